@@ -1,0 +1,28 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { requireActor } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight">Access Monitor</Link>
+          <div className="flex items-center gap-3 text-sm text-slate-600">
+            <span>
+              {actor.name} <span className="text-slate-400">·</span> {ROLE_LABELS[actor.role]}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/forms/sign-in-form";
+import { currentActor } from "@/lib/auth/session";
+import { DEMO_USERS } from "@/lib/domain/demo-users";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+// next-auth redirects here with ?error=<message>; only our own messages are shown.
+const KNOWN_ERRORS = new Set([
+  "Email or password is not correct.",
+  "Too many failed attempts. Please wait a little and try again.",
+]);
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  if (await currentActor()) redirect("/");
+  const error = params.error ? (KNOWN_ERRORS.has(params.error) ? params.error : "Sign-in failed. Please try again.") : null;
+  const demo = process.env.ACCESS_MONITOR_DEMO === "1";
+
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Access Monitor</h1>
+          <p className="mt-1 text-sm text-slate-600">Sign in to see who can still work where.</p>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <SignInForm callbackUrl={params.callbackUrl ?? null} initialError={error} />
+        </div>
+        {demo && (
+          <section aria-labelledby="demo-accounts" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+            <h2 id="demo-accounts" className="font-medium text-slate-900">Demo accounts</h2>
+            <p className="mt-1">This is the embedded demo database. The password is set by DEMO_PASSWORD (see the README).</p>
+            <ul className="mt-2 space-y-0.5 font-mono text-xs">
+              {DEMO_USERS.map((user) => (
+                <li key={user.email}>{user.email} — {user.role.toLowerCase()}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+
+/** Only relative paths on this site are followed after sign-in (no open redirect). */
+function safeCallback(url: string | null): string {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (!result || result.error || !result.ok) {
+        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is not correct.");
+        return;
+      }
+      router.replace(safeCallback(callbackUrl));
+      router.refresh();
+    } catch {
+      setError("The server could not be reached. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error && (
+        <p role="alert" className="rounded-md border border-status-expelled/40 bg-status-expelled/10 px-3 py-2 text-sm text-status-expelled">
+          {error}
+        </p>
+      )}
+      <div className="space-y-1">
+        <label htmlFor="email" className="block text-sm font-medium text-slate-700">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required autoFocus
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm" />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password" className="block text-sm font-medium text-slate-700">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm" />
+      </div>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+// Checks an email and password. Unknown email and wrong password give the same answer
+// and take about the same time (a decoy hash is verified when the user does not exist).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/domain/vocabulary";
+import { decoyPasswordHash, PASSWORD_MAX_LENGTH, verifyPassword } from "./password";
+import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+
+export interface AuthenticatedUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  sessionVersion: number;
+}
+
+export type CredentialsResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
+
+export const SIGN_IN_ERROR_MESSAGES = {
+  invalid: "Email or password is not correct.",
+  throttled: "Too many failed attempts. Please wait a little and try again.",
+} as const;
+
+export async function checkCredentials(
+  prisma: PrismaClient,
+  input: { email: string; password: string; clientAddress: string | null },
+  now = new Date(),
+): Promise<CredentialsResult> {
+  const email = input.email.trim().toLowerCase();
+  const keys = throttleKeys(email, input.clientAddress);
+  const locked = await lockedUntil(prisma, keys, now);
+  if (locked) {
+    return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000) };
+  }
+  const user = email ? await prisma.user.findUnique({ where: { email } }) : null;
+  const password = input.password.length <= PASSWORD_MAX_LENGTH ? input.password : "";
+  const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !matches || user.disabledAt) {
+    await recordFailure(prisma, keys, now);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(prisma, email);
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
+}

@@ -1,0 +1,64 @@
+// next-auth configuration: email + password (Credentials provider) with JWT sessions.
+// The JWT alone is never trusted for access: lib/auth/session.ts re-reads the user on
+// every request, so a disabled user or a changed role takes effect at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { authSecret } from "@/lib/env";
+import { checkCredentials, SIGN_IN_ERROR_MESSAGES } from "./credentials";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : null);
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, request) {
+          const result = await checkCredentials(db(), {
+            email: String(credentials?.email ?? ""),
+            password: String(credentials?.password ?? ""),
+            clientAddress: clientAddress(request?.headers as Record<string, unknown> | undefined),
+          });
+          // next-auth passes a thrown error's message to the sign-in page: ours are safe to show.
+          if (!result.ok) throw new Error(SIGN_IN_ERROR_MESSAGES[result.reason]);
+          const { user } = result;
+          return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.sv = user.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.uid && token.role) {
+          session.user = {
+            id: token.uid,
+            email: token.email ?? "",
+            name: token.name ?? "",
+            role: token.role,
+            sessionVersion: token.sv ?? -1,
+          };
+        }
+        return session;
+      },
+    },
+  };
+}

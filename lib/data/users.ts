@@ -1,0 +1,40 @@
+// User records. createUser is used by the command line (`npm run user:create`) and the
+// demo seed; the admin screens will reach it through an actor-checked wrapper.
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { ROLES } from "@/lib/domain/vocabulary";
+
+export const newUserSchema = z.object({
+  email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()),
+  name: z.string().trim().min(1, "Enter a name.").max(120),
+  role: z.enum(ROLES),
+  password: z.string().superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export class DuplicateEmailError extends Error {
+  constructor(email: string) {
+    super(`A user with the email ${email} already exists.`);
+    this.name = "DuplicateEmailError";
+  }
+}
+
+export async function createUser(prisma: PrismaClient, input: NewUser) {
+  const data = newUserSchema.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: data.email } })) throw new DuplicateEmailError(data.email);
+    const user = await tx.user.create({
+      data: { email: data.email, name: data.name, role: data.role, passwordHash },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    await tx.auditEntry.create({
+      data: { actorId: null, action: "user.create", entityType: "User", entityId: String(user.id), after: user },
+    });
+    return user;
+  });
+}

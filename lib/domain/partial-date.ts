@@ -1,0 +1,44 @@
+// Dates known to the day, the month or the year. A partial date is stored as the first
+// day of its period (2024-04-01 for "April 2024", 2010-01-01 for "2010"), so ordering and
+// "as of" comparisons work on one column. See README "Dates and their precision".
+import type { DatePrecision } from "./vocabulary";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" into the start of its period (UTC) and its precision. */
+export function parsePartialDate(text: string): { date: Date; precision: DatePrecision } | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const year = Number(y);
+  const month = m ? Number(m) : 1;
+  const day = d ? Number(d) : 1;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  return { date, precision: d ? "DAY" : m ? "MONTH" : "YEAR" };
+}
+
+/** Truncates a date to the start of the period its precision names. */
+export function startOfPeriod(date: Date, precision: DatePrecision): Date {
+  const year = date.getUTCFullYear();
+  if (precision === "YEAR") return new Date(Date.UTC(year, 0, 1));
+  if (precision === "MONTH") return new Date(Date.UTC(year, date.getUTCMonth(), 1));
+  return new Date(Date.UTC(year, date.getUTCMonth(), date.getUTCDate()));
+}
+
+/** "12 Nov 2024", "Nov 2024" or "2024": never more precise than the source. */
+export function formatPartialDate(date: Date, precision: DatePrecision): string {
+  const year = date.getUTCFullYear();
+  if (precision === "YEAR") return String(year);
+  const month = MONTHS[date.getUTCMonth()];
+  if (precision === "MONTH") return `${month} ${year}`;
+  return `${date.getUTCDate()} ${month} ${year}`;
+}
+
+/** ISO form at the stated precision: "2024-11-12", "2024-11" or "2024". */
+export function isoPartialDate(date: Date, precision: DatePrecision): string {
+  const iso = date.toISOString().slice(0, 10);
+  return precision === "YEAR" ? iso.slice(0, 4) : precision === "MONTH" ? iso.slice(0, 7) : iso;
+}

@@ -1,0 +1,38 @@
+// Which role may do what: the single table every server action, route handler and
+// data-layer function consults. Hiding a button is never the check.
+import type { Role } from "./vocabulary";
+
+export const ACTIONS = [
+  "read", // dashboards, tables, event details
+  "export", // CSV / XLSX / JSON / HXL downloads
+  "editEvents", // status changes, event edits and retractions, sources
+  "editOrganisations", // organisations and presences
+  "readAudit",
+  "manageUsers",
+  "manageApiTokens",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const GRANTS: Record<Role, readonly Action[]> = {
+  VIEWER: ["read", "export"],
+  ANALYST: ["read", "export", "editEvents", "editOrganisations", "readAudit"],
+  ADMIN: ACTIONS,
+};
+
+export function can(role: Role, action: Action): boolean {
+  return GRANTS[role].includes(action);
+}
+
+export class ForbiddenError extends Error {
+  constructor(public readonly action: Action) {
+    super(`Your role does not allow this (${action}).`);
+    this.name = "ForbiddenError";
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super("Please sign in.");
+    this.name = "UnauthenticatedError";
+  }
+}

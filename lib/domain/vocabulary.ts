@@ -1,0 +1,83 @@
+// The closed vocabularies of the domain, each defined once and imported everywhere
+// (forms, tables, exports, API schemas). Values match the Prisma enums exactly; a unit
+// test checks that they stay in step.
+
+export const STATUSES = ["OPERATING", "RESTRICTED", "EXPELLED"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Higher is more severe: used for "most severe status" (map, country summaries). */
+export const STATUS_SEVERITY: Record<Status, number> = { OPERATING: 0, RESTRICTED: 1, EXPELLED: 2 };
+
+export const STATUS_LABELS: Record<Status, string> = {
+  OPERATING: "Operating",
+  RESTRICTED: "Restricted",
+  EXPELLED: "Expelled",
+};
+
+export const DATE_PRECISIONS = ["DAY", "MONTH", "YEAR"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const CONFIDENCES = ["CONFIRMED", "REPORTED", "DISPUTED"] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+  CONFIRMED: "Confirmed",
+  REPORTED: "Reported",
+  DISPUTED: "Disputed",
+};
+
+export const REVIEW_STATES = ["DRAFT", "PUBLISHED"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const EVENT_KINDS = [
+  "ORDER_TO_LEAVE",
+  "LICENCE_REVOKED",
+  "AGREEMENT_TERMINATED",
+  "OPERATIONS_SUSPENDED",
+  "OFFICE_CLOSED",
+  "WITHDRAWAL_COMPLETED",
+  "RESTRICTION_IMPOSED",
+  "RESTRICTION_LIFTED",
+  "READMITTED",
+  "ARRIVAL",
+  "OTHER",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  ORDER_TO_LEAVE: "Order to leave",
+  LICENCE_REVOKED: "Licence revoked",
+  AGREEMENT_TERMINATED: "Agreement terminated",
+  OPERATIONS_SUSPENDED: "Operations suspended",
+  OFFICE_CLOSED: "Office closed",
+  WITHDRAWAL_COMPLETED: "Withdrawal completed",
+  RESTRICTION_IMPOSED: "Restriction imposed",
+  RESTRICTION_LIFTED: "Restriction lifted",
+  READMITTED: "Readmitted",
+  ARRIVAL: "Arrival",
+  OTHER: "Other",
+};
+
+export const ORGANISATION_TYPES = [
+  "INGO",
+  "NATIONAL_NGO",
+  "UN_AGENCY",
+  "RED_CROSS_RED_CRESCENT",
+  "INTERGOVERNMENTAL",
+  "GOVERNMENT_MISSION",
+  "FOREIGN_MILITARY",
+  "OTHER",
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  INGO: "International NGO",
+  NATIONAL_NGO: "National NGO",
+  UN_AGENCY: "UN agency",
+  RED_CROSS_RED_CRESCENT: "Red Cross / Red Crescent",
+  INTERGOVERNMENTAL: "Intergovernmental",
+  GOVERNMENT_MISSION: "Government / diplomatic mission",
+  FOREIGN_MILITARY: "Foreign military",
+  OTHER: "Other",
+};
+
+export const ROLES = ["VIEWER", "ANALYST", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = { VIEWER: "Viewer", ANALYST: "Analyst", ADMIN: "Admin" };

@@ -1,0 +1,59 @@
+// The one place the app reads its environment, validated with zod (as create-t3-app does).
+// Parsed lazily, so that `next build` works without a database; the server calls
+// getEnv() at start (instrumentation.ts) and fails there with a readable message.
+import { z } from "zod";
+
+export const DEFAULT_DEMO_PASSWORD = "monitor-demo-2026";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is not set. `npm start` sets it for the embedded database." })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    /** Largest number of PostgreSQL connections one app process opens. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message:
+          "AUTH_SECRET is required in production (32+ random characters, e.g. `openssl rand -base64 32`). " +
+          "`npm start` generates one for the embedded demo database.",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/**
+ * The secret that signs session cookies. Read on its own (not through getEnv) because the
+ * proxy needs it without a database URL. Production refuses to run without one; `npm start`
+ * generates and keeps one for the embedded demo.
+ */
+export function authSecret(): string {
+  const secret = process.env.AUTH_SECRET;
+  if (secret) return secret;
+  if (process.env.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET is required in production (32+ random characters).");
+  }
+  return "development-only-secret-not-for-production-use";
+}

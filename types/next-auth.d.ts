@@ -1,0 +1,21 @@
+import type { Role } from "@/lib/domain/vocabulary";
+
+declare module "next-auth" {
+  interface User {
+    id: string;
+    role: Role;
+    sessionVersion: number;
+  }
+  interface Session {
+    user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    /** The user's sessionVersion when the token was issued; a mismatch revokes the session. */
+    sv?: number;
+  }
+}
