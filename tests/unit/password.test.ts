@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
+import { lockSecondsAfter, FREE_FAILURES, MAX_LOCK_SECONDS } from "@/lib/domain/throttle";
+
+describe("password hashing", () => {
+  it("uses argon2id with 19 MiB, 2 passes and 1 lane", async () => {
+    const hash = await hashPassword("correct horse battery staple");
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("verifies the right password only", async () => {
+    const hash = await hashPassword("correct horse battery staple");
+    expect(await verifyPassword(hash, "correct horse battery staple")).toBe(true);
+    expect(await verifyPassword(hash, "correct horse battery stapl")).toBe(false);
+    expect(await verifyPassword("not-a-hash", "anything")).toBe(false);
+  });
+
+  it("does not truncate long passphrases", async () => {
+    const long = "a".repeat(100);
+    const hash = await hashPassword(long);
+    expect(await verifyPassword(hash, `${"a".repeat(99)}b`)).toBe(false);
+    expect(await verifyPassword(hash, long)).toBe(true);
+  });
+
+  it("asks for 12+ characters and no composition rules", () => {
+    expect(passwordProblem("short")).toMatch(/at least 12/);
+    expect(passwordProblem("alllowercaseletters")).toBeNull();
+  });
+});
+
+describe("throttle rule", () => {
+  it("allows a few failures, then doubles the lock up to a short cap", () => {
+    expect(lockSecondsAfter(FREE_FAILURES - 1)).toBe(0);
+    expect(lockSecondsAfter(FREE_FAILURES)).toBe(15);
+    expect(lockSecondsAfter(FREE_FAILURES + 1)).toBe(30);
+    expect(lockSecondsAfter(1000)).toBe(MAX_LOCK_SECONDS);
+  });
+});
