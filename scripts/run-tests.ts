@@ -1,0 +1,55 @@
+// `npm test`: unit, integration (real PostgreSQL) and end-to-end (real app in headless
+// Chromium) suites, one after the other, then one line "N passed, N failed" for all.
+// Without Chromium the e2e suite is skipped with a clear line; under CI=true that is a failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { findChromium } from "./lib/chromium";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const RESULTS = path.join(ROOT, "test-results");
+const SUITES = ["unit", "integration", "e2e"] as const;
+const requested = process.argv.slice(2).filter((arg) => (SUITES as readonly string[]).includes(arg));
+const suites = requested.length ? requested : SUITES;
+const ci = process.env.CI === "true" || process.env.CI === "1";
+
+let passed = 0;
+let failed = 0;
+const summary: string[] = [];
+mkdirSync(RESULTS, { recursive: true });
+
+for (const suite of suites) {
+  if (suite === "e2e" && !findChromium()) {
+    if (ci) {
+      failed += 1;
+      summary.push("e2e: FAILED: no Chromium found, and under CI=true a missing browser is a failure (apt-get install -y chromium).");
+    } else {
+      summary.push("e2e: skipped: no Chromium found (install it with `apt-get install chromium`, or set CHROMIUM_PATH).");
+    }
+    continue;
+  }
+  const report = path.join(RESULTS, `${suite}.json`);
+  rmSync(report, { force: true });
+  const started = Date.now();
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--project", suite, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" } },
+  );
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  if (!existsSync(report)) {
+    failed += 1;
+    summary.push(`${suite}: FAILED before any test ran (exit code ${run.status}); see the output above.`);
+    continue;
+  }
+  const result = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+  // A suite whose setup failed reports its tests as not run: count that as a failure.
+  const setupFailed = run.status !== 0 && result.numFailedTests === 0 ? 1 : 0;
+  passed += result.numPassedTests;
+  failed += result.numFailedTests + setupFailed;
+  summary.push(`${suite}: ${result.numPassedTests} passed, ${result.numFailedTests + setupFailed} failed (${seconds} s)`);
+}
+
+console.log(`\n${summary.join("\n")}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getCountryName, listCountryPresences } from "@/lib/data/presences";
+import { UnauthenticatedError } from "@/lib/domain/permissions";
+import { seedUser } from "../support/factories";
+
+describe("listCountryPresences", () => {
+  it("refuses an anonymous caller before any query", async () => {
+    await expect(listCountryPresences(null, "NER")).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(getCountryName(null, "NER")).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it("lists Niger's organisations, most severe status first, each with its sources", async () => {
+    const { actor } = await seedUser(db(), { role: "VIEWER" });
+    const rows = await listCountryPresences(actor, "ner");
+    expect(rows.map((r) => [r.organisation.acronym ?? r.organisation.name, r.status])).toEqual([
+      ["ACTED", "EXPELLED"],
+      ["APBE", "EXPELLED"],
+      ["Embassy of France in Niger", "EXPELLED"],
+      ["French forces", "EXPELLED"],
+      ["ICRC", "EXPELLED"],
+      ["US forces", "EXPELLED"],
+      ["Russian forces", "OPERATING"],
+    ]);
+    for (const row of rows) expect(row.sources.length, row.organisation.name).toBeGreaterThan(0);
+  });
+
+  it("shows the sources of the events behind the current status, with their claims", async () => {
+    const { actor } = await seedUser(db());
+    const icrc = (await listCountryPresences(actor, "NER")).find((r) => r.organisation.acronym === "ICRC")!;
+    expect(icrc.disputed).toBe(false); // the 1990/2007 dispute concerns the arrival, not the expulsion
+    const publishers = icrc.sources.map((s) => s.publisher);
+    expect(publishers).toContain("Journal du Mali (reporting an ICRC statement)");
+    expect(publishers).toContain("Associated Press");
+    expect(publishers).not.toContain("TASS");
+    const acted = (await listCountryPresences(actor, "NER")).find((r) => r.organisation.acronym === "ACTED")!;
+    expect(acted.disputed).toBe(true);
+    expect(acted.sources.some((s) => s.claim === "Banned in November 2023.")).toBe(true);
+  });
+
+  it("answers an empty list for a country with no presence", async () => {
+    const { actor } = await seedUser(db());
+    expect(await listCountryPresences(actor, "ISL")).toEqual([]);
+    expect(await getCountryName(actor, "ISL")).toBe("Iceland");
+  });
+});
