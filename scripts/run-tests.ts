@@ -8,7 +8,7 @@ import { findChromium } from "./lib/chromium";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS = path.join(ROOT, "test-results");
-const SUITES = ["unit", "integration", "e2e"] as const;
+const SUITES = ["static", "unit", "integration", "e2e"] as const;
 const requested = process.argv.slice(2).filter((arg) => (SUITES as readonly string[]).includes(arg));
 const suites = requested.length ? requested : SUITES;
 const ci = process.env.CI === "true" || process.env.CI === "1";
@@ -18,7 +18,28 @@ let failed = 0;
 const summary: string[] = [];
 mkdirSync(RESULTS, { recursive: true });
 
+/** Type check and lint, each counted as one check. */
+function runStaticChecks() {
+  const checks: [string, string[]][] = [
+    ["typescript", [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit"]],
+    ["eslint", [path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js"), ".", "--max-warnings", "0"]],
+  ];
+  const results = checks.map(([name, args]) => {
+    const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
+    return { name, ok: run.status === 0 };
+  });
+  const ok = results.filter((r) => r.ok).length;
+  passed += ok;
+  failed += results.length - ok;
+  const failedNames = results.filter((r) => !r.ok).map((r) => r.name);
+  summary.push(`static: ${ok} passed, ${results.length - ok} failed${failedNames.length ? ` (${failedNames.join(", ")})` : ""}`);
+}
+
 for (const suite of suites) {
+  if (suite === "static") {
+    runStaticChecks();
+    continue;
+  }
   if (suite === "e2e" && !findChromium()) {
     if (ci) {
       failed += 1;

@@ -33,7 +33,9 @@ export function PresenceStatusTable({ rows, caption }: { rows: PresenceSummary[]
               <th scope="row" className="px-4 py-3 font-normal">
                 <span className="block font-medium text-slate-900">{row.organisation.name}</span>
                 <span className="block text-xs text-slate-500">
-                  {row.organisation.acronym && row.organisation.acronym !== row.organisation.name ? `${row.organisation.acronym} · ` : ""}
+                  {row.organisation.acronym && row.organisation.acronym.toLowerCase() !== row.organisation.name.toLowerCase()
+                    ? `${row.organisation.acronym} · `
+                    : ""}
                   {ORGANISATION_TYPE_LABELS[row.organisation.type]}
                 </span>
               </th>
