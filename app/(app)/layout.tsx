@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { AsOfControl } from "@/components/view/as-of-control";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
@@ -12,8 +13,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight">Access Monitor</Link>
+          <Suspense fallback={null}>
+            <AsOfControl />
+          </Suspense>
           <div className="flex items-center gap-3 text-sm text-slate-600">
             <span>
               {actor.name} <span className="text-slate-400">·</span> {ROLE_LABELS[actor.role]}

@@ -1,39 +1,65 @@
 import type { Metadata } from "next";
+import { EventsByKindChart, PeopleAffectedChart, StatusByCountryChart, StatusByTypeChart } from "@/components/charts/dashboard-charts";
+import { WorldMap } from "@/components/map/world-map";
 import { PresenceStatusTable } from "@/components/tables/presence-status-table";
+import { FilterBar } from "@/components/view/filter-bar";
+import { HeadlineFigureCards } from "@/components/view/headline-figures";
+import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
-import { getCountryName, listCountryPresences } from "@/lib/data/presences";
-import { STATUSES, STATUS_LABELS } from "@/lib/domain/vocabulary";
+import {
+  eventsByMonthAndKind,
+  headlineFigures,
+  listRegions,
+  mapData,
+  peopleAffectedByMonth,
+  statusByCountry,
+  statusByOrganisationType,
+} from "@/lib/data/dashboard";
+import { listPresencesInView } from "@/lib/data/presences";
+import { parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "@/lib/map/world-shapes";
 
 export const metadata: Metadata = { title: "Overview" };
 
-// The first data set is Niger; the dashboard issue widens this page to every country.
-const FOCUS_COUNTRY = "NER";
-
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  const [countryName, rows] = await Promise.all([
-    getCountryName(actor, FOCUS_COUNTRY),
-    listCountryPresences(actor, FOCUS_COUNTRY),
+  const view = parseView(await searchParams);
+  const [figures, people, byCountry, byKind, byType, map, regions, presences] = await Promise.all([
+    headlineFigures(actor, view),
+    peopleAffectedByMonth(actor, view),
+    statusByCountry(actor, view),
+    eventsByMonthAndKind(actor, view),
+    statusByOrganisationType(actor, view),
+    mapData(actor, view),
+    listRegions(actor),
+    listPresencesInView(actor, view, 100),
   ]);
-  const counts = STATUSES.map((status) => ({ status, count: rows.filter((r) => r.status === status).length }));
+  const query = viewQuery(view);
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{countryName ?? FOCUS_COUNTRY}: who can still work here</h1>
-        <p className="mt-1 text-slate-600">
-          Current status of every organisation recorded in {countryName ?? FOCUS_COUNTRY}, derived from published, sourced events.
-        </p>
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Who can still work where</h1>
+        <AsOfNotice view={view} />
       </div>
-      <dl className="grid grid-cols-3 gap-3 sm:max-w-lg">
-        {counts.map(({ status, count }) => (
-          <div key={status} className="rounded-lg border border-slate-200 bg-white p-3">
-            <dt className="text-xs uppercase tracking-wide text-slate-500">{STATUS_LABELS[status]}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{count}</dd>
-          </div>
-        ))}
-      </dl>
-      <PresenceStatusTable rows={rows} caption={`Organisations in ${countryName ?? FOCUS_COUNTRY} and their current status`} />
+      <FilterBar view={view} regions={regions} action="/" />
+      <HeadlineFigureCards figures={figures} view={view} path="/" />
+      <WorldMap shapes={worldShapes()} entries={map} width={MAP_WIDTH} height={MAP_HEIGHT} query={query} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div id="people-affected"><PeopleAffectedChart rows={people} /></div>
+        <StatusByCountryChart rows={byCountry} />
+        <EventsByKindChart rows={byKind} />
+        <StatusByTypeChart rows={byType} />
+      </div>
+      <section id="presences" className="space-y-2">
+        <h2 className="text-lg font-semibold">Organisations and their status</h2>
+        <p className="text-sm text-slate-600">
+          {presences.total > presences.rows.length
+            ? `The ${presences.rows.length} most severe of ${presences.total} matching presences.`
+            : `${presences.total} matching ${presences.total === 1 ? "presence" : "presences"}.`}
+        </p>
+        <PresenceStatusTable rows={presences.rows} caption="Organisations and their status in this view" query={query} showCountry />
+      </section>
     </div>
   );
 }

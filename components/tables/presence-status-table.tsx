@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { PresenceSummary } from "@/lib/data/presences";
 import { formatPartialDate } from "@/lib/domain/partial-date";
@@ -6,13 +7,21 @@ import { SourceList } from "./source-list";
 
 const numberFormat = new Intl.NumberFormat("en-GB");
 
-export function PresenceStatusTable({ rows, caption }: { rows: PresenceSummary[]; caption: string }) {
+export function PresenceStatusTable({
+  rows,
+  caption,
+  query = "",
+  showCountry = false,
+  emptyMessage = "No organisation with a status matches this view. Try another “as of” date or clear the filters.",
+}: {
+  rows: PresenceSummary[];
+  caption: string;
+  query?: string;
+  showCountry?: boolean;
+  emptyMessage?: string;
+}) {
   if (rows.length === 0) {
-    return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        No organisation is recorded in this country yet. Analysts can add one with its first sourced event.
-      </p>
-    );
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">{emptyMessage}</p>;
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -21,6 +30,7 @@ export function PresenceStatusTable({ rows, caption }: { rows: PresenceSummary[]
         <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-4 py-3">Organisation</th>
+            {showCountry && <th scope="col" className="px-4 py-3">Country</th>}
             <th scope="col" className="px-4 py-3">Status</th>
             <th scope="col" className="px-4 py-3">Since</th>
             <th scope="col" className="px-4 py-3 text-right">People affected</th>
@@ -31,7 +41,9 @@ export function PresenceStatusTable({ rows, caption }: { rows: PresenceSummary[]
           {rows.map((row) => (
             <tr key={row.presenceId} className="align-top" data-testid="presence-row">
               <th scope="row" className="px-4 py-3 font-normal">
-                <span className="block font-medium text-slate-900">{row.organisation.name}</span>
+                <Link href={`/organisations/${row.organisation.id}${query}`} className="block font-medium text-slate-900 underline decoration-slate-300 hover:decoration-slate-900">
+                  {row.organisation.name}
+                </Link>
                 <span className="block text-xs text-slate-500">
                   {row.organisation.acronym && row.organisation.acronym.toLowerCase() !== row.organisation.name.toLowerCase()
                     ? `${row.organisation.acronym} · `
@@ -39,6 +51,11 @@ export function PresenceStatusTable({ rows, caption }: { rows: PresenceSummary[]
                   {ORGANISATION_TYPE_LABELS[row.organisation.type]}
                 </span>
               </th>
+              {showCountry && (
+                <td className="px-4 py-3">
+                  <Link href={`/countries/${row.country.iso3}${query}`} className="underline decoration-slate-300 hover:decoration-slate-900">{row.country.name}</Link>
+                </td>
+              )}
               <td className="px-4 py-3"><StatusBadge status={row.status} /></td>
               <td className="whitespace-nowrap px-4 py-3">
                 {row.since && row.sincePrecision ? formatPartialDate(row.since, row.sincePrecision) : "—"}

@@ -1,8 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { projectPresence } from "@/lib/domain/presence-projection";
-import { STATUS_SEVERITY, type Confidence, type DatePrecision, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { STATUS_SEVERITY, type DatePrecision, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
+import type { View } from "@/lib/domain/view";
 import { authorize, type Actor } from "./actor";
+import { toCitation } from "./timeline";
 
 export interface SourceCitation {
   sourceId: number;
@@ -18,6 +21,7 @@ export interface SourceCitation {
 export interface PresenceSummary {
   presenceId: number;
   organisation: { id: number; name: string; acronym: string | null; type: OrganisationType };
+  country: { iso3: string; name: string };
   status: Status | null;
   since: Date | null;
   sincePrecision: DatePrecision | null;
@@ -28,62 +32,92 @@ export interface PresenceSummary {
   sources: SourceCitation[];
 }
 
-/** Every presence in a country with its current status and the sources behind it. */
-export async function listCountryPresences(actor: Actor | null, iso3: string): Promise<PresenceSummary[]> {
-  authorize(actor, "read");
-  const presences = await db().presence.findMany({
-    where: { countryIso3: iso3.toUpperCase() },
-    include: {
-      organisation: { select: { id: true, name: true, acronym: true, type: true } },
-      events: {
-        where: { reviewState: "PUBLISHED" },
-        include: { sources: { include: { source: true }, orderBy: { sourceId: "asc" } } },
-      },
-    },
-  });
+const PRESENCE_INCLUDE = {
+  organisation: { select: { id: true, name: true, acronym: true, type: true } },
+  country: { select: { iso3: true, nameEn: true } },
+  events: {
+    where: { reviewState: "PUBLISHED" },
+    include: { sources: { include: { source: true }, orderBy: { sourceId: "asc" } } },
+  },
+} satisfies Prisma.PresenceInclude;
 
-  const summaries = presences.map((presence): PresenceSummary => {
-    const projection = projectPresence(presence.events);
+/**
+ * Presences with their status as of a date (default: now), computed from their events by
+ * the one projection rule; presences without a status at that date are left out.
+ */
+async function summarisePresences(where: Prisma.PresenceWhereInput, asOf?: Date): Promise<PresenceSummary[]> {
+  const presences = await db().presence.findMany({ where, include: PRESENCE_INCLUDE });
+  const summaries = presences.flatMap((presence): PresenceSummary[] => {
+    const projection = projectPresence(presence.events, asOf);
+    if (!projection.status) return [];
     const statusEvents = presence.events.filter((e) => projection.statusEventIds.includes(e.id));
-    const confidences: Confidence[] = statusEvents.map((e) => e.confidence);
     const sources = new Map<number, SourceCitation>();
-    for (const event of statusEvents) {
-      for (const link of event.sources) {
-        if (sources.has(link.sourceId)) continue;
-        const { source } = link;
-        sources.set(link.sourceId, {
-          sourceId: source.id,
-          publisher: source.publisher,
-          title: source.title,
-          url: source.url,
-          publishedOn: source.publishedOn,
-          publishedPrecision: source.publishedPrecision,
-          quote: link.quote,
-          claim: link.claim,
-        });
-      }
+    for (const link of statusEvents.flatMap((e) => e.sources)) {
+      if (!sources.has(link.sourceId)) sources.set(link.sourceId, toCitation(link));
     }
-    return {
-      presenceId: presence.id,
-      organisation: presence.organisation,
-      status: presence.status,
-      since: presence.since,
-      sincePrecision: presence.sincePrecision,
-      peopleAffected: presence.peopleAffected,
-      disputed: confidences.includes("DISPUTED"),
-      sources: [...sources.values()],
-    };
+    return [
+      {
+        presenceId: presence.id,
+        organisation: presence.organisation,
+        country: { iso3: presence.country.iso3, name: presence.country.nameEn },
+        status: projection.status,
+        since: projection.since,
+        sincePrecision: projection.sincePrecision,
+        peopleAffected: projection.peopleAffected,
+        disputed: statusEvents.some((e) => e.confidence === "DISPUTED"),
+        sources: [...sources.values()],
+      },
+    ];
   });
-
   return summaries.sort(
     (a, b) =>
       (b.status ? STATUS_SEVERITY[b.status] : -1) - (a.status ? STATUS_SEVERITY[a.status] : -1) ||
-      a.organisation.name.localeCompare(b.organisation.name),
+      a.organisation.name.localeCompare(b.organisation.name) ||
+      a.country.name.localeCompare(b.country.name),
   );
+}
+
+/** Every presence in a country with its status (as of a date) and the sources behind it. */
+export async function listCountryPresences(actor: Actor | null, iso3: string, asOf?: Date): Promise<PresenceSummary[]> {
+  authorize(actor, "read");
+  return summarisePresences({ countryIso3: iso3.toUpperCase() }, asOf);
+}
+
+/** Every country an organisation works in, with its status there (as of a date). */
+export async function listOrganisationPresences(actor: Actor | null, organisationId: number, asOf?: Date): Promise<PresenceSummary[]> {
+  authorize(actor, "read");
+  return summarisePresences({ organisationId }, asOf);
+}
+
+export async function getOrganisation(actor: Actor | null, id: number) {
+  authorize(actor, "read");
+  if (!Number.isSafeInteger(id) || id < 1) return null;
+  return db().organisation.findUnique({ where: { id }, select: { id: true, name: true, acronym: true, type: true, iatiId: true, website: true } });
+}
+
+export async function getCountry(actor: Actor | null, iso3: string) {
+  authorize(actor, "read");
+  if (!/^[A-Za-z]{3}$/.test(iso3)) return null;
+  return db().country.findUnique({ where: { iso3: iso3.toUpperCase() } });
 }
 
 export async function getCountryName(actor: Actor | null, iso3: string): Promise<string | null> {
   authorize(actor, "read");
   const country = await db().country.findUnique({ where: { iso3: iso3.toUpperCase() }, select: { nameEn: true } });
   return country?.nameEn ?? null;
+}
+
+/**
+ * Presences matching a view (filters and as-of date), most severe first, at most `limit`.
+ * Returns the total count too, so the page can say how many it does not show.
+ */
+export async function listPresencesInView(actor: Actor | null, view: View, limit = 100) {
+  authorize(actor, "read");
+  const where: Prisma.PresenceWhereInput = {
+    ...(view.country ? { countryIso3: view.country } : {}),
+    ...(view.region ? { country: { region: view.region } } : {}),
+    ...(view.type ? { organisation: { type: view.type } } : {}),
+  };
+  const all = (await summarisePresences(where, view.asOf)).filter((row) => !view.status || row.status === view.status);
+  return { rows: all.slice(0, limit), total: all.length };
 }

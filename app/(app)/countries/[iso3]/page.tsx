@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EventsByKindChart, PeopleAffectedChart } from "@/components/charts/dashboard-charts";
+import { EventTimeline } from "@/components/events/event-timeline";
+import { PresenceStatusTable } from "@/components/tables/presence-status-table";
+import { AsOfNotice } from "@/components/view/view-heading";
+import { requireActor } from "@/lib/auth/session";
+import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboard";
+import { getCountry, listCountryPresences } from "@/lib/data/presences";
+import { listTimeline } from "@/lib/data/timeline";
+import { parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+
+type Props = { params: Promise<{ iso3: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).iso3.toUpperCase() };
+}
+
+export default async function CountryPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const country = await getCountry(actor, (await params).iso3);
+  if (!country) notFound();
+  // Country pages show the country whole: only the as-of date carries over.
+  const view = { ...parseView(await searchParams), region: undefined, type: undefined, status: undefined, from: undefined, to: undefined };
+  const countryView = { ...view, country: country.iso3 };
+  const [presences, events, people, kinds] = await Promise.all([
+    listCountryPresences(actor, country.iso3, view.asOf),
+    listTimeline(actor, { countryIso3: country.iso3 }, view.asOf),
+    peopleAffectedByMonth(actor, countryView),
+    eventsByMonthAndKind(actor, countryView),
+  ]);
+  const query = viewQuery(view);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <p className="text-sm text-slate-500"><Link href={`/${query}`} className="underline">Overview</Link> / {country.region}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{country.nameEn} <span className="text-base font-normal text-slate-500">({country.iso3} · {country.nameFr})</span></h1>
+        <AsOfNotice view={view} />
+      </div>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Organisations</h2>
+        <PresenceStatusTable rows={presences} caption={`Organisations in ${country.nameEn} and their status`} query={query}
+          emptyMessage={`No organisation with a status is recorded in ${country.nameEn} up to this date. Analysts can add one with its first sourced event.`} />
+      </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <PeopleAffectedChart rows={people} />
+        <EventsByKindChart rows={kinds} />
+      </div>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Timeline</h2>
+        <EventTimeline events={events} query={query} />
+      </section>
+    </div>
+  );
+}

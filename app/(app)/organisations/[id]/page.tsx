@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EventTimeline } from "@/components/events/event-timeline";
+import { PresenceStatusTable } from "@/components/tables/presence-status-table";
+import { AsOfNotice } from "@/components/view/view-heading";
+import { requireActor } from "@/lib/auth/session";
+import { getOrganisation, listOrganisationPresences } from "@/lib/data/presences";
+import { listTimeline } from "@/lib/data/timeline";
+import { parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+export const metadata: Metadata = { title: "Organisation" };
+
+export default async function OrganisationPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const organisation = await getOrganisation(actor, id);
+  if (!organisation) notFound();
+  const view = parseView(await searchParams);
+  const [presences, events] = await Promise.all([
+    listOrganisationPresences(actor, organisation.id, view.asOf),
+    listTimeline(actor, { organisationId: organisation.id }, view.asOf),
+  ]);
+  const query = viewQuery({ ...view, region: undefined, type: undefined, status: undefined, from: undefined, to: undefined });
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <p className="text-sm text-slate-500"><Link href={`/${query}`} className="underline">Overview</Link> / Organisations</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{organisation.name}</h1>
+        <p className="text-slate-600">
+          {[organisation.acronym, ORGANISATION_TYPE_LABELS[organisation.type], organisation.iatiId && `IATI ${organisation.iatiId}`].filter(Boolean).join(" · ")}
+          {organisation.website && <> · <a href={organisation.website} className="underline" rel="noreferrer noopener" target="_blank">{organisation.website.replace(/^https?:\/\//, "")}</a></>}
+        </p>
+        <AsOfNotice view={view} />
+      </div>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Where it works</h2>
+        <PresenceStatusTable rows={presences} caption={`Countries where ${organisation.name} is present`} query={query} showCountry
+          emptyMessage="No country with a status is recorded for this organisation up to this date." />
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Timeline</h2>
+        <EventTimeline events={events} query={query} showCountry />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useId, useState, type ReactNode } from "react";
+import type { SeriesConfig } from "./chart-config";
+import type { ChartRow } from "./stacked-bar-chart";
+
+const numberFormat = new Intl.NumberFormat("en-GB");
+
+/**
+ * Frame of every chart: title, one-line description, and a toggle that shows the same
+ * numbers as a table (for screen readers, printing and copying).
+ */
+export function ChartCard({
+  title,
+  description,
+  rows,
+  series,
+  categoryLabel,
+  formatCategory = (key) => key,
+  emptyMessage,
+  children,
+}: {
+  title: string;
+  description: string;
+  rows: ChartRow[];
+  series: SeriesConfig[];
+  categoryLabel: string;
+  formatCategory?: (key: string) => string;
+  emptyMessage: string;
+  children: ReactNode;
+}) {
+  const [asTable, setAsTable] = useState(false);
+  const titleId = useId();
+  const used = series.filter((s) => rows.some((row) => Number(row[s.key] ?? 0) > 0));
+  const empty = rows.length === 0 || used.length === 0;
+  return (
+    <section aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="chart-card">
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h2 id={titleId} className="font-semibold text-slate-900">{title}</h2>
+          <p className="text-sm text-slate-600">{description}</p>
+        </div>
+        {!empty && (
+          <button
+            type="button"
+            onClick={() => setAsTable((v) => !v)}
+            aria-pressed={asTable}
+            className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
+          >
+            {asTable ? "Show as chart" : "Show as table"}
+          </button>
+        )}
+      </div>
+      <div className="mt-3">
+        {empty ? (
+          <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{emptyMessage}</p>
+        ) : asTable ? (
+          <div className="max-h-80 overflow-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{title}</caption>
+              <thead className="sticky top-0 bg-slate-100 text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-2 py-1.5">{categoryLabel}</th>
+                  {used.map((s) => <th key={s.key} scope="col" className="px-2 py-1.5 text-right">{s.label}</th>)}
+                  <th scope="col" className="px-2 py-1.5 text-right">Total</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row" className="px-2 py-1 font-normal">{formatCategory(row.key)}</th>
+                    {used.map((s) => <td key={s.key} className="px-2 py-1 text-right tabular-nums">{numberFormat.format(Number(row[s.key] ?? 0))}</td>)}
+                    <td className="px-2 py-1 text-right font-medium tabular-nums">
+                      {numberFormat.format(used.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          children
+        )}
+      </div>
+    </section>
+  );
+}

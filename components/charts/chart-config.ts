@@ -1,0 +1,51 @@
+// One mapping from each chart series to its label and colour, used by every chart and
+// its table view. Status colours match the badges; the others are Paul Tol's colour-blind
+// safe qualitative palettes.
+import {
+  EVENT_KIND_LABELS,
+  EVENT_KINDS,
+  ORGANISATION_TYPE_LABELS,
+  STATUS_LABELS,
+  STATUSES,
+  type EventKind,
+  type Status,
+} from "@/lib/domain/vocabulary";
+
+export interface SeriesConfig {
+  key: string;
+  label: string;
+  colour: string;
+}
+
+export const STATUS_COLOURS: Record<Status, string> = {
+  OPERATING: "#0072b2",
+  RESTRICTED: "#b45f06",
+  EXPELLED: "#882255",
+};
+
+export const STATUS_SERIES: SeriesConfig[] = STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], colour: STATUS_COLOURS[s] }));
+
+const KIND_COLOURS: Record<EventKind, string> = {
+  ORDER_TO_LEAVE: "#882255",
+  LICENCE_REVOKED: "#aa4499",
+  AGREEMENT_TERMINATED: "#cc6677",
+  OPERATIONS_SUSPENDED: "#ddcc77",
+  OFFICE_CLOSED: "#999933",
+  WITHDRAWAL_COMPLETED: "#332288",
+  RESTRICTION_IMPOSED: "#b45f06",
+  RESTRICTION_LIFTED: "#44aa99",
+  READMITTED: "#117733",
+  ARRIVAL: "#88ccee",
+  OTHER: "#999999",
+};
+
+export const EVENT_KIND_SERIES: SeriesConfig[] = EVENT_KINDS.map((k) => ({ key: k, label: EVENT_KIND_LABELS[k], colour: KIND_COLOURS[k] }));
+
+export const ORGANISATION_TYPE_NAMES: Record<string, string> = ORGANISATION_TYPE_LABELS;
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "2024-04" → "Apr 2024". */
+export function monthLabel(key: string): string {
+  const [year, month] = key.split("-");
+  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}

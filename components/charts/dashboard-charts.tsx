@@ -1,0 +1,67 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { ChartCard } from "./chart-card";
+import { EVENT_KIND_SERIES, monthLabel, ORGANISATION_TYPE_NAMES, STATUS_SERIES } from "./chart-config";
+import type { ChartRow } from "./stacked-bar-chart";
+
+// Recharts loads after the page (its own chunk), so that the first load stays small;
+// the frame, the description and the table view do not wait for it.
+const StackedBarChart = dynamic(() => import("./stacked-bar-chart").then((m) => m.StackedBarChart), {
+  ssr: false,
+  loading: () => <div className="h-[280px] animate-pulse rounded bg-slate-100" role="status" aria-label="Loading chart" />,
+});
+
+export function PeopleAffectedChart({ rows }: { rows: ChartRow[] }) {
+  return (
+    <ChartCard
+      title="People affected over time"
+      description="People affected by events each month, stacked by the status the events led to; the last 36 months unless a date range is set."
+      rows={rows} series={STATUS_SERIES} categoryLabel="Month" formatCategory={monthLabel}
+      emptyMessage="No event with a figure for people affected matches this view."
+    >
+      <StackedBarChart rows={rows} series={STATUS_SERIES} categoryLabel="Month" valueLabel="People affected" formatCategory={monthLabel} />
+    </ChartCard>
+  );
+}
+
+export function StatusByCountryChart({ rows }: { rows: ({ iso3: string; name: string } & Record<string, number | string>)[] }) {
+  const data: ChartRow[] = rows.map((row) => ({ ...row, key: row.name }));
+  return (
+    <ChartCard
+      title="Organisations by status per country"
+      description="Organisations present in each country by their status; countries with most restrictions first."
+      rows={data} series={STATUS_SERIES} categoryLabel="Country"
+      emptyMessage="No organisation matches this view."
+    >
+      <StackedBarChart rows={data} series={STATUS_SERIES} categoryLabel="Country" valueLabel="Organisations" horizontal />
+    </ChartCard>
+  );
+}
+
+export function EventsByKindChart({ rows }: { rows: ChartRow[] }) {
+  return (
+    <ChartCard
+      title="Events per month by kind"
+      description="Recorded events each month, by what happened; the last 36 months unless a date range is set."
+      rows={rows} series={EVENT_KIND_SERIES} categoryLabel="Month" formatCategory={monthLabel}
+      emptyMessage="No event matches this view."
+    >
+      <StackedBarChart rows={rows} series={EVENT_KIND_SERIES} categoryLabel="Month" valueLabel="Events" formatCategory={monthLabel} />
+    </ChartCard>
+  );
+}
+
+export function StatusByTypeChart({ rows }: { rows: ChartRow[] }) {
+  const typeName = (key: string) => ORGANISATION_TYPE_NAMES[key] ?? key;
+  return (
+    <ChartCard
+      title="Organisations by type and status"
+      description="Organisations of each type by their status in the countries where they are present."
+      rows={rows} series={STATUS_SERIES} categoryLabel="Organisation type" formatCategory={typeName}
+      emptyMessage="No organisation matches this view."
+    >
+      <StackedBarChart rows={rows} series={STATUS_SERIES} categoryLabel="Organisation type" valueLabel="Organisations" formatCategory={typeName} horizontal />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { SourceList } from "@/components/tables/source-list";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { TimelineEvent } from "@/lib/data/timeline";
+import { formatPartialDate } from "@/lib/domain/partial-date";
+import { CONFIDENCE_LABELS, EVENT_KIND_LABELS } from "@/lib/domain/vocabulary";
+
+const PRECISION_NOTE = { DAY: "", MONTH: " (month known)", YEAR: " (year known)" } as const;
+const numberFormat = new Intl.NumberFormat("en-GB");
+
+export function EventTimeline({ events, query, showCountry = false }: { events: TimelineEvent[]; query: string; showCountry?: boolean }) {
+  if (events.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+        No published event up to this date. Choose a later “as of” date, or clear the filters.
+      </p>
+    );
+  }
+  return (
+    <ol className="space-y-4" data-testid="timeline">
+      {events.map((event) => <EventCard key={event.id} event={event} query={query} showCountry={showCountry} />)}
+    </ol>
+  );
+}
+
+export function EventCard({ event, query, showCountry, detailed = false }: { event: TimelineEvent; query: string; showCountry?: boolean; detailed?: boolean }) {
+  const disputed = event.confidence === "DISPUTED";
+  return (
+    <li className="list-none rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="timeline-event">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <time dateTime={event.occurredOn.toISOString().slice(0, 10)} className="font-semibold text-slate-900">
+          {formatPartialDate(event.occurredOn, event.datePrecision)}
+          <span className="font-normal text-slate-500">{PRECISION_NOTE[event.datePrecision]}</span>
+        </time>
+        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">{EVENT_KIND_LABELS[event.kind]}</span>
+        {event.resultingStatus && <span className="flex items-center gap-1 text-slate-600">leads to <StatusBadge status={event.resultingStatus} /></span>}
+        <span className={disputed ? "rounded border border-status-restricted/50 bg-status-restricted/10 px-1.5 font-medium text-status-restricted" : "text-slate-600"}>
+          {disputed ? "Disputed: sources disagree" : CONFIDENCE_LABELS[event.confidence]}
+        </span>
+      </div>
+      <p className="mt-2 text-slate-800">
+        {event.organisation ? (
+          <Link href={`/organisations/${event.organisation.id}${query}`} className="font-medium text-status-operating underline">{event.organisation.name}</Link>
+        ) : (
+          <span className="font-medium">Whole country</span>
+        )}
+        {showCountry && <> in <Link href={`/countries/${event.country.iso3}${query}`} className="text-status-operating underline">{event.country.name}</Link></>}
+        {": "}
+        {event.summary}
+      </p>
+      {event.peopleAffected !== null && <p className="mt-1 text-sm text-slate-600">People affected: {numberFormat.format(event.peopleAffected)}</p>}
+      {disputed && (
+        <div className="mt-2 rounded border border-status-restricted/30 bg-status-restricted/5 p-2 text-sm">
+          <p className="font-medium text-slate-800">What each source claims:</p>
+          <ul className="list-disc pl-5 text-slate-700">
+            {event.sources.filter((s) => s.claim).map((s) => <li key={s.sourceId}><span className="font-medium">{s.publisher}</span>: {s.claim}</li>)}
+          </ul>
+        </div>
+      )}
+      {detailed ? (
+        <div className="mt-3"><SourceList sources={event.sources} /></div>
+      ) : (
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-status-operating">{event.sources.length} {event.sources.length === 1 ? "source" : "sources"} with quotes</summary>
+          <div className="mt-2"><SourceList sources={event.sources} /></div>
+        </details>
+      )}
+      {!detailed && <Link href={`/events/${event.id}${query}`} className="mt-2 inline-block text-sm text-slate-600 underline">Event details</Link>}
+    </li>
+  );
+}

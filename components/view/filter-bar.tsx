@@ -1,0 +1,47 @@
+import { isoDate, type View } from "@/lib/domain/view";
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+
+const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
+
+/**
+ * Filters shared by every view. A plain GET form: the filters land in the URL, work
+ * without JavaScript, and the browser's back button undoes them.
+ */
+export function FilterBar({ view, regions, action }: { view: View; regions: string[]; action: string }) {
+  return (
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Filters">
+      {view.asOfExplicit && <input type="hidden" name="asOf" value={isoDate(view.asOf)} />}
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        Region
+        <select name="region" defaultValue={view.region ?? ""} className={field}>
+          <option value="">All regions</option>
+          {regions.map((r) => <option key={r} value={r}>{r}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        Organisation type
+        <select name="type" defaultValue={view.type ?? ""} className={field}>
+          <option value="">All types</option>
+          {ORGANISATION_TYPES.map((t) => <option key={t} value={t}>{ORGANISATION_TYPE_LABELS[t]}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        Status
+        <select name="status" defaultValue={view.status ?? ""} className={field}>
+          <option value="">All statuses</option>
+          {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        Events from
+        <input type="date" name="from" defaultValue={view.from ? isoDate(view.from) : ""} className={field} />
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        to
+        <input type="date" name="to" defaultValue={view.to ? isoDate(view.to) : ""} className={field} />
+      </label>
+      <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Apply</button>
+      <a href={`${action}${view.asOfExplicit ? `?asOf=${isoDate(view.asOf)}` : ""}`} className="px-1 py-1.5 text-sm text-slate-700 underline">Clear filters</a>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { HeadlineFigures } from "@/lib/data/dashboard";
+import type { View } from "@/lib/domain/view";
+import { viewQuery } from "@/lib/domain/view";
+import { STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+
+const numberFormat = new Intl.NumberFormat("en-GB");
+
+/** The headline numbers; each links to the table of what it counts. */
+export function HeadlineFigureCards({ figures, view, path }: { figures: HeadlineFigures; view: View; path: string }) {
+  const cards = [
+    ...[...STATUSES].reverse().map((status) => ({
+      label: `Organisations ${STATUS_LABELS[status].toLowerCase()}`,
+      note: "counted once per country",
+      value: figures.presencesByStatus[status],
+      href: `${path}${viewQuery(view, { status })}#presences`,
+    })),
+    {
+      label: "Countries with an expulsion",
+      note: "at least one organisation expelled",
+      value: figures.countriesWithExpulsion,
+      href: `${path}${viewQuery(view, { status: "EXPELLED" })}#presences`,
+    },
+    {
+      label: "People affected, last 12 months",
+      note: "by expulsions and restrictions",
+      value: figures.peopleAffectedLast12Months,
+      href: `${path}${viewQuery(view)}#people-affected`,
+    },
+  ];
+  return (
+    <ul className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="headline-figures">
+      {cards.map((card) => (
+        <li key={card.label}>
+          <Link href={card.href} className="block h-full rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-slate-400">
+            <span className="block text-xs font-medium uppercase tracking-wide text-slate-500">{card.label}</span>
+            <span className="mt-1 block text-2xl font-semibold tabular-nums text-slate-900">{numberFormat.format(card.value)}</span>
+            <span className="block text-xs text-slate-500">{card.note}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

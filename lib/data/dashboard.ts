@@ -1,0 +1,107 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { mostSevereStatus, pivot, rankByRestriction, type SeriesRow } from "@/lib/domain/aggregations";
+import { twelveMonthsBefore, withChartWindow, type View } from "@/lib/domain/view";
+import { EVENT_KINDS, ORGANISATION_TYPES, STATUSES, type Status } from "@/lib/domain/vocabulary";
+import { authorize, type Actor } from "./actor";
+import { EVENT_JOINS, eventConditions, scopedPresences } from "./view-sql";
+
+// Every figure here is computed in PostgreSQL with grouped queries, as of the view date.
+
+export interface HeadlineFigures {
+  presencesByStatus: Record<Status, number>;
+  countriesWithExpulsion: number;
+  /** People affected by events leading to expulsion or restriction in the 12 months up to the view date. */
+  peopleAffectedLast12Months: number;
+}
+
+export async function headlineFigures(actor: Actor | null, view: View): Promise<HeadlineFigures> {
+  authorize(actor, "read");
+  const [statusRows, people] = await Promise.all([
+    db().$queryRaw<{ status: Status; presences: number; countries: number }[]>`
+      WITH ${scopedPresences(view)}
+      SELECT status, count(*)::int AS presences, count(DISTINCT iso3)::int AS countries
+      FROM scoped GROUP BY status`,
+    db().$queryRaw<{ people: number | null }[]>`
+      SELECT sum(e."peopleAffected")::float8 AS people
+      FROM "AccessEvent" e ${EVENT_JOINS}
+      ${eventConditions({ ...view, from: undefined, to: undefined }, [
+        Prisma.sql`e."resultingStatus" IN ('EXPELLED', 'RESTRICTED')`,
+        Prisma.sql`e."occurredOn" > ${twelveMonthsBefore(view.asOf)}::date`,
+      ])}`,
+  ]);
+  const presencesByStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const row of statusRows) presencesByStatus[row.status] = row.presences;
+  return {
+    presencesByStatus,
+    countriesWithExpulsion: statusRows.find((r) => r.status === "EXPELLED")?.countries ?? 0,
+    peopleAffectedLast12Months: people[0]?.people ?? 0,
+  };
+}
+
+/** People affected per month, stacked by the status the events led to (default window: see withChartWindow). */
+export async function peopleAffectedByMonth(actor: Actor | null, requested: View): Promise<SeriesRow[]> {
+  authorize(actor, "read");
+  const view = withChartWindow(requested);
+  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>`
+    SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e."resultingStatus"::text AS series,
+           sum(e."peopleAffected")::float8 AS value
+    FROM "AccessEvent" e ${EVENT_JOINS}
+    ${eventConditions(view, [Prisma.sql`e."resultingStatus" IS NOT NULL`, Prisma.sql`e."peopleAffected" IS NOT NULL`])}
+    GROUP BY 1, 2 ORDER BY 1`;
+  return pivot(rows, STATUSES, { continuousMonths: true });
+}
+
+/** Events per month by kind (default window: see withChartWindow). */
+export async function eventsByMonthAndKind(actor: Actor | null, requested: View): Promise<SeriesRow[]> {
+  authorize(actor, "read");
+  const view = withChartWindow(requested);
+  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>`
+    SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e.kind::text AS series, count(*)::int AS value
+    FROM "AccessEvent" e ${EVENT_JOINS}
+    ${eventConditions(view)}
+    GROUP BY 1, 2 ORDER BY 1`;
+  return pivot(rows, EVENT_KINDS, { continuousMonths: true });
+}
+
+export type CountryStatusRow = { iso3: string; name: string } & Record<Status, number>;
+
+/** Presences by status per country, the countries with most restrictions first. */
+export async function statusByCountry(actor: Actor | null, view: View, limit = 15): Promise<CountryStatusRow[]> {
+  authorize(actor, "read");
+  const rows = await db().$queryRaw<{ iso3: string; name: string; status: Status; n: number }[]>`
+    WITH ${scopedPresences(view)}
+    SELECT iso3, country_name AS name, status, count(*)::int AS n FROM scoped GROUP BY 1, 2, 3`;
+  const byCountry = new Map<string, CountryStatusRow>();
+  for (const row of rows) {
+    const entry = byCountry.get(row.iso3) ?? { iso3: row.iso3, name: row.name, OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 };
+    entry[row.status] = row.n;
+    byCountry.set(row.iso3, entry);
+  }
+  return rankByRestriction([...byCountry.values()]).slice(0, limit);
+}
+
+/** Presences by organisation type and status. */
+export async function statusByOrganisationType(actor: Actor | null, view: View): Promise<SeriesRow[]> {
+  authorize(actor, "read");
+  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>`
+    WITH ${scopedPresences(view)}
+    SELECT type AS key, status AS series, count(*)::int AS value FROM scoped GROUP BY 1, 2`;
+  const present = new Set(rows.map((r) => r.key));
+  return pivot(rows, STATUSES, { keyOrder: ORGANISATION_TYPES.filter((t) => present.has(t)) });
+}
+
+export type MapCountry = { iso3: string; name: string; worst: Status | null } & Record<Status, number>;
+
+/** Per country: counts by status and the most severe status, for the map. */
+export async function mapData(actor: Actor | null, view: View): Promise<MapCountry[]> {
+  const rows = await statusByCountry(actor, view, 1000);
+  return rows.map((row) => ({ ...row, worst: mostSevereStatus(row) }));
+}
+
+export async function listRegions(actor: Actor | null): Promise<string[]> {
+  authorize(actor, "read");
+  const rows = await db().country.findMany({ distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } });
+  return rows.map((r) => r.region);
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Confidence, DatePrecision, EventKind, Status } from "@/lib/domain/vocabulary";
+import { authorize, type Actor } from "./actor";
+import type { SourceCitation } from "./presences";
+
+export interface TimelineEvent {
+  id: number;
+  kind: EventKind;
+  resultingStatus: Status | null;
+  occurredOn: Date;
+  datePrecision: DatePrecision;
+  summary: string;
+  peopleAffected: number | null;
+  confidence: Confidence;
+  country: { iso3: string; name: string };
+  organisation: { id: number; name: string; acronym: string | null } | null;
+  sources: SourceCitation[];
+}
+
+export const TIMELINE_INCLUDE = {
+  country: { select: { iso3: true, nameEn: true } },
+  presence: { select: { organisation: { select: { id: true, name: true, acronym: true } } } },
+  sources: { include: { source: true }, orderBy: { sourceId: "asc" } },
+} satisfies Prisma.AccessEventInclude;
+
+type EventWithTimeline = Prisma.AccessEventGetPayload<{ include: typeof TIMELINE_INCLUDE }>;
+
+export function toCitation(link: EventWithTimeline["sources"][number]): SourceCitation {
+  const { source } = link;
+  return {
+    sourceId: source.id,
+    publisher: source.publisher,
+    title: source.title,
+    url: source.url,
+    publishedOn: source.publishedOn,
+    publishedPrecision: source.publishedPrecision,
+    quote: link.quote,
+    claim: link.claim,
+  };
+}
+
+export function toTimelineEvent(event: EventWithTimeline): TimelineEvent {
+  return {
+    id: event.id,
+    kind: event.kind,
+    resultingStatus: event.resultingStatus,
+    occurredOn: event.occurredOn,
+    datePrecision: event.datePrecision,
+    summary: event.summary,
+    peopleAffected: event.peopleAffected,
+    confidence: event.confidence,
+    country: { iso3: event.country.iso3, name: event.country.nameEn },
+    organisation: event.presence?.organisation ?? null,
+    sources: event.sources.map(toCitation),
+  };
+}
+
+/** Published events up to the view date, newest first. */
+export async function listTimeline(
+  actor: Actor | null,
+  where: { countryIso3?: string; organisationId?: number },
+  asOf: Date,
+): Promise<TimelineEvent[]> {
+  authorize(actor, "read");
+  const events = await db().accessEvent.findMany({
+    where: {
+      reviewState: "PUBLISHED",
+      occurredOn: { lte: asOf },
+      ...(where.countryIso3 ? { countryIso3: where.countryIso3 } : {}),
+      ...(where.organisationId ? { presence: { organisationId: where.organisationId } } : {}),
+    },
+    include: TIMELINE_INCLUDE,
+    orderBy: [{ occurredOn: "desc" }, { id: "desc" }],
+  });
+  return events.map(toTimelineEvent);
+}
+
+export async function getEvent(actor: Actor | null, id: number): Promise<TimelineEvent | null> {
+  authorize(actor, "read");
+  if (!Number.isSafeInteger(id) || id < 1) return null;
+  const event = await db().accessEvent.findFirst({ where: { id, reviewState: "PUBLISHED" }, include: TIMELINE_INCLUDE });
+  return event ? toTimelineEvent(event) : null;
+}

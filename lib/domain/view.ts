@@ -1,0 +1,102 @@
+// The view every page is seen through: the "as of" date and the shared filters, all kept
+// in the URL so that a view can be bookmarked and shared. Parsing is lenient (a bad value
+// is dropped, never an error page), as documenso does for table URLs.
+import { z } from "zod";
+import { parsePartialDate } from "./partial-date";
+import { ORGANISATION_TYPES, STATUSES, type OrganisationType, type Status } from "./vocabulary";
+
+export interface View {
+  /** Day the app is viewed at (UTC midnight); events after it are ignored. */
+  asOf: Date;
+  /** True when asOf was given in the URL (false: today). */
+  asOfExplicit: boolean;
+  region?: string;
+  type?: OrganisationType;
+  status?: Status;
+  /** Event date range (inclusive) for the event-based charts. */
+  from?: Date;
+  to?: Date;
+  /** Set by country pages, never read from the URL. */
+  country?: string;
+}
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((text, ctx) => {
+    const parsed = parsePartialDate(text);
+    if (!parsed) {
+      ctx.addIssue({ code: "custom", message: "Not a date" });
+      return z.NEVER;
+    }
+    return parsed.date;
+  });
+
+const urlSchema = z.object({
+  asOf: isoDay.optional().catch(undefined),
+  region: z.string().trim().min(1).max(40).optional().catch(undefined),
+  type: z.enum(ORGANISATION_TYPES).optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+  from: isoDay.optional().catch(undefined),
+  to: isoDay.optional().catch(undefined),
+});
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function todayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+export function parseView(params: SearchParams, now = new Date()): View {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)]));
+  const parsed = urlSchema.parse(raw);
+  const today = todayUtc(now);
+  // A future date shows today's picture: nothing is known about the future.
+  const asOf = parsed.asOf && parsed.asOf.getTime() < today.getTime() ? parsed.asOf : today;
+  const [from, to] =
+    parsed.from && parsed.to && parsed.from > parsed.to ? [parsed.to, parsed.from] : [parsed.from, parsed.to];
+  return {
+    asOf,
+    asOfExplicit: Boolean(parsed.asOf) && asOf !== today,
+    region: parsed.region,
+    type: parsed.type,
+    status: parsed.status,
+    from,
+    to,
+  };
+}
+
+export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The query string of a view (only what differs from the defaults), with overrides. */
+export function viewQuery(view: View, overrides: Partial<Record<keyof View, string | undefined>> = {}): string {
+  const values: Record<string, string | undefined> = {
+    asOf: view.asOfExplicit ? isoDate(view.asOf) : undefined,
+    region: view.region,
+    type: view.type,
+    status: view.status,
+    from: view.from ? isoDate(view.from) : undefined,
+    to: view.to ? isoDate(view.to) : undefined,
+    ...overrides,
+  };
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Twelve months before the view date, exclusive: the window of "the last 12 months". */
+export function twelveMonthsBefore(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate()));
+}
+
+/** Monthly charts show this many months up to the view date unless a range is chosen. */
+export const DEFAULT_CHART_MONTHS = 36;
+
+/** The view with its event range defaulted for monthly charts. */
+export function withChartWindow(view: View): View {
+  if (view.from) return view;
+  const from = new Date(Date.UTC(view.asOf.getUTCFullYear(), view.asOf.getUTCMonth() - DEFAULT_CHART_MONTHS + 1, 1));
+  return { ...view, from };
+}

@@ -1,0 +1,162 @@
+// Aggregation queries against real PostgreSQL with a small, known fixture: exact numbers.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient, db, type PrismaClient } from "@/lib/db";
+import type { Actor } from "@/lib/data/actor";
+import {
+  eventsByMonthAndKind,
+  headlineFigures,
+  mapData,
+  peopleAffectedByMonth,
+  statusByCountry,
+  statusByOrganisationType,
+} from "@/lib/data/dashboard";
+import { listCountryPresences } from "@/lib/data/presences";
+import { UnauthenticatedError } from "@/lib/domain/permissions";
+import { parseView } from "@/lib/domain/view";
+import type { EventKind, Status } from "@/lib/domain/vocabulary";
+import { createFreshDatabase } from "../support/test-database";
+import { seedUser } from "../support/factories";
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+let prisma: PrismaClient;
+let actor: Actor;
+const view = (params: Record<string, string>) => parseView(params, new Date("2026-11-23T00:00:00Z"));
+
+async function presence(org: { name: string; type: "INGO" | "UN_AGENCY" | "NATIONAL_NGO" }, iso3: string, events: [string, "DAY" | "MONTH" | "YEAR", EventKind, Status | null, number | null, ("DRAFT" | "PUBLISHED")?][]) {
+  const organisation = (await prisma.organisation.findFirst({ where: { name: org.name } })) ?? (await prisma.organisation.create({ data: org }));
+  const row = await prisma.presence.create({ data: { organisationId: organisation.id, countryIso3: iso3 } });
+  for (const [date, precision, kind, status, people, state] of events) {
+    await prisma.accessEvent.create({
+      data: {
+        presenceId: row.id, countryIso3: iso3, kind, resultingStatus: status, occurredOn: new Date(`${date}T00:00:00Z`),
+        datePrecision: precision, summary: "fixture", peopleAffected: people, confidence: "CONFIRMED", reviewState: state ?? "PUBLISHED",
+      },
+    });
+  }
+}
+
+beforeAll(async () => {
+  prisma = createPrismaClient(await createFreshDatabase(inject("serverUrl")), 3);
+  globalForPrisma.prisma = prisma; // the data layer's db() now uses the fixture database
+  await prisma.country.createMany({
+    data: [
+      { iso3: "NER", iso2: "NE", nameEn: "Niger", nameFr: "Niger", region: "Africa" },
+      { iso3: "MLI", iso2: "ML", nameEn: "Mali", nameFr: "Mali", region: "Africa" },
+      { iso3: "FRA", iso2: "FR", nameEn: "France", nameFr: "France", region: "Europe" },
+    ],
+  });
+  await presence({ name: "Org A", type: "INGO" }, "NER", [
+    ["2020-01-01", "DAY", "ARRIVAL", "OPERATING", null],
+    ["2024-06-15", "DAY", "RESTRICTION_IMPOSED", "RESTRICTED", 100],
+    ["2025-02-01", "DAY", "LICENCE_REVOKED", "EXPELLED", 1000],
+  ]);
+  await presence({ name: "Org B", type: "UN_AGENCY" }, "NER", [["2019-01-01", "YEAR", "ARRIVAL", "OPERATING", null]]);
+  await presence({ name: "Org B", type: "UN_AGENCY" }, "MLI", [
+    ["2021-03-01", "MONTH", "ARRIVAL", "OPERATING", null],
+    ["2024-12-10", "DAY", "ORDER_TO_LEAVE", "EXPELLED", 50],
+  ]);
+  await presence({ name: "Org C", type: "NATIONAL_NGO" }, "MLI", [
+    ["2022-05-05", "DAY", "ARRIVAL", "OPERATING", null],
+    ["2025-01-20", "DAY", "RESTRICTION_IMPOSED", "RESTRICTED", 7, "DRAFT"],
+  ]);
+  await presence({ name: "Org D", type: "INGO" }, "FRA", [["2023-01-01", "DAY", "ARRIVAL", "OPERATING", null]]);
+  await prisma.accessEvent.create({
+    data: { countryIso3: "NER", kind: "RESTRICTION_IMPOSED", occurredOn: new Date("2024-01-01T00:00:00Z"), datePrecision: "MONTH", summary: "country-wide", confidence: "REPORTED" },
+  });
+  actor = (await seedUser(prisma, { role: "VIEWER" })).actor;
+});
+
+afterAll(async () => {
+  globalForPrisma.prisma = undefined;
+  await prisma.$disconnect();
+});
+
+describe("dashboard aggregations", () => {
+  it("refuses anonymous callers", async () => {
+    await expect(headlineFigures(null, view({}))).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(mapData(null, view({}))).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it("computes the headline figures as of a date", async () => {
+    expect(await headlineFigures(actor, view({ asOf: "2025-01-15" }))).toEqual({
+      presencesByStatus: { OPERATING: 3, RESTRICTED: 1, EXPELLED: 1 },
+      countriesWithExpulsion: 1,
+      peopleAffectedLast12Months: 150,
+    });
+    expect(await headlineFigures(actor, view({ asOf: "2025-03-01" }))).toEqual({
+      presencesByStatus: { OPERATING: 3, RESTRICTED: 0, EXPELLED: 2 },
+      countriesWithExpulsion: 2,
+      peopleAffectedLast12Months: 1150,
+    });
+    expect((await headlineFigures(actor, view({ asOf: "2018-01-01" }))).presencesByStatus).toEqual({ OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 });
+  });
+
+  it("applies region, type and status filters", async () => {
+    expect((await headlineFigures(actor, view({ asOf: "2025-03-01", region: "Africa" }))).presencesByStatus).toEqual({ OPERATING: 2, RESTRICTED: 0, EXPELLED: 2 });
+    expect((await headlineFigures(actor, view({ asOf: "2025-03-01", type: "INGO" }))).presencesByStatus).toEqual({ OPERATING: 1, RESTRICTED: 0, EXPELLED: 1 });
+    const expelledOnly = await headlineFigures(actor, view({ asOf: "2025-03-01", status: "EXPELLED" }));
+    expect(expelledOnly.presencesByStatus).toEqual({ OPERATING: 0, RESTRICTED: 0, EXPELLED: 2 });
+    expect(expelledOnly.peopleAffectedLast12Months).toBe(1050);
+  });
+
+  it("ranks countries by restrictions, with status counts", async () => {
+    expect(await statusByCountry(actor, view({ asOf: "2025-03-01" }))).toEqual([
+      { iso3: "MLI", name: "Mali", OPERATING: 1, RESTRICTED: 0, EXPELLED: 1 },
+      { iso3: "NER", name: "Niger", OPERATING: 1, RESTRICTED: 0, EXPELLED: 1 },
+      { iso3: "FRA", name: "France", OPERATING: 1, RESTRICTED: 0, EXPELLED: 0 },
+    ]);
+  });
+
+  it("counts organisations by type and status", async () => {
+    expect(await statusByOrganisationType(actor, view({ asOf: "2025-03-01" }))).toEqual([
+      { key: "INGO", OPERATING: 1, RESTRICTED: 0, EXPELLED: 1 },
+      { key: "NATIONAL_NGO", OPERATING: 1, RESTRICTED: 0, EXPELLED: 0 },
+      { key: "UN_AGENCY", OPERATING: 1, RESTRICTED: 0, EXPELLED: 1 },
+    ]);
+  });
+
+  it("sums people affected per month by resulting status, drafts excluded", async () => {
+    const rows = await peopleAffectedByMonth(actor, view({ asOf: "2025-03-01", from: "2024-01-01" }));
+    expect(rows.map((r) => r.key)).toEqual(["2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01", "2025-02"]);
+    expect(rows[0]).toEqual({ key: "2024-06", OPERATING: 0, RESTRICTED: 100, EXPELLED: 0 });
+    expect(rows.find((r) => r.key === "2024-12")).toEqual({ key: "2024-12", OPERATING: 0, RESTRICTED: 0, EXPELLED: 50 });
+    expect(rows.find((r) => r.key === "2025-02")).toEqual({ key: "2025-02", OPERATING: 0, RESTRICTED: 0, EXPELLED: 1000 });
+    expect(rows.find((r) => r.key === "2025-01")).toMatchObject({ RESTRICTED: 0 }); // the draft of 20 Jan
+  });
+
+  it("counts events per month by kind, country-wide events included", async () => {
+    const rows = await eventsByMonthAndKind(actor, view({ asOf: "2025-03-01", from: "2024-01-01", to: "2024-12-31" }));
+    expect(rows.map((r) => r.key)).toEqual(["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"]);
+    expect(rows[0]).toMatchObject({ RESTRICTION_IMPOSED: 1, ORDER_TO_LEAVE: 0 });
+    expect(rows[5]).toMatchObject({ RESTRICTION_IMPOSED: 1 });
+    expect(rows[11]).toMatchObject({ ORDER_TO_LEAVE: 1, LICENCE_REVOKED: 0 });
+    // A type filter leaves out country-wide events, which belong to no organisation.
+    const ingo = await eventsByMonthAndKind(actor, view({ asOf: "2025-03-01", from: "2024-01-01", to: "2024-12-31", type: "INGO" }));
+    expect(ingo.map((r) => r.key)).toEqual(["2024-06"]);
+  });
+
+  it("colours the map by the most severe status per country", async () => {
+    const map = await mapData(actor, view({ asOf: "2025-01-15" }));
+    expect(Object.fromEntries(map.map((m) => [m.iso3, m.worst]))).toEqual({ MLI: "EXPELLED", NER: "RESTRICTED", FRA: "OPERATING" });
+  });
+
+  it("gives a country's presences as of a date, with 'since' from that date's view", async () => {
+    const rows = await listCountryPresences(actor, "NER", new Date("2025-01-15T00:00:00Z"));
+    expect(rows.map((r) => [r.organisation.name, r.status, r.since?.toISOString().slice(0, 10), r.peopleAffected])).toEqual([
+      ["Org A", "RESTRICTED", "2024-06-15", 100],
+      ["Org B", "OPERATING", "2019-01-01", null],
+    ]);
+  });
+});
+
+describe("as of any date, on the seeded Niger data", () => {
+  it("shows the ICRC operating on 15 January 2025 and expelled on 10 February 2025", async () => {
+    globalForPrisma.prisma = undefined;
+    const { actor: viewer } = await seedUser(db());
+    const icrcOn = async (date: string) =>
+      (await listCountryPresences(viewer, "NER", new Date(`${date}T00:00:00Z`))).find((r) => r.organisation.acronym === "ICRC");
+    expect(await icrcOn("2025-01-15")).toMatchObject({ status: "OPERATING", sincePrecision: "YEAR" });
+    expect(await icrcOn("2025-02-10")).toMatchObject({ status: "EXPELLED", since: new Date("2025-01-31T00:00:00Z") });
+    globalForPrisma.prisma = prisma;
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { monthRange, mostSevereStatus, pivot, rankByRestriction } from "@/lib/domain/aggregations";
+import { parseView, twelveMonthsBefore, viewQuery, withChartWindow } from "@/lib/domain/view";
+
+const now = new Date("2026-11-23T15:00:00Z");
+
+describe("parseView", () => {
+  it("defaults to today with no filters", () => {
+    const view = parseView({}, now);
+    expect(view.asOf).toEqual(new Date("2026-11-23T00:00:00Z"));
+    expect(view.asOfExplicit).toBe(false);
+    expect(viewQuery(view)).toBe("");
+  });
+
+  it("reads the as-of date and filters, and writes them back", () => {
+    const view = parseView({ asOf: "2025-01-15", region: "Africa", type: "INGO", status: "EXPELLED", from: "2024-01-01", to: "2024-12-31" }, now);
+    expect(view).toMatchObject({ asOf: new Date("2025-01-15T00:00:00Z"), asOfExplicit: true, region: "Africa", type: "INGO", status: "EXPELLED" });
+    expect(viewQuery(view)).toBe("?asOf=2025-01-15&region=Africa&type=INGO&status=EXPELLED&from=2024-01-01&to=2024-12-31");
+    expect(viewQuery(view, { status: "RESTRICTED", region: undefined })).toBe("?asOf=2025-01-15&type=INGO&status=RESTRICTED&from=2024-01-01&to=2024-12-31");
+  });
+
+  it("drops bad values instead of failing, and never looks into the future", () => {
+    const view = parseView({ asOf: "2025-02-30", type: "SPY", status: "expelled", region: "x".repeat(80) }, now);
+    expect(view).toMatchObject({ asOfExplicit: false, type: undefined, status: undefined, region: undefined });
+    expect(parseView({ asOf: "2030-01-01" }, now).asOf).toEqual(new Date("2026-11-23T00:00:00Z"));
+    expect(parseView({ asOf: ["2025-01-15", "2025-02-10"] }, now).asOf).toEqual(new Date("2025-01-15T00:00:00Z"));
+  });
+
+  it("swaps a reversed date range", () => {
+    const view = parseView({ from: "2025-01-01", to: "2024-01-01" }, now);
+    expect(view.from).toEqual(new Date("2024-01-01T00:00:00Z"));
+    expect(view.to).toEqual(new Date("2025-01-01T00:00:00Z"));
+  });
+
+  it("windows monthly charts to 36 months unless a range is set", () => {
+    const view = parseView({ asOf: "2025-03-10" }, now);
+    expect(withChartWindow(view).from).toEqual(new Date("2022-04-01T00:00:00Z"));
+    const ranged = parseView({ asOf: "2025-03-10", from: "1990-01-01" }, now);
+    expect(withChartWindow(ranged).from).toEqual(new Date("1990-01-01T00:00:00Z"));
+    expect(twelveMonthsBefore(new Date("2025-03-10T00:00:00Z"))).toEqual(new Date("2024-03-10T00:00:00Z"));
+  });
+});
+
+describe("aggregations", () => {
+  it("lists months without gaps, across years", () => {
+    expect(monthRange("2024-11", "2025-02")).toEqual(["2024-11", "2024-12", "2025-01", "2025-02"]);
+    expect(monthRange("2025-01", "2025-01")).toEqual(["2025-01"]);
+  });
+
+  it("pivots grouped rows, fills missing series and months with zero", () => {
+    const rows = [
+      { key: "2024-11", series: "EXPELLED", value: 1_000_000 },
+      { key: "2025-01", series: "EXPELLED", value: 2_000_000 },
+      { key: "2025-01", series: "RESTRICTED", value: 5 },
+    ];
+    expect(pivot(rows, ["OPERATING", "RESTRICTED", "EXPELLED"], { continuousMonths: true })).toEqual([
+      { key: "2024-11", OPERATING: 0, RESTRICTED: 0, EXPELLED: 1_000_000 },
+      { key: "2024-12", OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 },
+      { key: "2025-01", OPERATING: 0, RESTRICTED: 5, EXPELLED: 2_000_000 },
+    ]);
+    expect(pivot([], ["A"], { continuousMonths: true })).toEqual([]);
+    expect(pivot([{ key: "b", series: "A", value: 1 }], ["A"], { keyOrder: ["a", "b"] })).toEqual([
+      { key: "a", A: 0 },
+      { key: "b", A: 1 },
+    ]);
+  });
+
+  it("finds the most severe status", () => {
+    expect(mostSevereStatus({ OPERATING: 3, RESTRICTED: 1 })).toBe("RESTRICTED");
+    expect(mostSevereStatus({ OPERATING: 1, EXPELLED: 1, RESTRICTED: 0 })).toBe("EXPELLED");
+    expect(mostSevereStatus({ OPERATING: 0 })).toBeNull();
+  });
+
+  it("ranks countries by restrictions and expulsions, then by name", () => {
+    const rows = [
+      { name: "B", OPERATING: 9, RESTRICTED: 0, EXPELLED: 1 },
+      { name: "A", OPERATING: 0, RESTRICTED: 1, EXPELLED: 0 },
+      { name: "C", OPERATING: 0, RESTRICTED: 2, EXPELLED: 2 },
+    ];
+    expect(rankByRestriction(rows).map((r) => r.name)).toEqual(["C", "A", "B"]);
+  });
+});
