@@ -9,7 +9,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/free-port";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
-import { startApp, type AppProcess } from "../support/app-process";
+import { startApp, type AppProcess } from "../../scripts/lib/app-process";
 
 async function embeddedUrl(dataDir: string, output: string) {
   const port = /listening on 127\.0\.0\.1:(\d+)/.exec(output)?.[1];

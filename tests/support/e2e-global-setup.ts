@@ -4,7 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findChromium } from "../../scripts/lib/chromium";
 import { freePort } from "../../scripts/lib/free-port";
-import { startApp } from "./app-process";
+import { startApp } from "../../scripts/lib/app-process";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,0 +1,82 @@
+// npm run bench:overview — server render time of the dashboard pages on the seeded demo
+// data, and each page's first-load JavaScript (gzipped). Prints figures; asserts nothing.
+// Starts the real app (`scripts/start.ts`) on a throwaway embedded database.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { startApp } from "./lib/app-process";
+import { freePort } from "./lib/free-port";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+const PAGES = ["/", "/?asOf=2025-02-10", "/?region=Africa&type=INGO", "/countries/NER", "/organisations/1"];
+const PASSWORD = "bench-demo-password";
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function signIn(base: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email: "viewer@example.org", password: PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error("Sign-in failed");
+  return `${cookies}; ${session.split(";")[0]}`;
+}
+
+async function firstLoadJs(base: string, html: string): Promise<number> {
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
+  let total = 0;
+  for (const src of new Set(sources)) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  return total;
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-bench-"));
+  const port = await freePort();
+  const app = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: PASSWORD, DATABASE_URL: undefined, AUTH_SECRET: undefined });
+  try {
+    await app.ready;
+    const base = `http://127.0.0.1:${port}`;
+    const cookie = await signIn(base);
+    console.log(`Seeded demo data, ${RUNS} sequential requests per page after 5 warm-up requests.\n`);
+    console.log("page                              p50 ms   p95 ms   max ms   first-load JS (gzip)");
+    for (const page of PAGES) {
+      let html = "";
+      for (let i = 0; i < 5; i += 1) html = await (await fetch(`${base}${page}`, { headers: { cookie } })).text();
+      if (!html.includes("Access Monitor")) throw new Error(`${page} did not render`);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        const started = performance.now();
+        const response = await fetch(`${base}${page}`, { headers: { cookie } });
+        await response.text();
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      const js = await firstLoadJs(base, html);
+      console.log(
+        `${page.padEnd(32)} ${percentile(times, 50).toFixed(1).padStart(7)}  ${percentile(times, 95).toFixed(1).padStart(7)}  ${times.at(-1)!.toFixed(1).padStart(7)}   ${(js / 1024).toFixed(1)} kB`,
+      );
+    }
+    console.log("\nTargets: overview server render well under 100 ms on the seeded data; first-load JS under 200 kB gzipped.");
+    console.log("First-load JS = the scripts the page's HTML loads; the charts' Recharts chunk loads after it.");
+  } finally {
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
