@@ -101,12 +101,6 @@ export async function getCountry(actor: Actor | null, iso3: string) {
   return db().country.findUnique({ where: { iso3: iso3.toUpperCase() } });
 }
 
-export async function getCountryName(actor: Actor | null, iso3: string): Promise<string | null> {
-  authorize(actor, "read");
-  const country = await db().country.findUnique({ where: { iso3: iso3.toUpperCase() }, select: { nameEn: true } });
-  return country?.nameEn ?? null;
-}
-
 /**
  * Presences matching a view (filters and as-of date), most severe first, at most `limit`.
  * Returns the total count too, so the page can say how many it does not show.

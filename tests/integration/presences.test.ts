@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getCountryName, listCountryPresences } from "@/lib/data/presences";
+import { getCountry, getOrganisation, listCountryPresences } from "@/lib/data/presences";
 import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { seedUser } from "../support/factories";
 
 describe("listCountryPresences", () => {
   it("refuses an anonymous caller before any query", async () => {
     await expect(listCountryPresences(null, "NER")).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(getCountryName(null, "NER")).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(getCountry(null, "NER")).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(getOrganisation(null, 1)).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it("lists Niger's organisations, most severe status first, each with its sources", async () => {
@@ -41,6 +42,9 @@ describe("listCountryPresences", () => {
   it("answers an empty list for a country with no presence", async () => {
     const { actor } = await seedUser(db());
     expect(await listCountryPresences(actor, "ISL")).toEqual([]);
-    expect(await getCountryName(actor, "ISL")).toBe("Iceland");
+    expect((await getCountry(actor, "isl"))?.nameEn).toBe("Iceland");
+    expect(await getCountry(actor, "XXX")).toBeNull();
+    expect(await getCountry(actor, "NER'; --")).toBeNull();
+    expect(await getOrganisation(actor, -1)).toBeNull();
   });
 });
