@@ -50,13 +50,13 @@ describe("overview dashboard", () => {
     await page.locator("#as-of").fill("2025-01-15");
     await page.getByRole("button", { name: "View" }).click();
     await page.waitForURL(/asOf=2025-01-15/);
-    await expect.poll(icrcStatus).toBe("Operating");
+    await expect.poll(icrcStatus, { timeout: 15_000 }).toBe("Operating");
 
     await page.waitForLoadState("networkidle");
     await page.locator("#as-of").fill("2025-02-10");
     await page.getByRole("button", { name: "View" }).click();
     await page.waitForURL(/asOf=2025-02-10/);
-    await expect.poll(icrcStatus).toBe("Expelled");
+    await expect.poll(icrcStatus, { timeout: 15_000 }).toBe("Expelled");
     await screenshot(page, "dashboard-2025-02-10");
   });
 

@@ -40,7 +40,7 @@ describe("signed out", () => {
 
   it("says clearly when the password is wrong, and stays signed out", async () => {
     await signIn(page, "viewer@example.org", "not-the-demo-password");
-    await expect.poll(() => page.locator("form [role=alert]").textContent()).toBe("Email or password is not correct.");
+    await expect.poll(() => page.locator("form [role=alert]").textContent(), { timeout: 15_000 }).toBe("Email or password is not correct.");
     await page.goto(`${baseUrl}/`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
   });
