@@ -3,8 +3,7 @@
 import { useId, useState, type ReactNode } from "react";
 import type { SeriesConfig } from "./chart-config";
 import type { ChartRow } from "./stacked-bar-chart";
-
-const numberFormat = new Intl.NumberFormat("en-GB");
+import { formatNumber } from "@/lib/domain/format";
 
 /**
  * Frame of every chart: title, one-line description, and a toggle that shows the same
@@ -69,9 +68,9 @@ export function ChartCard({
                 {rows.map((row) => (
                   <tr key={row.key}>
                     <th scope="row" className="px-2 py-1 font-normal">{formatCategory(row.key)}</th>
-                    {used.map((s) => <td key={s.key} className="px-2 py-1 text-right tabular-nums">{numberFormat.format(Number(row[s.key] ?? 0))}</td>)}
+                    {used.map((s) => <td key={s.key} className="px-2 py-1 text-right tabular-nums">{formatNumber(Number(row[s.key] ?? 0))}</td>)}
                     <td className="px-2 py-1 text-right font-medium tabular-nums">
-                      {numberFormat.format(used.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0))}
+                      {formatNumber(used.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0))}
                     </td>
                   </tr>
                 ))}

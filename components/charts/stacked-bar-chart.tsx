@@ -2,10 +2,9 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SeriesConfig } from "./chart-config";
+import { formatNumber } from "@/lib/domain/format";
 
 export type ChartRow = { key: string } & Record<string, number | string>;
-
-const numberFormat = new Intl.NumberFormat("en-GB");
 
 /**
  * A stacked bar chart with axis labels, a legend, tooltips and keyboard focus (Recharts'
@@ -31,7 +30,7 @@ export function StackedBarChart({
   const used = series.filter((s) => rows.some((row) => Number(row[s.key] ?? 0) > 0));
   const data = rows.map((row) => ({ ...row, label: formatCategory(row.key) }));
   const category = { dataKey: "label", type: "category" as const, tick: { fontSize: 12 } };
-  const value = { type: "number" as const, allowDecimals: false, tick: { fontSize: 12 }, tickFormatter: (v: number) => numberFormat.format(v) };
+  const value = { type: "number" as const, allowDecimals: false, tick: { fontSize: 12 }, tickFormatter: (v: number) => formatNumber(v) };
   return (
     <div style={{ height: horizontal ? Math.max(height, rows.length * 28 + 80) : height }} data-chart-rows={rows.length}>
       <ResponsiveContainer width="100%" height="100%">
@@ -48,7 +47,7 @@ export function StackedBarChart({
               <YAxis {...value} width={72} label={{ value: valueLabel, angle: -90, position: "insideLeft", offset: 0, dx: -8, fontSize: 12 }} />
             </>
           )}
-          <Tooltip formatter={(v) => numberFormat.format(Number(v))} />
+          <Tooltip formatter={(v) => formatNumber(Number(v))} />
           <Legend verticalAlign="top" height={32} wrapperStyle={{ fontSize: 12 }} />
           {used.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={s.colour} isAnimationActive={false} />

@@ -4,9 +4,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { TimelineEvent } from "@/lib/data/timeline";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS } from "@/lib/domain/vocabulary";
+import { formatNumber } from "@/lib/domain/format";
 
 const PRECISION_NOTE = { DAY: "", MONTH: " (month known)", YEAR: " (year known)" } as const;
-const numberFormat = new Intl.NumberFormat("en-GB");
 
 export function EventTimeline({ events, query, showCountry = false }: { events: TimelineEvent[]; query: string; showCountry?: boolean }) {
   if (events.length === 0) {
@@ -48,7 +48,7 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
         {": "}
         {event.summary}
       </p>
-      {event.peopleAffected !== null && <p className="mt-1 text-sm text-slate-600">People affected: {numberFormat.format(event.peopleAffected)}</p>}
+      {event.peopleAffected !== null && <p className="mt-1 text-sm text-slate-600">People affected: {formatNumber(event.peopleAffected)}</p>}
       {disputed && (
         <div className="mt-2 rounded border border-status-restricted/30 bg-status-restricted/5 p-2 text-sm">
           <p className="font-medium text-slate-800">What each source claims:</p>

@@ -4,8 +4,7 @@ import type { PresenceSummary } from "@/lib/data/presences";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";
 import { SourceList } from "./source-list";
-
-const numberFormat = new Intl.NumberFormat("en-GB");
+import { formatNumber } from "@/lib/domain/format";
 
 export function PresenceStatusTable({
   rows,
@@ -66,7 +65,7 @@ export function PresenceStatusTable({
                 )}
               </td>
               <td className="px-4 py-3 text-right tabular-nums">
-                {row.peopleAffected === null ? <span className="text-slate-400">Not known</span> : numberFormat.format(row.peopleAffected)}
+                {row.peopleAffected === null ? <span className="text-slate-400">Not known</span> : formatNumber(row.peopleAffected)}
               </td>
               <td className="px-4 py-3">
                 <details>

@@ -3,8 +3,7 @@ import type { HeadlineFigures } from "@/lib/data/dashboard";
 import type { View } from "@/lib/domain/view";
 import { viewQuery } from "@/lib/domain/view";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
-
-const numberFormat = new Intl.NumberFormat("en-GB");
+import { formatNumber } from "@/lib/domain/format";
 
 /** The headline numbers; each links to the table of what it counts. */
 export function HeadlineFigureCards({ figures, view, path }: { figures: HeadlineFigures; view: View; path: string }) {
@@ -34,7 +33,7 @@ export function HeadlineFigureCards({ figures, view, path }: { figures: Headline
         <li key={card.label}>
           <Link href={card.href} className="block h-full rounded-lg border border-slate-200 bg-white p-3 shadow-sm hover:border-slate-400">
             <span className="block text-xs font-medium uppercase tracking-wide text-slate-500">{card.label}</span>
-            <span className="mt-1 block text-2xl font-semibold tabular-nums text-slate-900">{numberFormat.format(card.value)}</span>
+            <span className="mt-1 block text-2xl font-semibold tabular-nums text-slate-900">{formatNumber(card.value)}</span>
             <span className="block text-xs text-slate-500">{card.note}</span>
           </Link>
         </li>

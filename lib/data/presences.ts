@@ -5,18 +5,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { STATUS_SEVERITY, type DatePrecision, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
 import type { View } from "@/lib/domain/view";
 import { authorize, type Actor } from "./actor";
-import { toCitation } from "./timeline";
+import { CITATIONS_INCLUDE, toCitation, type SourceCitation } from "./citations";
 
-export interface SourceCitation {
-  sourceId: number;
-  publisher: string;
-  title: string;
-  url: string | null;
-  publishedOn: Date | null;
-  publishedPrecision: DatePrecision | null;
-  quote: string | null;
-  claim: string | null;
-}
+export type { SourceCitation };
 
 export interface PresenceSummary {
   presenceId: number;
@@ -37,7 +28,7 @@ const PRESENCE_INCLUDE = {
   country: { select: { iso3: true, nameEn: true } },
   events: {
     where: { reviewState: "PUBLISHED" },
-    include: { sources: { include: { source: true }, orderBy: { sourceId: "asc" } } },
+    include: CITATIONS_INCLUDE,
   },
 } satisfies Prisma.PresenceInclude;
 

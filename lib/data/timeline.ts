@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Confidence, DatePrecision, EventKind, Status } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "./actor";
-import type { SourceCitation } from "./presences";
+import { CITATIONS_INCLUDE, toCitation, type SourceCitation } from "./citations";
 
 export interface TimelineEvent {
   id: number;
@@ -22,24 +22,10 @@ export interface TimelineEvent {
 export const TIMELINE_INCLUDE = {
   country: { select: { iso3: true, nameEn: true } },
   presence: { select: { organisation: { select: { id: true, name: true, acronym: true } } } },
-  sources: { include: { source: true }, orderBy: { sourceId: "asc" } },
+  ...CITATIONS_INCLUDE,
 } satisfies Prisma.AccessEventInclude;
 
 type EventWithTimeline = Prisma.AccessEventGetPayload<{ include: typeof TIMELINE_INCLUDE }>;
-
-export function toCitation(link: EventWithTimeline["sources"][number]): SourceCitation {
-  const { source } = link;
-  return {
-    sourceId: source.id,
-    publisher: source.publisher,
-    title: source.title,
-    url: source.url,
-    publishedOn: source.publishedOn,
-    publishedPrecision: source.publishedPrecision,
-    quote: link.quote,
-    claim: link.claim,
-  };
-}
 
 export function toTimelineEvent(event: EventWithTimeline): TimelineEvent {
   return {

@@ -67,6 +67,14 @@ export function parseView(params: SearchParams, now = new Date()): View {
   };
 }
 
+/**
+ * The view without its filters: country, organisation and event pages show their subject
+ * whole, so only the as-of date carries over to them and to their links.
+ */
+export function asOfOnly(view: View): View {
+  return { asOf: view.asOf, asOfExplicit: view.asOfExplicit };
+}
+
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The query string of a view (only what differs from the defaults), with overrides. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { monthRange, mostSevereStatus, pivot, rankByRestriction } from "@/lib/domain/aggregations";
-import { parseView, twelveMonthsBefore, viewQuery, withChartWindow } from "@/lib/domain/view";
+import { formatNumber } from "@/lib/domain/format";
+import { asOfOnly, parseView, twelveMonthsBefore, viewQuery, withChartWindow } from "@/lib/domain/view";
 
 const now = new Date("2026-11-23T15:00:00Z");
 
@@ -24,6 +25,13 @@ describe("parseView", () => {
     expect(view).toMatchObject({ asOfExplicit: false, type: undefined, status: undefined, region: undefined });
     expect(parseView({ asOf: "2030-01-01" }, now).asOf).toEqual(new Date("2026-11-23T00:00:00Z"));
     expect(parseView({ asOf: ["2025-01-15", "2025-02-10"] }, now).asOf).toEqual(new Date("2025-01-15T00:00:00Z"));
+  });
+
+  it("carries only the as-of date to detail pages", () => {
+    const view = parseView({ asOf: "2025-01-15", region: "Africa", type: "INGO", status: "EXPELLED", from: "2024-01-01" }, now);
+    expect(viewQuery(asOfOnly(view))).toBe("?asOf=2025-01-15");
+    expect(viewQuery(asOfOnly(parseView({ region: "Africa" }, now)))).toBe("");
+    expect(formatNumber(2_000_000)).toBe("2,000,000");
   });
 
   it("swaps a reversed date range", () => {

@@ -9,7 +9,7 @@ import { requireActor } from "@/lib/auth/session";
 import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboard";
 import { getCountry, listCountryPresences } from "@/lib/data/presences";
 import { listTimeline } from "@/lib/data/timeline";
-import { parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ iso3: string }>; searchParams: Promise<SearchParams> };
 
@@ -21,8 +21,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const country = await getCountry(actor, (await params).iso3);
   if (!country) notFound();
-  // Country pages show the country whole: only the as-of date carries over.
-  const view = { ...parseView(await searchParams), region: undefined, type: undefined, status: undefined, from: undefined, to: undefined };
+  const view = asOfOnly(parseView(await searchParams));
   const countryView = { ...view, country: country.iso3 };
   const [presences, events, people, kinds] = await Promise.all([
     listCountryPresences(actor, country.iso3, view.asOf),

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EventCard } from "@/components/events/event-timeline";
 import { requireActor } from "@/lib/auth/session";
 import { getEvent } from "@/lib/data/timeline";
-import { parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -15,7 +15,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const event = await getEvent(actor, Number((await params).id));
   if (!event) notFound();
   const view = parseView(await searchParams);
-  const query = viewQuery({ ...view, region: undefined, type: undefined, status: undefined, from: undefined, to: undefined });
+  const query = viewQuery(asOfOnly(view));
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-500">

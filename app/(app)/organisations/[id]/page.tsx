@@ -7,7 +7,7 @@ import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
 import { getOrganisation, listOrganisationPresences } from "@/lib/data/presences";
 import { listTimeline } from "@/lib/data/timeline";
-import { parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -24,7 +24,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     listOrganisationPresences(actor, organisation.id, view.asOf),
     listTimeline(actor, { organisationId: organisation.id }, view.asOf),
   ]);
-  const query = viewQuery({ ...view, region: undefined, type: undefined, status: undefined, from: undefined, to: undefined });
+  const query = viewQuery(asOfOnly(view));
 
   return (
     <div className="space-y-6">
