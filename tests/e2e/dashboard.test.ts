@@ -69,6 +69,9 @@ describe("overview dashboard", () => {
     expect(new URL(page.url()).searchParams.get("asOf")).toBe("2025-03-01");
     expect(await page.getByTestId("presence-row").count()).toBe(3); // US, French and Russian forces
 
+    // Apply is a plain GET form (a full page load): the map's links are handled by the client
+    // router only once the new page has hydrated, so wait for that before clicking.
+    await page.waitForLoadState("networkidle");
     await page.locator("[data-testid=world-map] a[data-iso3=NER]").click();
     await page.waitForURL(/\/countries\/NER\?asOf=2025-03-01/);
     await page.getByRole("heading", { name: /^Niger/ }).waitFor();
