@@ -2,8 +2,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Native and WebAssembly packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  // Native, WebAssembly and large Node-only packages stay outside the server bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-cursor", "@prisma/adapter-pg", "exceljs"],
 };
 
 export default nextConfig;

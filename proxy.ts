@@ -6,9 +6,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/env";
 
 export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // API calls with a bearer token are checked by the route itself (the token is in the database).
+  if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return NextResponse.next();
   const token = await getToken({ req: request, secret: authSecret() });
   if (token) return NextResponse.next();
-  const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "unauthenticated", message: "Please sign in." } }, { status: 401 });
   }
@@ -18,6 +20,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except sign-in, next-auth's own routes, the health check and static files.
-  matcher: ["/((?!sign-in|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  // Everything except sign-in, next-auth's own routes, the health check, the public API
+  // description and static files.
+  matcher: ["/((?!sign-in|api/auth|api/health|api/v1/openapi.json|_next/static|_next/image|favicon.ico).*)"],
 };

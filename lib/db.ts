@@ -1,28 +1,47 @@
-// Prisma client singleton, cached on globalThis so that dev reloads reuse one pool
-// (the create-t3-app pattern). Prisma 7 talks to PostgreSQL through the pg driver adapter.
+// One pg pool per process, shared by Prisma (through its driver adapter) and by the few
+// queries that need the driver itself (streamed exports read through a cursor). Both are
+// cached on globalThis so that dev reloads reuse them (the create-t3-app pattern).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({
+export function createPool(databaseUrl: string, poolSize = 10): pg.Pool {
+  const created = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
     // Fail fast instead of hanging when the database is away or the pool is exhausted.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // An idle connection dropped by the server (restart, outage) must not crash the process:
+  // the pool discards it and the next query opens a new one.
+  created.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  return created;
+}
+
+/** A Prisma client on its own pool (string) or on a shared one (pool: ended by its owner). */
+export function createPrismaClient(database: string | pg.Pool, poolSize = 10): PrismaClient {
+  const adapter =
+    typeof database === "string"
+      ? new PrismaPg(createPool(database, poolSize), { disposeExternalPool: true })
+      : new PrismaPg(database);
   return new PrismaClient({ adapter });
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
+
+export function pool(): pg.Pool {
+  if (!globalForDb.pgPool) {
+    const env = getEnv();
+    globalForDb.pgPool = createPool(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+  }
+  return globalForDb.pgPool;
+}
 
 export function db(): PrismaClient {
-  if (!globalForPrisma.prisma) {
-    const env = getEnv();
-    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
-  }
-  return globalForPrisma.prisma;
+  globalForDb.prisma ??= createPrismaClient(pool());
+  return globalForDb.prisma;
 }
 
 export type { PrismaClient };

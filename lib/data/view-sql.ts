@@ -2,6 +2,7 @@
 // and the view's filters. One definition, so every chart, figure and map agrees.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { View } from "@/lib/domain/view";
+import { presenceStatusCte } from "./presence-status-sql";
 
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty);
 
@@ -17,16 +18,10 @@ export function scopedPresences(view: View): Prisma.Sql {
   if (view.status) filters.push(Prisma.sql`s.status = ${view.status}::"Status"`);
   if (view.country) filters.push(Prisma.sql`c.iso3 = ${view.country}`);
   return Prisma.sql`
-    status_as_of AS (
-      SELECT DISTINCT ON (e."presenceId") e."presenceId" AS presence_id, e."resultingStatus" AS status
-      FROM "AccessEvent" e
-      WHERE e."presenceId" IS NOT NULL AND e."reviewState" = 'PUBLISHED'
-        AND e."resultingStatus" IS NOT NULL AND e."occurredOn" <= ${view.asOf}::date
-      ORDER BY e."presenceId", e."occurredOn" DESC, e.id DESC
-    ),
+    ${presenceStatusCte(view.asOf)},
     scoped AS (
       SELECT s.presence_id, s.status::text AS status, o.type::text AS type, c.iso3, c."nameEn" AS country_name, c.region
-      FROM status_as_of s
+      FROM presence_status s
       JOIN "Presence" p ON p.id = s.presence_id
       JOIN "Organisation" o ON o.id = p."organisationId"
       JOIN "Country" c ON c.iso3 = p."countryIso3"

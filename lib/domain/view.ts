@@ -20,7 +20,7 @@ export interface View {
   country?: string;
 }
 
-const isoDay = z
+export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .transform((text, ctx) => {

@@ -2,7 +2,7 @@
 // database, and fresh databases cloned from it (CREATE DATABASE … TEMPLATE, ~100 ms).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createPrismaClient, type PrismaClient } from "@/lib/db";
+import { createPool, createPrismaClient, type PrismaClient } from "@/lib/db";
 
 export const TEMPLATE_DATABASE = "access_monitor_template";
 
@@ -32,4 +32,27 @@ export async function withFreshDatabase<T>(
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/**
+ * Points the data layer (db() and pool()) at another database for the tests in a file;
+ * returns the Prisma client and a function that closes both and restores the defaults.
+ */
+export function useDatabase(url: string): { prisma: PrismaClient; pool: pg.Pool; restore: () => Promise<void> } {
+  const globals = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
+  const previous = { prisma: globals.prisma, pgPool: globals.pgPool };
+  const pool = createPool(url, 4);
+  const prisma = createPrismaClient(pool);
+  globals.prisma = prisma;
+  globals.pgPool = pool;
+  return {
+    prisma,
+    pool,
+    restore: async () => {
+      globals.prisma = previous.prisma;
+      globals.pgPool = previous.pgPool;
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
 }

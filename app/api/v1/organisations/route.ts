@@ -1,0 +1,6 @@
+import { organisationItemOf } from "@/lib/api/items";
+import { tableListHandler } from "@/lib/api/list-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = tableListHandler("organisations", organisationItemOf);

@@ -1,0 +1,13 @@
+import "server-only";
+// Who is calling the API: a bearer token when one is sent (and then only the token: a bad
+// token is refused even with a session cookie), otherwise the signed-in session.
+import { bearerToken } from "@/lib/auth/api-token";
+import { currentActor } from "@/lib/auth/session";
+import { actorForApiToken } from "@/lib/data/api-tokens";
+import type { Actor } from "@/lib/data/actor";
+
+export async function apiActor(request: Request): Promise<Actor | null> {
+  const token = bearerToken(request.headers.get("authorization"));
+  if (token !== null) return token ? actorForApiToken(token) : null;
+  return currentActor();
+}

@@ -1,0 +1,50 @@
+// Table rows → API items (nested organisation and country, as integrators expect).
+import type { EventRow, OrganisationRow, PresenceRow } from "@/lib/domain/tables/rows";
+import type { EventItem, OrganisationItem, PresenceItem } from "./schemas";
+
+export function presenceItemOf(r: PresenceRow): PresenceItem {
+  return {
+    id: r.id,
+    version: r.version,
+    organisation: { id: r.organisationId, name: r.organisationName, acronym: r.organisationAcronym, type: r.organisationType, iatiId: r.iatiId },
+    country: { iso3: r.countryIso3, name: r.countryName, region: r.region },
+    status: r.status,
+    since: r.since,
+    sincePrecision: r.sincePrecision,
+    peopleAffected: r.peopleAffected,
+    disputed: r.disputed,
+    sources: r.sources,
+  };
+}
+
+export function eventItemOf(r: EventRow): EventItem {
+  return {
+    id: r.id,
+    occurredOn: r.occurredOn,
+    datePrecision: r.datePrecision,
+    kind: r.kind,
+    resultingStatus: r.resultingStatus,
+    confidence: r.confidence,
+    summary: r.summary,
+    peopleAffected: r.peopleAffected,
+    presenceId: r.presenceId,
+    organisation:
+      r.organisationId === null
+        ? null
+        : { id: r.organisationId, name: r.organisationName ?? "", acronym: r.organisationAcronym, type: r.organisationType ?? "OTHER", iatiId: r.iatiId },
+    country: { iso3: r.countryIso3, name: r.countryName, region: r.region },
+    sources: r.sources,
+  };
+}
+
+export function organisationItemOf(r: OrganisationRow): OrganisationItem {
+  return {
+    id: r.id,
+    name: r.name,
+    acronym: r.acronym,
+    type: r.type,
+    iatiId: r.iatiId,
+    website: r.website,
+    countries: { total: r.countries, operating: r.operating, restricted: r.restricted, expelled: r.expelled },
+  };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+// GET handlers of the v1 list endpoints: parse the query strictly, find the caller, read a
+// keyset slice through the data layer, answer { data, nextCursor }.
+import type { TableName } from "@/lib/domain/tables/columns";
+import { parseTableQueryStrict } from "@/lib/domain/tables/query";
+import type { TableRows } from "@/lib/domain/tables/rows";
+import { listTableAfter } from "@/lib/data/tables";
+import { UnauthenticatedError } from "@/lib/domain/permissions";
+import { apiActor } from "./actor";
+import { badRequest, errorResponse } from "./respond";
+
+/** Table query parameters the list endpoints do not take (they page with `cursor`). */
+const NOT_FOR_LISTS = ["page", "cols"];
+
+export function tableListHandler<T extends TableName>(table: T, toItem: (row: TableRows[T]) => unknown) {
+  return async function GET(request: Request): Promise<Response> {
+    try {
+      // Who first: an anonymous caller learns nothing about the parameters.
+      const actor = await apiActor(request);
+      if (!actor) throw new UnauthenticatedError();
+      const params = new URL(request.url).searchParams;
+      const refused = NOT_FOR_LISTS.filter((key) => params.has(key)).map((param) => ({
+        param,
+        message: param === "page" ? "The API pages with `cursor` (from `nextCursor`), not page numbers" : "Columns apply to exports only",
+      }));
+      if (refused.length) return badRequest(refused);
+      const parsed = parseTableQueryStrict(table, params, ["cursor"]);
+      if (!parsed.ok) return badRequest(parsed.issues);
+      const slice = await listTableAfter(actor, parsed.value, params.get("cursor"), parsed.value.pageSize);
+      return Response.json({ data: slice.rows.map(toItem), nextCursor: slice.nextCursor }, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

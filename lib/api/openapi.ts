@@ -1,0 +1,139 @@
+// The OpenAPI 3.1 description of API v1, generated from the zod schemas the routes use
+// (parameters from the table filters, answers from lib/api/schemas.ts), so it cannot drift.
+import { z } from "zod";
+import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
+import { DEFAULT_PAGE_SIZE, FILTER_SCHEMAS, MAX_PAGE_SIZE, TABLE_FILTERS, type FilterKey } from "@/lib/domain/tables/query";
+import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+const jsonSchema = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  return rest;
+};
+
+const FILTER_DESCRIPTIONS: Record<FilterKey, string> = {
+  q: "Free text, matched anywhere in names (and summaries for events)",
+  country: "ISO 3166 alpha-3 country code, e.g. NER",
+  region: "Region name, e.g. Africa",
+  type: "Organisation type",
+  status: "Status (for events: the status the event led to)",
+  kind: "Event kind",
+  confidence: "Confidence of the event",
+  actor: "Email or name of the person (contains)",
+  action: "Audit action, e.g. export",
+  entityType: "Kind of record, e.g. Presence",
+  from: "From this date (inclusive, YYYY-MM-DD)",
+  to: "Up to this date (inclusive, YYYY-MM-DD)",
+};
+
+const param = (name: string, schema: JsonSchema, description: string) => ({ name, in: "query", required: false, description, schema });
+
+function tableParameters(table: TableName, { list }: { list: boolean }) {
+  return [
+    ...TABLE_FILTERS[table].map((key) => param(key, jsonSchema(FILTER_SCHEMAS[key]), FILTER_DESCRIPTIONS[key])),
+    param("asOf", { type: "string", format: "date" }, "View the data as of this date (default: today); later events are ignored"),
+    param("sort", { type: "string", enum: sortableColumns(table) }, "Column to sort by"),
+    param("dir", { type: "string", enum: ["asc", "desc"] }, "Sort direction"),
+    ...(list
+      ? [
+          param("size", { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }, "Items per page"),
+          param("cursor", { type: "string" }, "`nextCursor` from the previous page (same query)"),
+        ]
+      : [
+          param("format", { type: "string", enum: [...EXPORT_FORMATS], default: "csv" }, "File format"),
+          param("cols", { type: "string" }, `Comma-separated columns, in table order: ${TABLE_COLUMNS[table].map((c) => c.id).join(", ")}`),
+        ]),
+  ];
+}
+
+const errors = {
+  "400": { description: "Invalid query parameters", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": { description: "No session and no valid API token", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "403": { description: "The role does not allow this", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "503": { description: "The database is unavailable", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+};
+
+function listPath(table: TableName, summary: string, item: string) {
+  return {
+    get: {
+      summary,
+      operationId: `list${item}s`,
+      parameters: tableParameters(table, { list: true }),
+      responses: {
+        "200": { description: "A page of items", content: { "application/json": { schema: { $ref: `#/components/schemas/${item}List` } } } },
+        ...errors,
+      },
+    },
+  };
+}
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Access Monitor API",
+      version: "1.0.0",
+      description:
+        "Which NGOs and international organisations can work where: operating, restricted or expelled, since when, with their sources. " +
+        "Authenticate with a session cookie or `Authorization: Bearer <token>` (tokens are issued by an admin). " +
+        "Lists page with cursors: pass `nextCursor` back as `cursor` with the same query.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }, { session: [] }],
+    paths: {
+      "/api/v1/countries": {
+        get: {
+          summary: "Countries with the number of organisations of each status",
+          operationId: "listCountries",
+          parameters: Object.entries(jsonSchema(countriesQuerySchema).properties as Record<string, JsonSchema>).map(([name, schema]) =>
+            param(name, schema, name === "cursor" ? "`nextCursor` from the previous page" : name === "asOf" ? "View as of this date" : name),
+          ),
+          responses: {
+            "200": { description: "A page of countries", content: { "application/json": { schema: { $ref: "#/components/schemas/CountryList" } } } },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/organisations": listPath("organisations", "Organisations, with the number of countries of each status", "Organisation"),
+      "/api/v1/presences": listPath("presences", "Each organisation in each country with its status, since when, and sources", "Presence"),
+      "/api/v1/events": listPath("events", "Published events, with their sources", "Event"),
+      ...Object.fromEntries(
+        (["organisations", "presences", "events", "audit"] as const).map((table) => [
+          `/api/v1/export/${table}`,
+          {
+            get: {
+              summary: `Export the ${table === "audit" ? "audit log (admins and analysts)" : table} as a file: every row of the view`,
+              operationId: `export${table[0]!.toUpperCase()}${table.slice(1)}`,
+              parameters: tableParameters(table, { list: false }),
+              responses: {
+                "200": {
+                  description: "The file, streamed",
+                  content: Object.fromEntries(EXPORT_FORMATS.map((f) => [EXPORT_CONTENT_TYPES[f].split(";")[0], { schema: { type: "string" } }])),
+                },
+                ...errors,
+              },
+            },
+          },
+        ]),
+      ),
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "API token issued by an admin (Admin → API tokens)" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+      schemas: {
+        Error: jsonSchema(errorResponse),
+        Presence: jsonSchema(presenceItem),
+        Event: jsonSchema(eventItem),
+        Organisation: jsonSchema(organisationItem),
+        Country: jsonSchema(countryItem),
+        PresenceList: jsonSchema(listResponse(presenceItem)),
+        EventList: jsonSchema(listResponse(eventItem)),
+        OrganisationList: jsonSchema(listResponse(organisationItem)),
+        CountryList: jsonSchema(listResponse(countryItem)),
+      },
+    },
+  };
+}

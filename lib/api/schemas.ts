@@ -1,0 +1,104 @@
+// The shapes of the JSON API v1, as zod schemas: the routes build their answers to these
+// types, the OpenAPI document is generated from them, and the tests validate answers with them.
+import { z } from "zod";
+import { FILTER_SCHEMAS, MAX_PAGE_SIZE } from "@/lib/domain/tables/query";
+import { isoDay } from "@/lib/domain/view";
+import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "@/lib/domain/vocabulary";
+
+export const ERROR_CODES = ["unauthenticated", "forbidden", "bad_request", "invalid_input", "not_found", "unavailable", "internal"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("ISO 8601 date (YYYY-MM-DD); for a month or a year, its first day");
+const count = z.number().int().min(0);
+
+export const sourceItem = z.object({
+  id: z.number().int(),
+  publisher: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  publishedOn: isoDate.nullable(),
+});
+
+export const organisationRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  acronym: z.string().nullable(),
+  type: z.enum(ORGANISATION_TYPES),
+  iatiId: z.string().nullable().describe("IATI organisation identifier"),
+});
+
+export const countryRef = z.object({
+  iso3: z.string().length(3),
+  name: z.string(),
+  region: z.string(),
+});
+
+const statusCounts = z.object({ total: count, operating: count, restricted: count, expelled: count });
+
+export const presenceItem = z.object({
+  id: z.number().int(),
+  version: z.number().int().describe("Send it back with a status change: a stale version is refused"),
+  organisation: organisationRef,
+  country: countryRef,
+  status: z.enum(STATUSES),
+  since: isoDate,
+  sincePrecision: z.enum(DATE_PRECISIONS),
+  peopleAffected: count.nullable(),
+  disputed: z.boolean().describe("An event behind the status is disputed between sources"),
+  sources: z.array(sourceItem).describe("The sources of the events behind the status"),
+});
+
+export const eventItem = z.object({
+  id: z.number().int(),
+  occurredOn: isoDate,
+  datePrecision: z.enum(DATE_PRECISIONS),
+  kind: z.enum(EVENT_KINDS),
+  resultingStatus: z.enum(STATUSES).nullable(),
+  confidence: z.enum(CONFIDENCES),
+  summary: z.string(),
+  peopleAffected: count.nullable(),
+  presenceId: z.number().int().nullable(),
+  organisation: organisationRef.nullable().describe("Null for an event that concerns a whole country"),
+  country: countryRef,
+  sources: z.array(sourceItem),
+});
+
+export const organisationItem = organisationRef.extend({
+  website: z.string().nullable(),
+  countries: statusCounts.describe("Countries where it has a status as of the view date"),
+});
+
+export const countryItem = countryRef.extend({
+  iso2: z.string().length(2),
+  nameFr: z.string(),
+  subregion: z.string().nullable(),
+  presences: statusCounts.describe("Organisations with a status there as of the view date"),
+});
+
+/** Query of GET /api/v1/countries. */
+export const countriesQuerySchema = z.strictObject({
+  region: FILTER_SCHEMAS.region.optional(),
+  q: FILTER_SCHEMAS.q.optional(),
+  asOf: isoDay.optional(),
+  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  cursor: z.string().max(20).optional(),
+});
+
+export const listResponse = <T extends z.ZodType>(item: T) =>
+  z.object({
+    data: z.array(item),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+  });
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    issues: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export type PresenceItem = z.infer<typeof presenceItem>;
+export type EventItem = z.infer<typeof eventItem>;
+export type OrganisationItem = z.infer<typeof organisationItem>;
+export type CountryItem = z.infer<typeof countryItem>;

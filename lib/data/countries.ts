@@ -1,0 +1,68 @@
+import "server-only";
+// Countries for the API: every country with how many organisations have each status there
+// as of a date, in ISO3 order with keyset pagination.
+import { pool } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { authorize, type Actor } from "./actor";
+import { presenceStatusCte } from "./presence-status-sql";
+import { containing } from "./tables/table-sql";
+
+export interface CountryListQuery {
+  asOf: Date;
+  region?: string;
+  q?: string;
+}
+
+export interface CountryListItem {
+  iso3: string;
+  iso2: string;
+  name: string;
+  nameFr: string;
+  region: string;
+  subregion: string | null;
+  presences: { total: number; operating: number; restricted: number; expelled: number };
+}
+
+export async function listCountriesAfter(
+  actor: Actor | null,
+  query: CountryListQuery,
+  afterIso3: string | null,
+  limit: number,
+): Promise<{ data: CountryListItem[]; nextCursor: string | null }> {
+  authorize(actor, "read");
+  const conditions: Prisma.Sql[] = [];
+  if (query.region) conditions.push(Prisma.sql`c.region = ${query.region}`);
+  if (query.q) conditions.push(Prisma.sql`(c."nameEn" ILIKE ${containing(query.q)} OR c."nameFr" ILIKE ${containing(query.q)} OR c.iso3 = upper(${query.q}))`);
+  if (afterIso3) conditions.push(Prisma.sql`c.iso3 > ${afterIso3}`);
+  const sql = Prisma.sql`
+    WITH ${presenceStatusCte(query.asOf)},
+    counts AS (
+      SELECT p."countryIso3" AS iso3, count(*)::int AS total,
+             (count(*) FILTER (WHERE s.status = 'OPERATING'))::int AS operating,
+             (count(*) FILTER (WHERE s.status = 'RESTRICTED'))::int AS restricted,
+             (count(*) FILTER (WHERE s.status = 'EXPELLED'))::int AS expelled
+      FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id GROUP BY p."countryIso3"
+    )
+    SELECT c.iso3, c.iso2, c."nameEn", c."nameFr", c.region, c.subregion,
+           coalesce(k.total, 0) AS total, coalesce(k.operating, 0) AS operating,
+           coalesce(k.restricted, 0) AS restricted, coalesce(k.expelled, 0) AS expelled
+    FROM "Country" c LEFT JOIN counts k ON k.iso3 = c.iso3
+    ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
+    ORDER BY c.iso3 LIMIT ${limit + 1}`;
+  const { rows } = await pool().query<Record<string, string | number | null>>(sql.text, sql.values);
+  const data = rows.slice(0, limit).map((r) => ({
+    iso3: r.iso3 as string,
+    iso2: r.iso2 as string,
+    name: r.nameEn as string,
+    nameFr: r.nameFr as string,
+    region: r.region as string,
+    subregion: r.subregion as string | null,
+    presences: { total: r.total as number, operating: r.operating as number, restricted: r.restricted as number, expelled: r.expelled as number },
+  }));
+  return { data, nextCursor: rows.length > limit ? Buffer.from(data.at(-1)!.iso3).toString("base64url") : null };
+}
+
+export function decodeCountryCursor(cursor: string): string | null {
+  const iso3 = Buffer.from(cursor, "base64url").toString("utf8");
+  return /^[A-Z]{3}$/.test(iso3) ? iso3 : null;
+}

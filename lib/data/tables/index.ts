@@ -1,0 +1,124 @@
+import "server-only";
+// Reading the four tables: a page (with its total), a keyset slice (API) and a stream of
+// every row in batches (exports). Every call checks the actor first.
+import Cursor from "pg-cursor";
+import pg from "pg";
+import { pool } from "@/lib/db";
+import type { Action } from "@/lib/domain/permissions";
+import type { TableName } from "@/lib/domain/tables/columns";
+import { decodeCursor, encodeCursor } from "@/lib/domain/tables/cursor";
+import type { TableQuery } from "@/lib/domain/tables/query";
+import type { TableRows } from "@/lib/domain/tables/rows";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { authorize, type Actor } from "../actor";
+import { auditTable, toAuditRow } from "./audit-table";
+import { eventsTable, toEventRow } from "./events-table";
+import { organisationsTable, toOrganisationRow } from "./organisations-table";
+import { presencesTable, toPresenceRow } from "./presences-table";
+import { countSql, exportSql, keysetSql, pageSql, type TableDefinition } from "./table-sql";
+
+type Row = Record<string, unknown>;
+
+const TABLES: { [T in TableName]: { define: (query: TableQuery) => TableDefinition; toRow: (row: Row) => TableRows[T] } } = {
+  organisations: { define: organisationsTable, toRow: toOrganisationRow },
+  presences: { define: presencesTable, toRow: toPresenceRow },
+  events: { define: eventsTable, toRow: toEventRow },
+  audit: { define: auditTable, toRow: toAuditRow },
+};
+
+/** The permission needed to read each table (exports also need "export"). */
+export const TABLE_READ_ACTION: Record<TableName, Action> = {
+  organisations: "read",
+  presences: "read",
+  events: "read",
+  audit: "readAudit",
+};
+
+// Dates and timestamps stay text (ISO), as the row shapes promise; everything else as pg parses it.
+const KEEP_AS_TEXT = new Set([1082, 1114, 1184]);
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    KEEP_AS_TEXT.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+async function run(sql: Prisma.Sql): Promise<Row[]> {
+  const result = await pool().query<Row>({ text: sql.text, values: sql.values, types });
+  return result.rows;
+}
+
+export interface TablePage<T extends TableName> {
+  rows: TableRows[T][];
+  total: number;
+}
+
+export async function listTablePage<T extends TableName>(actor: Actor | null, query: TableQuery<T>): Promise<TablePage<T>> {
+  authorize(actor, TABLE_READ_ACTION[query.table]);
+  const table = TABLES[query.table];
+  const def = table.define(query);
+  const [rows, count] = await Promise.all([run(pageSql(def, query)), run(countSql(def))]);
+  return { rows: rows.map((r) => table.toRow(r) as TableRows[T]), total: (count[0]?.total as number) ?? 0 };
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super("The cursor is not valid for this query. Start again without a cursor, with the same sort.");
+    this.name = "InvalidCursorError";
+  }
+}
+
+export interface TableSlice<T extends TableName> {
+  rows: TableRows[T][];
+  nextCursor: string | null;
+}
+
+/** Up to `limit` rows after the cursor, in the view's order, and the cursor of the next slice. */
+export async function listTableAfter<T extends TableName>(
+  actor: Actor | null,
+  query: TableQuery<T>,
+  cursor: string | null,
+  limit: number,
+): Promise<TableSlice<T>> {
+  authorize(actor, TABLE_READ_ACTION[query.table]);
+  const after = cursor === null ? null : decodeCursor(query.sort, cursor);
+  if (cursor !== null && !after) throw new InvalidCursorError();
+  const table = TABLES[query.table];
+  const rows = await run(keysetSql(table.define(query), query, after, limit + 1));
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor(query.sort, { value: last.sort_key as string | number, id: last.row_id as number }) : null;
+  return { rows: page.map((r) => table.toRow(r) as TableRows[T]), nextCursor };
+}
+
+/**
+ * Every row of the view, in order, read through a server-side cursor in batches: the next
+ * batch is fetched only when the consumer asks for it (back-pressure), and stopping early
+ * (the client went away) closes the cursor and returns the connection.
+ */
+export async function* streamTableRows<T extends TableName>(
+  actor: Actor | null,
+  query: TableQuery<T>,
+  batchSize = 2_000,
+): AsyncGenerator<TableRows[T][]> {
+  authorize(actor, TABLE_READ_ACTION[query.table]);
+  authorize(actor, "export");
+  const table = TABLES[query.table];
+  const sql = exportSql(table.define(query), query);
+  const client = await pool().connect();
+  let broken: Error | undefined;
+  const cursor = client.query(new Cursor<Row>(sql.text, sql.values, { types }));
+  try {
+    for (;;) {
+      const rows = await cursor.read(batchSize);
+      if (rows.length === 0) return;
+      yield rows.map((r) => table.toRow(r) as TableRows[T]);
+    }
+  } catch (error) {
+    broken = error as Error;
+    throw error;
+  } finally {
+    await cursor.close().catch((error: Error) => (broken ??= error));
+    // A connection that failed mid-query is destroyed rather than reused.
+    client.release(broken);
+  }
+}

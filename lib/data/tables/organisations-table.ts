@@ -1,0 +1,67 @@
+// The organisations table: every organisation with how many countries it has each status in.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TableQuery } from "@/lib/domain/tables/query";
+import type { OrganisationRow } from "@/lib/domain/tables/rows";
+import type { OrganisationType } from "@/lib/domain/vocabulary";
+import { presenceStatusCte } from "../presence-status-sql";
+import { containing, type TableDefinition } from "./table-sql";
+
+export function organisationsTable(query: TableQuery): TableDefinition {
+  const { filters } = query;
+  const conditions: Prisma.Sql[] = [];
+  if (filters.q) {
+    const pattern = containing(filters.q);
+    conditions.push(Prisma.sql`(o.name ILIKE ${pattern} OR o.acronym ILIKE ${pattern} OR o."iatiId" ILIKE ${pattern})`);
+  }
+  if (filters.type) conditions.push(Prisma.sql`o.type = ${filters.type}::"OrganisationType"`);
+  // Country, region and status filters all apply to one and the same presence:
+  // "expelled from Niger" means one presence that is both in Niger and expelled.
+  const presenceConditions: Prisma.Sql[] = [];
+  if (filters.country) presenceConditions.push(Prisma.sql`pp."countryIso3" = ${filters.country}`);
+  if (filters.region) presenceConditions.push(Prisma.sql`pc.region = ${filters.region}`);
+  if (filters.status) presenceConditions.push(Prisma.sql`ps.status = ${filters.status}::"Status"`);
+  if (presenceConditions.length) {
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM presence_status ps JOIN "Presence" pp ON pp.id = ps.presence_id JOIN "Country" pc ON pc.iso3 = pp."countryIso3"
+      WHERE pp."organisationId" = o.id AND ${Prisma.join(presenceConditions, " AND ")})`);
+  }
+  return {
+    ctes: Prisma.sql`${presenceStatusCte(query.asOf)},
+      status_counts AS (
+        SELECT p."organisationId" AS organisation_id, count(*)::int AS countries,
+               (count(*) FILTER (WHERE s.status = 'OPERATING'))::int AS operating,
+               (count(*) FILTER (WHERE s.status = 'RESTRICTED'))::int AS restricted,
+               (count(*) FILTER (WHERE s.status = 'EXPELLED'))::int AS expelled
+        FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id
+        GROUP BY p."organisationId"
+      )`,
+    select: Prisma.sql`o.id, o.name, o.acronym, o.type::text AS type, o."iatiId" AS iati_id, o.website,
+      coalesce(k.countries, 0) AS countries, coalesce(k.operating, 0) AS operating,
+      coalesce(k.restricted, 0) AS restricted, coalesce(k.expelled, 0) AS expelled`,
+    from: Prisma.sql`FROM "Organisation" o LEFT JOIN status_counts k ON k.organisation_id = o.id`,
+    conditions,
+    id: Prisma.sql`o.id`,
+    sortKeys: {
+      name: { expr: Prisma.sql`o.name COLLATE "und-x-icu"`, type: "text" },
+      acronym: { expr: Prisma.sql`coalesce(o.acronym, '') COLLATE "und-x-icu"`, type: "text" },
+      type: { expr: Prisma.sql`o.type::text`, type: "text" },
+      countries: { expr: Prisma.sql`coalesce(k.countries, 0)`, type: "int" },
+      expelled: { expr: Prisma.sql`coalesce(k.expelled, 0)`, type: "int" },
+    },
+  };
+}
+
+export function toOrganisationRow(r: Record<string, unknown>): OrganisationRow {
+  return {
+    id: r.id as number,
+    name: r.name as string,
+    acronym: r.acronym as string | null,
+    type: r.type as OrganisationType,
+    iatiId: r.iati_id as string | null,
+    website: r.website as string | null,
+    countries: r.countries as number,
+    operating: r.operating as number,
+    restricted: r.restricted as number,
+    expelled: r.expelled as number,
+  };
+}

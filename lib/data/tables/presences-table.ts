@@ -1,0 +1,76 @@
+// The presences table: each organisation in each country with its status as of the view date.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TableQuery } from "@/lib/domain/tables/query";
+import type { PresenceRow, SourceRef } from "@/lib/domain/tables/rows";
+import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocabulary";
+import { presenceStatusCte } from "../presence-status-sql";
+import { containing, isoDay, type TableDefinition } from "./table-sql";
+
+/** Conditions on the events of the run behind each presence's status (alias re). */
+const inRun = (asOf: Date) => Prisma.sql`
+  re."presenceId" = p.id AND re."reviewState" = 'PUBLISHED' AND re."resultingStatus" IS NOT NULL
+    AND re."occurredOn" <= ${isoDay(asOf)}::date AND (re."occurredOn", re.id) >= (s.since, s.since_event_id)`;
+
+export const SEVERITY_SQL = Prisma.sql`CASE s.status WHEN 'EXPELLED' THEN 2 WHEN 'RESTRICTED' THEN 1 ELSE 0 END`;
+
+export function presencesTable(query: TableQuery): TableDefinition {
+  const { filters } = query;
+  const conditions: Prisma.Sql[] = [];
+  if (filters.q) {
+    const pattern = containing(filters.q);
+    conditions.push(Prisma.sql`(o.name ILIKE ${pattern} OR o.acronym ILIKE ${pattern} OR c."nameEn" ILIKE ${pattern})`);
+  }
+  if (filters.country) conditions.push(Prisma.sql`c.iso3 = ${filters.country}`);
+  if (filters.region) conditions.push(Prisma.sql`c.region = ${filters.region}`);
+  if (filters.type) conditions.push(Prisma.sql`o.type = ${filters.type}::"OrganisationType"`);
+  if (filters.status) conditions.push(Prisma.sql`s.status = ${filters.status}::"Status"`);
+  if (filters.from) conditions.push(Prisma.sql`s.since >= ${isoDay(filters.from)}::date`);
+  if (filters.to) conditions.push(Prisma.sql`s.since <= ${isoDay(filters.to)}::date`);
+  return {
+    ctes: presenceStatusCte(query.asOf),
+    select: Prisma.sql`p.id, p.version, o.id AS organisation_id, o.name AS organisation_name, o.acronym AS organisation_acronym,
+      o.type::text AS organisation_type, o."iatiId" AS iati_id, c.iso3 AS country_iso3, c."nameEn" AS country_name, c.region,
+      s.status::text AS status, s.since, s.since_precision::text AS since_precision, s.people_affected,
+      EXISTS (SELECT 1 FROM "AccessEvent" re WHERE ${inRun(query.asOf)} AND re.confidence = 'DISPUTED') AS disputed,
+      (SELECT coalesce(json_agg(json_build_object('id', src.id, 'publisher', src.publisher, 'title', src.title, 'url', src.url,
+                'publishedOn', src."publishedOn"::text) ORDER BY src.id), '[]'::json)
+         FROM (SELECT DISTINCT so.id, so.publisher, so.title, so.url, so."publishedOn"
+               FROM "AccessEvent" re JOIN "EventSource" es ON es."eventId" = re.id JOIN "Source" so ON so.id = es."sourceId"
+               WHERE ${inRun(query.asOf)}) src) AS sources`,
+    from: Prisma.sql`FROM presence_status s
+      JOIN "Presence" p ON p.id = s.presence_id
+      JOIN "Organisation" o ON o.id = p."organisationId"
+      JOIN "Country" c ON c.iso3 = p."countryIso3"`,
+    conditions,
+    id: Prisma.sql`p.id`,
+    sortKeys: {
+      organisation: { expr: Prisma.sql`o.name COLLATE "und-x-icu"`, type: "text" },
+      type: { expr: Prisma.sql`o.type::text`, type: "text" },
+      country: { expr: Prisma.sql`c."nameEn" COLLATE "und-x-icu"`, type: "text" },
+      status: { expr: SEVERITY_SQL, type: "int" },
+      since: { expr: Prisma.sql`s.since`, type: "date" },
+      peopleAffected: { expr: Prisma.sql`coalesce(s.people_affected, -1)`, type: "int" },
+    },
+  };
+}
+
+export function toPresenceRow(r: Record<string, unknown>): PresenceRow {
+  return {
+    id: r.id as number,
+    version: r.version as number,
+    organisationId: r.organisation_id as number,
+    organisationName: r.organisation_name as string,
+    organisationAcronym: r.organisation_acronym as string | null,
+    organisationType: r.organisation_type as OrganisationType,
+    iatiId: r.iati_id as string | null,
+    countryIso3: r.country_iso3 as string,
+    countryName: r.country_name as string,
+    region: r.region as string,
+    status: r.status as Status,
+    since: r.since as string,
+    sincePrecision: r.since_precision as DatePrecision,
+    peopleAffected: r.people_affected as number | null,
+    disputed: r.disputed as boolean,
+    sources: r.sources as SourceRef[],
+  };
+}

@@ -1,0 +1,98 @@
+// The generic half of every table query: one definition per table (what to select, from
+// where, which filters, which sort keys) turned into the page, count, keyset (API) and
+// export queries. Same WHERE and ORDER BY everywhere, so a page, an API call and an export
+// of the same view always hold the same rows in the same order.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TableName } from "@/lib/domain/tables/columns";
+import type { TableQuery } from "@/lib/domain/tables/query";
+
+export type SortKeyType = "text" | "int" | "date" | "timestamp";
+
+export interface SortKey {
+  /**
+   * Never NULL (use coalesce), so that keyset comparisons hold. Names sort with the ICU
+   * root collation ("und-x-icu"): case- and accent-aware, whatever the database's locale.
+   */
+  expr: Prisma.Sql;
+  type: SortKeyType;
+}
+
+export interface TableDefinition {
+  /** CTEs, without the WITH keyword, or null. */
+  ctes: Prisma.Sql | null;
+  /** The select list: every column the row mapper reads. */
+  select: Prisma.Sql;
+  /** FROM and JOINs. */
+  from: Prisma.Sql;
+  conditions: Prisma.Sql[];
+  /** Unique row id, the last sort key. */
+  id: Prisma.Sql;
+  sortKeys: Record<string, SortKey>;
+}
+
+/** A LIKE pattern that matches the text literally anywhere. */
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+const withClause = (def: TableDefinition) => (def.ctes ? Prisma.sql`WITH ${def.ctes}` : Prisma.empty);
+const whereClause = (conditions: Prisma.Sql[]) =>
+  conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+
+function sortKey(def: TableDefinition, query: TableQuery): SortKey {
+  const key = def.sortKeys[query.sort.column];
+  if (!key) throw new Error(`No sort key for ${query.table}.${query.sort.column}`);
+  return key;
+}
+
+function orderBy(def: TableDefinition, query: TableQuery): Prisma.Sql {
+  const direction = query.sort.direction === "desc" ? Prisma.raw("DESC") : Prisma.raw("ASC");
+  return Prisma.sql`ORDER BY ${sortKey(def, query).expr} ${direction}, ${def.id} ${direction}`;
+}
+
+function rowsSql(def: TableDefinition, query: TableQuery, extra: Prisma.Sql[], tail: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${withClause(def)}
+    SELECT ${def.select}, ${sortKey(def, query).expr} AS sort_key, ${def.id} AS row_id
+    ${def.from}
+    ${whereClause([...def.conditions, ...extra])}
+    ${orderBy(def, query)}
+    ${tail}`;
+}
+
+export function pageSql(def: TableDefinition, query: TableQuery): Prisma.Sql {
+  return rowsSql(def, query, [], Prisma.sql`LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`);
+}
+
+export function countSql(def: TableDefinition): Prisma.Sql {
+  return Prisma.sql`${withClause(def)} SELECT count(*)::int AS total ${def.from} ${whereClause(def.conditions)}`;
+}
+
+export function exportSql(def: TableDefinition, query: TableQuery): Prisma.Sql {
+  return rowsSql(def, query, [], Prisma.empty);
+}
+
+export interface KeysetPosition {
+  value: string | number;
+  id: number;
+}
+
+const CASTS: Record<SortKeyType, Prisma.Sql> = {
+  text: Prisma.raw("text"),
+  int: Prisma.raw("int"),
+  date: Prisma.raw("date"),
+  timestamp: Prisma.raw("timestamp"),
+};
+
+/** Rows after a position in the view's order (API cursor pagination). */
+export function keysetSql(def: TableDefinition, query: TableQuery, after: KeysetPosition | null, limit: number): Prisma.Sql {
+  const key = sortKey(def, query);
+  const extra: Prisma.Sql[] = [];
+  if (after) {
+    const comparison = query.sort.direction === "desc" ? Prisma.raw("<") : Prisma.raw(">");
+    extra.push(Prisma.sql`(${key.expr}, ${def.id}) ${comparison} (${String(after.value)}::${CASTS[key.type]}, ${after.id}::int)`);
+  }
+  return rowsSql(def, query, extra, Prisma.sql`LIMIT ${limit}`);
+}
+
+/** Sort key values come back as text for dates and timestamps (see the definitions). */
+export type TableDefinitions = Record<TableName, (query: TableQuery) => TableDefinition>;

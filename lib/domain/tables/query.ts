@@ -1,0 +1,160 @@
+// What a table shows: filters, sort, page, visible columns and the as-of date. The same
+// definition serves the URL of a table page (lenient: a bad value is dropped, as documenso
+// does), the JSON API and the export routes (strict: a bad value is a 400 with the reason).
+import { z } from "zod";
+import { isoDate, isoDay, todayUtc, type SearchParams } from "../view";
+import { CONFIDENCES, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
+import { sortableColumns, TABLE_COLUMNS, type TableName } from "./columns";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** Every filter a table may have, with the rule for its value. */
+export const FILTER_SCHEMAS = {
+  q: z.string().trim().min(1).max(100),
+  country: z.string().trim().regex(/^[A-Za-z]{3}$/, "Use an ISO 3166 alpha-3 code, e.g. NER").transform((v) => v.toUpperCase()),
+  region: z.string().trim().min(1).max(40),
+  type: z.enum(ORGANISATION_TYPES),
+  status: z.enum(STATUSES),
+  kind: z.enum(EVENT_KINDS),
+  confidence: z.enum(CONFIDENCES),
+  actor: z.string().trim().min(1).max(200),
+  action: z.string().trim().regex(/^[A-Za-z0-9._:-]{1,60}$/, "Letters, digits and . _ : - only"),
+  entityType: z.string().trim().regex(/^[A-Za-z]{1,40}$/, "Letters only"),
+  from: isoDay,
+  to: isoDay,
+};
+export type FilterKey = keyof typeof FILTER_SCHEMAS;
+export type TableFilters = { [K in FilterKey]?: z.output<(typeof FILTER_SCHEMAS)[K]> };
+
+/** Which filters each table offers (in the order the toolbar shows them). */
+export const TABLE_FILTERS: Record<TableName, readonly FilterKey[]> = {
+  presences: ["q", "country", "region", "type", "status", "from", "to"],
+  events: ["q", "country", "region", "type", "status", "kind", "confidence", "from", "to"],
+  organisations: ["q", "country", "region", "type", "status"],
+  audit: ["q", "actor", "action", "entityType", "from", "to"],
+};
+
+export type SortDirection = "asc" | "desc";
+export interface TableSort {
+  column: string;
+  direction: SortDirection;
+}
+
+export const DEFAULT_SORT: Record<TableName, TableSort> = {
+  presences: { column: "status", direction: "desc" },
+  events: { column: "occurredOn", direction: "desc" },
+  organisations: { column: "name", direction: "asc" },
+  audit: { column: "createdAt", direction: "desc" },
+};
+
+export interface TableQuery<T extends TableName = TableName> {
+  table: T;
+  asOf: Date;
+  asOfExplicit: boolean;
+  filters: TableFilters;
+  sort: TableSort;
+  page: number;
+  pageSize: number;
+  /** Visible columns from the URL; null means the user's saved choice or the default. */
+  columns: string[] | null;
+}
+
+function paramsSchema(table: TableName, strict: boolean) {
+  const sortable = sortableColumns(table) as [string, ...string[]];
+  const columnIds = new Set(TABLE_COLUMNS[table].map((c) => c.id));
+  const lenient = <S extends z.ZodType>(schema: S) => (strict ? schema.optional() : schema.optional().catch(undefined));
+  const filters = Object.fromEntries(TABLE_FILTERS[table].map((key) => [key, lenient(FILTER_SCHEMAS[key])]));
+  return z.object({
+    ...filters,
+    asOf: lenient(isoDay),
+    page: lenient(z.coerce.number().int().min(1).max(1_000_000)),
+    size: lenient(z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} rows per page`)),
+    sort: lenient(z.enum(sortable, `Sortable columns: ${sortable.join(", ")}`)),
+    dir: lenient(z.enum(["asc", "desc"])),
+    cols: lenient(
+      z
+        .string()
+        .max(500)
+        .transform((text) => text.split(",").map((id) => id.trim()).filter(Boolean))
+        .refine((ids) => ids.length > 0 && ids.every((id) => columnIds.has(id)), `Columns: ${[...columnIds].join(", ")}`),
+    ),
+  });
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: { param: string; message: string }[] };
+
+const firstValues = (params: SearchParams) =>
+  Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+
+function build<T extends TableName>(table: T, raw: Record<string, unknown>, now: Date): TableQuery<T> {
+  const today = todayUtc(now);
+  const asOf = raw.asOf instanceof Date && raw.asOf.getTime() < today.getTime() ? raw.asOf : today;
+  const filters: TableFilters = {};
+  for (const key of TABLE_FILTERS[table]) if (raw[key] !== undefined) Object.assign(filters, { [key]: raw[key] });
+  if (filters.from && filters.to && filters.from > filters.to) [filters.from, filters.to] = [filters.to, filters.from];
+  const defaults = DEFAULT_SORT[table];
+  const column = typeof raw.sort === "string" ? raw.sort : defaults.column;
+  const direction = (raw.dir as SortDirection | undefined) ?? (column === defaults.column ? defaults.direction : "asc");
+  return {
+    table,
+    asOf,
+    asOfExplicit: asOf !== today,
+    filters,
+    sort: { column, direction },
+    page: (raw.page as number | undefined) ?? 1,
+    pageSize: (raw.size as number | undefined) ?? DEFAULT_PAGE_SIZE,
+    columns: (raw.cols as string[] | undefined) ?? null,
+  };
+}
+
+/** From a page URL: never fails, bad values fall back to the defaults. */
+export function parseTableQuery<T extends TableName>(table: T, params: SearchParams, now = new Date()): TableQuery<T> {
+  return build(table, paramsSchema(table, false).parse(firstValues(params)), now);
+}
+
+/** From an API or export request: every value must be valid; unknown parameters are refused. */
+export function parseTableQueryStrict<T extends TableName>(
+  table: T,
+  params: URLSearchParams,
+  extraParams: readonly string[] = [],
+  now = new Date(),
+): ParseResult<TableQuery<T>> {
+  const raw: Record<string, string> = {};
+  const issues: { param: string; message: string }[] = [];
+  const schema = paramsSchema(table, true);
+  for (const [key, value] of params) {
+    if (extraParams.includes(key)) continue;
+    if (!(key in schema.shape)) issues.push({ param: key, message: `Unknown parameter. This endpoint accepts: ${[...Object.keys(schema.shape), ...extraParams].join(", ")}` });
+    else if (key in raw) issues.push({ param: key, message: "Given more than once" });
+    else raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) issues.push({ param: String(issue.path[0] ?? ""), message: issue.message });
+  }
+  if (issues.length || !parsed.success) return { ok: false, issues };
+  return { ok: true, value: build(table, parsed.data, now) };
+}
+
+/** The query string of a table view (only what differs from the defaults), with overrides. */
+export function tableQueryString(query: TableQuery, overrides: Record<string, string | number | undefined> = {}): string {
+  const search = new URLSearchParams();
+  const defaults = DEFAULT_SORT[query.table];
+  const values: Record<string, string | number | undefined> = {
+    asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined,
+    ...Object.fromEntries(
+      Object.entries(query.filters).map(([key, value]) => [key, value instanceof Date ? isoDate(value) : (value as string)]),
+    ),
+    sort: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.column,
+    dir: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.direction,
+    size: query.pageSize === DEFAULT_PAGE_SIZE ? undefined : query.pageSize,
+    page: query.page === 1 ? undefined : query.page,
+    cols: query.columns?.join(","),
+    ...overrides,
+  };
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

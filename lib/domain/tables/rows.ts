@@ -1,0 +1,88 @@
+// The row shapes of the four tables, as the data layer returns them: plain values only
+// (dates as ISO strings), so that they cross to client components and into every export
+// format unchanged.
+import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } from "../vocabulary";
+
+export interface SourceRef {
+  id: number;
+  publisher: string;
+  title: string;
+  url: string | null;
+  publishedOn: string | null;
+}
+
+export interface PresenceRow {
+  id: number;
+  version: number;
+  organisationId: number;
+  organisationName: string;
+  organisationAcronym: string | null;
+  organisationType: OrganisationType;
+  iatiId: string | null;
+  countryIso3: string;
+  countryName: string;
+  region: string;
+  status: Status;
+  /** First day of the period the status holds since (see datePrecision). */
+  since: string;
+  sincePrecision: DatePrecision;
+  peopleAffected: number | null;
+  /** An event behind the status is disputed between sources. */
+  disputed: boolean;
+  sources: SourceRef[];
+}
+
+export interface EventRow {
+  id: number;
+  occurredOn: string;
+  datePrecision: DatePrecision;
+  kind: EventKind;
+  resultingStatus: Status | null;
+  confidence: Confidence;
+  summary: string;
+  peopleAffected: number | null;
+  presenceId: number | null;
+  organisationId: number | null;
+  organisationName: string | null;
+  organisationAcronym: string | null;
+  organisationType: OrganisationType | null;
+  iatiId: string | null;
+  countryIso3: string;
+  countryName: string;
+  region: string;
+  sources: SourceRef[];
+}
+
+export interface OrganisationRow {
+  id: number;
+  name: string;
+  acronym: string | null;
+  type: OrganisationType;
+  iatiId: string | null;
+  website: string | null;
+  /** Countries where it has a status as of the view date, and how many of each status. */
+  countries: number;
+  operating: number;
+  restricted: number;
+  expelled: number;
+}
+
+export interface AuditRow {
+  id: number;
+  /** ISO 8601 timestamp, UTC. */
+  createdAt: string;
+  actorEmail: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface TableRows {
+  organisations: OrganisationRow;
+  presences: PresenceRow;
+  events: EventRow;
+  audit: AuditRow;
+}

@@ -1,0 +1,51 @@
+// One entry point for every export format: the columns and the rows in, a byte stream out.
+import type { Column } from "@/lib/domain/tables/columns";
+import type { ExportFormat } from "@/lib/domain/tables/export-files";
+import { csvLines } from "./csv";
+import { jsonArray } from "./json";
+import { xlsxChunks } from "./xlsx";
+
+export function exportChunks<Row>(
+  format: ExportFormat,
+  sheetName: string,
+  columns: readonly Column<Row>[],
+  batches: AsyncIterable<Row[]>,
+): AsyncGenerator<string | Uint8Array> {
+  switch (format) {
+    case "csv":
+      return csvLines(columns, batches);
+    case "hxl":
+      return csvLines(columns, batches, { hxl: true });
+    case "json":
+      return jsonArray(columns, batches);
+    case "xlsx":
+      return xlsxChunks(sheetName, columns, batches);
+  }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A pull-based byte stream: nothing is produced until the client reads, and a client that
+ * goes away cancels the stream, which returns the generators and so closes the database cursor.
+ */
+export function toByteStream(chunks: AsyncGenerator<string | Uint8Array>, onError: (error: unknown) => void): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = await chunks.next();
+          if (done) controller.close();
+          else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
+        } catch (error) {
+          onError(error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 4 },
+  );
+}
