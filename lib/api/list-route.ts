@@ -23,9 +23,8 @@ export function tableListHandler<T extends TableName>(table: T, toItem: (row: Ta
         param,
         message: param === "page" ? "The API pages with `cursor` (from `nextCursor`), not page numbers" : "Columns apply to exports only",
       }));
-      if (refused.length) return badRequest(refused);
-      const parsed = parseTableQueryStrict(table, params, ["cursor"]);
-      if (!parsed.ok) return badRequest(parsed.issues);
+      const parsed = parseTableQueryStrict(table, params, ["cursor", ...NOT_FOR_LISTS]);
+      if (refused.length || !parsed.ok) return badRequest([...refused, ...(parsed.ok ? [] : parsed.issues)]);
       const slice = await listTableAfter(actor, parsed.value, params.get("cursor"), parsed.value.pageSize);
       return Response.json({ data: slice.rows.map(toItem), nextCursor: slice.nextCursor }, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
