@@ -1,12 +1,22 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AsOfControl } from "@/components/view/as-of-control";
+import { MainNav, type NavItem } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { can } from "@/lib/domain/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
+  const nav: NavItem[] = [
+    { href: "/", label: "Overview" },
+    { href: "/presences", label: "Presences" },
+    { href: "/organisations", label: "Organisations" },
+    { href: "/events", label: "Events" },
+    ...(can(actor.role, "readAudit") ? [{ href: "/audit", label: "Audit log" }] : []),
+    ...(can(actor.role, "manageApiTokens") ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
+  ];
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -24,6 +34,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             </span>
             <SignOutButton />
           </div>
+        </div>
+        <div className="mx-auto max-w-6xl px-4 pb-2">
+          <Suspense fallback={null}>
+            <MainNav items={nav} />
+          </Suspense>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>

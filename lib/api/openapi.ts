@@ -16,6 +16,7 @@ const FILTER_DESCRIPTIONS: Record<FilterKey, string> = {
   q: "Free text, matched anywhere in names (and summaries for events)",
   country: "ISO 3166 alpha-3 country code, e.g. NER",
   region: "Region name, e.g. Africa",
+  organisation: "Organisation id",
   type: "Organisation type",
   status: "Status (for events: the status the event led to)",
   kind: "Event kind",

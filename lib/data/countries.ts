@@ -66,3 +66,14 @@ export function decodeCountryCursor(cursor: string): string | null {
   const iso3 = Buffer.from(cursor, "base64url").toString("utf8");
   return /^[A-Z]{3}$/.test(iso3) ? iso3 : null;
 }
+
+/** Countries that have any presence or event, for filter menus (most tables have few). */
+export async function listCountryOptions(actor: Actor | null): Promise<{ iso3: string; name: string }[]> {
+  authorize(actor, "read");
+  const { rows } = await pool().query<{ iso3: string; name: string }>(`
+    SELECT c.iso3, c."nameEn" AS name FROM "Country" c
+    WHERE EXISTS (SELECT 1 FROM "Presence" p WHERE p."countryIso3" = c.iso3)
+       OR EXISTS (SELECT 1 FROM "AccessEvent" e WHERE e."countryIso3" = c.iso3)
+    ORDER BY c."nameEn" COLLATE "und-x-icu"`);
+  return rows;
+}

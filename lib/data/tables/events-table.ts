@@ -13,6 +13,7 @@ export function eventsTable(query: TableQuery): TableDefinition {
     conditions.push(Prisma.sql`(e.summary ILIKE ${pattern} OR o.name ILIKE ${pattern} OR o.acronym ILIKE ${pattern} OR c."nameEn" ILIKE ${pattern})`);
   }
   if (filters.country) conditions.push(Prisma.sql`e."countryIso3" = ${filters.country}`);
+  if (filters.organisation) conditions.push(Prisma.sql`o.id = ${filters.organisation}`);
   if (filters.region) conditions.push(Prisma.sql`c.region = ${filters.region}`);
   if (filters.type) conditions.push(Prisma.sql`o.type = ${filters.type}::"OrganisationType"`);
   if (filters.status) conditions.push(Prisma.sql`e."resultingStatus" = ${filters.status}::"Status"`);

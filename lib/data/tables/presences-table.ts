@@ -21,6 +21,7 @@ export function presencesTable(query: TableQuery): TableDefinition {
     conditions.push(Prisma.sql`(o.name ILIKE ${pattern} OR o.acronym ILIKE ${pattern} OR c."nameEn" ILIKE ${pattern})`);
   }
   if (filters.country) conditions.push(Prisma.sql`c.iso3 = ${filters.country}`);
+  if (filters.organisation) conditions.push(Prisma.sql`o.id = ${filters.organisation}`);
   if (filters.region) conditions.push(Prisma.sql`c.region = ${filters.region}`);
   if (filters.type) conditions.push(Prisma.sql`o.type = ${filters.type}::"OrganisationType"`);
   if (filters.status) conditions.push(Prisma.sql`s.status = ${filters.status}::"Status"`);

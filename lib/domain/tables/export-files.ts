@@ -38,6 +38,7 @@ export function exportFileName(query: TableQuery, format: ExportFormat): string 
   const f = query.filters;
   const parts: string[] = [query.table];
   if (f.country) parts.push(f.country);
+  if (f.organisation) parts.push(`org-${f.organisation}`);
   if (f.region) parts.push(slug(f.region));
   if (f.type) parts.push(slug(f.type));
   if (f.status) parts.push(STATUS_LABELS[f.status].toLowerCase());

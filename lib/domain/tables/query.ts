@@ -15,6 +15,7 @@ export const FILTER_SCHEMAS = {
   q: z.string().trim().min(1).max(100),
   country: z.string().trim().regex(/^[A-Za-z]{3}$/, "Use an ISO 3166 alpha-3 code, e.g. NER").transform((v) => v.toUpperCase()),
   region: z.string().trim().min(1).max(40),
+  organisation: z.coerce.number().int().positive().max(2_147_483_647),
   type: z.enum(ORGANISATION_TYPES),
   status: z.enum(STATUSES),
   kind: z.enum(EVENT_KINDS),
@@ -30,8 +31,8 @@ export type TableFilters = { [K in FilterKey]?: z.output<(typeof FILTER_SCHEMAS)
 
 /** Which filters each table offers (in the order the toolbar shows them). */
 export const TABLE_FILTERS: Record<TableName, readonly FilterKey[]> = {
-  presences: ["q", "country", "region", "type", "status", "from", "to"],
-  events: ["q", "country", "region", "type", "status", "kind", "confidence", "from", "to"],
+  presences: ["q", "country", "organisation", "region", "type", "status", "from", "to"],
+  events: ["q", "country", "organisation", "region", "type", "status", "kind", "confidence", "from", "to"],
   organisations: ["q", "country", "region", "type", "status"],
   audit: ["q", "actor", "action", "entityType", "from", "to"],
 };
@@ -145,7 +146,7 @@ export function tableQueryString(query: TableQuery, overrides: Record<string, st
   const values: Record<string, string | number | undefined> = {
     asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined,
     ...Object.fromEntries(
-      Object.entries(query.filters).map(([key, value]) => [key, value instanceof Date ? isoDate(value) : (value as string)]),
+      Object.entries(query.filters).map(([key, value]) => [key, value instanceof Date ? isoDate(value) : String(value)]),
     ),
     sort: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.column,
     dir: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.direction,

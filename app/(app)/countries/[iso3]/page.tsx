@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventsByKindChart, PeopleAffectedChart } from "@/components/charts/dashboard-charts";
 import { EventTimeline } from "@/components/events/event-timeline";
-import { PresenceStatusTable } from "@/components/tables/presence-status-table";
+import { TableView } from "@/components/tables/table-view";
 import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
 import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboard";
-import { getCountry, listCountryPresences } from "@/lib/data/presences";
+import { getCountry } from "@/lib/data/presences";
 import { listTimeline } from "@/lib/data/timeline";
 import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 
@@ -21,10 +21,10 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const country = await getCountry(actor, (await params).iso3);
   if (!country) notFound();
-  const view = asOfOnly(parseView(await searchParams));
+  const tableParams = await searchParams;
+  const view = asOfOnly(parseView(tableParams));
   const countryView = { ...view, country: country.iso3 };
-  const [presences, events, people, kinds] = await Promise.all([
-    listCountryPresences(actor, country.iso3, view.asOf),
+  const [events, people, kinds] = await Promise.all([
     listTimeline(actor, { countryIso3: country.iso3 }, view.asOf),
     peopleAffectedByMonth(actor, countryView),
     eventsByMonthAndKind(actor, countryView),
@@ -40,8 +40,9 @@ export default async function CountryPage({ params, searchParams }: Props) {
       </div>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Organisations</h2>
-        <PresenceStatusTable rows={presences} caption={`Organisations in ${country.nameEn} and their status`} query={query}
-          emptyMessage={`No organisation with a status is recorded in ${country.nameEn} up to this date. Analysts can add one with its first sourced event.`} />
+        <TableView actor={actor} table="presences" params={tableParams} basePath={`/countries/${country.iso3}`} noun="organisations"
+          caption={`Organisations in ${country.nameEn} and their status`} fixed={{ country: country.iso3 }}
+          emptyHint={`No organisation with a status is recorded in ${country.nameEn} up to this date. Analysts can add one with its first sourced event.`} />
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <PeopleAffectedChart rows={people} />

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventTimeline } from "@/components/events/event-timeline";
-import { PresenceStatusTable } from "@/components/tables/presence-status-table";
+import { TableView } from "@/components/tables/table-view";
 import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
-import { getOrganisation, listOrganisationPresences } from "@/lib/data/presences";
+import { getOrganisation } from "@/lib/data/presences";
 import { listTimeline } from "@/lib/data/timeline";
 import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";
@@ -19,11 +19,9 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const id = Number((await params).id);
   const organisation = await getOrganisation(actor, id);
   if (!organisation) notFound();
-  const view = parseView(await searchParams);
-  const [presences, events] = await Promise.all([
-    listOrganisationPresences(actor, organisation.id, view.asOf),
-    listTimeline(actor, { organisationId: organisation.id }, view.asOf),
-  ]);
+  const tableParams = await searchParams;
+  const view = parseView(tableParams);
+  const events = await listTimeline(actor, { organisationId: organisation.id }, view.asOf);
   const query = viewQuery(asOfOnly(view));
 
   return (
@@ -39,8 +37,9 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       </div>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Where it works</h2>
-        <PresenceStatusTable rows={presences} caption={`Countries where ${organisation.name} is present`} query={query} showCountry
-          emptyMessage="No country with a status is recorded for this organisation up to this date." />
+        <TableView actor={actor} table="presences" params={tableParams} basePath={`/organisations/${organisation.id}`} noun="countries"
+          caption={`Countries where ${organisation.name} is present`} fixed={{ organisation: organisation.id }}
+          emptyHint="No country with a status is recorded for this organisation up to this date." />
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>

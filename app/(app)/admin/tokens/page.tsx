@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { IssueTokenForm } from "@/components/forms/issue-token-form";
+import { RevokeTokenButton } from "@/components/forms/revoke-token-button";
+import { requireActor } from "@/lib/auth/session";
+import { listApiTokens } from "@/lib/data/api-tokens";
+import { can } from "@/lib/domain/permissions";
+import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "—");
+
+export default async function ApiTokensPage() {
+  const actor = await requireActor();
+  if (!can(actor.role, "manageApiTokens")) {
+    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Only admins manage API tokens.</p>;
+  }
+  const tokens = await listApiTokens(actor);
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">API tokens</h1>
+        <p className="text-slate-600">Tokens let scripts read the JSON API and download exports. Each acts as a user, with that user&apos;s role; revoking one stops it at once.</p>
+      </div>
+      <IssueTokenForm />
+      {tokens.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No token has been issued yet.</p>
+      ) : (
+        <div className="overflow-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="tokens-table">
+            <caption className="sr-only">API tokens</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                {["Name", "Starts with", "Acts as", "Issued", "Last used", "Expires", "State", ""].map((h) => <th key={h} scope="col" className="px-3 py-2 font-semibold">{h}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => {
+                const expired = t.expiresAt !== null && t.expiresAt <= new Date();
+                return (
+                  <tr key={t.id} className="border-t border-slate-100">
+                    <td className="px-3 py-2 font-medium">{t.name}</td>
+                    <td className="px-3 py-2"><code>{t.prefix}…</code></td>
+                    <td className="px-3 py-2">{t.user.email} ({ROLE_LABELS[t.user.role]})</td>
+                    <td className="px-3 py-2">{when(t.createdAt)}{t.issuedBy ? ` by ${t.issuedBy.email}` : ""}</td>
+                    <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
+                    <td className="px-3 py-2">{when(t.expiresAt)}</td>
+                    <td className="px-3 py-2">{t.revokedAt ? `Revoked ${when(t.revokedAt)}` : expired ? "Expired" : "Active"}</td>
+                    <td className="px-3 py-2 text-right">{!t.revokedAt && <RevokeTokenButton id={t.id} name={t.name} />}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { TableView } from "@/components/tables/table-view";
+import { AsOfNotice } from "@/components/view/view-heading";
+import { requireActor } from "@/lib/auth/session";
+import { parseView, type SearchParams } from "@/lib/domain/view";
+
+export const metadata: Metadata = { title: "Organisations" };
+
+export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  const params = await searchParams;
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Organisations</h1>
+        <p className="text-slate-600">Every organisation tracked, and in how many countries it is operating, restricted or expelled.</p>
+        <AsOfNotice view={parseView(params)} />
+      </div>
+      <TableView actor={actor} table="organisations" params={params} basePath="/organisations" noun="organisations" caption="Organisations and the number of countries by status" />
+    </div>
+  );
+}

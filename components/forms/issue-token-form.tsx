@@ -1,0 +1,71 @@
+"use client";
+// Issue an API token: the token is shown once, here, with a copy button; only its hash is kept.
+import { useState, useTransition, type FormEvent } from "react";
+import { issueTokenAction } from "@/app/actions/api-tokens";
+
+const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+export function IssueTokenForm() {
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [token, setToken] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const expires = String(data.get("expiresInDays") ?? "");
+    startTransition(async () => {
+      const result = await issueTokenAction({ name: data.get("name"), email: data.get("email"), ...(expires ? { expiresInDays: expires } : {}) });
+      if (result.ok) {
+        setErrors({});
+        setMessage(null);
+        setToken(result.value.token);
+        setCopied(false);
+        form.reset();
+      } else {
+        setErrors(result.fieldErrors ?? {});
+        setMessage(result.error);
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">Issue a token</h2>
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+        {[
+          { name: "name", label: "Name", type: "text", placeholder: "e.g. HDX sync script", required: true },
+          { name: "email", label: "Acts as user (email)", type: "email", placeholder: "analyst@example.org", required: true },
+          { name: "expiresInDays", label: "Expires after (days, optional)", type: "number", placeholder: "365", required: false },
+        ].map((f) => (
+          <label key={f.name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+            {f.label}
+            <input name={f.name} type={f.type} placeholder={f.placeholder} required={f.required} aria-invalid={Boolean(errors[f.name])}
+              aria-describedby={errors[f.name] ? `${f.name}-error` : undefined} className={field} />
+            {errors[f.name] && <span id={`${f.name}-error`} className="text-xs font-normal text-red-700">{errors[f.name]}</span>}
+          </label>
+        ))}
+        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:bg-slate-400">
+          {pending ? "Issuing…" : "Issue token"}
+        </button>
+      </form>
+      {message && <p role="alert" className="text-sm text-red-700">{message}</p>}
+      {token && (
+        <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
+          <p className="font-medium text-emerald-900">Copy this token now: it will not be shown again.</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1">{token}</code>
+            <button type="button" className="rounded-md border border-slate-300 bg-white px-2 py-1"
+              onClick={() => navigator.clipboard?.writeText(token).then(() => setCopied(true), () => setCopied(false))}>
+              {copied ? "Copied" : "Copy"}
+            </button>
+          </div>
+          <p className="text-emerald-900">Use it as <code>Authorization: Bearer {"<token>"}</code> with the API (see <a className="underline" href="/api/v1/openapi.json">the API description</a>).</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+// The main sections; links keep the as-of date so that the whole app stays at one date.
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export function MainNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  const asOf = useSearchParams().get("asOf");
+  const suffix = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `?asOf=${asOf}` : "";
+  return (
+    <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
+      {items.map((item) => {
+        const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        return (
+          <Link key={item.href} href={`${item.href}${item.href.startsWith("/admin") ? "" : suffix}`} aria-current={current ? "page" : undefined}
+            className={`rounded-md px-2.5 py-1.5 font-medium ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

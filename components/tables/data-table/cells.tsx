@@ -1,0 +1,97 @@
+// How each table's cells look on screen (the export values come from the same column
+// list in lib/domain/tables/columns.ts; only the rendering differs), and where a row leads.
+import type { ReactNode } from "react";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatNumber } from "@/lib/domain/format";
+import { formatPartialDate } from "@/lib/domain/partial-date";
+import type { TableName } from "@/lib/domain/tables/columns";
+import type { TableRows } from "@/lib/domain/tables/rows";
+import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, type DatePrecision } from "@/lib/domain/vocabulary";
+
+const day = (iso: string, precision: DatePrecision) => (
+  <span className="whitespace-nowrap">{formatPartialDate(new Date(`${iso.slice(0, 10)}T00:00:00Z`), precision)}</span>
+);
+const number = (value: number | null) => (value === null ? <span className="text-slate-400">—</span> : formatNumber(value));
+const muted = (text: string | null) => text ?? <span className="text-slate-400">—</span>;
+
+type Renderers<T extends TableName> = Partial<Record<string, (row: TableRows[T]) => ReactNode>>;
+
+export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
+  presences: {
+    organisation: (r) => (
+      <span className="font-medium text-slate-900">
+        {r.organisationName}
+        {r.disputed && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Disputed</span>}
+      </span>
+    ),
+    acronym: (r) => muted(r.organisationAcronym),
+    type: (r) => ORGANISATION_TYPE_LABELS[r.organisationType],
+    iatiId: (r) => muted(r.iatiId),
+    status: (r) => <StatusBadge status={r.status} />,
+    since: (r) => day(r.since, r.sincePrecision),
+    peopleAffected: (r) => number(r.peopleAffected),
+    sources: (r) => (r.sources.length ? r.sources.map((s) => s.publisher).join(", ") : <span className="text-slate-400">none</span>),
+  },
+  events: {
+    occurredOn: (r) => day(r.occurredOn, r.datePrecision),
+    organisation: (r) => r.organisationName ?? <span className="text-slate-500">Whole country</span>,
+    type: (r) => (r.organisationType ? ORGANISATION_TYPE_LABELS[r.organisationType] : muted(null)),
+    kind: (r) => EVENT_KIND_LABELS[r.kind],
+    status: (r) => (r.resultingStatus ? <StatusBadge status={r.resultingStatus} /> : <span className="text-slate-500">No change</span>),
+    confidence: (r) => (r.confidence === "DISPUTED" ? <span className="font-semibold text-amber-800">{CONFIDENCE_LABELS.DISPUTED}</span> : CONFIDENCE_LABELS[r.confidence]),
+    peopleAffected: (r) => number(r.peopleAffected),
+    summary: (r) => <span className="line-clamp-2 max-w-md">{r.summary}</span>,
+    sources: (r) => r.sources.map((s) => s.publisher).join(", "),
+  },
+  organisations: {
+    name: (r) => <span className="font-medium text-slate-900">{r.name}</span>,
+    acronym: (r) => muted(r.acronym),
+    type: (r) => ORGANISATION_TYPE_LABELS[r.type],
+    iatiId: (r) => muted(r.iatiId),
+    countries: (r) => formatNumber(r.countries),
+    operating: (r) => formatNumber(r.operating),
+    restricted: (r) => formatNumber(r.restricted),
+    expelled: (r) => formatNumber(r.expelled),
+  },
+  audit: {
+    createdAt: (r) => <span className="whitespace-nowrap">{r.createdAt.replace("T", " ").slice(0, 19)}</span>,
+    actor: (r) => muted(r.actorEmail),
+    after: (r) => <code className="line-clamp-2 max-w-md break-all text-xs">{r.after === null ? "—" : JSON.stringify(r.after)}</code>,
+    before: (r) => <code className="line-clamp-2 max-w-md break-all text-xs">{r.before === null ? "—" : JSON.stringify(r.before)}</code>,
+  },
+};
+
+/** The page a row opens (with the as-of date carried over), or null when it has none. */
+export function rowHref<T extends TableName>(table: T, row: TableRows[T], asOfQuery: string): string | null {
+  switch (table) {
+    case "presences":
+      // The organisation's page: its status in every country and its timeline.
+      return `/organisations/${(row as TableRows["presences"]).organisationId}${asOfQuery}`;
+    case "events":
+      return `/events/${(row as TableRows["events"]).id}${asOfQuery}`;
+    case "organisations":
+      return `/organisations/${(row as TableRows["organisations"]).id}${asOfQuery}`;
+    default:
+      return null;
+  }
+}
+
+/** What a row is called, for its link's accessible name. */
+export function rowLabel<T extends TableName>(table: T, row: TableRows[T]): string {
+  switch (table) {
+    case "presences": {
+      const r = row as TableRows["presences"];
+      return `${r.organisationName} in ${r.countryName}`;
+    }
+    case "events": {
+      const r = row as TableRows["events"];
+      return `Event of ${r.occurredOn}: ${EVENT_KIND_LABELS[r.kind]}${r.organisationName ? `, ${r.organisationName}` : ""}`;
+    }
+    case "organisations":
+      return (row as TableRows["organisations"]).name;
+    default: {
+      const r = row as TableRows["audit"];
+      return `${r.action} ${r.entityType} ${r.entityId}`;
+    }
+  }
+}

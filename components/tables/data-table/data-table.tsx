@@ -1,0 +1,140 @@
+"use client";
+// A server-driven table: the rows of one page come from the server; sorting, paging and
+// column choices change the URL (so a view can be bookmarked), and the server renders the
+// new page. TanStack Table holds the column model and the visible/sorted state.
+import { ArrowDown, ArrowUp, ArrowUpDown, LoaderCircle } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useMemo, useTransition, type KeyboardEvent } from "react";
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from "@tanstack/react-table";
+import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
+import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query";
+import type { TableRows } from "@/lib/domain/tables/rows";
+import { CELL_RENDERERS, rowHref, rowLabel } from "./cells";
+
+const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
+
+interface DataTableProps<T extends TableName> {
+  table: T;
+  rows: TableRows[T][];
+  query: TableQuery<T>;
+  visibleColumns: string[];
+  /** The path the table's URL state applies to (e.g. /presences or /countries/NER). */
+  basePath: string;
+  caption: string;
+}
+
+export function DataTable<T extends TableName>({ table, rows, query, visibleColumns, basePath, caption }: DataTableProps<T>) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const navigate = (search: string) => startTransition(() => router.push(`${basePath}${search}`, { scroll: false }));
+
+  const columns = useMemo(() => {
+    const helper = createColumnHelper<typeof features, TableRows[T]>();
+    const renderers = CELL_RENDERERS[table] as Record<string, ((row: TableRows[T]) => React.ReactNode) | undefined>;
+    return helper.columns(
+      TABLE_COLUMNS[table].map((column) =>
+        // An accessor (not a display column): TanStack only offers sorting on columns with one.
+        helper.accessor((row) => column.value(row as never), {
+          id: column.id,
+          header: column.label,
+          enableSorting: Boolean(column.sortable),
+          cell: ({ row }) => renderers[column.id]?.(row.original) ?? column.value(row.original as never) ?? "—",
+        }),
+      ),
+    );
+  }, [table]);
+
+  const sorting: SortingState = [{ id: query.sort.column, desc: query.sort.direction === "desc" }];
+  const columnVisibility = Object.fromEntries(TABLE_COLUMNS[table].map((c) => [c.id, visibleColumns.includes(c.id)]));
+  const tanstack = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => String(row.id),
+    state: { sorting, columnVisibility },
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      // Sorting again by the same column flips it; the page goes back to the first.
+      const direction = first ? (first.desc ? "desc" : "asc") : query.sort.direction === "desc" ? "asc" : "desc";
+      navigate(tableQueryString(query, { sort: first?.id ?? query.sort.column, dir: direction, page: undefined }));
+    },
+  });
+
+  const asOfQuery = query.asOfExplicit ? `?asOf=${query.asOf.toISOString().slice(0, 10)}` : "";
+
+  function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, href: string | null) {
+    const row = event.currentTarget;
+    if (event.key === "Enter" && href) router.push(href);
+    else if (event.key === "ArrowDown") (row.nextElementSibling as HTMLElement | null)?.focus();
+    else if (event.key === "ArrowUp") (row.previousElementSibling as HTMLElement | null)?.focus();
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <div className="relative max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
+      {pending && (
+        <div role="status" className="absolute right-3 top-3 z-20 flex items-center gap-2 rounded bg-white/90 px-2 py-1 text-sm text-slate-600 shadow">
+          <LoaderCircle aria-hidden className="size-4 animate-spin" /> Loading…
+        </div>
+      )}
+      <table className={`w-full border-collapse text-left text-sm ${pending ? "opacity-60" : ""}`} data-testid={`${table}-table`}>
+        <caption className="sr-only">{caption}. Sortable columns have a button in their header; use the arrow keys to move between rows and Enter to open one.</caption>
+        <thead className="sticky top-0 z-10 bg-slate-50 shadow-[inset_0_-1px_0_theme(colors.slate.200)]">
+          {tanstack.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
+                return (
+                  <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold text-slate-700"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                    {header.column.getCanSort() ? (
+                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded hover:text-slate-950 focus-visible:outline-2">
+                        <tanstack.FlexRender header={header} />
+                        <Icon aria-hidden className={`size-3.5 ${sorted ? "text-slate-900" : "text-slate-400"}`} />
+                        <span className="sr-only">{sorted ? `, sorted ${sorted === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+                      </button>
+                    ) : (
+                      <tanstack.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {tanstack.getRowModel().rows.map((row) => {
+            const href = rowHref(table, row.original, asOfQuery);
+            return (
+              <tr key={row.id} tabIndex={0} data-testid="table-row" aria-label={rowLabel(table, row.original)}
+                onClick={(event) => {
+                  if (href && !(event.target as HTMLElement).closest("a, button")) router.push(href);
+                }}
+                onKeyDown={(event) => onRowKeyDown(event, href)}
+                className={`border-t border-slate-100 align-top focus:bg-sky-50 focus:outline-2 focus:outline-sky-600 ${href ? "cursor-pointer hover:bg-slate-50" : ""}`}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2 text-slate-700">
+                    <tanstack.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// "1–50 of 12,345", previous/next and the page size: plain links and a GET form, so they
+// work before the page's scripts load and are reachable by keyboard.
+import Link from "next/link";
+import { formatNumber } from "@/lib/domain/format";
+import { PAGE_SIZES, tableQueryString, type TableQuery } from "@/lib/domain/tables/query";
+
+export function Pagination({ query, total, basePath, noun }: { query: TableQuery; total: number; basePath: string; noun: string }) {
+  const lastPage = Math.max(1, Math.ceil(total / query.pageSize));
+  const first = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;
+  const last = Math.min(total, query.page * query.pageSize);
+  const link = (page: number) => `${basePath}${tableQueryString(query, { page: page === 1 ? undefined : page })}`;
+  const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
+  const disabled = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
+  return (
+    <nav aria-label={`${noun} pages`} className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+      <p aria-live="polite" data-testid="row-count">
+        {total === 0 ? `No ${noun}` : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)} ${noun}`}
+        {query.page > lastPage && total > 0 && " (this page is past the last one)"}
+      </p>
+      <div className="flex items-center gap-2">
+        <form method="get" action={basePath} className="flex items-center gap-2">
+          {Object.entries(Object.fromEntries(new URLSearchParams(tableQueryString(query, { size: undefined, page: undefined })))).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <label className="flex items-center gap-1.5">
+            Rows per page
+            <select name="size" defaultValue={query.pageSize} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+              {PAGE_SIZES.map((size) => <option key={size} value={size}>{size}</option>)}
+            </select>
+          </label>
+          <button type="submit" className={button}>Show</button>
+        </form>
+        {query.page > 1 ? <Link href={link(Math.min(query.page - 1, lastPage))} className={button} rel="prev">Previous</Link> : <span className={disabled} aria-disabled>Previous</span>}
+        <span>Page {formatNumber(query.page)} of {formatNumber(lastPage)}</span>
+        {query.page < lastPage ? <Link href={link(query.page + 1)} className={button} rel="next">Next</Link> : <span className={disabled} aria-disabled>Next</span>}
+      </div>
+    </nav>
+  );
+}

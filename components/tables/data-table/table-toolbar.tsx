@@ -1,0 +1,86 @@
+// The filters of a table as a plain GET form: they land in the URL, work without
+// JavaScript, and the back button undoes them. Only the filters the table offers appear.
+import { isoDate } from "@/lib/domain/view";
+import { TABLE_FILTERS, type FilterKey, type TableQuery } from "@/lib/domain/tables/query";
+import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+
+const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
+const label = "flex flex-col gap-1 text-xs font-medium text-slate-600";
+
+function Select({ name, title, value, options }: { name: string; title: string; value?: string; options: [string, string][] }) {
+  return (
+    <label className={label}>
+      {title}
+      <select name={name} defaultValue={value ?? ""} className={`${field} max-w-48`}>
+        <option value="">All</option>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </label>
+  );
+}
+
+export interface ToolbarOptions {
+  regions: string[];
+  countries: { iso3: string; name: string }[];
+  /** Filters fixed by the page (e.g. the country on a country page): not shown. */
+  fixed?: FilterKey[];
+}
+
+export function TableToolbar({ query, basePath, options }: { query: TableQuery; basePath: string; options: ToolbarOptions }) {
+  const f = query.filters;
+  const shown = TABLE_FILTERS[query.table].filter((key) => !options.fixed?.includes(key));
+  const has = (key: FilterKey) => shown.includes(key);
+  const keep = { asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined, size: query.pageSize !== 50 ? String(query.pageSize) : undefined, cols: query.columns?.join(",") };
+  const dateLabel = query.table === "presences" ? "Since" : query.table === "audit" ? "Logged" : "Date";
+  return (
+    <form method="get" action={basePath} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Table filters" role="search">
+      {Object.entries(keep).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
+      {query.sort && <input type="hidden" name="sort" value={query.sort.column} />}
+      {query.sort && <input type="hidden" name="dir" value={query.sort.direction} />}
+      {has("q") && (
+        <label className={label}>
+          Search
+          <input type="search" name="q" defaultValue={f.q ?? ""} maxLength={100} placeholder="Name, acronym, text…" className={`${field} w-56`} />
+        </label>
+      )}
+      {has("country") && <Select name="country" title="Country" value={f.country} options={options.countries.map((c) => [c.iso3, c.name])} />}
+      {has("region") && <Select name="region" title="Region" value={f.region} options={options.regions.map((r) => [r, r])} />}
+      {has("type") && <Select name="type" title="Organisation type" value={f.type} options={ORGANISATION_TYPES.map((t) => [t, ORGANISATION_TYPE_LABELS[t]])} />}
+      {has("status") && <Select name="status" title={query.table === "events" ? "Resulting status" : "Status"} value={f.status} options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />}
+      {has("kind") && <Select name="kind" title="Event" value={f.kind} options={EVENT_KINDS.map((k) => [k, EVENT_KIND_LABELS[k]])} />}
+      {has("confidence") && <Select name="confidence" title="Confidence" value={f.confidence} options={CONFIDENCES.map((c) => [c, CONFIDENCE_LABELS[c]])} />}
+      {has("actor") && (
+        <label className={label}>
+          Person
+          <input type="search" name="actor" defaultValue={f.actor ?? ""} maxLength={200} placeholder="Email or name" className={field} />
+        </label>
+      )}
+      {has("action") && (
+        <label className={label}>
+          Action
+          <input type="text" name="action" defaultValue={f.action ?? ""} maxLength={60} placeholder="e.g. export" className={`${field} w-32`} />
+        </label>
+      )}
+      {has("entityType") && (
+        <label className={label}>
+          Entity
+          <input type="text" name="entityType" defaultValue={f.entityType ?? ""} maxLength={40} placeholder="e.g. Presence" className={`${field} w-32`} />
+        </label>
+      )}
+      {has("from") && (
+        <label className={label}>
+          {dateLabel} from
+          <input type="date" name="from" defaultValue={f.from ? isoDate(f.from) : ""} className={field} />
+        </label>
+      )}
+      {has("to") && (
+        <label className={label}>
+          to
+          <input type="date" name="to" defaultValue={f.to ? isoDate(f.to) : ""} className={field} />
+        </label>
+      )}
+      <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Apply</button>
+      <a href={`${basePath}${keep.asOf ? `?asOf=${keep.asOf}` : ""}`} className="px-1 py-1.5 text-sm text-slate-700 underline">Clear filters</a>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+// A complete table view: filters, column choice, export, the rows of the page and the pager.
+// Used by the list pages and by the country and organisation pages (with a fixed filter).
+import Link from "next/link";
+import { listCountryOptions } from "@/lib/data/countries";
+import { listRegions } from "@/lib/data/dashboard";
+import type { Actor } from "@/lib/data/actor";
+import { savedColumns } from "@/lib/data/table-preferences";
+import { listTablePage } from "@/lib/data/tables";
+import { selectColumns, type TableName } from "@/lib/domain/tables/columns";
+import { parseTableQuery, tableQueryString, type FilterKey, type TableFilters } from "@/lib/domain/tables/query";
+import type { SearchParams } from "@/lib/domain/view";
+import { ColumnPicker } from "./data-table/column-picker";
+import { DataTable } from "./data-table/data-table";
+import { ExportMenu } from "./data-table/export-menu";
+import { Pagination } from "./data-table/pagination";
+import { TableToolbar } from "./data-table/table-toolbar";
+
+interface TableViewProps<T extends TableName> {
+  actor: Actor;
+  table: T;
+  params: SearchParams;
+  basePath: string;
+  /** What the rows are, in the plural: "presences", "events"… */
+  noun: string;
+  caption: string;
+  /** Filters the page sets (e.g. the country of a country page): applied, not shown, not in links. */
+  fixed?: TableFilters;
+  emptyHint?: string;
+}
+
+export async function TableView<T extends TableName>({ actor, table, params, basePath, noun, caption, fixed = {}, emptyHint }: TableViewProps<T>) {
+  const urlQuery = parseTableQuery(table, params);
+  const query = { ...urlQuery, filters: { ...urlQuery.filters, ...fixed } };
+  const chosen = urlQuery.columns ?? (await savedColumns(actor, table));
+  const visibleColumns = selectColumns(table, chosen).map((c) => c.id);
+  const [page, regions, countries] = await Promise.all([listTablePage(actor, query), listRegions(actor), listCountryOptions(actor)]);
+  const filtered = Object.keys(urlQuery.filters).length > 0;
+  const clearHref = `${basePath}${urlQuery.asOfExplicit ? `?asOf=${urlQuery.asOf.toISOString().slice(0, 10)}` : ""}`;
+
+  return (
+    <div className="space-y-3">
+      <TableToolbar query={urlQuery} basePath={basePath} options={{ regions, countries, fixed: Object.keys(fixed) as FilterKey[] }} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Pagination query={urlQuery} total={page.total} basePath={basePath} noun={noun} />
+        <div className="flex items-center gap-2">
+          <ColumnPicker query={urlQuery} visibleColumns={visibleColumns} basePath={basePath} />
+          <ExportMenu query={query} visibleColumns={visibleColumns} total={page.total} />
+        </div>
+      </div>
+      {page.rows.length > 0 ? (
+        <DataTable table={table} rows={page.rows} query={urlQuery} visibleColumns={visibleColumns} basePath={basePath} caption={caption} />
+      ) : (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="table-empty">
+          <p className="font-medium text-slate-800">
+            {page.total > 0 ? `This page is past the last page of ${noun}.` : filtered ? `No ${noun} match these filters.` : `No ${noun} recorded up to this date.`}
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            {page.total > 0 ? (
+              <Link href={`${basePath}${tableQueryString(urlQuery, { page: undefined })}`} className="underline">Go to the first page</Link>
+            ) : filtered ? (
+              <>Try fewer filters, another date, or <Link href={clearHref} className="underline">clear the filters</Link>.</>
+            ) : (
+              emptyHint ?? "Try another as-of date."
+            )}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+// The one wrapper for server actions: find the signed-in user, parse the input with zod,
+// run the data-layer function (which checks the role), and answer with our own messages
+// only (saas-starter's validatedActionWithUser, dub's throwIfNoPermission).
+import { ZodError, type z } from "zod";
+import { currentActor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/data/actor";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; value: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+export function action<S extends z.ZodType, T>(schema: S, run: (actor: Actor | null, input: z.output<S>) => Promise<T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const actor = await currentActor();
+      if (!actor) throw new UnauthenticatedError();
+      return { ok: true, value: await run(actor, schema.parse(input)) };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}
+
+export function failure(error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
+  if (error instanceof UnauthenticatedError) return { ok: false, error: "Your session has ended. Sign in again." };
+  if (error instanceof ForbiddenError) return { ok: false, error: "Your role does not allow this." };
+  if (error instanceof ZodError) {
+    const fieldErrors = Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "form", i.message]));
+    return { ok: false, error: "Some fields need attention.", fieldErrors };
+  }
+  console.error("[action] unexpected error", error);
+  return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again." };
+}
