@@ -19,6 +19,16 @@ const log = (line: string) => console.log(`[access-monitor] ${line}`);
 
 let embedded: RunningPostgres | undefined;
 let next: ChildProcess | undefined;
+
+/**
+ * V8 lets the heap grow far beyond what the server needs before collecting (up to a
+ * quarter of RAM), so a long export would show a saw-tooth of garbage. A smaller young
+ * generation and a bounded old generation keep the server's memory flat (see README,
+ * "Exports": peak RSS). NODE_OPTIONS set by you wins.
+ */
+const SERVER_MEMORY_FLAGS = process.env.NODE_OPTIONS?.includes("max-old-space-size")
+  ? []
+  : [`--max-old-space-size=${Number(process.env.ACCESS_MONITOR_MAX_HEAP_MB ?? 256)}`, "--max-semi-space-size=4"];
 let stopping = false;
 
 /** Stops the web server first, then PostgreSQL (a clean "fast" shutdown), then exits. */
@@ -86,7 +96,7 @@ async function main() {
   const url = `http://localhost:${port}`;
   next = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host],
+    [...SERVER_MEMORY_FLAGS, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host],
     {
       cwd: ROOT,
       stdio: ["ignore", "inherit", "inherit"],

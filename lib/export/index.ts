@@ -3,7 +3,6 @@ import type { Column } from "@/lib/domain/tables/columns";
 import type { ExportFormat } from "@/lib/domain/tables/export-files";
 import { csvLines } from "./csv";
 import { jsonArray } from "./json";
-import { xlsxChunks } from "./xlsx";
 
 export function exportChunks<Row>(
   format: ExportFormat,
@@ -19,8 +18,14 @@ export function exportChunks<Row>(
     case "json":
       return jsonArray(columns, batches);
     case "xlsx":
-      return xlsxChunks(sheetName, columns, batches);
+      return xlsxLazily(sheetName, columns, batches);
   }
+}
+
+/** exceljs is large: it is loaded on the first Excel export, not with every export route. */
+async function* xlsxLazily<Row>(sheetName: string, columns: readonly Column<Row>[], batches: AsyncIterable<Row[]>): AsyncGenerator<Uint8Array> {
+  const { xlsxChunks } = await import("./xlsx");
+  yield* xlsxChunks(sheetName, columns, batches);
 }
 
 const encoder = new TextEncoder();

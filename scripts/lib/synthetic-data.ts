@@ -1,0 +1,147 @@
+// Synthetic benchmark data, generated inside PostgreSQL (INSERT … SELECT over
+// generate_series: no row crosses the network) and deterministic from a seed: every random
+// choice is a hash of the row number and the seed, so the same seed gives the same rows.
+// Every organisation, presence, event and source is marked synthetic.
+import type pg from "pg";
+import { allCountries } from "../../prisma/seed-data/countries";
+import { presenceStatusCte } from "../../lib/data/presence-status-sql";
+
+export interface SyntheticSize {
+  events: number;
+  organisations: number;
+  presences: number;
+  sources: number;
+}
+
+/** The issue's proportions: 1,000,000 events → 20,000 organisations, 60,000 presences. */
+export function sizeFor(events: number): SyntheticSize {
+  return {
+    events,
+    organisations: Math.max(20, Math.round(events / 50)),
+    presences: Math.max(60, Math.round((events * 6) / 100)),
+    sources: Math.max(50, Math.round(events / 10)),
+  };
+}
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+const CHUNK = 100_000;
+
+export async function generateSyntheticData(client: pg.ClientBase, size: SyntheticSize, seed: number, progress: Progress): Promise<void> {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new Error("The seed must be an integer from 0 to 1,000,000.");
+  const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
+  await q("SET max_parallel_workers_per_gather = 0");
+  // rnd(i, salt): a uniform number in [0, 1) from the row number, a salt per choice and the seed.
+  await q(`CREATE OR REPLACE FUNCTION pg_temp.rnd(i bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE AS
+    $$ SELECT (hashint8(i * 7919 + salt::bigint * 1000003 + ${seed}::bigint * 104729)::bigint + 2147483648) / 4294967296.0 $$`);
+
+  progress("clearing", 0, 1);
+  await q(`TRUNCATE "EventSource", "AccessEvent", "Presence", "Organisation", "Source", "AuditEntry", "ApiToken", "TablePreference", "User", "LoginThrottle" RESTART IDENTITY CASCADE`);
+  const countries = allCountries();
+  await q(
+    `INSERT INTO "Country" (iso3, iso2, "nameEn", "nameFr", region, subregion)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
+    [countries.map((c) => c.iso3), countries.map((c) => c.iso2), countries.map((c) => c.nameEn), countries.map((c) => c.nameFr), countries.map((c) => c.region), countries.map((c) => c.subregion)],
+  );
+  progress("clearing", 1, 1);
+
+  progress("organisations", 0, size.organisations);
+  await q(`
+    INSERT INTO "Organisation" (name, acronym, type, "iatiId", website, synthetic, "updatedAt")
+    SELECT 'Synthetic ' || (ARRAY['Relief','Aid','Health','Water','Education','Food','Shelter','Rights','Development','Mission'])[1 + floor(pg_temp.rnd(i, 1) * 10)::int]
+             || ' Organisation ' || i,
+           'SYN' || i,
+           (CASE WHEN r < 0.35 THEN 'INGO' WHEN r < 0.70 THEN 'NATIONAL_NGO' WHEN r < 0.75 THEN 'UN_AGENCY' WHEN r < 0.80 THEN 'RED_CROSS_RED_CRESCENT'
+                 WHEN r < 0.85 THEN 'INTERGOVERNMENTAL' WHEN r < 0.92 THEN 'GOVERNMENT_MISSION' WHEN r < 0.95 THEN 'FOREIGN_MILITARY' ELSE 'OTHER' END)::"OrganisationType",
+           CASE WHEN pg_temp.rnd(i, 3) < 0.5 THEN 'XM-SYN-' || i END,
+           NULL, true, now()
+    FROM generate_series(1, $1::int) i, LATERAL (SELECT pg_temp.rnd(i, 2) AS r) x
+    ORDER BY i`, [size.organisations]);
+  progress("organisations", size.organisations, size.organisations);
+
+  progress("sources", 0, size.sources);
+  await q(`
+    INSERT INTO "Source" (publisher, title, url, "publishedOn", "publishedPrecision", synthetic)
+    SELECT (ARRAY['Synthetic Wire','Synthetic Times','Synthetic Radio','Synthetic Agency','Synthetic NGO Forum'])[1 + floor(pg_temp.rnd(i, 4) * 5)::int],
+           'Synthetic report ' || i, 'https://synthetic.invalid/reports/' || i,
+           least(date '2011-01-01' + floor(pg_temp.rnd(i, 5) * 5800)::int, current_date), 'DAY', true
+    FROM generate_series(1, $1::int) i ORDER BY i`, [size.sources]);
+  progress("sources", size.sources, size.sources);
+
+  progress("presences", 0, size.presences);
+  // Organisation o's k-th presence is in country (o*37 + k*83) mod n: distinct for each o.
+  await q(`
+    WITH c AS (SELECT array_agg(iso3 ORDER BY iso3) AS codes, count(*)::int AS n FROM "Country")
+    INSERT INTO "Presence" ("organisationId", "countryIso3", synthetic, "updatedAt")
+    SELECT o, c.codes[((o * 37 + k * 83) % c.n) + 1], true, now()
+    FROM generate_series(1, $1::int) i, c,
+         LATERAL (SELECT ((i - 1) % $2::int) + 1 AS o, (i - 1) / $2::int AS k) x
+    ORDER BY i`, [size.presences, size.organisations]);
+  progress("presences", size.presences, size.presences);
+
+  // 95% of events happen to a presence (a history per presence: arrival first, then changes
+  // roughly yearly over 15 years); 5% concern a whole country.
+  const presenceEvents = Math.round(size.events * 0.95);
+  progress("events", 0, size.events);
+  for (let start = 1; start <= size.events; start += CHUNK) {
+    const end = Math.min(size.events, start + CHUNK - 1);
+    await q(`
+      INSERT INTO "AccessEvent" ("presenceId", "countryIso3", kind, "resultingStatus", "occurredOn", "datePrecision", summary, "peopleAffected", confidence, "reviewState", synthetic, "updatedAt")
+      SELECT presence_id, country, kind::"EventKind",
+             (CASE WHEN presence_id IS NULL THEN NULL
+                   WHEN kind IN ('ARRIVAL','RESTRICTION_LIFTED','READMITTED') THEN 'OPERATING'
+                   WHEN kind IN ('RESTRICTION_IMPOSED','OPERATIONS_SUSPENDED') THEN 'RESTRICTED'
+                   WHEN kind IN ('ORDER_TO_LEAVE','LICENCE_REVOKED','AGREEMENT_TERMINATED','OFFICE_CLOSED','WITHDRAWAL_COMPLETED') THEN 'EXPELLED' END)::"Status",
+             CASE precision WHEN 'YEAR' THEN date_trunc('year', day)::date WHEN 'MONTH' THEN date_trunc('month', day)::date ELSE day END,
+             precision::"DatePrecision",
+             'Synthetic event ' || i || ': ' || lower(replace(kind, '_', ' ')) || '.',
+             CASE WHEN pg_temp.rnd(i, 14) < 0.6 THEN floor(pg_temp.rnd(i, 15) * 50000)::int END,
+             (CASE WHEN pg_temp.rnd(i, 16) < 0.7 THEN 'CONFIRMED' WHEN pg_temp.rnd(i, 16) < 0.95 THEN 'REPORTED' ELSE 'DISPUTED' END)::"Confidence",
+             (CASE WHEN pg_temp.rnd(i, 17) < 0.98 THEN 'PUBLISHED' ELSE 'DRAFT' END)::"ReviewState",
+             true, now()
+      FROM (
+        SELECT i,
+               CASE WHEN i <= $3 THEN p.id END AS presence_id,
+               CASE WHEN i <= $3 THEN p."countryIso3" ELSE c.codes[1 + floor(pg_temp.rnd(i, 11) * c.n)::int] END AS country,
+               CASE WHEN i <= $3 AND k = 0 THEN 'ARRIVAL' ELSE
+                 (ARRAY['RESTRICTION_IMPOSED','RESTRICTION_IMPOSED','RESTRICTION_IMPOSED','RESTRICTION_IMPOSED','RESTRICTION_LIFTED','RESTRICTION_LIFTED','RESTRICTION_LIFTED',
+                        'OPERATIONS_SUSPENDED','OPERATIONS_SUSPENDED','READMITTED','READMITTED','ORDER_TO_LEAVE','ORDER_TO_LEAVE','LICENCE_REVOKED','AGREEMENT_TERMINATED',
+                        'OFFICE_CLOSED','WITHDRAWAL_COMPLETED','OTHER','OTHER','OTHER'])[1 + floor(pg_temp.rnd(i, 12) * 20)::int] END AS kind,
+               least(date '2011-06-01' + (CASE WHEN i <= $3 THEN k * 330 ELSE floor(pg_temp.rnd(i, 13) * 5600)::int END) + floor(pg_temp.rnd(i, 10) * 300)::int,
+                     current_date - 1) AS day,
+               CASE WHEN pg_temp.rnd(i, 18) < 0.8 THEN 'DAY' WHEN pg_temp.rnd(i, 18) < 0.95 THEN 'MONTH' ELSE 'YEAR' END AS precision
+        FROM generate_series($1::int, $2::int) i
+        CROSS JOIN (SELECT array_agg(iso3 ORDER BY iso3) AS codes, count(*)::int AS n FROM "Country") c
+        CROSS JOIN LATERAL (SELECT (i - 1) / $4::int AS k) x
+        LEFT JOIN "Presence" p ON i <= $3 AND p.id = ((i - 1) % $4::int) + 1
+      ) e
+      ORDER BY i`, [start, end, presenceEvents, size.presences]);
+    progress("events", end, size.events);
+  }
+
+  progress("event sources", 0, size.events);
+  for (let start = 1; start <= size.events; start += CHUNK) {
+    const end = Math.min(size.events, start + CHUNK - 1);
+    await q(`
+      INSERT INTO "EventSource" ("eventId", "sourceId", quote)
+      SELECT e.id, 1 + ((e.id::bigint * 2654435761 + j * 40503) % $3::int), CASE WHEN j = 1 THEN 'Synthetic quote ' || e.id || '.' END
+      FROM "AccessEvent" e CROSS JOIN generate_series(1, 3) j
+      WHERE e.id BETWEEN $1 AND $2 AND j <= 1 + (e.id % 3)
+      ON CONFLICT DO NOTHING`, [start, end, size.sources]);
+    progress("event sources", end, size.events);
+  }
+
+  progress("current statuses", 0, 1);
+  const today = new Date();
+  const projection = presenceStatusCte(today);
+  await q(
+    `WITH ${projection.text.trim()}
+     UPDATE "Presence" p SET status = s.status, since = s.since, "sincePrecision" = s.since_precision, "peopleAffected" = s.people_affected
+     FROM presence_status s WHERE s.presence_id = p.id`,
+    projection.values,
+  );
+  progress("current statuses", 1, 1);
+  progress("analyze", 0, 1);
+  await q("ANALYZE");
+  progress("analyze", 1, 1);
+}

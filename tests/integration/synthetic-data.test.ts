@@ -1,0 +1,84 @@
+// The synthetic generator: deterministic, every row marked synthetic, never into a database
+// with real rows; and on its random histories the SQL status rule agrees with projectPresence().
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { projectPresence } from "@/lib/domain/presence-projection";
+import { listTablePage } from "@/lib/data/tables";
+import { parseTableQuery } from "@/lib/domain/tables/query";
+import { assertOnlySynthetic } from "../../scripts/lib/synthetic-database";
+import { generateSyntheticData, sizeFor } from "../../scripts/lib/synthetic-data";
+import { seedUser } from "../support/factories";
+import { createFreshDatabase, useDatabase } from "../support/test-database";
+
+const size = sizeFor(3_000);
+let client: pg.Client;
+let url: string;
+
+async function fingerprint(): Promise<string> {
+  const { rows } = await client.query<{ digest: string }>(`
+    SELECT md5(string_agg(concat_ws('|', id, "presenceId", "countryIso3", kind, "resultingStatus", "occurredOn", "datePrecision", "peopleAffected", confidence, "reviewState"), ',' ORDER BY id)) AS digest
+    FROM "AccessEvent"`);
+  return rows[0]!.digest;
+}
+
+beforeAll(async () => {
+  url = await createFreshDatabase(inject("serverUrl"));
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
+});
+afterAll(() => client.end());
+
+describe("synthetic data", () => {
+  it("makes the requested rows, all marked synthetic, with several sources per event", async () => {
+    await generateSyntheticData(client, size, 7, () => {});
+    const { rows } = await client.query(`
+      SELECT (SELECT count(*)::int FROM "AccessEvent") AS events, (SELECT count(*)::int FROM "Organisation") AS organisations,
+             (SELECT count(*)::int FROM "Presence") AS presences, (SELECT count(*)::int FROM "Country") AS countries,
+             (SELECT count(*)::int FROM "AccessEvent" WHERE NOT synthetic) + (SELECT count(*)::int FROM "Organisation" WHERE NOT synthetic)
+               + (SELECT count(*)::int FROM "Presence" WHERE NOT synthetic) + (SELECT count(*)::int FROM "Source" WHERE NOT synthetic) AS unmarked,
+             (SELECT round(avg(n), 1)::float FROM (SELECT count(*) AS n FROM "EventSource" GROUP BY "eventId") s) AS sources_per_event,
+             (SELECT count(DISTINCT kind)::int FROM "AccessEvent") AS kinds, (SELECT count(DISTINCT "datePrecision")::int FROM "AccessEvent") AS precisions,
+             (SELECT count(DISTINCT confidence)::int FROM "AccessEvent") AS confidences, (SELECT max("occurredOn") < current_date FROM "AccessEvent") AS all_past`);
+    expect(rows[0]).toMatchObject({ events: 3_000, organisations: size.organisations, presences: size.presences, unmarked: 0, kinds: 11, precisions: 3, confidences: 3, all_past: true });
+    expect(rows[0].countries).toBeGreaterThan(240);
+    expect(rows[0].sources_per_event).toBeGreaterThanOrEqual(1.8);
+  });
+
+  it("gives the same rows for the same seed, and other rows for another", async () => {
+    const first = await fingerprint();
+    await generateSyntheticData(client, size, 7, () => {});
+    expect(await fingerprint()).toBe(first);
+    await generateSyntheticData(client, size, 8, () => {});
+    expect(await fingerprint()).not.toBe(first);
+  });
+
+  it("agrees with the domain projection on random histories, today and in the past", async () => {
+    const database = useDatabase(url);
+    try {
+      const { actor } = await seedUser(database.prisma, { role: "VIEWER" });
+      for (const asOf of ["2016-03-15", "2022-07-01", undefined]) {
+        const page = await listTablePage(actor, parseTableQuery("presences", { size: "200", sort: "since", ...(asOf ? { asOf } : {}) }));
+        const ids = page.rows.map((r) => r.id);
+        const events = await database.prisma.accessEvent.findMany({ where: { presenceId: { in: ids } } });
+        for (const row of page.rows) {
+          const expected = projectPresence(events.filter((e) => e.presenceId === row.id), asOf ? new Date(`${asOf}T00:00:00Z`) : undefined);
+          expect([row.status, row.since, row.sincePrecision, row.peopleAffected], `presence ${row.id} as of ${asOf}`).toEqual([
+            expected.status, expected.since?.toISOString().slice(0, 10), expected.sincePrecision, expected.peopleAffected,
+          ]);
+        }
+      }
+    } finally {
+      await database.restore();
+    }
+  });
+
+  it("refuses a database that holds real rows", async () => {
+    const real = new pg.Client({ connectionString: inject("databaseUrl") }); // the seeded Niger data
+    await real.connect();
+    try {
+      await expect(assertOnlySynthetic(real)).rejects.toThrow(/not synthetic/);
+    } finally {
+      await real.end();
+    }
+  });
+});
