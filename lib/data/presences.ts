@@ -74,12 +74,6 @@ export async function listCountryPresences(actor: Actor | null, iso3: string, as
   return summarisePresences({ countryIso3: iso3.toUpperCase() }, asOf);
 }
 
-/** Every country an organisation works in, with its status there (as of a date). */
-export async function listOrganisationPresences(actor: Actor | null, organisationId: number, asOf?: Date): Promise<PresenceSummary[]> {
-  authorize(actor, "read");
-  return summarisePresences({ organisationId }, asOf);
-}
-
 export async function getOrganisation(actor: Actor | null, id: number) {
   authorize(actor, "read");
   if (!Number.isSafeInteger(id) || id < 1) return null;
