@@ -1,0 +1,121 @@
+import "server-only";
+// A status change is a new sourced event, the presence's recomputed status and an audit
+// entry, in one transaction, guarded by the version the analyst saw (documenso's
+// cancel-document pattern: the expected version in the update's WHERE, then check the count).
+import { ZodError } from "zod";
+import { db, type Tx } from "@/lib/db";
+import { statusChangeSchema } from "@/lib/domain/edit-schemas";
+import { startOfPeriod } from "@/lib/domain/partial-date";
+import { isoDate } from "@/lib/domain/view";
+import { authorize, type Actor } from "../actor";
+import { ConflictError, NotFoundError, type PresenceNow } from "../errors";
+import { refreshPresenceProjection } from "../presence-projection-store";
+
+export interface StatusChangeResult {
+  eventId: number;
+  presence: { id: number; version: number; status: string | null; since: string | null };
+}
+
+async function presenceNow(tx: Tx, presenceId: number): Promise<PresenceNow | null> {
+  const presence = await tx.presence.findUnique({ where: { id: presenceId } });
+  if (!presence) return null;
+  const last = await tx.accessEvent.findFirst({
+    where: { presenceId },
+    orderBy: { createdAt: "desc" },
+    include: { author: { select: { name: true, email: true } } },
+  });
+  return {
+    version: presence.version,
+    status: presence.status,
+    since: presence.since ? isoDate(presence.since) : null,
+    lastChange: last
+      ? { summary: last.summary, occurredOn: isoDate(last.occurredOn), by: last.author ? `${last.author.name} (${last.author.email})` : null, at: last.createdAt.toISOString() }
+      : null,
+  };
+}
+
+export async function changeStatus(actor: Actor | null, presenceId: number, input: unknown): Promise<StatusChangeResult> {
+  const user = authorize(actor, "editEvents");
+  const change = statusChangeSchema.parse(input);
+  if (!Number.isSafeInteger(presenceId) || presenceId < 1) throw new NotFoundError("This presence");
+  return db().$transaction(async (tx) => {
+    // Claims the row: a concurrent change waits here, then finds the version moved on.
+    const claimed = await tx.presence.updateMany({ where: { id: presenceId, version: change.version }, data: { version: { increment: 1 } } });
+    if (claimed.count === 0) {
+      const now = await presenceNow(tx, presenceId);
+      if (!now) throw new NotFoundError("This presence");
+      throw new ConflictError(now);
+    }
+    const before = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
+
+    const sourceIds = change.sources.flatMap((s) => ("sourceId" in s ? [s.sourceId] : []));
+    const known = await tx.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true } });
+    if (known.length !== new Set(sourceIds).size) {
+      throw new ZodError([{ code: "custom", path: ["sources"], message: "A chosen source does not exist (any more). Pick it again.", input: sourceIds }]);
+    }
+
+    const event = await tx.accessEvent.create({
+      data: {
+        presenceId,
+        countryIso3: before.countryIso3,
+        kind: change.kind,
+        resultingStatus: change.status,
+        occurredOn: startOfPeriod(change.occurredOn, change.datePrecision),
+        datePrecision: change.datePrecision,
+        summary: change.summary,
+        peopleAffected: change.peopleAffected ?? null,
+        confidence: change.confidence,
+        reviewState: "PUBLISHED",
+        authorId: user.id,
+      },
+    });
+    const linked = new Set<number>();
+    for (const citation of change.sources) {
+      const sourceId =
+        "sourceId" in citation
+          ? citation.sourceId
+          : (
+              await tx.source.create({
+                data: {
+                  publisher: citation.publisher,
+                  title: citation.title,
+                  url: citation.url ?? null,
+                  publishedOn: citation.publishedOn ?? null,
+                  publishedPrecision: citation.publishedOn ? "DAY" : null,
+                },
+              })
+            ).id;
+      if (linked.has(sourceId)) continue; // the same source twice is one citation
+      linked.add(sourceId);
+      await tx.eventSource.create({ data: { eventId: event.id, sourceId, quote: citation.quote ?? null } });
+    }
+
+    // Recomputed from every published event: a backdated event never hides a newer one.
+    await refreshPresenceProjection(tx, presenceId);
+    const after = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
+    const snapshot = (p: typeof after) => ({
+      status: p.status,
+      since: p.since ? isoDate(p.since) : null,
+      sincePrecision: p.sincePrecision,
+      peopleAffected: p.peopleAffected,
+      version: p.version,
+    });
+    await tx.auditEntry.create({
+      data: {
+        actorId: user.id,
+        action: "presence.statusChange",
+        entityType: "Presence",
+        entityId: String(presenceId),
+        before: { ...snapshot(before), version: change.version },
+        after: { ...snapshot(after), eventId: event.id, eventStatus: change.status, kind: change.kind, occurredOn: isoDate(event.occurredOn), sources: [...linked] },
+      },
+    });
+    return {
+      eventId: event.id,
+      presence: { id: presenceId, version: after.version, status: after.status, since: after.since ? isoDate(after.since) : null },
+    };
+  }, TRANSACTION_OPTIONS);
+}
+
+/** Waiting for a connection or a row lock under load is normal; a minute-long write is not. */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;

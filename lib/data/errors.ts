@@ -1,0 +1,25 @@
+// Errors the data layer throws on purpose; routes and server actions turn them into clear
+// answers (404, 409), never into a stack trace.
+import type { Status } from "@/lib/domain/vocabulary";
+
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} was not found. It may have been removed; reload the page.`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** What the record looks like now, so that the analyst sees what changed meanwhile. */
+export interface PresenceNow {
+  version: number;
+  status: Status | null;
+  since: string | null;
+  lastChange: { summary: string; occurredOn: string; by: string | null; at: string } | null;
+}
+
+export class ConflictError extends Error {
+  constructor(public readonly current: PresenceNow) {
+    super("Someone else changed this record after you opened it. Nothing was saved: review their change, then re-apply yours.");
+    this.name = "ConflictError";
+  }
+}

@@ -1,0 +1,109 @@
+// The rules for every value an analyst or integrator writes, as zod schemas shared by the
+// forms (server actions) and the v1 API, so both refuse the same input with the same message.
+import { z } from "zod";
+import { parsePartialDate } from "./partial-date";
+import { todayUtc } from "./view";
+import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, STATUSES } from "./vocabulary";
+
+/** Markup is never accepted: text is shown as text, and exports must not carry HTML. */
+const HTML = /<\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;/;
+// Control characters other than tab and line breaks (PostgreSQL refuses NUL outright).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function text(label: string, { min = 1, max }: { min?: number; max: number }) {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .normalize("NFC")
+    .min(min, min === 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((value) => !HTML.test(value), `${label} must be plain text, without HTML`)
+    .refine((value) => !CONTROL.test(value), `${label} contains invisible control characters`);
+}
+
+export const optionalText = (label: string, max: number) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), text(label, { max }).optional());
+
+export const httpUrl = (label: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z
+      .string()
+      .trim()
+      .max(2000, `${label} must be at most 2,000 characters`)
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === "http:" || url.protocol === "https:") && Boolean(url.hostname);
+        } catch {
+          return false;
+        }
+      }, `${label} must be a web address starting with http:// or https://`)
+      .optional(),
+  );
+
+/** A YYYY-MM-DD day, not after today (nothing is known about the future). */
+export const pastDay = (label: string, now = () => new Date()) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD)`)
+    .transform((value, ctx) => {
+      const parsed = parsePartialDate(value);
+      if (!parsed) {
+        ctx.addIssue({ code: "custom", message: `${label} is not a real date` });
+        return z.NEVER;
+      }
+      if (parsed.date.getTime() > todayUtc(now()).getTime()) {
+        ctx.addIssue({ code: "custom", message: `${label} cannot be in the future` });
+        return z.NEVER;
+      }
+      if (parsed.date.getUTCFullYear() < 1900) {
+        ctx.addIssue({ code: "custom", message: `${label} must be after 1900` });
+        return z.NEVER;
+      }
+      return parsed.date;
+    });
+
+export const peopleAffected = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : typeof value === "string" ? Number(value.replace(/[\s,]/g, "")) : value),
+  z
+    .number({ error: "People affected must be a whole number" })
+    .int("People affected must be a whole number")
+    .min(0, "People affected cannot be negative")
+    .max(1_000_000_000, "People affected must be at most 1,000,000,000")
+    .optional(),
+);
+
+export const newSourceSchema = z.strictObject({
+  publisher: text("Publisher", { max: 200 }),
+  title: text("Title", { max: 500 }),
+  url: httpUrl("URL"),
+  publishedOn: z.preprocess((v) => (v === "" ? undefined : v), pastDay("Publication date").optional()),
+  quote: optionalText("Quote", 2000),
+});
+
+export const existingSourceSchema = z.strictObject({
+  sourceId: z.coerce.number({ error: "Choose a source" }).int().positive("Choose a source"),
+  quote: optionalText("Quote", 2000),
+});
+
+export const sourceCitationSchema = z.union([existingSourceSchema, newSourceSchema], {
+  error: "Each source needs either a sourceId, or a publisher and a title",
+});
+
+export const statusChangeSchema = z.strictObject({
+  status: z.enum(STATUSES, "Choose operating, restricted or expelled"),
+  kind: z.enum(EVENT_KINDS, "Choose what happened"),
+  occurredOn: pastDay("Date"),
+  datePrecision: z.enum(DATE_PRECISIONS, "Choose day, month or year"),
+  summary: text("Summary", { min: 10, max: 2000 }),
+  peopleAffected,
+  confidence: z.enum(CONFIDENCES, "Choose confirmed, reported or disputed"),
+  version: z.coerce.number({ error: "The version you saw is required" }).int().min(1),
+  sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(10, "At most 10 sources"),
+});
+
+export type StatusChangeInput = z.input<typeof statusChangeSchema>;
+export type StatusChange = z.output<typeof statusChangeSchema>;
