@@ -4,6 +4,7 @@ import { z } from "zod";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
 import { DEFAULT_PAGE_SIZE, FILTER_SCHEMAS, MAX_PAGE_SIZE, TABLE_FILTERS, type FilterKey } from "@/lib/domain/tables/query";
+import { statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -92,6 +93,38 @@ export function openApiDocument(serverUrl: string) {
           ),
           responses: {
             "200": { description: "A page of countries", content: { "application/json": { schema: { $ref: "#/components/schemas/CountryList" } } } },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/presences/{id}/events": {
+        post: {
+          summary: "Change a presence's status: a new event with at least one source, guarded by the version you saw",
+          operationId: "changeStatus",
+          description:
+            "Creates the event, recomputes the presence's status from all published events (a backdated event never hides a newer one) " +
+            "and writes an audit entry, in one transaction. Each source is `{sourceId, quote?}` to cite an existing source or " +
+            "`{publisher, title, url?, publishedOn?, quote?}` to add one. With a session (not a token) the request must come from the site itself (Origin).",
+          parameters: [{ name: "id", in: "path", required: true, description: "Presence id (from /api/v1/presences)", schema: { type: "integer" } }],
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(statusChangeSchema) } } },
+          responses: {
+            "201": {
+              description: "Saved",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      eventId: { type: "integer" },
+                      presence: { type: "object", properties: { id: { type: "integer" }, version: { type: "integer" }, status: { type: ["string", "null"] }, since: { type: ["string", "null"] } } },
+                    },
+                  },
+                },
+              },
+            },
+            "404": { description: "No such presence", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "409": { description: "Stale version: someone changed the presence meanwhile; `error.current` says how it is now. Nothing was written.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "422": { description: "Invalid fields, listed in `error.issues`. Nothing was written.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
             ...errors,
           },
         },

@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
 import { InvalidCursorError } from "@/lib/data/tables";
 import { UnknownUserError } from "@/lib/data/api-tokens";
+import { ConflictError, NotFoundError } from "@/lib/data/errors";
 import type { ErrorCode } from "./schemas";
 
 
@@ -13,8 +14,8 @@ export interface FieldIssue {
   message: string;
 }
 
-export function apiError(status: number, code: ErrorCode, message: string, issues?: FieldIssue[]): Response {
-  return Response.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+export function apiError(status: number, code: ErrorCode, message: string, issues?: FieldIssue[], extra: Record<string, unknown> = {}): Response {
+  return Response.json({ error: { code, message, ...(issues ? { issues } : {}), ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 export const badRequest = (issues: FieldIssue[]) =>
@@ -24,6 +25,8 @@ export const badRequest = (issues: FieldIssue[]) =>
 export function errorResponse(error: unknown): Response {
   if (error instanceof UnauthenticatedError) return apiError(401, "unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
   if (error instanceof ForbiddenError) return apiError(403, "forbidden", "Your role does not allow this.");
+  if (error instanceof NotFoundError) return apiError(404, "not_found", error.message);
+  if (error instanceof ConflictError) return apiError(409, "conflict", error.message, undefined, { current: error.current });
   if (error instanceof InvalidCursorError) return apiError(400, "bad_request", error.message, [{ param: "cursor", message: error.message }]);
   if (error instanceof UnknownUserError) return apiError(422, "invalid_input", error.message, [{ param: "email", message: error.message }]);
   if (error instanceof ZodError) {
