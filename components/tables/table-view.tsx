@@ -6,6 +6,7 @@ import { listRegions } from "@/lib/data/dashboard";
 import type { Actor } from "@/lib/data/actor";
 import { savedColumns } from "@/lib/data/table-preferences";
 import { listTablePage } from "@/lib/data/tables";
+import { can } from "@/lib/domain/permissions";
 import { selectColumns, type TableName } from "@/lib/domain/tables/columns";
 import { parseTableQuery, tableQueryString, type FilterKey, type TableFilters } from "@/lib/domain/tables/query";
 import type { SearchParams } from "@/lib/domain/view";
@@ -48,7 +49,8 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
         </div>
       </div>
       {page.rows.length > 0 ? (
-        <DataTable table={table} rows={page.rows} query={urlQuery} visibleColumns={visibleColumns} basePath={basePath} caption={caption} />
+        <DataTable table={table} rows={page.rows} query={urlQuery} visibleColumns={visibleColumns} basePath={basePath} caption={caption}
+          canEdit={can(actor.role, "editEvents")} />
       ) : (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="table-empty">
           <p className="font-medium text-slate-800">

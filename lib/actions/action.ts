@@ -5,11 +5,18 @@ import "server-only";
 import { ZodError, type z } from "zod";
 import { currentActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/data/actor";
+import { ConflictError, NotFoundError, type PresenceNow } from "@/lib/data/errors";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; value: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export interface ActionFailure {
+  ok: false;
+  error: string;
+  fieldErrors?: Record<string, string>;
+  /** Set when someone else changed the record meanwhile: how it is now. */
+  conflict?: PresenceNow;
+}
+
+export type ActionResult<T = undefined> = { ok: true; value: T } | ActionFailure;
 
 export function action<S extends z.ZodType, T>(schema: S, run: (actor: Actor | null, input: z.output<S>) => Promise<T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
@@ -23,7 +30,9 @@ export function action<S extends z.ZodType, T>(schema: S, run: (actor: Actor | n
   };
 }
 
-export function failure(error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
+export function failure(error: unknown): ActionFailure {
+  if (error instanceof ConflictError) return { ok: false, error: error.message, conflict: error.current };
+  if (error instanceof NotFoundError) return { ok: false, error: error.message };
   if (error instanceof UnauthenticatedError) return { ok: false, error: "Your session has ended. Sign in again." };
   if (error instanceof ForbiddenError) return { ok: false, error: "Your role does not allow this." };
   if (error instanceof ZodError) {

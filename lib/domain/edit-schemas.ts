@@ -8,7 +8,6 @@ import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, STATUSES } from "./vocabular
 /** Markup is never accepted: text is shown as text, and exports must not carry HTML. */
 const HTML = /<\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;/;
 // Control characters other than tab and line breaks (PostgreSQL refuses NUL outright).
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function text(label: string, { min = 1, max }: { min?: number; max: number }) {

@@ -95,3 +95,9 @@ export function rowLabel<T extends TableName>(table: T, row: TableRows[T]): stri
     }
   }
 }
+
+/** The edit action of a row, for roles that may edit (null row: whether the table has one). */
+export function rowEditLink<T extends TableName>(table: T, row: TableRows[T] | null): { href: string; label: string } | null {
+  if (table !== "presences") return null;
+  return { href: row ? `/presences/${(row as TableRows["presences"]).id}/change-status` : "", label: "Change status" };
+}

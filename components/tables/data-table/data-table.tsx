@@ -16,7 +16,7 @@ import {
 import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query";
 import type { TableRows } from "@/lib/domain/tables/rows";
-import { CELL_RENDERERS, rowHref, rowLabel } from "./cells";
+import { CELL_RENDERERS, rowEditLink, rowHref, rowLabel } from "./cells";
 
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 
@@ -28,9 +28,11 @@ interface DataTableProps<T extends TableName> {
   /** The path the table's URL state applies to (e.g. /presences or /countries/NER). */
   basePath: string;
   caption: string;
+  /** Show each row's edit link (the server still checks the role on save). */
+  canEdit?: boolean;
 }
 
-export function DataTable<T extends TableName>({ table, rows, query, visibleColumns, basePath, caption }: DataTableProps<T>) {
+export function DataTable<T extends TableName>({ table, rows, query, visibleColumns, basePath, caption, canEdit = false }: DataTableProps<T>) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const navigate = (search: string) => startTransition(() => router.push(`${basePath}${search}`, { scroll: false }));
@@ -112,6 +114,7 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                   </th>
                 );
               })}
+              {canEdit && rowEditLink(table, null) !== null && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
             </tr>
           ))}
         </thead>
@@ -130,6 +133,14 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                     <tanstack.FlexRender cell={cell} />
                   </td>
                 ))}
+                {canEdit && rowEditLink(table, row.original) && (
+                  <td className="whitespace-nowrap px-3 py-2 text-right">
+                    <a href={rowEditLink(table, row.original)!.href} className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100"
+                      aria-label={`${rowEditLink(table, row.original)!.label}: ${rowLabel(table, row.original)}`}>
+                      {rowEditLink(table, row.original)!.label}
+                    </a>
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -37,6 +37,11 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <p className="text-sm text-slate-500"><Link href={`/${query}`} className="underline">Overview</Link> / {country.region}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{country.nameEn} <span className="text-base font-normal text-slate-500">({country.iso3} · {country.nameFr})</span></h1>
         <AsOfNotice view={view} />
+        {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
+          <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            Status change saved. <Link href={`/events/${tableParams.saved}`} className="underline">See the new event</Link>.
+          </p>
+        )}
       </div>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Organisations</h2>

@@ -1,0 +1,118 @@
+// Editing in the browser, on its own app instance (the other e2e files read the seeded
+// statuses and must not see these changes).
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type AppProcess } from "../../scripts/lib/app-process";
+import { freePort } from "../../scripts/lib/free-port";
+import { launchBrowser, screenshot } from "../support/browser";
+
+const PASSWORD = "e2e-editing-password";
+let app: AppProcess;
+let dataDir: string;
+let baseUrl: string;
+let browser: Browser;
+
+async function signedIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  return page;
+}
+
+async function openChangeStatus(page: Page, organisation: string) {
+  await page.goto(`${baseUrl}/countries/NER`);
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("link", { name: `Change status: ${organisation} in Niger` }).click();
+  await page.getByRole("heading", { name: "Change status" }).waitFor();
+  await page.waitForLoadState("networkidle");
+}
+
+async function fillChange(page: Page, summary: string) {
+  await page.getByRole("radio", { name: "Restricted" }).check();
+  await page.getByLabel("What happened").selectOption("RESTRICTION_IMPOSED");
+  await page.getByLabel("Date", { exact: true }).fill("2026-11-02");
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByLabel("People affected (optional)").fill("15000");
+  await page.getByRole("radio", { name: "Add a new source" }).check();
+  await page.getByLabel("Publisher").fill("E2E Wire");
+  await page.getByLabel("Title").fill("Operations curtailed in Niger");
+  await page.getByLabel("Web address (optional)").fill("https://example.org/e2e");
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-e2e-edit-"));
+  const port = await freePort();
+  app = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: PASSWORD, DATABASE_URL: undefined, AUTH_SECRET: undefined });
+  await app.ready;
+  baseUrl = `http://localhost:${port}`;
+  browser = await launchBrowser();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("changing a status", () => {
+  it("lets an analyst change the ICRC's status with a new source, seen on the dashboard and in the audit log", async () => {
+    const page = await signedIn("analyst@example.org");
+    await openChangeStatus(page, "International Committee of the Red Cross");
+    await fillChange(page, "The ICRC's remaining liaison office is limited to Niamey by decree.");
+    await screenshot(page, "change-status-form");
+    await page.getByRole("button", { name: "Save status change" }).click();
+    await page.waitForURL(/\/countries\/NER\?saved=\d+/);
+    await page.getByText("Status change saved.").waitFor();
+
+    await page.goto(`${baseUrl}/`);
+    const icrc = page.getByTestId("presence-row").filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) });
+    expect(await icrc.textContent()).toMatch(/Restricted.*2 Nov 2026.*15,000/);
+
+    await page.goto(`${baseUrl}/audit?action=presence.statusChange`);
+    const entry = page.getByTestId("table-row").first();
+    expect(await entry.textContent()).toContain("analyst@example.org");
+    expect(await entry.textContent()).toContain("RESTRICTED");
+  });
+
+  it("shows a viewer no edit control, and refuses a viewer's direct write", async () => {
+    const page = await signedIn("viewer@example.org");
+    await page.goto(`${baseUrl}/countries/NER`);
+    await page.getByTestId("presences-table").waitFor();
+    expect(await page.getByRole("link", { name: /^Change status/ }).count()).toBe(0);
+    const presences = (await (await page.request.get(`${baseUrl}/api/v1/presences?country=NER&q=Acted`)).json()) as { data: { id: number; version: number }[] };
+    const target = presences.data[0]!;
+    const response = await page.request.post(`${baseUrl}/api/v1/presences/${target.id}/events`, {
+      headers: { origin: baseUrl },
+      data: { status: "OPERATING", kind: "READMITTED", occurredOn: "2026-11-01", datePrecision: "DAY", summary: "A viewer tries to write this.", confidence: "REPORTED", version: target.version, sources: [{ publisher: "X", title: "Y" }] },
+    });
+    expect(response.status()).toBe(403);
+  });
+
+  it("shows the conflict when someone else saved first, keeping the input to re-apply", async () => {
+    const first = await signedIn("analyst@example.org");
+    const second = await signedIn("admin@example.org");
+    await openChangeStatus(first, "Acted");
+    await openChangeStatus(second, "Acted");
+    await fillChange(first, "Acted's Niamey office may reopen for logistics only.");
+    await first.getByRole("button", { name: "Save status change" }).click();
+    await first.waitForURL(/saved=/);
+
+    await fillChange(second, "A later report: Acted's logistics office restricted to Niamey.");
+    await second.getByRole("button", { name: "Save status change" }).click();
+    const conflict = second.getByTestId("conflict");
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toMatch(/Someone else changed this record.*Restricted.*Acted's Niamey office may reopen/s);
+    expect(await second.getByLabel("Summary").inputValue()).toBe("A later report: Acted's logistics office restricted to Niamey.");
+    await screenshot(second, "change-status-conflict");
+
+    await second.getByRole("button", { name: "Keep my input and apply it on top of this" }).click();
+    await second.getByRole("button", { name: "Save status change" }).click();
+    await second.waitForURL(/saved=/);
+  });
+});
