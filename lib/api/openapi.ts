@@ -4,7 +4,7 @@ import { z } from "zod";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
 import { DEFAULT_PAGE_SIZE, FILTER_SCHEMAS, MAX_PAGE_SIZE, TABLE_FILTERS, type FilterKey } from "@/lib/domain/tables/query";
-import { statusChangeSchema } from "@/lib/domain/edit-schemas";
+import { organisationEditSchema, organisationSchema, presenceSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -55,6 +55,25 @@ const errors = {
   "403": { description: "The role does not allow this", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "503": { description: "The database is unavailable", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 };
+
+const errorRef = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+
+/** A write endpoint: JSON body from its zod schema, the usual refusals. */
+function writeOperation(operationId: string, summary: string, body: z.ZodType, created: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return {
+    operationId,
+    summary,
+    requestBody: { required: true, content: { "application/json": { schema: jsonSchema(body) } } },
+    responses: {
+      [operationId.startsWith("update") ? "200" : "201"]: { description: "Saved", content: { "application/json": { schema: { type: "object", properties: created } } } },
+      "404": { description: "Not found", content: errorRef },
+      "409": { description: "Conflict: a stale version, or a duplicate. Nothing was written.", content: errorRef },
+      "422": { description: "Invalid fields, listed in `error.issues`. Nothing was written.", content: errorRef },
+      ...errors,
+    },
+    ...extra,
+  };
+}
 
 function listPath(table: TableName, summary: string, item: string) {
   return {
@@ -129,8 +148,19 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
-      "/api/v1/organisations": listPath("organisations", "Organisations, with the number of countries of each status", "Organisation"),
-      "/api/v1/presences": listPath("presences", "Each organisation in each country with its status, since when, and sources", "Presence"),
+      "/api/v1/organisations": {
+        ...listPath("organisations", "Organisations, with the number of countries of each status", "Organisation"),
+        post: writeOperation("createOrganisation", "Add an organisation (analysts and admins)", organisationSchema, { id: { type: "integer" } }),
+      },
+      "/api/v1/organisations/{id}": {
+        patch: writeOperation("updateOrganisation", "Edit an organisation's details; send the `updatedAt` you loaded", organisationEditSchema, { id: { type: "integer" }, updatedAt: { type: "string" } }, {
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        }),
+      },
+      "/api/v1/presences": {
+        ...listPath("presences", "Each organisation in each country with its status, since when, and sources", "Presence"),
+        post: writeOperation("createPresence", "Add an organisation in a new country (its status comes with its first event)", presenceSchema, { id: { type: "integer" }, version: { type: "integer" } }),
+      },
       "/api/v1/events": listPath("events", "Published events, with their sources", "Event"),
       ...Object.fromEntries(
         (["organisations", "presences", "events", "audit"] as const).map((table) => [

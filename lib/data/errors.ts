@@ -17,8 +17,8 @@ export interface PresenceNow {
   lastChange: { summary: string; occurredOn: string; by: string | null; at: string } | null;
 }
 
-export class ConflictError extends Error {
-  constructor(public readonly current: PresenceNow) {
+export class ConflictError<Current = PresenceNow> extends Error {
+  constructor(public readonly current: Current) {
     super("Someone else changed this record after you opened it. Nothing was saved: review their change, then re-apply yours.");
     this.name = "ConflictError";
   }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { parsePartialDate } from "./partial-date";
 import { todayUtc } from "./view";
-import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, STATUSES } from "./vocabulary";
+import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "./vocabulary";
 
 /** Markup is never accepted: text is shown as text, and exports must not carry HTML. */
 const HTML = /<\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;/;
@@ -106,3 +106,23 @@ export const statusChangeSchema = z.strictObject({
 
 export type StatusChangeInput = z.input<typeof statusChangeSchema>;
 export type StatusChange = z.output<typeof statusChangeSchema>;
+
+const iatiId = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.string().trim().regex(/^[A-Za-z]{2}(-[A-Za-z0-9]+)+$/, "IATI identifier looks like XM-DAC-41306 or GB-CHC-202918").max(100).optional(),
+);
+
+export const organisationSchema = z.strictObject({
+  name: text("Name", { max: 200 }),
+  acronym: optionalText("Acronym", 40),
+  type: z.enum(ORGANISATION_TYPES, "Choose a type"),
+  iatiId,
+  website: httpUrl("Website"),
+});
+
+export const organisationEditSchema = organisationSchema.partial().extend({ updatedAt: z.string().datetime({ message: "The time you loaded the record is required" }) }).strict();
+
+export const presenceSchema = z.strictObject({
+  organisationId: z.coerce.number().int().positive("Choose an organisation"),
+  countryIso3: z.string().trim().regex(/^[A-Za-z]{3}$/, "Choose a country").transform((v) => v.toUpperCase()),
+});
