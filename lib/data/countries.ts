@@ -77,3 +77,10 @@ export async function listCountryOptions(actor: Actor | null): Promise<{ iso3: s
     ORDER BY c."nameEn" COLLATE "und-x-icu"`);
   return rows;
 }
+
+/** Every country, for choosing where an organisation works. */
+export async function listAllCountries(actor: Actor | null): Promise<{ iso3: string; name: string }[]> {
+  authorize(actor, "read");
+  const { rows } = await pool().query<{ iso3: string; name: string }>(`SELECT iso3, "nameEn" AS name FROM "Country" ORDER BY "nameEn" COLLATE "und-x-icu"`);
+  return rows;
+}

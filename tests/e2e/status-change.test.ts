@@ -115,4 +115,31 @@ describe("changing a status", () => {
     await second.getByRole("button", { name: "Save status change" }).click();
     await second.waitForURL(/saved=/);
   });
+
+  it("adds an organisation with a Unicode name, puts it in Niger and sets its first status", async () => {
+    const page = await signedIn("analyst@example.org");
+    await page.goto(`${baseUrl}/organisations`);
+    await page.getByRole("link", { name: "Add an organisation" }).click();
+    await page.getByRole("heading", { name: "Add an organisation" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: "Add organisation" }).click();
+    await page.getByText("Name is required").waitFor(); // nothing filled in: the server says what is missing
+
+    await page.getByLabel("Name").fill("Médecins Sans Frontières");
+    await page.getByLabel("Acronym (optional)").fill("MSF");
+    await page.getByLabel("Type").selectOption("INGO");
+    await page.getByRole("button", { name: "Add organisation" }).click();
+    await page.waitForURL(/\/organisations\/\d+\?created=1/);
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Add to a country").selectOption("NER");
+    await page.getByRole("button", { name: "Add, then set its status" }).click();
+    await page.getByRole("heading", { name: "Change status" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await fillChange(page, "MSF registers its Niger mission with the authorities.");
+    await page.getByRole("radio", { name: "Operating" }).check();
+    await page.getByLabel("What happened").selectOption("ARRIVAL");
+    await page.getByRole("button", { name: "Save status change" }).click();
+    await page.waitForURL(/\/countries\/NER\?saved=/);
+    expect(await page.getByTestId("presences-table").textContent()).toContain("Médecins Sans Frontières");
+  });
 });

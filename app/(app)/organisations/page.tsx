@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { can } from "@/lib/domain/permissions";
 import { TableView } from "@/components/tables/table-view";
 import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
@@ -12,7 +14,12 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   return (
     <div className="space-y-4">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Organisations</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">Organisations</h1>
+          {can(actor.role, "editOrganisations") && (
+            <Link href="/organisations/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Add an organisation</Link>
+          )}
+        </div>
         <p className="text-slate-600">Every organisation tracked, and in how many countries it is operating, restricted or expelled.</p>
         <AsOfNotice view={parseView(params)} />
       </div>

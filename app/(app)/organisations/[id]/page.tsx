@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventTimeline } from "@/components/events/event-timeline";
+import { AddPresenceForm } from "@/components/forms/add-presence-form";
 import { TableView } from "@/components/tables/table-view";
+import { listAllCountries } from "@/lib/data/countries";
+import { can } from "@/lib/domain/permissions";
 import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
 import { getOrganisation } from "@/lib/data/presences";
@@ -35,8 +38,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         </p>
         <AsOfNotice view={view} />
       </div>
+      {typeof tableParams.created === "string" && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Organisation added. Add it to the countries where it works.</p>
+      )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Where it works</h2>
+        {can(actor.role, "editOrganisations") && <AddPresenceForm organisationId={organisation.id} countries={await listAllCountries(actor)} />}
         <TableView actor={actor} table="presences" params={tableParams} basePath={`/organisations/${organisation.id}`} noun="countries"
           caption={`Countries where ${organisation.name} is present`} fixed={{ organisation: organisation.id }}
           emptyHint="No country with a status is recorded for this organisation up to this date." />
