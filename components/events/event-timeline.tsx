@@ -26,7 +26,13 @@ export function EventTimeline({ events, query, showCountry = false }: { events: 
 export function EventCard({ event, query, showCountry, detailed = false }: { event: TimelineEvent; query: string; showCountry?: boolean; detailed?: boolean }) {
   const disputed = event.confidence === "DISPUTED";
   return (
-    <li className="list-none rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="timeline-event">
+    <li className={`list-none rounded-lg border p-4 shadow-sm ${event.retraction ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`} data-testid="timeline-event">
+      {event.retraction && (
+        <p className="mb-2 rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700" data-testid="retracted">
+          <span className="font-semibold">Retracted</span> on {event.retraction.at.toISOString().slice(0, 10)}
+          {event.retraction.by && <> by {event.retraction.by}</>}: {event.retraction.reason} It no longer counts towards any status or figure.
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <time dateTime={event.occurredOn.toISOString().slice(0, 10)} className="font-semibold text-slate-900">
           {formatPartialDate(event.occurredOn, event.datePrecision)}

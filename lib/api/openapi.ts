@@ -4,7 +4,9 @@ import { z } from "zod";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
 import { DEFAULT_PAGE_SIZE, FILTER_SCHEMAS, MAX_PAGE_SIZE, TABLE_FILTERS, type FilterKey } from "@/lib/domain/tables/query";
-import { organisationEditSchema, organisationSchema, presenceSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
+import {
+  eventEditSchema, linkSourceSchema, organisationEditSchema, organisationSchema, presenceSchema, retractionSchema, statusChangeSchema,
+} from "@/lib/domain/edit-schemas";
 import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -65,7 +67,7 @@ function writeOperation(operationId: string, summary: string, body: z.ZodType, c
     summary,
     requestBody: { required: true, content: { "application/json": { schema: jsonSchema(body) } } },
     responses: {
-      [operationId.startsWith("update") ? "200" : "201"]: { description: "Saved", content: { "application/json": { schema: { type: "object", properties: created } } } },
+      [operationId.startsWith("update") || operationId === "retractEvent" ? "200" : "201"]: { description: "Saved", content: { "application/json": { schema: { type: "object", properties: created } } } },
       "404": { description: "Not found", content: errorRef },
       "409": { description: "Conflict: a stale version, or a duplicate. Nothing was written.", content: errorRef },
       "422": { description: "Invalid fields, listed in `error.issues`. Nothing was written.", content: errorRef },
@@ -162,6 +164,21 @@ export function openApiDocument(serverUrl: string) {
         post: writeOperation("createPresence", "Add an organisation in a new country (its status comes with its first event)", presenceSchema, { id: { type: "integer" }, version: { type: "integer" } }),
       },
       "/api/v1/events": listPath("events", "Published events, with their sources", "Event"),
+      "/api/v1/events/{id}": {
+        patch: writeOperation("updateEvent", "Edit an event (the fields to change and the `version` you saw); the status is recomputed", eventEditSchema, { id: { type: "integer" }, version: { type: "integer" } }, {
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        }),
+      },
+      "/api/v1/events/{id}/retraction": {
+        post: writeOperation("retractEvent", "Retract an event with a reason: kept in the history as retracted, no longer counted; the status is recomputed", retractionSchema, { id: { type: "integer" }, version: { type: "integer" } }, {
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        }),
+      },
+      "/api/v1/events/{id}/sources": {
+        post: writeOperation("linkEventSource", "Cite another source for an event (`{sourceId}` or a new source), with its quote and claim", linkSourceSchema, { sourceId: { type: "integer" } }, {
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        }),
+      },
       ...Object.fromEntries(
         (["organisations", "presences", "events", "audit"] as const).map((table) => [
           `/api/v1/export/${table}`,

@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
 import { InvalidCursorError } from "@/lib/data/tables";
 import { UnknownUserError } from "@/lib/data/api-tokens";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
 import { DuplicateError } from "@/lib/data/edits/organisations";
 import type { ErrorCode } from "./schemas";
 
@@ -28,6 +28,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ForbiddenError) return apiError(403, "forbidden", "Your role does not allow this.");
   if (error instanceof NotFoundError) return apiError(404, "not_found", error.message);
   if (error instanceof ConflictError) return apiError(409, "conflict", error.message, undefined, { current: error.current });
+  if (error instanceof RuleError) return apiError(422, "invalid_input", error.message, [{ param: error.field, message: error.message }]);
   if (error instanceof DuplicateError) return apiError(409, "conflict", error.message, [{ param: error.field, message: error.message }]);
   if (error instanceof InvalidCursorError) return apiError(400, "bad_request", error.message, [{ param: "cursor", message: error.message }]);
   if (error instanceof UnknownUserError) return apiError(422, "invalid_input", error.message, [{ param: "email", message: error.message }]);

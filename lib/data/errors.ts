@@ -23,3 +23,11 @@ export class ConflictError<Current = PresenceNow> extends Error {
     this.name = "ConflictError";
   }
 }
+
+/** A request that is well-formed but breaks a rule of the domain (e.g. editing a retracted event). */
+export class RuleError extends Error {
+  constructor(message: string, public readonly field = "form") {
+    super(message);
+    this.name = "RuleError";
+  }
+}

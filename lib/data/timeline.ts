@@ -17,11 +17,16 @@ export interface TimelineEvent {
   country: { iso3: string; name: string };
   organisation: { id: number; name: string; acronym: string | null } | null;
   sources: SourceCitation[];
+  /** Guards edits: the version the editor saw. */
+  version: number;
+  /** Set when the event was withdrawn: it stays in the history and no longer counts. */
+  retraction: { at: Date; reason: string; by: string | null } | null;
 }
 
 export const TIMELINE_INCLUDE = {
   country: { select: { iso3: true, nameEn: true } },
   presence: { select: { organisation: { select: { id: true, name: true, acronym: true } } } },
+  retractedBy: { select: { name: true } },
   ...CITATIONS_INCLUDE,
 } satisfies Prisma.AccessEventInclude;
 
@@ -40,10 +45,12 @@ export function toTimelineEvent(event: EventWithTimeline): TimelineEvent {
     country: { iso3: event.country.iso3, name: event.country.nameEn },
     organisation: event.presence?.organisation ?? null,
     sources: event.sources.map(toCitation),
+    version: event.version,
+    retraction: event.reviewState === "RETRACTED" && event.retractedAt ? { at: event.retractedAt, reason: event.retractionReason ?? "", by: event.retractedBy?.name ?? null } : null,
   };
 }
 
-/** Published events up to the view date, newest first. */
+/** Published (and retracted, marked as such) events up to the view date, newest first. */
 export async function listTimeline(
   actor: Actor | null,
   where: { countryIso3?: string; organisationId?: number },
@@ -52,7 +59,7 @@ export async function listTimeline(
   authorize(actor, "read");
   const events = await db().accessEvent.findMany({
     where: {
-      reviewState: "PUBLISHED",
+      reviewState: { in: ["PUBLISHED", "RETRACTED"] },
       occurredOn: { lte: asOf },
       ...(where.countryIso3 ? { countryIso3: where.countryIso3 } : {}),
       ...(where.organisationId ? { presence: { organisationId: where.organisationId } } : {}),
@@ -66,6 +73,6 @@ export async function listTimeline(
 export async function getEvent(actor: Actor | null, id: number): Promise<TimelineEvent | null> {
   authorize(actor, "read");
   if (!Number.isSafeInteger(id) || id < 1) return null;
-  const event = await db().accessEvent.findFirst({ where: { id, reviewState: "PUBLISHED" }, include: TIMELINE_INCLUDE });
+  const event = await db().accessEvent.findFirst({ where: { id, reviewState: { in: ["PUBLISHED", "RETRACTED"] } }, include: TIMELINE_INCLUDE });
   return event ? toTimelineEvent(event) : null;
 }

@@ -65,15 +65,14 @@ export const pastDay = (label: string, now = () => new Date()) =>
       return parsed.date;
     });
 
-export const peopleAffected = z.preprocess(
-  (value) => (value === "" || value === null ? undefined : typeof value === "string" ? Number(value.replace(/[\s,]/g, "")) : value),
-  z
-    .number({ error: "People affected must be a whole number" })
-    .int("People affected must be a whole number")
-    .min(0, "People affected cannot be negative")
-    .max(1_000_000_000, "People affected must be at most 1,000,000,000")
-    .optional(),
-);
+const peopleCount = z
+  .number({ error: "People affected must be a whole number" })
+  .int("People affected must be a whole number")
+  .min(0, "People affected cannot be negative")
+  .max(1_000_000_000, "People affected must be at most 1,000,000,000");
+const toNumber = (value: unknown) => (typeof value === "string" ? Number(value.replace(/[\s,]/g, "")) : value);
+
+export const peopleAffected = z.preprocess((value) => (value === "" || value === null ? undefined : toNumber(value)), peopleCount.optional());
 
 export const newSourceSchema = z.strictObject({
   publisher: text("Publisher", { max: 200 }),
@@ -125,4 +124,30 @@ export const organisationEditSchema = organisationSchema.partial().extend({ upda
 export const presenceSchema = z.strictObject({
   organisationId: z.coerce.number().int().positive("Choose an organisation"),
   countryIso3: z.string().trim().regex(/^[A-Za-z]{3}$/, "Choose a country").transform((v) => v.toUpperCase()),
+});
+
+/** In an edit, an empty value clears the figure (null); leaving the field out keeps it. */
+const nullablePeople = z.preprocess((value) => (value === "" || value === null ? null : toNumber(value)), peopleCount.nullable().optional());
+
+export const eventEditSchema = z
+  .strictObject({
+    version: z.coerce.number({ error: "The version you saw is required" }).int().min(1),
+    kind: z.enum(EVENT_KINDS, "Choose what happened").optional(),
+    resultingStatus: z.enum(STATUSES, "Choose operating, restricted or expelled").nullable().optional(),
+    occurredOn: pastDay("Date").optional(),
+    datePrecision: z.enum(DATE_PRECISIONS, "Choose day, month or year").optional(),
+    summary: text("Summary", { min: 10, max: 2000 }).optional(),
+    peopleAffected: nullablePeople,
+    confidence: z.enum(CONFIDENCES, "Choose confirmed, reported or disputed").optional(),
+  })
+  .refine((edit) => Object.keys(edit).some((key) => key !== "version"), { message: "Change at least one field", path: ["form"] });
+
+export const retractionSchema = z.strictObject({
+  version: z.coerce.number({ error: "The version you saw is required" }).int().min(1),
+  reason: text("Reason", { min: 10, max: 1000 }),
+});
+
+export const linkSourceSchema = z.strictObject({
+  source: sourceCitationSchema,
+  claim: optionalText("What this source claims", 1000),
 });

@@ -25,7 +25,7 @@ export const CONFIDENCE_LABELS: Record<Confidence, string> = {
   DISPUTED: "Disputed",
 };
 
-export const REVIEW_STATES = ["DRAFT", "PUBLISHED"] as const;
+export const REVIEW_STATES = ["DRAFT", "PUBLISHED", "RETRACTED"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export const EVENT_KINDS = [

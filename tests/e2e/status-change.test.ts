@@ -142,4 +142,30 @@ describe("changing a status", () => {
     await page.waitForURL(/\/countries\/NER\?saved=/);
     expect(await page.getByTestId("presences-table").textContent()).toContain("Médecins Sans Frontières");
   });
+
+  it("corrects an event: marks it disputed, then retracts it with a reason, which recomputes the status", async () => {
+    const page = await signedIn("analyst@example.org");
+    await page.goto(`${baseUrl}/events?q=liaison%20office`); // the ICRC change made in the first test
+    await page.getByTestId("table-row").first().click();
+    await page.waitForURL(/\/events\/\d+/);
+    await page.waitForLoadState("networkidle");
+    await page.getByText("Edit the event (or mark it disputed)").click();
+    await page.getByLabel("Confidence").selectOption("DISPUTED");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Saved. The status and figures were recomputed.").waitFor();
+    await expect.poll(() => page.getByTestId("timeline-event").textContent(), { timeout: 15_000 }).toContain("Disputed: sources disagree");
+
+    await page.getByText("Retract this event").click();
+    await page.getByLabel("Reason").fill("Short");
+    await page.getByRole("button", { name: "Retract event" }).click();
+    await page.getByText("Reason needs at least 10 characters").waitFor();
+    await page.getByLabel("Reason").fill("The decree was never published; the report was withdrawn.");
+    await page.getByRole("button", { name: "Retract event" }).click();
+    await page.getByTestId("retracted").waitFor();
+    expect(await page.getByTestId("retracted").textContent()).toContain("The decree was never published");
+
+    await page.goto(`${baseUrl}/`);
+    const icrc = page.getByTestId("presence-row").filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) });
+    expect(await icrc.textContent()).toMatch(/Expelled.*31 Jan 2025/); // back to the status before the retracted change
+  });
 });

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { EventCard } from "@/components/events/event-timeline";
 import { requireActor } from "@/lib/auth/session";
 import { getEvent } from "@/lib/data/timeline";
-import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+import { EventEditor } from "@/components/forms/event-editor";
+import { can } from "@/lib/domain/permissions";
+import { asOfOnly, isoDate, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -24,6 +26,15 @@ export default async function EventPage({ params, searchParams }: Props) {
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">{event.organisation?.name ?? event.country.name}: event</h1>
       <ul><EventCard event={event} query={query} showCountry detailed /></ul>
+      {can(actor.role, "editEvents") && !event.retraction && (
+        <EventEditor
+          event={{
+            id: event.id, version: event.version, kind: event.kind, resultingStatus: event.resultingStatus, occurredOn: isoDate(event.occurredOn),
+            datePrecision: event.datePrecision, summary: event.summary, peopleAffected: event.peopleAffected, confidence: event.confidence,
+            concernsPresence: event.organisation !== null,
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,158 @@
+"use client";
+// Corrections to one event: edit its fields (including marking it disputed), cite another
+// source, or retract it with a reason. Each save is checked against the version shown.
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { editEventAction, linkSourceAction, retractEventAction } from "@/app/actions/events";
+import type { ActionResult } from "@/lib/actions/action";
+import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+
+const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+const label = "flex flex-col gap-1 text-sm font-medium text-slate-700";
+
+export interface EditableEvent {
+  id: number;
+  version: number;
+  kind: string;
+  resultingStatus: string | null;
+  occurredOn: string;
+  datePrecision: string;
+  summary: string;
+  peopleAffected: number | null;
+  confidence: string;
+  concernsPresence: boolean;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white p-4 open:shadow-sm">
+      <summary className="cursor-pointer font-semibold text-slate-900">{title}</summary>
+      <div className="mt-3">{children}</div>
+    </details>
+  );
+}
+
+function useSave() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const save = (run: () => Promise<ActionResult<unknown>>, done: string) =>
+    startTransition(async () => {
+      const outcome = await run();
+      setResult(outcome.ok ? { ok: true, value: done } : outcome);
+      if (outcome.ok) router.refresh();
+    });
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const message = result ? (
+    result.ok ? <p role="status" className="text-sm text-emerald-800">{String(result.value)}</p> : <p role="alert" className="text-sm text-red-700">{result.error}</p>
+  ) : null;
+  return { pending, save, errors, message };
+}
+
+const Err = ({ text }: { text?: string }) => (text ? <span className="font-normal text-red-700">{text}</span> : null);
+
+export function EventEditor({ event }: { event: EditableEvent }) {
+  const edit = useSave();
+  const cite = useSave();
+  const retract = useSave();
+
+  function submitEdit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+    const input: Record<string, unknown> = { version: event.version };
+    if (data.kind !== event.kind) input.kind = data.kind;
+    if (event.concernsPresence && (data.resultingStatus || null) !== event.resultingStatus) input.resultingStatus = data.resultingStatus || null;
+    if (data.occurredOn !== event.occurredOn) input.occurredOn = data.occurredOn;
+    if (data.datePrecision !== event.datePrecision) input.datePrecision = data.datePrecision;
+    if (data.summary !== event.summary) input.summary = data.summary;
+    if (data.peopleAffected !== (event.peopleAffected === null ? "" : String(event.peopleAffected))) input.peopleAffected = data.peopleAffected;
+    if (data.confidence !== event.confidence) input.confidence = data.confidence;
+    edit.save(() => editEventAction({ eventId: event.id, input }), "Saved. The status and figures were recomputed.");
+  }
+
+  return (
+    <section aria-label="Correct this event" className="space-y-3" data-testid="event-editor">
+      <h2 className="text-lg font-semibold">Correct this event</h2>
+      <Section title="Edit the event (or mark it disputed)">
+        <form onSubmit={submitEdit} noValidate className="grid gap-3 sm:grid-cols-2">
+          <label className={label}>What happened
+            <select name="kind" defaultValue={event.kind} className={field}>{EVENT_KINDS.map((k) => <option key={k} value={k}>{EVENT_KIND_LABELS[k]}</option>)}</select>
+            <Err text={edit.errors.kind} />
+          </label>
+          {event.concernsPresence && (
+            <label className={label}>Leads to
+              <select name="resultingStatus" defaultValue={event.resultingStatus ?? ""} className={field}>
+                <option value="">No change of status</option>
+                {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+              </select>
+              <Err text={edit.errors.resultingStatus} />
+            </label>
+          )}
+          <label className={label}>Date
+            <input type="date" name="occurredOn" defaultValue={event.occurredOn} className={field} aria-invalid={Boolean(edit.errors.occurredOn)} />
+            <Err text={edit.errors.occurredOn} />
+          </label>
+          <label className={label}>Known to the
+            <select name="datePrecision" defaultValue={event.datePrecision} className={field}>{DATE_PRECISIONS.map((p) => <option key={p} value={p}>{p.toLowerCase()}</option>)}</select>
+          </label>
+          <label className={label}>Confidence
+            <select name="confidence" defaultValue={event.confidence} className={field}>{CONFIDENCES.map((c) => <option key={c} value={c}>{CONFIDENCE_LABELS[c]}</option>)}</select>
+          </label>
+          <label className={label}>People affected
+            <input name="peopleAffected" inputMode="numeric" defaultValue={event.peopleAffected ?? ""} className={field} aria-invalid={Boolean(edit.errors.peopleAffected)} />
+            <Err text={edit.errors.peopleAffected} />
+          </label>
+          <label className={`${label} sm:col-span-2`}>Summary
+            <textarea name="summary" rows={3} defaultValue={event.summary} className={field} aria-invalid={Boolean(edit.errors.summary)} />
+            <Err text={edit.errors.summary} />
+          </label>
+          <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+            <button type="submit" disabled={edit.pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:bg-slate-400">{edit.pending ? "Saving…" : "Save changes"}</button>
+            <Err text={edit.errors.form} />
+            {edit.message}
+          </div>
+        </form>
+      </Section>
+
+      <Section title="Cite another source">
+        <form noValidate className="grid gap-3 sm:grid-cols-2" onSubmit={(e) => {
+          e.preventDefault();
+          const d = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+          cite.save(() => linkSourceAction({ eventId: event.id, input: { source: { publisher: d.publisher, title: d.title, url: d.url, publishedOn: d.publishedOn, quote: d.quote }, claim: d.claim } }), "Source added.");
+        }}>
+          {(["publisher", "title", "url", "publishedOn"] as const).map((name) => (
+            <label key={name} className={label}>
+              {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
+              <input name={name} type={name === "publishedOn" ? "date" : "text"} className={field} aria-invalid={Boolean(cite.errors[`source.${name}`])} />
+              <Err text={cite.errors[`source.${name}`] ?? (name === "publisher" ? cite.errors.source : undefined)} />
+            </label>
+          ))}
+          <label className={label}>Quote (optional)<textarea name="quote" rows={2} className={field} /></label>
+          <label className={label}>What this source claims (optional)<textarea name="claim" rows={2} className={field} /><Err text={cite.errors.claim} /></label>
+          <div className="flex items-center gap-3 sm:col-span-2">
+            <button type="submit" disabled={cite.pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:bg-slate-400">{cite.pending ? "Adding…" : "Add source"}</button>
+            {cite.message}
+          </div>
+        </form>
+      </Section>
+
+      <Section title="Retract this event">
+        <form noValidate className="space-y-3" onSubmit={(e) => {
+          e.preventDefault();
+          const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
+          retract.save(() => retractEventAction({ eventId: event.id, input: { version: event.version, reason } }), "Retracted. It stays in the history and no longer counts.");
+        }}>
+          <p className="text-sm text-slate-600">The event stays in the history, marked as retracted with your reason; statuses and figures are recomputed without it.</p>
+          <label className={label}>Reason
+            <textarea name="reason" rows={2} className={field} aria-invalid={Boolean(retract.errors.reason)} />
+            <Err text={retract.errors.reason} />
+          </label>
+          <div className="flex items-center gap-3">
+            <button type="submit" disabled={retract.pending} className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-400">{retract.pending ? "Retracting…" : "Retract event"}</button>
+            {retract.message}
+          </div>
+        </form>
+      </Section>
+    </section>
+  );
+}
