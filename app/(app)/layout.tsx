@@ -15,6 +15,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     { href: "/organisations", label: "Organisations" },
     { href: "/events", label: "Events" },
     ...(can(actor.role, "readAudit") ? [{ href: "/audit", label: "Audit log" }] : []),
+    ...(can(actor.role, "manageUsers") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(can(actor.role, "manageApiTokens") ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
   ];
   return (

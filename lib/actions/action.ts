@@ -6,6 +6,7 @@ import { ZodError, type z } from "zod";
 import { currentActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/data/actor";
 import { DuplicateError } from "@/lib/data/edits/organisations";
+import { DuplicateEmailError } from "@/lib/data/users";
 import { ConflictError, NotFoundError, RuleError, type PresenceNow } from "@/lib/data/errors";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
 
@@ -35,6 +36,7 @@ export function failure(error: unknown): ActionFailure {
   if (error instanceof ConflictError) return { ok: false, error: error.message, conflict: error.current as PresenceNow };
   if (error instanceof NotFoundError) return { ok: false, error: error.message };
   if (error instanceof RuleError) return { ok: false, error: error.message, fieldErrors: { [error.field]: error.message } };
+  if (error instanceof DuplicateEmailError) return { ok: false, error: error.message, fieldErrors: { email: error.message } };
   if (error instanceof DuplicateError) return { ok: false, error: error.message, fieldErrors: { [error.field]: error.message } };
   if (error instanceof UnauthenticatedError) return { ok: false, error: "Your session has ended. Sign in again." };
   if (error instanceof ForbiddenError) return { ok: false, error: "Your role does not allow this." };

@@ -1,5 +1,5 @@
-// User records. createUser is used by the command line (`npm run user:create`) and the
-// demo seed; the admin screens will reach it through an actor-checked wrapper.
+// User records. createUser is used by the command line (`npm run user:create`), the demo
+// seed and, through the actor-checked wrappers in user-admin.ts, the admin screens.
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
@@ -23,7 +23,8 @@ export class DuplicateEmailError extends Error {
   }
 }
 
-export async function createUser(prisma: PrismaClient, input: NewUser) {
+/** Creates a user; `actorId` is the admin who did it (null from the command line or the seed). */
+export async function createUser(prisma: PrismaClient, input: NewUser, actorId: number | null = null) {
   const data = newUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   return prisma.$transaction(async (tx) => {
@@ -33,7 +34,7 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
       select: { id: true, email: true, name: true, role: true },
     });
     await tx.auditEntry.create({
-      data: { actorId: null, action: "user.create", entityType: "User", entityId: String(user.id), after: user },
+      data: { actorId, action: "user.create", entityType: "User", entityId: String(user.id), after: user },
     });
     return user;
   });

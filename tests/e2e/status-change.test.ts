@@ -168,4 +168,26 @@ describe("changing a status", () => {
     const icrc = page.getByTestId("presence-row").filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) });
     expect(await icrc.textContent()).toMatch(/Expelled.*31 Jan 2025/); // back to the status before the retracted change
   });
+
+  it("lets an admin create a user and disable another, whose open session stops at once", async () => {
+    const viewer = await signedIn("viewer@example.org");
+    const admin = await signedIn("admin@example.org");
+    await admin.goto(`${baseUrl}/admin/users`);
+    await admin.waitForLoadState("networkidle");
+    await admin.getByLabel("Name").fill("Amina Diallo");
+    await admin.getByLabel("Email").fill("amina@example.org");
+    await admin.getByLabel("Initial password (12+ characters)").fill("a long enough passphrase");
+    await admin.getByRole("button", { name: "Create user" }).click();
+    await admin.getByText("User created.").waitFor();
+
+    await admin.getByRole("button", { name: "Disable viewer@example.org" }).click();
+    await admin.getByText("Saved; their sessions were signed out.").waitFor();
+    await screenshot(admin, "admin-users");
+    await viewer.goto(`${baseUrl}/presences`);
+    expect(new URL(viewer.url()).pathname).toBe("/sign-in");
+
+    await admin.getByRole("combobox", { name: "Role of admin@example.org" }).selectOption("VIEWER");
+    await admin.getByText("This is the last active admin").waitFor();
+    expect(await admin.getByRole("combobox", { name: "Role of admin@example.org" }).inputValue()).toBe("ADMIN");
+  });
 });

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { CreateUserForm, UserControls } from "@/components/forms/user-admin";
+import { requireActor } from "@/lib/auth/session";
+import { listUsers } from "@/lib/data/user-admin";
+import { can } from "@/lib/domain/permissions";
+import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const actor = await requireActor();
+  if (!can(actor.role, "manageUsers")) {
+    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Only admins manage users.</p>;
+  }
+  const users = await listUsers(actor);
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <p className="text-slate-600">
+          Viewers read and export; analysts also edit; admins also manage users and API tokens. Changing a role, disabling
+          a user or resetting a password signs that user out everywhere at once. The last active admin cannot be demoted or disabled.
+        </p>
+      </div>
+      <CreateUserForm />
+      <div className="overflow-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm" data-testid="users-table">
+          <caption className="sr-only">Users</caption>
+          <thead className="bg-slate-50 text-slate-700">
+            <tr>{["Name", "Email", "Role", "State", "Since", "Change"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-semibold">{h}</th>)}</tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-t border-slate-100 align-middle" data-testid="user-row">
+                <td className="px-3 py-2 font-medium">{u.name}</td>
+                <td className="px-3 py-2">{u.email}</td>
+                <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
+                <td className="px-3 py-2">{u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : "Active"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="px-3 py-2"><UserControls user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

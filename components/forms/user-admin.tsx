@@ -1,0 +1,99 @@
+"use client";
+// Admin controls for users: create one, and per user change the role, disable or enable,
+// reset the password. Each answer (or refusal, e.g. the last admin) shows next to it.
+import { useState, useTransition, type FormEvent } from "react";
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/actions/users";
+import type { ActionResult } from "@/lib/actions/action";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
+
+const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+
+function useAction() {
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const run = (call: () => Promise<ActionResult<unknown>>) => startTransition(async () => setResult(await call()));
+  return { pending, result, run, errors: result && !result.ok ? (result.fieldErrors ?? {}) : {} };
+}
+
+export function CreateUserForm() {
+  const create = useAction();
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const input = Object.fromEntries(new FormData(form));
+    create.run(async () => {
+      const result = await createUserAction(input);
+      if (result.ok) form.reset();
+      return result;
+    });
+  }
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Create a user">
+      {(["name", "email", "password"] as const).map((name) => (
+        <label key={name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          {{ name: "Name", email: "Email", password: "Initial password (12+ characters)" }[name]}
+          <input name={name} type={name === "email" ? "email" : name === "password" ? "password" : "text"} autoComplete="off" className={field}
+            aria-invalid={Boolean(create.errors[name])} aria-describedby={create.errors[name] ? `new-${name}-error` : undefined} />
+          {create.errors[name] && <span id={`new-${name}-error`} className="font-normal text-red-700">{create.errors[name]}</span>}
+        </label>
+      ))}
+      <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+        Role
+        <select name="role" defaultValue="VIEWER" className={field}>{ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
+      </label>
+      <button type="submit" disabled={create.pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:bg-slate-400">
+        {create.pending ? "Creating…" : "Create user"}
+      </button>
+      {create.result && (create.result.ok ? <p role="status" className="w-full text-sm text-emerald-800">User created.</p> : <p role="alert" className="w-full text-sm text-red-700">{create.result.error}</p>)}
+    </form>
+  );
+}
+
+export function UserControls({ user }: { user: { id: number; email: string; role: Role; disabled: boolean } }) {
+  const act = useAction();
+  const [resetting, setResetting] = useState(false);
+  const [role, setRole] = useState<Role>(user.role);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
+      <select id={`role-${user.id}`} value={role} disabled={act.pending} className={field}
+        onChange={(e) => {
+          const next = e.target.value as Role;
+          setRole(next);
+          act.run(async () => {
+            const result = await changeRoleAction({ userId: user.id, role: next });
+            if (!result.ok) setRole(user.role); // refused: show the role that is still in force
+            return result;
+          });
+        }}>
+        {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+      </select>
+      <button type="button" disabled={act.pending} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+        aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+        onClick={() => act.run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}>
+        {user.disabled ? "Enable" : "Disable"}
+      </button>
+      {resetting ? (
+        <form className="flex items-center gap-1" onSubmit={(e) => {
+          e.preventDefault();
+          const password = String(new FormData(e.currentTarget).get("password") ?? "");
+          act.run(async () => {
+            const result = await resetPasswordAction({ userId: user.id, password });
+            if (result.ok) setResetting(false);
+            return result;
+          });
+        }}>
+          <input name="password" type="password" autoComplete="new-password" aria-label={`New password for ${user.email}`} className={field} />
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">Set</button>
+        </form>
+      ) : (
+        <button type="button" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100" onClick={() => setResetting(true)}
+          aria-label={`Reset the password of ${user.email}`}>
+          Reset password
+        </button>
+      )}
+      {act.result && !act.result.ok && <span role="alert" className="text-sm text-red-700">{act.result.fieldErrors?.password ?? act.result.error}</span>}
+      {act.result?.ok && <span role="status" className="text-sm text-emerald-800">Saved; their sessions were signed out.</span>}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// User administration: roles, disabling, password resets; sessions revoked; the last admin kept.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { PrismaClient } from "@/lib/db";
+import type { Actor } from "@/lib/data/actor";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { adminCreateUser, changeRole, resetPassword, setDisabled } from "@/lib/data/user-admin";
+import { RuleError } from "@/lib/data/errors";
+import { ForbiddenError } from "@/lib/domain/permissions";
+import { seedUser, unique } from "../support/factories";
+import { createFreshDatabase, useDatabase } from "../support/test-database";
+
+let prisma: PrismaClient;
+let restore: () => Promise<void>;
+let admin: Actor;
+let analyst: Actor;
+
+const sessionVersion = async (id: number) => (await prisma.user.findUniqueOrThrow({ where: { id } })).sessionVersion;
+
+beforeAll(async () => {
+  ({ prisma, restore } = useDatabase(await createFreshDatabase(inject("serverUrl"))));
+  admin = (await seedUser(prisma, { role: "ADMIN" })).actor;
+  analyst = (await seedUser(prisma, { role: "ANALYST" })).actor;
+});
+afterAll(() => restore());
+
+describe("user administration", () => {
+  it("creates a user with a role and an argon2id hash, audited with who did it", async () => {
+    const email = `${unique("new")}@example.test`;
+    const user = await adminCreateUser(admin, { name: "Amina Diallo", email, role: "ANALYST", password: "a long enough passphrase" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: "ANALYST", passwordHash: expect.stringMatching(/^\$argon2id\$/) });
+    expect(await prisma.auditEntry.findFirst({ where: { action: "user.create", entityId: String(user.id) } })).toMatchObject({ actorId: admin.id });
+    await expect(adminCreateUser(admin, { name: "Short", email: `${unique("s")}@example.test`, role: "VIEWER", password: "short" })).rejects.toThrow();
+  });
+
+  it("changes a role, disables and resets passwords, each ending the user's sessions", async () => {
+    const { user, password } = await seedUser(prisma, { role: "VIEWER" });
+    let version = await sessionVersion(user.id);
+    await changeRole(admin, { userId: user.id, role: "ANALYST" });
+    expect(await sessionVersion(user.id)).toBe(++version);
+    await resetPassword(admin, { userId: user.id, password: "another long passphrase" });
+    expect(await sessionVersion(user.id)).toBe(++version);
+    expect(await checkCredentials(prisma, { email: user.email, password: password, clientAddress: "203.0.113.9" })).toMatchObject({ ok: false });
+    expect(await checkCredentials(prisma, { email: user.email, password: "another long passphrase", clientAddress: "203.0.113.9" })).toMatchObject({ ok: true });
+    await setDisabled(admin, { userId: user.id, disabled: true });
+    expect(await sessionVersion(user.id)).toBe(++version);
+    expect(await checkCredentials(prisma, { email: user.email, password: "another long passphrase", clientAddress: "203.0.113.9" })).toMatchObject({ ok: false });
+    const audit = await prisma.auditEntry.findMany({ where: { entityType: "User", entityId: String(user.id) }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["user.changeRole", "user.resetPassword", "user.disable"]);
+    expect(JSON.stringify(audit)).not.toContain("another long passphrase");
+  });
+
+  it("never demotes or disables the last active admin, even when two admins try at once", async () => {
+    await expect(changeRole(admin, { userId: admin.id, role: "VIEWER" })).rejects.toBeInstanceOf(RuleError);
+    await expect(setDisabled(admin, { userId: admin.id, disabled: true })).rejects.toBeInstanceOf(RuleError);
+    const second = (await seedUser(prisma, { role: "ADMIN" })).actor;
+    const results = await Promise.allSettled([
+      changeRole(admin, { userId: second.id, role: "ANALYST" }),
+      changeRole(second, { userId: admin.id, role: "ANALYST" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await prisma.user.count({ where: { role: "ADMIN", disabledAt: null } })).toBe(1);
+  });
+
+  it("refuses non-admins", async () => {
+    await expect(changeRole(analyst, { userId: analyst.id, role: "ADMIN" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(adminCreateUser(analyst, { name: "X", email: "x@example.test", role: "ADMIN", password: "a long enough passphrase" })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
