@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { ROLES } from "@/lib/domain/vocabulary";
 
-export const newUserSchema = z.object({
+export const newUserSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()),
   name: z.string().trim().min(1, "Enter a name.").max(120),
   role: z.enum(ROLES),

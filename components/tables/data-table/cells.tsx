@@ -2,6 +2,7 @@
 // list in lib/domain/tables/columns.ts; only the rendering differs), and where a row leads.
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { auditChanges } from "@/lib/domain/audit-diff";
 import { formatNumber } from "@/lib/domain/format";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import type { TableName } from "@/lib/domain/tables/columns";
@@ -56,6 +57,22 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
   audit: {
     createdAt: (r) => <span className="whitespace-nowrap">{r.createdAt.replace("T", " ").slice(0, 19)}</span>,
     actor: (r) => muted(r.actorEmail),
+    changes: (r) => {
+      const changes = auditChanges(r.before, r.after);
+      if (changes.length === 0) return <span className="text-slate-400">—</span>;
+      return (
+        <ul className="space-y-0.5 text-xs">
+          {changes.slice(0, 8).map((c) => (
+            <li key={c.field}>
+              <span className="font-semibold text-slate-800">{c.field}</span>:{" "}
+              {c.before !== "—" && <><del className="break-all text-red-800">{c.before}</del> → </>}
+              <ins className="break-all text-emerald-800 no-underline">{c.after}</ins>
+            </li>
+          ))}
+          {changes.length > 8 && <li className="text-slate-500">and {changes.length - 8} more</li>}
+        </ul>
+      );
+    },
     after: (r) => <code className="line-clamp-2 max-w-md break-all text-xs">{r.after === null ? "—" : JSON.stringify(r.after)}</code>,
     before: (r) => <code className="line-clamp-2 max-w-md break-all text-xs">{r.before === null ? "—" : JSON.stringify(r.before)}</code>,
   },

@@ -6,6 +6,7 @@ import {
   ORGANISATION_TYPE_LABELS,
   STATUS_LABELS,
 } from "../vocabulary";
+import { describeChanges } from "../audit-diff";
 import type { TableRows, SourceRef } from "./rows";
 
 export const TABLE_NAMES = ["organisations", "presences", "events", "audit"] as const;
@@ -87,8 +88,9 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     { id: "action", label: "Action", hxl: "#meta+action", kind: "text", value: (r) => r.action, width: 22, sortable: true, visible: true },
     { id: "entityType", label: "Entity", hxl: "#meta+entity+type", kind: "text", value: (r) => r.entityType, width: 14, sortable: true, visible: true },
     { id: "entityId", label: "Entity id", hxl: "#meta+entity+code", kind: "text", value: (r) => r.entityId, width: 12, visible: true },
-    { id: "before", label: "Before", hxl: "#meta+before", kind: "text", value: (r) => json(r.before), width: 50 },
-    { id: "after", label: "After", hxl: "#meta+after", kind: "text", value: (r) => json(r.after), width: 50, visible: true },
+    { id: "changes", label: "Changes", hxl: "#meta+changes", kind: "text", value: (r) => describeChanges(r.before, r.after) || null, width: 60, visible: true },
+    { id: "before", label: "Before (JSON)", hxl: "#meta+before", kind: "text", value: (r) => json(r.before), width: 50 },
+    { id: "after", label: "After (JSON)", hxl: "#meta+after", kind: "text", value: (r) => json(r.after), width: 50 },
   ],
 };
 
