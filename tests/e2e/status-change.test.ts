@@ -69,6 +69,7 @@ describe("changing a status", () => {
     await page.getByRole("button", { name: "Save status change" }).click();
     await page.waitForURL(/\/countries\/NER\?saved=\d+/);
     await page.getByText("Status change saved.").waitFor();
+    expect(await page.getByTestId("last-changed").textContent()).toMatch(/Last changed by Demo Analyst on \d{4}-\d{2}-\d{2} \(status change\)/);
 
     await page.goto(`${baseUrl}/`);
     const icrc = page.getByTestId("presence-row").filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) });

@@ -7,6 +7,7 @@ import { changeStatus } from "@/lib/data/edits/status-change";
 import { ConflictError, RuleError } from "@/lib/data/errors";
 import { issueApiToken } from "@/lib/data/api-tokens";
 import { ForbiddenError } from "@/lib/domain/permissions";
+import { lastChange } from "@/lib/data/last-change";
 import { PATCH as editRoute } from "@/app/api/v1/events/[id]/route";
 import { POST as retractRoute } from "@/app/api/v1/events/[id]/retraction/route";
 import { POST as sourcesRoute } from "@/app/api/v1/events/[id]/sources/route";
@@ -90,5 +91,16 @@ describe("event edits", () => {
     expect((await editRoute(request(`/api/v1/events/${expulsionId}`, "PATCH", { version: 2 }), params)).status).toBe(422);
     expect((await sourcesRoute(request(`/api/v1/events/${expulsionId}/sources`, "POST", { source: { sourceId: 999999 } }), params)).status).toBe(404);
     expect((await retractRoute(request(`/api/v1/events/${expulsionId}/retraction`, "POST", { version: 2, reason: "Withdrawn by its only source." }), params)).status).toBe(200);
+  });
+
+  it("tells who last changed an organisation or a country, and when", async () => {
+    const { presenceId, expulsionId } = await presenceWithHistory();
+    await retractEvent(analyst, expulsionId, { version: 1, reason: "Denied by the ministry the next day." });
+    const organisationId = (await prisma.presence.findUniqueOrThrow({ where: { id: presenceId } })).organisationId;
+    const analystName = (await prisma.user.findUniqueOrThrow({ where: { id: analyst.id } })).name;
+    expect(await lastChange(viewer, { organisationId })).toMatchObject({ by: analystName, action: "event.retract", at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(await lastChange(viewer, { countryIso3: "NER" })).toMatchObject({ by: analystName, action: "event.retract" });
+    const untouched = await prisma.organisation.create({ data: { name: "Untouched", type: "OTHER" } });
+    expect(await lastChange(viewer, { organisationId: untouched.id })).toBeNull();
   });
 });

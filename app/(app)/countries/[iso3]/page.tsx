@@ -5,6 +5,8 @@ import { EventsByKindChart, PeopleAffectedChart } from "@/components/charts/dash
 import { EventTimeline } from "@/components/events/event-timeline";
 import { TableView } from "@/components/tables/table-view";
 import { AsOfNotice } from "@/components/view/view-heading";
+import { LastChanged } from "@/components/view/last-changed";
+import { lastChange } from "@/lib/data/last-change";
 import { requireActor } from "@/lib/auth/session";
 import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboard";
 import { getCountry } from "@/lib/data/presences";
@@ -36,6 +38,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
       <div className="space-y-2">
         <p className="text-sm text-slate-500"><Link href={`/${query}`} className="underline">Overview</Link> / {country.region}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{country.nameEn} <span className="text-base font-normal text-slate-500">({country.iso3} · {country.nameFr})</span></h1>
+        <LastChanged change={await lastChange(actor, { countryIso3: country.iso3 })} />
         <AsOfNotice view={view} />
         {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { AddPresenceForm } from "@/components/forms/add-presence-form";
 import { TableView } from "@/components/tables/table-view";
+import { LastChanged } from "@/components/view/last-changed";
+import { lastChange } from "@/lib/data/last-change";
 import { listAllCountries } from "@/lib/data/countries";
 import { can } from "@/lib/domain/permissions";
 import { AsOfNotice } from "@/components/view/view-heading";
@@ -36,6 +38,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           {[organisation.acronym, ORGANISATION_TYPE_LABELS[organisation.type], organisation.iatiId && `IATI ${organisation.iatiId}`].filter(Boolean).join(" · ")}
           {organisation.website && <> · <a href={organisation.website} className="underline" rel="noreferrer noopener" target="_blank">{organisation.website.replace(/^https?:\/\//, "")}</a></>}
         </p>
+        <LastChanged change={await lastChange(actor, { organisationId: organisation.id })} />
         <AsOfNotice view={view} />
       </div>
       {typeof tableParams.created === "string" && (

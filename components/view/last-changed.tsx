@@ -1,0 +1,22 @@
+import type { LastChange } from "@/lib/data/last-change";
+
+const ACTIONS: Record<string, string> = {
+  "presence.statusChange": "status change",
+  "presence.create": "added to a country",
+  "organisation.create": "added",
+  "organisation.update": "details edited",
+  "event.update": "event edited",
+  "event.retract": "event retracted",
+  "event.linkSource": "source added",
+};
+
+/** "Last changed by Demo Analyst on 2026-11-02 (status change)", or that no one has edited it here. */
+export function LastChanged({ change }: { change: LastChange | null }) {
+  return (
+    <p className="text-sm text-slate-500" data-testid="last-changed">
+      {change
+        ? <>Last changed by {change.by ?? "a removed user"} on {change.at.slice(0, 10)} ({ACTIONS[change.action] ?? change.action}).</>
+        : "Not edited in the app since it was loaded from its sources."}
+    </p>
+  );
+}
