@@ -77,7 +77,7 @@ export async function listCountryPresences(actor: Actor | null, iso3: string, as
 export async function getOrganisation(actor: Actor | null, id: number) {
   authorize(actor, "read");
   if (!Number.isSafeInteger(id) || id < 1) return null;
-  return db().organisation.findUnique({ where: { id }, select: { id: true, name: true, acronym: true, type: true, iatiId: true, website: true } });
+  return db().organisation.findUnique({ where: { id }, select: { id: true, name: true, acronym: true, type: true, iatiId: true, website: true, updatedAt: true } });
 }
 
 export async function getCountry(actor: Actor | null, iso3: string) {

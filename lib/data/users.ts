@@ -7,9 +7,9 @@ import { ROLES } from "@/lib/domain/vocabulary";
 
 export const newUserSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()),
-  name: z.string().trim().min(1, "Enter a name.").max(120),
-  role: z.enum(ROLES),
-  password: z.string().superRefine((value, ctx) => {
+  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+  role: z.enum(ROLES, "Choose viewer, analyst or admin."),
+  password: z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
     const problem = passwordProblem(value);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }),

@@ -132,6 +132,13 @@ describe("changing a status", () => {
     await page.getByRole("button", { name: "Add organisation" }).click();
     await page.waitForURL(/\/organisations\/\d+\?created=1/);
     await page.waitForLoadState("networkidle");
+    await page.getByText("Edit details").click();
+    await page.getByLabel("Website").fill("not a web address");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await page.getByText("Website must be a web address").waitFor();
+    await page.getByLabel("Website").fill("https://www.msf.org");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await page.getByText("Saved.", { exact: true }).waitFor();
     await page.getByLabel("Add to a country").selectOption("NER");
     await page.getByRole("button", { name: "Add, then set its status" }).click();
     await page.getByRole("heading", { name: "Change status" }).waitFor();

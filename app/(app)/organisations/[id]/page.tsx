@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { AddPresenceForm } from "@/components/forms/add-presence-form";
+import { OrganisationDetailsForm } from "@/components/forms/organisation-details-form";
 import { TableView } from "@/components/tables/table-view";
 import { LastChanged } from "@/components/view/last-changed";
 import { lastChange } from "@/lib/data/last-change";
@@ -39,6 +40,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           {organisation.website && <> · <a href={organisation.website} className="underline" rel="noreferrer noopener" target="_blank">{organisation.website.replace(/^https?:\/\//, "")}</a></>}
         </p>
         <LastChanged change={await lastChange(actor, { organisationId: organisation.id })} />
+        {can(actor.role, "editOrganisations") && <OrganisationDetailsForm organisation={{ ...organisation, updatedAt: organisation.updatedAt.toISOString() }} />}
         <AsOfNotice view={view} />
       </div>
       {typeof tableParams.created === "string" && (
