@@ -9,7 +9,7 @@ import { startApp } from "./lib/app-process";
 import { freePort } from "./lib/free-port";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const PAGES = ["/", "/?asOf=2025-02-10", "/?region=Africa&type=INGO", "/countries/NER", "/organisations/1"];
+const PAGES = ["/", "/?asOf=2025-02-10", "/?region=Africa&type=INGO", "/countries/NER", "/organisations/1", "/presences", "/events", "/audit"];
 const PASSWORD = "bench-demo-password";
 
 function percentile(sorted: number[], p: number): number {
@@ -24,7 +24,7 @@ async function signIn(base: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email: "viewer@example.org", password: PASSWORD, json: "true" }),
+    body: new URLSearchParams({ csrfToken, email: "analyst@example.org", password: PASSWORD, json: "true" }),
   });
   const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
   if (!session) throw new Error("Sign-in failed");

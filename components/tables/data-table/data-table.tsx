@@ -14,7 +14,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
-import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query";
+import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import type { TableRows } from "@/lib/domain/tables/rows";
 import { CELL_RENDERERS, rowEditLink, rowHref, rowLabel } from "./cells";
 

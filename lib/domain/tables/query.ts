@@ -2,13 +2,12 @@
 // definition serves the URL of a table page (lenient: a bad value is dropped, as documenso
 // does), the JSON API and the export routes (strict: a bad value is a 400 with the reason).
 import { z } from "zod";
-import { isoDate, isoDay, todayUtc, type SearchParams } from "../view";
+import { isoDay, todayUtc, type SearchParams } from "../view";
 import { CONFIDENCES, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "./columns";
+import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE_SIZE, type FilterKey, type SortDirection, type TableFilters, type TableQuery } from "./query-string";
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export * from "./query-string";
 
 /** Every filter a table may have, with the rule for its value. */
 export const FILTER_SCHEMAS = {
@@ -25,9 +24,7 @@ export const FILTER_SCHEMAS = {
   entityType: z.string().trim().regex(/^[A-Za-z]{1,40}$/, "Letters only"),
   from: isoDay,
   to: isoDay,
-};
-export type FilterKey = keyof typeof FILTER_SCHEMAS;
-export type TableFilters = { [K in FilterKey]?: z.output<(typeof FILTER_SCHEMAS)[K]> };
+} satisfies { [K in FilterKey]: z.ZodType<NonNullable<TableFilters[K]>> };
 
 /** Which filters each table offers (in the order the toolbar shows them). */
 export const TABLE_FILTERS: Record<TableName, readonly FilterKey[]> = {
@@ -36,31 +33,6 @@ export const TABLE_FILTERS: Record<TableName, readonly FilterKey[]> = {
   organisations: ["q", "country", "region", "type", "status"],
   audit: ["q", "actor", "action", "entityType", "from", "to"],
 };
-
-export type SortDirection = "asc" | "desc";
-export interface TableSort {
-  column: string;
-  direction: SortDirection;
-}
-
-export const DEFAULT_SORT: Record<TableName, TableSort> = {
-  presences: { column: "status", direction: "desc" },
-  events: { column: "occurredOn", direction: "desc" },
-  organisations: { column: "name", direction: "asc" },
-  audit: { column: "createdAt", direction: "desc" },
-};
-
-export interface TableQuery<T extends TableName = TableName> {
-  table: T;
-  asOf: Date;
-  asOfExplicit: boolean;
-  filters: TableFilters;
-  sort: TableSort;
-  page: number;
-  pageSize: number;
-  /** Visible columns from the URL; null means the user's saved choice or the default. */
-  columns: string[] | null;
-}
 
 function paramsSchema(table: TableName, strict: boolean) {
   const sortable = sortableColumns(table) as [string, ...string[]];
@@ -137,25 +109,4 @@ export function parseTableQueryStrict<T extends TableName>(
   }
   if (issues.length || !parsed.success) return { ok: false, issues };
   return { ok: true, value: build(table, parsed.data, now) };
-}
-
-/** The query string of a table view (only what differs from the defaults), with overrides. */
-export function tableQueryString(query: TableQuery, overrides: Record<string, string | number | undefined> = {}): string {
-  const search = new URLSearchParams();
-  const defaults = DEFAULT_SORT[query.table];
-  const values: Record<string, string | number | undefined> = {
-    asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined,
-    ...Object.fromEntries(
-      Object.entries(query.filters).map(([key, value]) => [key, value instanceof Date ? isoDate(value) : String(value)]),
-    ),
-    sort: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.column,
-    dir: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.direction,
-    size: query.pageSize === DEFAULT_PAGE_SIZE ? undefined : query.pageSize,
-    page: query.page === 1 ? undefined : query.page,
-    cols: query.columns?.join(","),
-    ...overrides,
-  };
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "") search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : "";
 }

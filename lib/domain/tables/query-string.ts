@@ -1,0 +1,73 @@
+// The parts of a table query that the browser needs (types, defaults and the URL writer),
+// kept free of zod so that table pages do not ship the validation library to the client.
+import { isoPartialDate } from "../partial-date";
+import type { Confidence, EventKind, OrganisationType, Status } from "../vocabulary";
+import type { TableName } from "./columns";
+
+/** Every filter a table may have (the rules for their values are in query.ts). */
+export interface TableFilters {
+  q?: string;
+  country?: string;
+  organisation?: number;
+  region?: string;
+  type?: OrganisationType;
+  status?: Status;
+  kind?: EventKind;
+  confidence?: Confidence;
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  from?: Date;
+  to?: Date;
+}
+export type FilterKey = keyof TableFilters;
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+export type SortDirection = "asc" | "desc";
+export interface TableSort {
+  column: string;
+  direction: SortDirection;
+}
+
+export const DEFAULT_SORT: Record<TableName, TableSort> = {
+  presences: { column: "status", direction: "desc" },
+  events: { column: "occurredOn", direction: "desc" },
+  organisations: { column: "name", direction: "asc" },
+  audit: { column: "createdAt", direction: "desc" },
+};
+
+export interface TableQuery<T extends TableName = TableName> {
+  table: T;
+  asOf: Date;
+  asOfExplicit: boolean;
+  filters: TableFilters;
+  sort: TableSort;
+  page: number;
+  pageSize: number;
+  /** Visible columns from the URL; null means the user's saved choice or the default. */
+  columns: string[] | null;
+}
+
+/** The query string of a table view (only what differs from the defaults), with overrides. */
+export function tableQueryString(query: TableQuery, overrides: Record<string, string | number | undefined> = {}): string {
+  const search = new URLSearchParams();
+  const defaults = DEFAULT_SORT[query.table];
+  const values: Record<string, string | number | undefined> = {
+    asOf: query.asOfExplicit ? isoPartialDate(query.asOf, "DAY") : undefined,
+    ...Object.fromEntries(
+      Object.entries(query.filters).map(([key, value]) => [key, value instanceof Date ? isoPartialDate(value, "DAY") : String(value)]),
+    ),
+    sort: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.column,
+    dir: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.direction,
+    size: query.pageSize === DEFAULT_PAGE_SIZE ? undefined : query.pageSize,
+    page: query.page === 1 ? undefined : query.page,
+    cols: query.columns?.join(","),
+    ...overrides,
+  };
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
