@@ -35,19 +35,24 @@ const encoder = new TextEncoder();
  * goes away cancels the stream, which returns the generators and so closes the database cursor.
  */
 export function toByteStream(chunks: AsyncGenerator<string | Uint8Array>, onError: (error: unknown) => void): ReadableStream<Uint8Array> {
+  // The client may go away while a chunk is being produced: then that chunk is dropped.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
           const { value, done } = await chunks.next();
+          if (cancelled) return;
           if (done) controller.close();
           else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
         } catch (error) {
+          if (cancelled) return;
           onError(error);
           controller.error(error);
         }
       },
       async cancel() {
+        cancelled = true;
         await chunks.return(undefined);
       },
     },
