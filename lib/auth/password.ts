@@ -1,4 +1,5 @@
 // Password hashing with argon2id at OWASP's minimum cost (19 MiB, 2 passes, 1 lane).
+import commonPasswords from "fxa-common-password-list";
 import { hash, verify } from "@node-rs/argon2";
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -32,5 +33,10 @@ export function decoyPasswordHash(): Promise<string> {
 export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  // No composition rules (NIST SP 800-63B), but no password attackers try first: the list
+  // Firefox Accounts uses, shipped with the app (nothing is fetched).
+  if (commonPasswords.test(password) || commonPasswords.test(password.toLowerCase())) {
+    return "This password is on a list of commonly used passwords. Choose another, e.g. a few unrelated words.";
+  }
   return null;
 }

@@ -26,6 +26,13 @@ describe("password hashing", () => {
     expect(passwordProblem("short")).toMatch(/at least 12/);
     expect(passwordProblem("alllowercaseletters")).toBeNull();
   });
+
+  it("refuses passwords from the shipped list of common ones, whatever their case", () => {
+    for (const common of ["passwordpassword", "qwertyuiop123", "1234567890123", "PasswordPassword"]) {
+      expect(passwordProblem(common), common).toMatch(/commonly used/);
+    }
+    expect(passwordProblem("violet kettle harbour 42")).toBeNull();
+  });
 });
 
 describe("throttle rule", () => {
