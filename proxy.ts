@@ -3,9 +3,10 @@
 // signed-out visitors to the sign-in page. The redirect is a convenience only: every page,
 // route handler and data function checks the user itself (CVE-2025-29927 showed that a
 // proxy alone can be bypassed).
-import { getToken } from "next-auth/jwt";
+import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/env";
+import { needsRefresh, nowSeconds, sessionExpiry, sessionLimits } from "@/lib/auth/session-policy";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /** Reachable without a session: the sign-in page, next-auth's own routes, the health check, the API description. */
@@ -30,14 +31,33 @@ export async function proxy(request: NextRequest) {
   if (PUBLIC.test(pathname)) return next();
   // API calls with a bearer token are checked by the route itself (the token is in the database).
   if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return next();
-  const token = await getToken({ req: request, secret: authSecret() });
-  if (token) return next();
+  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const cookieName = `${secure ? "__Secure-" : ""}next-auth.session-token`;
+  const token = await getToken({ req: request, secret: authSecret(), secureCookie: secure });
+  const limits = sessionLimits();
+  const now = nowSeconds();
+  const ended = token ? sessionExpiry(token, now, limits) : null;
+  if (token && !ended) {
+    const response = next();
+    // Activity moves the idle deadline: rewrite the cookie (at most once a minute).
+    if (needsRefresh({ signedInAt: token.signedInAt!, lastSeenAt: token.lastSeenAt! }, now, limits)) {
+      const value = await encode({ token: { ...token, lastSeenAt: now }, secret: authSecret(), maxAge: limits.maxAgeSeconds });
+      response.cookies.set(cookieName, value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: limits.maxAgeSeconds - (now - token.signedInAt!) });
+    }
+    return response;
+  }
+  const signedOut = (response: NextResponse) => {
+    if (ended) response.cookies.set(cookieName, "", { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 0 });
+    return withCsp(response);
+  };
   if (pathname.startsWith("/api/")) {
-    return withCsp(NextResponse.json({ error: { code: "unauthenticated", message: "Please sign in." } }, { status: 401 }));
+    const message = ended === "idle" ? "Your session ended after a period without activity. Please sign in again." : "Please sign in.";
+    return signedOut(NextResponse.json({ error: { code: "unauthenticated", message } }, { status: 401 }));
   }
   const signIn = new URL("/sign-in", request.url);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return withCsp(NextResponse.redirect(signIn));
+  if (ended) signIn.searchParams.set("ended", ended);
+  return signedOut(NextResponse.redirect(signIn));
 }
 
 export const config = {

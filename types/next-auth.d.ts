@@ -8,6 +8,7 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
+    times: { signedInAt?: number; lastSeenAt?: number };
   }
 }
 
@@ -17,5 +18,8 @@ declare module "next-auth/jwt" {
     role?: Role;
     /** The user's sessionVersion when the token was issued; a mismatch revokes the session. */
     sv?: number;
+    /** Seconds since the epoch: when the user signed in, and their latest request (idle timeout). */
+    signedInAt?: number;
+    lastSeenAt?: number;
   }
 }

@@ -6,8 +6,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { authSecret } from "@/lib/env";
 import { checkCredentials, SIGN_IN_ERROR_MESSAGES } from "./credentials";
+import { nowSeconds, sessionLimits } from "./session-policy";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+// The cookie lives as long as the longest session; the idle and absolute limits are checked
+// on every request (lib/auth/session-policy.ts).
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -19,7 +21,7 @@ function clientAddress(headers: Record<string, unknown> | undefined): string | n
 export function getAuthOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: sessionLimits().maxAgeSeconds },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -44,6 +46,8 @@ export function getAuthOptions(): NextAuthOptions {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.signedInAt = nowSeconds();
+          token.lastSeenAt = token.signedInAt;
         }
         return token;
       },
@@ -56,6 +60,7 @@ export function getAuthOptions(): NextAuthOptions {
             role: token.role,
             sessionVersion: token.sv ?? -1,
           };
+          session.times = { signedInAt: token.signedInAt, lastSeenAt: token.lastSeenAt };
         }
         return session;
       },

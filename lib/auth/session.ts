@@ -6,6 +6,7 @@ import { connection } from "next/server";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/data/actor";
 import { getAuthOptions } from "./options";
+import { nowSeconds, sessionExpiry, sessionLimits } from "./session-policy";
 
 /**
  * The signed-in user for this request, re-read from the database: a disabled user, a
@@ -18,6 +19,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   if (!Number.isInteger(id)) return null;
   const user = await db().user.findUnique({ where: { id } });
   if (!user || user.disabledAt || user.sessionVersion !== session?.user.sessionVersion) return null;
+  if (sessionExpiry(session.times ?? {}, nowSeconds(), sessionLimits())) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -15,7 +15,13 @@ const KNOWN_ERRORS = new Set([
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   if (await currentActor()) redirect("/");
-  const error = params.error ? (KNOWN_ERRORS.has(params.error) ? params.error : "Sign-in failed. Please try again.") : null;
+  const ended =
+    params.ended === "idle"
+      ? "Your session ended after a period without activity. Please sign in again."
+      : params.ended === "expired"
+        ? "Your session reached its maximum length. Please sign in again."
+        : null;
+  const error = params.error ? (KNOWN_ERRORS.has(params.error) ? params.error : "Sign-in failed. Please try again.") : ended;
   const demo = process.env.ACCESS_MONITOR_DEMO === "1";
 
   return (
