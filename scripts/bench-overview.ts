@@ -6,30 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { startApp } from "./lib/app-process";
+import { percentile, signInCookie } from "./lib/bench-http";
 import { freePort } from "./lib/free-port";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const PAGES = ["/", "/?asOf=2025-02-10", "/?region=Africa&type=INGO", "/countries/NER", "/organisations/1", "/presences", "/events", "/audit"];
 const PASSWORD = "bench-demo-password";
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function signIn(base: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email: "analyst@example.org", password: PASSWORD, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error("Sign-in failed");
-  return `${cookies}; ${session.split(";")[0]}`;
-}
 
 async function firstLoadJs(base: string, html: string): Promise<number> {
   const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
@@ -48,7 +30,7 @@ async function main() {
   try {
     await app.ready;
     const base = `http://127.0.0.1:${port}`;
-    const cookie = await signIn(base);
+    const cookie = await signInCookie(base, "analyst@example.org", PASSWORD);
     console.log(`Seeded demo data, ${RUNS} sequential requests per page after 5 warm-up requests.\n`);
     console.log("page                              p50 ms   p95 ms   max ms   first-load JS (gzip)");
     for (const page of PAGES) {

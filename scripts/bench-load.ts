@@ -1,0 +1,71 @@
+// npm run bench:load  — mixed signed-in reads (pages, tables, API) against the production
+// build on loopback, bounded in time (LOAD_SECONDS, default 20; LOAD_CONNECTIONS, default 10):
+// requests per second, latency percentiles, errors.
+// npm run bench:soak  — the same mix for SOAK_SECONDS (default 300) at 4 connections, with
+// the server's memory at the start, the end and its peak. Prints figures; asserts nothing.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { startApp } from "./lib/app-process";
+import { signInCookie } from "./lib/bench-http";
+import { freePort } from "./lib/free-port";
+import { commandOf, descendants, rssOf, sampleRss } from "./lib/process-memory";
+
+const PASSWORD = "bench-load-password";
+const MIX = [
+  "/", "/presences", "/presences?country=NER&status=EXPELLED&sort=since", "/events?country=NER", "/organisations",
+  "/countries/NER", "/?asOf=2025-02-10", "/api/v1/presences?country=NER", "/api/v1/events?size=50", "/api/v1/countries?region=Africa",
+];
+const soak = process.argv.includes("--soak");
+const seconds = Number(soak ? (process.env.SOAK_SECONDS ?? 300) : (process.env.LOAD_SECONDS ?? 20));
+const connections = Number(soak ? 4 : (process.env.LOAD_CONNECTIONS ?? 10));
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-load-"));
+  const port = await freePort();
+  const app = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: PASSWORD, DATABASE_URL: undefined, AUTH_SECRET: undefined });
+  try {
+    await app.ready;
+    const base = `http://127.0.0.1:${port}`;
+    const server = descendants(app.child.pid!).find((pid) => /next(\/dist\/bin\/next)? start|next-server/.test(commandOf(pid)))!;
+    const cookies = await Promise.all(["viewer", "analyst", "admin"].map((who) => signInCookie(base, `${who}@example.org`, PASSWORD)));
+    for (const url of MIX) await (await fetch(`${base}${url}`, { headers: { cookie: cookies[0]! } })).text(); // warm up every route
+
+    const startRss = rssOf(server);
+    const peak = sampleRss(server, 250);
+    let turn = 0;
+    const result = await autocannon({
+      url: base,
+      connections,
+      duration: seconds,
+      requests: [
+        {
+          // Each request: the next page of the mix, as the next of three signed-in users.
+          setupRequest: (request) => {
+            turn += 1;
+            return { ...request, method: "GET", path: MIX[turn % MIX.length]!, headers: { cookie: cookies[turn % cookies.length]! } };
+          },
+        },
+      ],
+    });
+    const peakRss = peak.stop();
+    const endRss = rssOf(server);
+    const errors = result.errors + result.timeouts + result.non2xx;
+    console.log(`\n${soak ? "Soak" : "Load"}: ${seconds} s, ${connections} connections, signed-in viewer/analyst/admin in turn, seeded demo data, production build, loopback.`);
+    console.log(`Mix (${MIX.length} routes): ${MIX.join("  ")}\n`);
+    console.log(`requests          ${result.requests.total.toLocaleString("en-GB")} (${result.requests.average.toFixed(1)} per second)`);
+    console.log(`latency           p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`);
+    console.log(`errors            ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);
+    console.log(`server memory     start ${mb(startRss)}   end ${mb(endRss)}   peak ${mb(peakRss)}`);
+  } finally {
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

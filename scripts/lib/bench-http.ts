@@ -1,0 +1,20 @@
+// Signing in over HTTP as a browser would (next-auth's CSRF token, then the credentials
+// callback), for the benchmark scripts. Returns the Cookie header of the session.
+export async function signInCookie(base: string, email: string, password: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`Sign-in failed for ${email}`);
+  return `${cookies}; ${session.split(";")[0]}`;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
