@@ -59,7 +59,7 @@ async function main() {
       await pipeline(env.client.query(copyTo(copySql)), copied.sink);
       copyRuns.push({ rows: copied.result().newlines - 1, bytes: copied.result().bytes, seconds: (performance.now() - started) / 1000 });
 
-      const rss = sampleRss(bench.serverPid);
+      const rss = sampleRss(bench.serverPid());
       started = performance.now();
       const response = await fetch(`${bench.base}/api/v1/export/events?format=csv&cols=${columns.join(",")}`, {
         headers: { authorization: `Bearer ${env.token}` },

@@ -3,14 +3,10 @@
 // requests per second, latency percentiles, errors.
 // npm run bench:soak  — the same mix for SOAK_SECONDS (default 300) at 4 connections, with
 // the server's memory at the start, the end and its peak. Prints figures; asserts nothing.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
-import { startApp } from "./lib/app-process";
+import { startThrowawayApp } from "./lib/app-process";
 import { signInCookie } from "./lib/bench-http";
-import { freePort } from "./lib/free-port";
-import { commandOf, descendants, rssOf, sampleRss } from "./lib/process-memory";
+import { rssOf, sampleRss } from "./lib/process-memory";
 
 const PASSWORD = "bench-load-password";
 const MIX = [
@@ -23,13 +19,9 @@ const connections = Number(soak ? 4 : (process.env.LOAD_CONNECTIONS ?? 10));
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-load-"));
-  const port = await freePort();
-  const app = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: PASSWORD, DATABASE_URL: undefined, AUTH_SECRET: undefined });
+  const { base, serverPid, stop } = await startThrowawayApp({ DEMO_PASSWORD: PASSWORD });
   try {
-    await app.ready;
-    const base = `http://127.0.0.1:${port}`;
-    const server = descendants(app.child.pid!).find((pid) => /next(\/dist\/bin\/next)? start|next-server/.test(commandOf(pid)))!;
+    const server = serverPid();
     const cookies = await Promise.all(["viewer", "analyst", "admin"].map((who) => signInCookie(base, `${who}@example.org`, PASSWORD)));
     for (const url of MIX) await (await fetch(`${base}${url}`, { headers: { cookie: cookies[0]! } })).text(); // warm up every route
 
@@ -60,8 +52,7 @@ async function main() {
     console.log(`errors            ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);
     console.log(`server memory     start ${mb(startRss)}   end ${mb(endRss)}   peak ${mb(peakRss)}`);
   } finally {
-    await app.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

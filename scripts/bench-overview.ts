@@ -1,13 +1,9 @@
 // npm run bench:overview — server render time of the dashboard pages on the seeded demo
 // data, and each page's first-load JavaScript (gzipped). Prints figures; asserts nothing.
 // Starts the real app (`scripts/start.ts`) on a throwaway embedded database.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { startApp } from "./lib/app-process";
+import { startThrowawayApp } from "./lib/app-process";
 import { percentile, signInCookie } from "./lib/bench-http";
-import { freePort } from "./lib/free-port";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const PAGES = ["/", "/?asOf=2025-02-10", "/?region=Africa&type=INGO", "/countries/NER", "/organisations/1", "/presences", "/events", "/audit"];
@@ -24,12 +20,8 @@ async function firstLoadJs(base: string, html: string): Promise<number> {
 }
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-bench-"));
-  const port = await freePort();
-  const app = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: PASSWORD, DATABASE_URL: undefined, AUTH_SECRET: undefined });
+  const { base, stop } = await startThrowawayApp({ DEMO_PASSWORD: PASSWORD });
   try {
-    await app.ready;
-    const base = `http://127.0.0.1:${port}`;
     const cookie = await signInCookie(base, "analyst@example.org", PASSWORD);
     console.log(`Seeded demo data, ${RUNS} sequential requests per page after 5 warm-up requests.\n`);
     console.log("page                              p50 ms   p95 ms   max ms   first-load JS (gzip)");
@@ -53,8 +45,7 @@ async function main() {
     console.log("\nTargets: overview server render well under 100 ms on the seeded data; first-load JS under 200 kB gzipped.");
     console.log("First-load JS = the scripts the page's HTML loads; the charts' Recharts chunk loads after it.");
   } finally {
-    await app.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -1,7 +1,11 @@
 // Starts the real app the way a user does (`npm start` = scripts/start.ts) and stops it
 // with SIGINT, as Ctrl-C would.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
+import { commandOf, descendants } from "./process-memory";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -60,4 +64,40 @@ export function startApp(env: Record<string, string | undefined>, readyTimeoutMs
     return code;
   };
   return { child, output: () => output, ready, stop };
+}
+
+export interface ThrowawayApp {
+  app: AppProcess;
+  /** http://localhost:PORT, the URL the app was started for (NEXTAUTH_URL). */
+  base: string;
+  /** The `next start` process, where requests are handled (for memory figures). */
+  serverPid: () => number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The real app in a temporary data folder on a free port: an embedded, freshly seeded demo
+ * database unless `env` gives a DATABASE_URL. For benchmarks and tests that need their own
+ * instance; `stop()` stops it and removes the folder.
+ */
+export async function startThrowawayApp(env: Record<string, string | undefined> = {}): Promise<ThrowawayApp> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-app-"));
+  const port = await freePort();
+  const app = startApp({ DATABASE_URL: undefined, AUTH_SECRET: undefined, ...env, ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port) });
+  const stop = async () => {
+    await app.stop().catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await app.ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const serverPid = () => {
+    const pid = descendants(app.child.pid!).find((candidate) => /next(\/dist\/bin\/next)? start|next-server/.test(commandOf(candidate)));
+    if (!pid) throw new Error("Could not find the Next.js server process");
+    return pid;
+  };
+  return { app, base: `http://localhost:${port}`, serverPid, stop };
 }

@@ -1,15 +1,10 @@
 // Shared by the benchmark scripts: the synthetic database (made when missing), a bench
 // user with an API token, and the production app started against that database.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { generateApiToken } from "../../lib/auth/api-token";
 import { hashPassword } from "../../lib/auth/password";
-import { startApp, type AppProcess } from "./app-process";
-import { freePort } from "./free-port";
-import { commandOf, descendants } from "./process-memory";
+import { startThrowawayApp, type ThrowawayApp } from "./app-process";
 import { progressPrinter } from "./progress";
 import { assertOnlySynthetic, openSyntheticDatabase, type SyntheticDatabase } from "./synthetic-database";
 import { generateSyntheticData, sizeFor } from "./synthetic-data";
@@ -47,28 +42,7 @@ export async function openBenchDatabase(minEvents: number): Promise<BenchEnviron
   return { database, client, events, token, email, password };
 }
 
-export interface RunningBenchApp {
-  app: AppProcess;
-  base: string;
-  /** The `next start` server process (where requests are handled). */
-  serverPid: number;
-  stop: () => Promise<void>;
-}
-
-export async function startBenchApp(databaseUrl: string): Promise<RunningBenchApp> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-bench-"));
-  const port = await freePort();
-  const app = startApp({ DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("hex"), ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port) });
-  await app.ready;
-  const serverPid = descendants(app.child.pid!).find((pid) => /next(\/dist\/bin\/next)? start|next-server/.test(commandOf(pid)));
-  if (!serverPid) throw new Error("Could not find the Next.js server process");
-  return {
-    app,
-    base: `http://127.0.0.1:${port}`,
-    serverPid,
-    stop: async () => {
-      await app.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+/** The production app against the synthetic database. */
+export function startBenchApp(databaseUrl: string): Promise<ThrowawayApp> {
+  return startThrowawayApp({ DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("hex") });
 }

@@ -1,33 +1,24 @@
 // Sessions end after a short idle time on an app instance configured for it, and activity
 // keeps them alive. (The default is 30 minutes: see README, Configuration.)
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppProcess } from "../../scripts/lib/app-process";
-import { freePort } from "../../scripts/lib/free-port";
+import { startThrowawayApp, type ThrowawayApp } from "../../scripts/lib/app-process";
 import { launchBrowser } from "../support/browser";
 
 const PASSWORD = "e2e-session-password";
-let app: AppProcess;
-let dataDir: string;
+let instance: ThrowawayApp;
 let baseUrl: string;
 let browser: Browser;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-e2e-session-"));
-  const port = await freePort();
-  app = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: PASSWORD, DATABASE_URL: undefined, AUTH_SECRET: undefined, SESSION_IDLE_SECONDS: "6" });
-  await app.ready;
-  baseUrl = `http://localhost:${port}`;
+  instance = await startThrowawayApp({ DEMO_PASSWORD: PASSWORD, SESSION_IDLE_SECONDS: "6" });
+  baseUrl = instance.base;
   browser = await launchBrowser();
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await instance?.stop();
 });
 
 describe("idle timeout", () => {

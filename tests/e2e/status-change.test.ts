@@ -1,17 +1,12 @@
 // Editing in the browser, on its own app instance (the other e2e files read the seeded
 // statuses and must not see these changes).
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppProcess } from "../../scripts/lib/app-process";
-import { freePort } from "../../scripts/lib/free-port";
+import { startThrowawayApp, type ThrowawayApp } from "../../scripts/lib/app-process";
 import { launchBrowser, screenshot } from "../support/browser";
 
 const PASSWORD = "e2e-editing-password";
-let app: AppProcess;
-let dataDir: string;
+let instance: ThrowawayApp;
 let baseUrl: string;
 let browser: Browser;
 
@@ -47,17 +42,13 @@ async function fillChange(page: Page, summary: string) {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-e2e-edit-"));
-  const port = await freePort();
-  app = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(port), DEMO_PASSWORD: PASSWORD, DATABASE_URL: undefined, AUTH_SECRET: undefined });
-  await app.ready;
-  baseUrl = `http://localhost:${port}`;
+  instance = await startThrowawayApp({ DEMO_PASSWORD: PASSWORD });
+  baseUrl = instance.base;
   browser = await launchBrowser();
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await instance?.stop();
 });
 
 describe("changing a status", () => {
