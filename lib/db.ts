@@ -44,5 +44,8 @@ export function db(): PrismaClient {
   return globalForDb.prisma;
 }
 
+/** For every write transaction: waiting for a connection or a row lock under load is normal; a minute-long write is not. */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

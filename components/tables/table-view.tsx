@@ -9,7 +9,7 @@ import { listTablePage } from "@/lib/data/tables";
 import { can } from "@/lib/domain/permissions";
 import { selectColumns, type TableName } from "@/lib/domain/tables/columns";
 import { parseTableQuery, tableQueryString, type FilterKey, type TableFilters } from "@/lib/domain/tables/query";
-import type { SearchParams } from "@/lib/domain/view";
+import { isoDate, type SearchParams } from "@/lib/domain/view";
 import { ColumnPicker } from "./data-table/column-picker";
 import { DataTable } from "./data-table/data-table";
 import { ExportMenu } from "./data-table/export-menu";
@@ -36,7 +36,7 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
   const visibleColumns = selectColumns(table, chosen).map((c) => c.id);
   const [page, regions, countries] = await Promise.all([listTablePage(actor, query), listRegions(actor), listCountryOptions(actor)]);
   const filtered = Object.keys(urlQuery.filters).length > 0;
-  const clearHref = `${basePath}${urlQuery.asOfExplicit ? `?asOf=${urlQuery.asOf.toISOString().slice(0, 10)}` : ""}`;
+  const clearHref = `${basePath}${urlQuery.asOfExplicit ? `?asOf=${isoDate(urlQuery.asOf)}` : ""}`;
 
   return (
     <div className="space-y-3">

@@ -4,13 +4,14 @@
 // - "since" is the first event of the unbroken run of events leading to that status;
 // - people affected is the latest figure given within that run.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isoDate } from "@/lib/domain/partial-date";
 
 /**
  * CTE `presence_status` (presence_id, status, since, since_precision, since_event_id,
  * people_affected): one row per presence that has a status on `asOf` (inclusive).
  */
 export function presenceStatusCte(asOf: Date): Prisma.Sql {
-  const day = asOf.toISOString().slice(0, 10);
+  const day = isoDate(asOf);
   return Prisma.sql`
     status_events AS (
       SELECT e."presenceId" AS presence_id, e.id, e."occurredOn", e."datePrecision", e."resultingStatus", e."peopleAffected",

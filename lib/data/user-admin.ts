@@ -5,13 +5,12 @@ import "server-only";
 // disabled; admin rows are locked while that is checked, so two admins cannot demote
 // each other at the same moment.
 import { z } from "zod";
-import { db, type Tx } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { ROLES, type Role } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "./actor";
 import { NotFoundError, RuleError } from "./errors";
 import { createUser, newUserSchema } from "./users";
-import { TRANSACTION_OPTIONS } from "./edits/status-change";
 
 export async function listUsers(actor: Actor | null) {
   authorize(actor, "manageUsers");

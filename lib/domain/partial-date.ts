@@ -37,8 +37,11 @@ export function formatPartialDate(date: Date, precision: DatePrecision): string 
   return `${date.getUTCDate()} ${month} ${year}`;
 }
 
+/** A day as "YYYY-MM-DD" (UTC): the one way dates are written in URLs, SQL parameters and files. */
+export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
 /** ISO form at the stated precision: "2024-11-12", "2024-11" or "2024". */
 export function isoPartialDate(date: Date, precision: DatePrecision): string {
-  const iso = date.toISOString().slice(0, 10);
+  const iso = isoDate(date);
   return precision === "YEAR" ? iso.slice(0, 4) : precision === "MONTH" ? iso.slice(0, 7) : iso;
 }

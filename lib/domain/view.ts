@@ -2,7 +2,7 @@
 // in the URL so that a view can be bookmarked and shared. Parsing is lenient (a bad value
 // is dropped, never an error page), as documenso does for table URLs.
 import { z } from "zod";
-import { parsePartialDate } from "./partial-date";
+import { isoDate, parsePartialDate } from "./partial-date";
 import { ORGANISATION_TYPES, STATUSES, type OrganisationType, type Status } from "./vocabulary";
 
 export interface View {
@@ -75,7 +75,7 @@ export function asOfOnly(view: View): View {
   return { asOf: view.asOf, asOfExplicit: view.asOfExplicit };
 }
 
-export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+export { isoDate };
 
 /** The query string of a view (only what differs from the defaults), with overrides. */
 export function viewQuery(view: View, overrides: Partial<Record<keyof View, string | undefined>> = {}): string {

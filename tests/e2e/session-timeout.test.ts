@@ -1,41 +1,27 @@
 // Sessions end after a short idle time on an app instance configured for it, and activity
 // keeps them alive. (The default is 30 minutes: see README, Configuration.)
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayApp, type ThrowawayApp } from "../../scripts/lib/app-process";
-import { launchBrowser } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { ownAppForFile } from "../support/own-app";
 
 const PASSWORD = "e2e-session-password";
-let instance: ThrowawayApp;
-let baseUrl: string;
-let browser: Browser;
+const own = ownAppForFile({ DEMO_PASSWORD: PASSWORD, SESSION_IDLE_SECONDS: "6" });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-beforeAll(async () => {
-  instance = await startThrowawayApp({ DEMO_PASSWORD: PASSWORD, SESSION_IDLE_SECONDS: "6" });
-  baseUrl = instance.base;
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await instance?.stop();
-});
 
 describe("idle timeout", () => {
   it("keeps an active session, and ends an idle one with a clear message", async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${baseUrl}/sign-in`);
+    const page = await (await own.browser.newContext()).newPage();
+    await page.goto(`${own.baseUrl}/sign-in`);
     await page.getByLabel("Email").fill("viewer@example.org");
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${baseUrl}/`);
+    await page.waitForURL(`${own.baseUrl}/`);
     for (let i = 0; i < 4; i += 1) {
       await pause(2_500); // 10 s in all, longer than the idle time, but never 6 s without a request
-      await page.goto(`${baseUrl}/presences`);
+      await page.goto(`${own.baseUrl}/presences`);
       expect(new URL(page.url()).pathname, `request ${i + 1}`).toBe("/presences");
     }
     await pause(7_000);
-    await page.goto(`${baseUrl}/presences`);
+    await page.goto(`${own.baseUrl}/presences`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
     await page.getByText("Your session ended after a period without activity").waitFor();
   });

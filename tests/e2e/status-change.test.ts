@@ -1,28 +1,26 @@
 // Editing in the browser, on its own app instance (the other e2e files read the seeded
 // statuses and must not see these changes).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayApp, type ThrowawayApp } from "../../scripts/lib/app-process";
-import { launchBrowser, screenshot } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { ownAppForFile } from "../support/own-app";
 
 const PASSWORD = "e2e-editing-password";
-let instance: ThrowawayApp;
-let baseUrl: string;
-let browser: Browser;
+const own = ownAppForFile({ DEMO_PASSWORD: PASSWORD });
 
 async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await own.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
+  await page.goto(`${own.baseUrl}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${baseUrl}/`);
+  await page.waitForURL(`${own.baseUrl}/`);
   return page;
 }
 
 async function openChangeStatus(page: Page, organisation: string) {
-  await page.goto(`${baseUrl}/countries/NER`);
+  await page.goto(`${own.baseUrl}/countries/NER`);
   await page.waitForLoadState("networkidle");
   await page.getByRole("link", { name: `Change status: ${organisation} in Niger` }).click();
   await page.getByRole("heading", { name: "Change status" }).waitFor();
@@ -41,15 +39,6 @@ async function fillChange(page: Page, summary: string) {
   await page.getByLabel("Web address (optional)").fill("https://example.org/e2e");
 }
 
-beforeAll(async () => {
-  instance = await startThrowawayApp({ DEMO_PASSWORD: PASSWORD });
-  baseUrl = instance.base;
-  browser = await launchBrowser();
-}, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await instance?.stop();
-});
 
 describe("changing a status", () => {
   it("lets an analyst change the ICRC's status with a new source, seen on the dashboard and in the audit log", async () => {
@@ -62,11 +51,11 @@ describe("changing a status", () => {
     await page.getByText("Status change saved.").waitFor();
     expect(await page.getByTestId("last-changed").textContent()).toMatch(/Last changed by Demo Analyst on \d{4}-\d{2}-\d{2} \(status change\)/);
 
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${own.baseUrl}/`);
     const icrc = page.getByTestId("presence-row").filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) });
     expect(await icrc.textContent()).toMatch(/Restricted.*2 Nov 2026.*15,000/);
 
-    await page.goto(`${baseUrl}/audit?action=presence.statusChange`);
+    await page.goto(`${own.baseUrl}/audit?action=presence.statusChange`);
     const entry = page.getByTestId("table-row").first();
     expect(await entry.textContent()).toContain("analyst@example.org");
     expect(await entry.textContent()).toContain("RESTRICTED");
@@ -74,13 +63,13 @@ describe("changing a status", () => {
 
   it("shows a viewer no edit control, and refuses a viewer's direct write", async () => {
     const page = await signedIn("viewer@example.org");
-    await page.goto(`${baseUrl}/countries/NER`);
+    await page.goto(`${own.baseUrl}/countries/NER`);
     await page.getByTestId("presences-table").waitFor();
     expect(await page.getByRole("link", { name: /^Change status/ }).count()).toBe(0);
-    const presences = (await (await page.request.get(`${baseUrl}/api/v1/presences?country=NER&q=Acted`)).json()) as { data: { id: number; version: number }[] };
+    const presences = (await (await page.request.get(`${own.baseUrl}/api/v1/presences?country=NER&q=Acted`)).json()) as { data: { id: number; version: number }[] };
     const target = presences.data[0]!;
-    const response = await page.request.post(`${baseUrl}/api/v1/presences/${target.id}/events`, {
-      headers: { origin: baseUrl },
+    const response = await page.request.post(`${own.baseUrl}/api/v1/presences/${target.id}/events`, {
+      headers: { origin: own.baseUrl },
       data: { status: "OPERATING", kind: "READMITTED", occurredOn: "2026-11-01", datePrecision: "DAY", summary: "A viewer tries to write this.", confidence: "REPORTED", version: target.version, sources: [{ publisher: "X", title: "Y" }] },
     });
     expect(response.status()).toBe(403);
@@ -110,7 +99,7 @@ describe("changing a status", () => {
 
   it("adds an organisation with a Unicode name, puts it in Niger and sets its first status", async () => {
     const page = await signedIn("analyst@example.org");
-    await page.goto(`${baseUrl}/organisations`);
+    await page.goto(`${own.baseUrl}/organisations`);
     await page.getByRole("link", { name: "Add an organisation" }).click();
     await page.getByRole("heading", { name: "Add an organisation" }).waitFor();
     await page.waitForLoadState("networkidle");
@@ -144,7 +133,7 @@ describe("changing a status", () => {
 
   it("corrects an event: marks it disputed, then retracts it with a reason, which recomputes the status", async () => {
     const page = await signedIn("analyst@example.org");
-    await page.goto(`${baseUrl}/events?q=liaison%20office`); // the ICRC change made in the first test
+    await page.goto(`${own.baseUrl}/events?q=liaison%20office`); // the ICRC change made in the first test
     await page.getByTestId("table-row").first().click();
     await page.waitForURL(/\/events\/\d+/);
     await page.waitForLoadState("networkidle");
@@ -163,7 +152,7 @@ describe("changing a status", () => {
     await page.getByTestId("retracted").waitFor();
     expect(await page.getByTestId("retracted").textContent()).toContain("The decree was never published");
 
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${own.baseUrl}/`);
     const icrc = page.getByTestId("presence-row").filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) });
     expect(await icrc.textContent()).toMatch(/Expelled.*31 Jan 2025/); // back to the status before the retracted change
   });
@@ -171,7 +160,7 @@ describe("changing a status", () => {
   it("lets an admin create a user and disable another, whose open session stops at once", async () => {
     const viewer = await signedIn("viewer@example.org");
     const admin = await signedIn("admin@example.org");
-    await admin.goto(`${baseUrl}/admin/users`);
+    await admin.goto(`${own.baseUrl}/admin/users`);
     await admin.waitForLoadState("networkidle");
     await admin.getByLabel("Name").fill("Amina Diallo");
     await admin.getByLabel("Email").fill("amina@example.org");
@@ -182,7 +171,7 @@ describe("changing a status", () => {
     await admin.getByRole("button", { name: "Disable viewer@example.org" }).click();
     await admin.getByText("Saved; their sessions were signed out.").waitFor();
     await screenshot(admin, "admin-users");
-    await viewer.goto(`${baseUrl}/presences`);
+    await viewer.goto(`${own.baseUrl}/presences`);
     expect(new URL(viewer.url()).pathname).toBe("/sign-in");
 
     await admin.getByRole("combobox", { name: "Role of admin@example.org" }).selectOption("VIEWER");

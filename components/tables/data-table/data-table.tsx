@@ -13,6 +13,7 @@ import {
   useTable,
   type SortingState,
 } from "@tanstack/react-table";
+import { isoDate } from "@/lib/domain/partial-date";
 import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import type { TableRows } from "@/lib/domain/tables/rows";
@@ -73,7 +74,7 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
     },
   });
 
-  const asOfQuery = query.asOfExplicit ? `?asOf=${query.asOf.toISOString().slice(0, 10)}` : "";
+  const asOfQuery = query.asOfExplicit ? `?asOf=${isoDate(query.asOf)}` : "";
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, href: string | null) {
     const row = event.currentTarget;

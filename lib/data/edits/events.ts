@@ -2,14 +2,14 @@ import "server-only";
 // Editing, retracting and citing events. Each runs in one transaction with its audit entry;
 // edits and retractions are guarded by the event's version; the presence's status is then
 // recomputed, so a retracted or re-dated event changes it exactly as the rule says.
-import { db, type Tx } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { eventEditSchema, linkSourceSchema, retractionSchema } from "@/lib/domain/edit-schemas";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { authorize, type Actor } from "../actor";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
 import { refreshPresenceProjection } from "../presence-projection-store";
-import { TRANSACTION_OPTIONS } from "./status-change";
+import { sourceIdFor } from "./sources";
 
 type EventRecord = NonNullable<Awaited<ReturnType<Tx["accessEvent"]["findUnique"]>>>;
 
@@ -111,17 +111,7 @@ export async function linkSource(actor: Actor | null, eventId: number, input: un
     const event = await tx.accessEvent.findUnique({ where: { id: Number.isSafeInteger(eventId) ? eventId : -1 } });
     if (!event) throw new NotFoundError("This event");
     if (event.reviewState === "RETRACTED") throw new RuleError("This event was retracted: it stays in the history as it was and cannot be changed.");
-    let sourceId: number;
-    if ("sourceId" in source) {
-      if (!(await tx.source.findUnique({ where: { id: source.sourceId } }))) throw new NotFoundError("This source");
-      sourceId = source.sourceId;
-    } else {
-      sourceId = (
-        await tx.source.create({
-          data: { publisher: source.publisher, title: source.title, url: source.url ?? null, publishedOn: source.publishedOn ?? null, publishedPrecision: source.publishedOn ? "DAY" : null },
-        })
-      ).id;
-    }
+    const sourceId = await sourceIdFor(tx, source);
     if (await tx.eventSource.findUnique({ where: { eventId_sourceId: { eventId, sourceId } } })) {
       throw new RuleError("This source is already cited for this event.", "source");
     }

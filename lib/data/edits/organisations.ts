@@ -1,12 +1,11 @@
 import "server-only";
 // Adding and editing organisations, and adding a presence (an organisation in a new
 // country). Each write is validated, role-checked and audited in one transaction.
-import { db } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 import { organisationEditSchema, organisationSchema, presenceSchema } from "@/lib/domain/edit-schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "../actor";
 import { ConflictError, NotFoundError } from "../errors";
-import { TRANSACTION_OPTIONS } from "./status-change";
 
 export class DuplicateError extends Error {
   constructor(message: string, public readonly field: string) {

@@ -3,13 +3,14 @@ import "server-only";
 // entry, in one transaction, guarded by the version the analyst saw (documenso's
 // cancel-document pattern: the expected version in the update's WHERE, then check the count).
 import { ZodError } from "zod";
-import { db, type Tx } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { authorize, type Actor } from "../actor";
 import { ConflictError, NotFoundError, type PresenceNow } from "../errors";
 import { refreshPresenceProjection } from "../presence-projection-store";
+import { sourceIdFor } from "./sources";
 
 export interface StatusChangeResult {
   eventId: number;
@@ -71,20 +72,7 @@ export async function changeStatus(actor: Actor | null, presenceId: number, inpu
     });
     const linked = new Set<number>();
     for (const citation of change.sources) {
-      const sourceId =
-        "sourceId" in citation
-          ? citation.sourceId
-          : (
-              await tx.source.create({
-                data: {
-                  publisher: citation.publisher,
-                  title: citation.title,
-                  url: citation.url ?? null,
-                  publishedOn: citation.publishedOn ?? null,
-                  publishedPrecision: citation.publishedOn ? "DAY" : null,
-                },
-              })
-            ).id;
+      const sourceId = await sourceIdFor(tx, citation);
       if (linked.has(sourceId)) continue; // the same source twice is one citation
       linked.add(sourceId);
       await tx.eventSource.create({ data: { eventId: event.id, sourceId, quote: citation.quote ?? null } });
@@ -116,9 +104,6 @@ export async function changeStatus(actor: Actor | null, presenceId: number, inpu
     };
   }, TRANSACTION_OPTIONS);
 }
-
-/** Waiting for a connection or a row lock under load is normal; a minute-long write is not. */
-export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 export interface PresenceForEdit {
   id: number;

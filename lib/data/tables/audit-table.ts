@@ -2,12 +2,13 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { AuditRow } from "@/lib/domain/tables/rows";
-import { containing, isoDay, type TableDefinition } from "./table-sql";
+import { isoDate } from "@/lib/domain/partial-date";
+import { containing, type TableDefinition } from "./table-sql";
 
 export function auditTable(query: TableQuery): TableDefinition {
   const { filters } = query;
   // Entries up to the end of the as-of day.
-  const conditions: Prisma.Sql[] = [Prisma.sql`a."createdAt" < ${isoDay(query.asOf)}::date + 1`];
+  const conditions: Prisma.Sql[] = [Prisma.sql`a."createdAt" < ${isoDate(query.asOf)}::date + 1`];
   if (filters.q) {
     const pattern = containing(filters.q);
     conditions.push(Prisma.sql`(a.action ILIKE ${pattern} OR a."entityType" ILIKE ${pattern} OR a."entityId" ILIKE ${pattern} OR u.email ILIKE ${pattern} OR u.name ILIKE ${pattern})`);
@@ -15,8 +16,8 @@ export function auditTable(query: TableQuery): TableDefinition {
   if (filters.actor) conditions.push(Prisma.sql`(u.email ILIKE ${containing(filters.actor)} OR u.name ILIKE ${containing(filters.actor)})`);
   if (filters.action) conditions.push(Prisma.sql`a.action = ${filters.action}`);
   if (filters.entityType) conditions.push(Prisma.sql`a."entityType" = ${filters.entityType}`);
-  if (filters.from) conditions.push(Prisma.sql`a."createdAt" >= ${isoDay(filters.from)}::date`);
-  if (filters.to) conditions.push(Prisma.sql`a."createdAt" < ${isoDay(filters.to)}::date + 1`);
+  if (filters.from) conditions.push(Prisma.sql`a."createdAt" >= ${isoDate(filters.from)}::date`);
+  if (filters.to) conditions.push(Prisma.sql`a."createdAt" < ${isoDate(filters.to)}::date + 1`);
   return {
     ctes: null,
     select: Prisma.sql`a.id, to_char(a."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at, u.email AS actor_email,

@@ -3,11 +3,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { EventRow, SourceRef } from "@/lib/domain/tables/rows";
 import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } from "@/lib/domain/vocabulary";
-import { containing, isoDay, type TableDefinition } from "./table-sql";
+import { isoDate } from "@/lib/domain/partial-date";
+import { containing, type TableDefinition } from "./table-sql";
 
 export function eventsTable(query: TableQuery): TableDefinition {
   const { filters } = query;
-  const conditions: Prisma.Sql[] = [Prisma.sql`e."reviewState" = 'PUBLISHED'`, Prisma.sql`e."occurredOn" <= ${isoDay(query.asOf)}::date`];
+  const conditions: Prisma.Sql[] = [Prisma.sql`e."reviewState" = 'PUBLISHED'`, Prisma.sql`e."occurredOn" <= ${isoDate(query.asOf)}::date`];
   if (filters.q) {
     const pattern = containing(filters.q);
     conditions.push(Prisma.sql`(e.summary ILIKE ${pattern} OR o.name ILIKE ${pattern} OR o.acronym ILIKE ${pattern} OR c."nameEn" ILIKE ${pattern})`);
@@ -19,8 +20,8 @@ export function eventsTable(query: TableQuery): TableDefinition {
   if (filters.status) conditions.push(Prisma.sql`e."resultingStatus" = ${filters.status}::"Status"`);
   if (filters.kind) conditions.push(Prisma.sql`e.kind = ${filters.kind}::"EventKind"`);
   if (filters.confidence) conditions.push(Prisma.sql`e.confidence = ${filters.confidence}::"Confidence"`);
-  if (filters.from) conditions.push(Prisma.sql`e."occurredOn" >= ${isoDay(filters.from)}::date`);
-  if (filters.to) conditions.push(Prisma.sql`e."occurredOn" <= ${isoDay(filters.to)}::date`);
+  if (filters.from) conditions.push(Prisma.sql`e."occurredOn" >= ${isoDate(filters.from)}::date`);
+  if (filters.to) conditions.push(Prisma.sql`e."occurredOn" <= ${isoDate(filters.to)}::date`);
   return {
     ctes: null,
     select: Prisma.sql`e.id, e."occurredOn" AS occurred_on, e."datePrecision"::text AS date_precision, e.kind::text AS kind,

@@ -4,12 +4,13 @@ import type { TableQuery } from "@/lib/domain/tables/query";
 import type { PresenceRow, SourceRef } from "@/lib/domain/tables/rows";
 import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocabulary";
 import { presenceStatusCte } from "../presence-status-sql";
-import { containing, isoDay, type TableDefinition } from "./table-sql";
+import { isoDate } from "@/lib/domain/partial-date";
+import { containing, type TableDefinition } from "./table-sql";
 
 /** Conditions on the events of the run behind each presence's status (alias re). */
 const inRun = (asOf: Date) => Prisma.sql`
   re."presenceId" = p.id AND re."reviewState" = 'PUBLISHED' AND re."resultingStatus" IS NOT NULL
-    AND re."occurredOn" <= ${isoDay(asOf)}::date AND (re."occurredOn", re.id) >= (s.since, s.since_event_id)`;
+    AND re."occurredOn" <= ${isoDate(asOf)}::date AND (re."occurredOn", re.id) >= (s.since, s.since_event_id)`;
 
 export const SEVERITY_SQL = Prisma.sql`CASE s.status WHEN 'EXPELLED' THEN 2 WHEN 'RESTRICTED' THEN 1 ELSE 0 END`;
 
@@ -25,8 +26,8 @@ export function presencesTable(query: TableQuery): TableDefinition {
   if (filters.region) conditions.push(Prisma.sql`c.region = ${filters.region}`);
   if (filters.type) conditions.push(Prisma.sql`o.type = ${filters.type}::"OrganisationType"`);
   if (filters.status) conditions.push(Prisma.sql`s.status = ${filters.status}::"Status"`);
-  if (filters.from) conditions.push(Prisma.sql`s.since >= ${isoDay(filters.from)}::date`);
-  if (filters.to) conditions.push(Prisma.sql`s.since <= ${isoDay(filters.to)}::date`);
+  if (filters.from) conditions.push(Prisma.sql`s.since >= ${isoDate(filters.from)}::date`);
+  if (filters.to) conditions.push(Prisma.sql`s.since <= ${isoDate(filters.to)}::date`);
   return {
     ctes: presenceStatusCte(query.asOf),
     select: Prisma.sql`p.id, p.version, o.id AS organisation_id, o.name AS organisation_name, o.acronym AS organisation_acronym,

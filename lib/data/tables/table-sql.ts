@@ -33,8 +33,6 @@ export interface TableDefinition {
 /** A LIKE pattern that matches the text literally anywhere. */
 export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
 const withClause = (def: TableDefinition) => (def.ctes ? Prisma.sql`WITH ${def.ctes}` : Prisma.empty);
 const whereClause = (conditions: Prisma.Sql[]) =>
   conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;

@@ -1,8 +1,6 @@
 // Export formats, file names and the spreadsheet-safety rule, shared by the Export menu,
 // the export routes and the writers. No zod here: the Export menu runs in the browser.
-
-const isoDate = (date: Date) => isoPartialDate(date, "DAY");
-import { isoPartialDate } from "../partial-date";
+import { isoDate } from "../partial-date";
 import { STATUS_LABELS } from "../vocabulary";
 import type { TableName } from "./columns";
 import type { TableQuery } from "./query-string";

@@ -1,6 +1,6 @@
 // The parts of a table query that the browser needs (types, defaults and the URL writer),
 // kept free of zod so that table pages do not ship the validation library to the client.
-import { isoPartialDate } from "../partial-date";
+import { isoDate } from "../partial-date";
 import type { Confidence, EventKind, OrganisationType, Status } from "../vocabulary";
 import type { TableName } from "./columns";
 
@@ -56,9 +56,9 @@ export function tableQueryString(query: TableQuery, overrides: Record<string, st
   const search = new URLSearchParams();
   const defaults = DEFAULT_SORT[query.table];
   const values: Record<string, string | number | undefined> = {
-    asOf: query.asOfExplicit ? isoPartialDate(query.asOf, "DAY") : undefined,
+    asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined,
     ...Object.fromEntries(
-      Object.entries(query.filters).map(([key, value]) => [key, value instanceof Date ? isoPartialDate(value, "DAY") : String(value)]),
+      Object.entries(query.filters).map(([key, value]) => [key, value instanceof Date ? isoDate(value) : String(value)]),
     ),
     sort: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.column,
     dir: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.direction,
