@@ -6,8 +6,10 @@
 import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/env";
+import { servedOverHttps, sessionCookie } from "@/lib/auth/cookies";
 import { needsRefresh, nowSeconds, sessionExpiry, sessionLimits } from "@/lib/auth/session-policy";
 import { contentSecurityPolicy } from "@/lib/security/headers";
+import { changesState, FOREIGN_ORIGIN_MESSAGE, fromOwnOrigin } from "@/lib/security/origin";
 
 /** Reachable without a session: the sign-in page, next-auth's own routes, the health check, the API description. */
 const PUBLIC = /^\/(sign-in|api\/auth\/|api\/health$|api\/v1\/openapi\.json$)/;
@@ -16,7 +18,7 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, {
     development: process.env.NODE_ENV === "development",
-    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    https: servedOverHttps(),
   });
   const withCsp = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
@@ -28,12 +30,16 @@ export async function proxy(request: NextRequest) {
   const next = () => withCsp(NextResponse.next({ request: { headers: requestHeaders } }));
 
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC.test(pathname)) return next();
   // API calls with a bearer token are checked by the route itself (the token is in the database).
-  if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return next();
-  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-  const cookieName = `${secure ? "__Secure-" : ""}next-auth.session-token`;
-  const token = await getToken({ req: request, secret: authSecret(), secureCookie: secure });
+  const bearer = pathname.startsWith("/api/v1/") && request.headers.has("authorization");
+  // Server actions, sign-in/out and cookie-authenticated API writes from another site: refused
+  // before anything runs (Next.js's own server-action check would answer with a 500).
+  if (changesState(request.method) && !bearer && !fromOwnOrigin(request.headers)) {
+    return withCsp(NextResponse.json({ error: { code: "forbidden", message: FOREIGN_ORIGIN_MESSAGE } }, { status: 403 }));
+  }
+  if (PUBLIC.test(pathname) || bearer) return next();
+  const cookie = sessionCookie();
+  const token = await getToken({ req: request, secret: authSecret(), cookieName: cookie.name });
   const limits = sessionLimits();
   const now = nowSeconds();
   const ended = token ? sessionExpiry(token, now, limits) : null;
@@ -42,12 +48,12 @@ export async function proxy(request: NextRequest) {
     // Activity moves the idle deadline: rewrite the cookie (at most once a minute).
     if (needsRefresh({ signedInAt: token.signedInAt!, lastSeenAt: token.lastSeenAt! }, now, limits)) {
       const value = await encode({ token: { ...token, lastSeenAt: now }, secret: authSecret(), maxAge: limits.maxAgeSeconds });
-      response.cookies.set(cookieName, value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: limits.maxAgeSeconds - (now - token.signedInAt!) });
+      response.cookies.set(cookie.name, value, { ...cookie.options, maxAge: limits.maxAgeSeconds - (now - token.signedInAt!) });
     }
     return response;
   }
   const signedOut = (response: NextResponse) => {
-    if (ended) response.cookies.set(cookieName, "", { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 0 });
+    if (ended) response.cookies.set(cookie.name, "", { ...cookie.options, maxAge: 0 });
     return withCsp(response);
   };
   if (pathname.startsWith("/api/")) {

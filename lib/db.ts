@@ -6,12 +6,13 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
-export function createPool(databaseUrl: string, poolSize = 10): pg.Pool {
+export function createPool(databaseUrl: string, poolSize = 10, acquireTimeoutMs = 5_000): pg.Pool {
   const created = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
-    // Fail fast instead of hanging when the database is away or the pool is exhausted.
-    connectionTimeoutMillis: 5_000,
+    // Fail fast instead of hanging when the database is away or every connection is taken:
+    // pg-pool applies this both to opening a connection and to waiting in its queue.
+    connectionTimeoutMillis: acquireTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
   // An idle connection dropped by the server (restart, outage) must not crash the process:
@@ -34,7 +35,7 @@ const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: p
 export function pool(): pg.Pool {
   if (!globalForDb.pgPool) {
     const env = getEnv();
-    globalForDb.pgPool = createPool(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+    globalForDb.pgPool = createPool(env.DATABASE_URL, env.DATABASE_POOL_SIZE, env.DATABASE_ACQUIRE_TIMEOUT_MS);
   }
   return globalForDb.pgPool;
 }
@@ -46,6 +47,28 @@ export function db(): PrismaClient {
 
 /** For every write transaction: waiting for a connection or a row lock under load is normal; a minute-long write is not. */
 export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+/**
+ * Whether an error means "the database cannot be reached right now" (refused, dropped,
+ * shutting down or starting up, no free connection in time), as opposed to a bug or bad
+ * input. Such errors become a 503 or the "database unavailable" page, never a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth += 1) {
+    const { name = "", message = "", code = "" } = current as { name?: unknown; message?: unknown; code?: unknown };
+    if (UNAVAILABLE_CODE.test(String(code)) || UNAVAILABLE_MESSAGE.test(`${String(name)} ${String(message)}`)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+// PostgreSQL's connection-exception class (08) and shutdown/startup states (57P01-57P03),
+// Node's socket errors, Prisma's "can't reach the server" codes.
+const UNAVAILABLE_CODE = /^(08[0-9A-Z]{3}|57P0[123]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|P1001|P1017)$/;
+// pg-pool's acquire timeout and the pg driver's messages for a dropped connection.
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error|DatabaseNotReachable|the database system is (starting up|shutting down|in recovery mode)/i;
 
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

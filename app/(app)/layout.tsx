@@ -3,12 +3,18 @@ import { Suspense, type ReactNode } from "react";
 import { AsOfControl } from "@/components/view/as-of-control";
 import { MainNav, type NavItem } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { can } from "@/lib/domain/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const actor = await requireActor();
+  const actor = await requireActor().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error; // including the redirect to the sign-in page
+  });
+  if (!actor) return <DatabaseUnavailable />;
   const nav: NavItem[] = [
     { href: "/", label: "Overview" },
     { href: "/presences", label: "Presences" },

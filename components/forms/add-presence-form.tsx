@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { createPresenceAction } from "@/app/actions/organisations";
+import { callAction } from "@/lib/actions/call";
 
 export function AddPresenceForm({ organisationId, countries }: { organisationId: number; countries: { iso3: string; name: string }[] }) {
   const router = useRouter();
@@ -13,7 +14,7 @@ export function AddPresenceForm({ organisationId, countries }: { organisationId:
     event.preventDefault();
     const countryIso3 = String(new FormData(event.currentTarget).get("countryIso3") ?? "");
     startTransition(async () => {
-      const result = await createPresenceAction({ organisationId, countryIso3 });
+      const result = await callAction(() => createPresenceAction({ organisationId, countryIso3 }));
       if (result.ok) router.push(`/presences/${result.value.id}/change-status`);
       else setError(result.fieldErrors?.countryIso3 ?? result.error);
     });

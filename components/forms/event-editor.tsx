@@ -6,6 +6,7 @@ import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { editEventAction, linkSourceAction, retractEventAction } from "@/app/actions/events";
 import type { ActionResult } from "@/lib/actions/action";
 import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+import { callAction } from "@/lib/actions/call";
 
 const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 const label = "flex flex-col gap-1 text-sm font-medium text-slate-700";
@@ -38,7 +39,7 @@ function useSave() {
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const save = (run: () => Promise<ActionResult<unknown>>, done: string) =>
     startTransition(async () => {
-      const outcome = await run();
+      const outcome = await callAction(run);
       setResult(outcome.ok ? { ok: true, value: done } : outcome);
       if (outcome.ok) router.refresh();
     });

@@ -2,6 +2,7 @@
 // Issue an API token: the token is shown once, here, with a copy button; only its hash is kept.
 import { useState, useTransition, type FormEvent } from "react";
 import { issueTokenAction } from "@/app/actions/api-tokens";
+import { callAction } from "@/lib/actions/call";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -18,7 +19,7 @@ export function IssueTokenForm() {
     const data = new FormData(form);
     const expires = String(data.get("expiresInDays") ?? "");
     startTransition(async () => {
-      const result = await issueTokenAction({ name: data.get("name"), email: data.get("email"), ...(expires ? { expiresInDays: expires } : {}) });
+      const result = await callAction(() => issueTokenAction({ name: data.get("name"), email: data.get("email"), ...(expires ? { expiresInDays: expires } : {}) }));
       if (result.ok) {
         setErrors({});
         setMessage(null);

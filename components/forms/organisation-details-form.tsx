@@ -6,6 +6,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { updateOrganisationAction } from "@/app/actions/organisations";
 import type { ActionFailure } from "@/lib/actions/action";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from "@/lib/domain/vocabulary";
+import { callAction } from "@/lib/actions/call";
 
 const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
@@ -36,7 +37,7 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Detail
       if ((data[key] ?? "") !== (organisation[key] ?? "")) input[key] = data[key];
     }
     startTransition(async () => {
-      const result = await updateOrganisationAction({ id: organisation.id, input });
+      const result = await callAction(() => updateOrganisationAction({ id: organisation.id, input }));
       if (result.ok) {
         setFailure(null);
         setSaved(true);

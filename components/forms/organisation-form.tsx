@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { createOrganisationAction } from "@/app/actions/organisations";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
+import { callAction } from "@/lib/actions/call";
 
 const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 const FIELDS = [
@@ -23,7 +24,7 @@ export function OrganisationForm() {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget));
     startTransition(async () => {
-      const result = await createOrganisationAction(data);
+      const result = await callAction(() => createOrganisationAction(data));
       if (result.ok) router.push(`/organisations/${result.value.id}?created=1`);
       else {
         setErrors(result.fieldErrors ?? {});

@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { revokeTokenAction } from "@/app/actions/api-tokens";
+import { callAction } from "@/lib/actions/call";
 
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   const [pending, startTransition] = useTransition();
@@ -12,7 +13,7 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
         onClick={() => {
           if (!window.confirm(`Revoke "${name}"? Scripts using it will stop working at once.`)) return;
           startTransition(async () => {
-            const result = await revokeTokenAction({ id });
+            const result = await callAction(() => revokeTokenAction({ id }));
             setError(result.ok ? null : result.error);
           });
         }}>

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { SIGN_IN_ERROR_MESSAGES, signInErrorMessage } from "@/lib/domain/sign-in-messages";
 
 /** Only relative paths on this site are followed after sign-in (no open redirect). */
 function safeCallback(url: string | null): string {
@@ -27,7 +28,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
         redirect: false,
       });
       if (!result || result.error || !result.ok) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is not correct.");
+        setError(signInErrorMessage(result?.error) ?? SIGN_IN_ERROR_MESSAGES.failed);
         return;
       }
       router.replace(safeCallback(callbackUrl));

@@ -7,6 +7,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { changeStatusAction } from "@/app/actions/status-change";
 import type { ActionFailure } from "@/lib/actions/action";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { callAction } from "@/lib/actions/call";
 import {
   CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES, type Status,
 } from "@/lib/domain/vocabulary";
@@ -62,7 +63,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
       ),
     };
     startTransition(async () => {
-      const result = await changeStatusAction({ presenceId, change });
+      const result = await callAction(() => changeStatusAction({ presenceId, change }));
       if (result.ok) router.push(`${backHref}?saved=${result.value.eventId}`);
       else setFailure(result);
     });

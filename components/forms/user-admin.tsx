@@ -5,13 +5,14 @@ import { useState, useTransition, type FormEvent } from "react";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/actions/users";
 import type { ActionResult } from "@/lib/actions/action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
+import { callAction } from "@/lib/actions/call";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
 function useAction() {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const run = (call: () => Promise<ActionResult<unknown>>) => startTransition(async () => setResult(await call()));
+  const run = (call: () => Promise<ActionResult<unknown>>) => startTransition(async () => setResult(await callAction(call)));
   return { pending, result, run, errors: result && !result.ok ? (result.fieldErrors ?? {}) : {} };
 }
 
@@ -22,7 +23,7 @@ export function CreateUserForm() {
     const form = event.currentTarget;
     const input = Object.fromEntries(new FormData(form));
     create.run(async () => {
-      const result = await createUserAction(input);
+      const result = await callAction(() => createUserAction(input));
       if (result.ok) form.reset();
       return result;
     });
@@ -61,7 +62,7 @@ export function UserControls({ user }: { user: { id: number; email: string; role
           const next = e.target.value as Role;
           setRole(next);
           act.run(async () => {
-            const result = await changeRoleAction({ userId: user.id, role: next });
+            const result = await callAction(() => changeRoleAction({ userId: user.id, role: next }));
             if (!result.ok) setRole(user.role); // refused: show the role that is still in force
             return result;
           });
@@ -78,7 +79,7 @@ export function UserControls({ user }: { user: { id: number; email: string; role
           e.preventDefault();
           const password = String(new FormData(e.currentTarget).get("password") ?? "");
           act.run(async () => {
-            const result = await resetPasswordAction({ userId: user.id, password });
+            const result = await callAction(() => resetPasswordAction({ userId: user.id, password }));
             if (result.ok) setResetting(false);
             return result;
           });

@@ -4,6 +4,7 @@ import "server-only";
 // only (saas-starter's validatedActionWithUser, dub's throwIfNoPermission).
 import { ZodError, type z } from "zod";
 import { currentActor } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/db";
 import type { Actor } from "@/lib/data/actor";
 import { DuplicateError } from "@/lib/data/edits/organisations";
 import { DuplicateEmailError } from "@/lib/data/users";
@@ -43,6 +44,9 @@ export function failure(error: unknown): ActionFailure {
   if (error instanceof ZodError) {
     const fieldErrors = Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "form", i.message]));
     return { ok: false, error: "Some fields need attention.", fieldErrors };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return { ok: false, error: "The database cannot be reached right now. Nothing was changed; please try again in a moment." };
   }
   console.error("[action] unexpected error", error);
   return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again." };

@@ -2,6 +2,7 @@ import "server-only";
 // Reading a JSON request body: size-limited, and only from the app's own pages when the
 // caller is authenticated by its session cookie (a cross-site form cannot write).
 import { bearerToken } from "@/lib/auth/api-token";
+import { FOREIGN_ORIGIN_MESSAGE, fromOwnOrigin } from "@/lib/security/origin";
 import { apiError } from "./respond";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -23,11 +24,8 @@ export async function readJsonBody(request: Request): Promise<BodyResult> {
   }
 }
 
-/** A write authenticated by cookie must come from this site (Origin equals the request's own origin). */
+/** A write authenticated by cookie must come from this site (see lib/security/origin.ts). */
 export function foreignOrigin(request: Request): Response | null {
-  if (bearerToken(request.headers.get("authorization")) !== null) return null; // tokens are not sent by browsers on their own
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin && host && new URL(origin).host === host) return null;
-  return apiError(403, "forbidden", "Writes with a session must come from the Access Monitor site itself.");
+  if (bearerToken(request.headers.get("authorization")) !== null) return null;
+  return fromOwnOrigin(request.headers) ? null : apiError(403, "forbidden", FOREIGN_ORIGIN_MESSAGE);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDatabaseUnavailable } from "@/lib/db";
 // JSON errors with a stable code and a clear message, the same for every API route; an
 // unexpected failure is logged and answered with a generic message, never its details.
 import { ZodError } from "zod";
@@ -39,9 +40,4 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) return apiError(503, "unavailable", "The database is unavailable. Try again in a moment.");
   console.error("[api] unexpected error", error);
   return apiError(500, "internal", "Something went wrong on our side. It has been logged.");
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|57P01|DatabaseNotReachable/i.test(text);
 }

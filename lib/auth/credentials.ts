@@ -3,7 +3,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/domain/vocabulary";
 import { decoyPasswordHash, PASSWORD_MAX_LENGTH, verifyPassword } from "./password";
-import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+import { throttleKeys } from "@/lib/domain/throttle";
+import { clearFailures, lockedUntil, recordFailure } from "./throttle";
 
 export interface AuthenticatedUser {
   id: number;
@@ -17,10 +18,6 @@ export type CredentialsResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
 
-export const SIGN_IN_ERROR_MESSAGES = {
-  invalid: "Email or password is not correct.",
-  throttled: "Too many failed attempts. Please wait a little and try again.",
-} as const;
 
 export async function checkCredentials(
   prisma: PrismaClient,
@@ -40,7 +37,7 @@ export async function checkCredentials(
     await recordFailure(prisma, keys, now);
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(prisma, email);
+  await clearFailures(prisma, email, input.clientAddress);
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },

@@ -3,36 +3,46 @@
 // every request, so a disabled user or a changed role takes effect at once.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
+import { db, isDatabaseUnavailable } from "@/lib/db";
 import { authSecret } from "@/lib/env";
-import { checkCredentials, SIGN_IN_ERROR_MESSAGES } from "./credentials";
+import { SIGN_IN_ERROR_MESSAGES } from "@/lib/domain/sign-in-messages";
+import { clientAddressFrom } from "@/lib/domain/throttle";
+import { authCookies, servedOverHttps } from "./cookies";
+import { checkCredentials, type CredentialsResult } from "./credentials";
 import { nowSeconds, sessionLimits } from "./session-policy";
 
 // The cookie lives as long as the longest session; the idle and absolute limits are checked
 // on every request (lib/auth/session-policy.ts).
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : null);
+  const header = (name: string) => (typeof headers?.[name] === "string" ? (headers[name] as string) : null);
+  return clientAddressFrom(header("x-forwarded-for"), header("x-real-ip"));
 }
 
 export function getAuthOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: sessionLimits().maxAgeSeconds },
+    useSecureCookies: servedOverHttps(),
+    cookies: authCookies(),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const result = await checkCredentials(db(), {
-            email: String(credentials?.email ?? ""),
-            password: String(credentials?.password ?? ""),
-            clientAddress: clientAddress(request?.headers as Record<string, unknown> | undefined),
-          });
+          let result: CredentialsResult;
+          try {
+            result = await checkCredentials(db(), {
+              email: String(credentials?.email ?? ""),
+              password: String(credentials?.password ?? ""),
+              clientAddress: clientAddress(request?.headers as Record<string, unknown> | undefined),
+            });
+          } catch (error) {
+            // next-auth would show the error's own text: never an internal one.
+            if (!isDatabaseUnavailable(error)) console.error("[auth] sign-in failed", error);
+            throw new Error(isDatabaseUnavailable(error) ? SIGN_IN_ERROR_MESSAGES.unavailable : SIGN_IN_ERROR_MESSAGES.failed);
+          }
           // next-auth passes a thrown error's message to the sign-in page: ours are safe to show.
           if (!result.ok) throw new Error(SIGN_IN_ERROR_MESSAGES[result.reason]);
           const { user } = result;

@@ -1,18 +1,24 @@
 // Signing in over HTTP as a browser would (next-auth's CSRF token, then the credentials
 // callback), for the benchmark scripts. Returns the Cookie header of the session.
 export async function signInCookie(base: string, email: string, password: string): Promise<string> {
+  const [csrfCookies, ...setCookies] = await signInCookieHeaders(base, email, password);
+  const session = setCookies.find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`Sign-in failed for ${email}`);
+  return `${csrfCookies}; ${session.split(";")[0]}`;
+}
+
+/** The CSRF cookies sent, then the Set-Cookie headers of the sign-in response. */
+export async function signInCookieHeaders(base: string, email: string, password: string): Promise<string[]> {
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies, origin: base },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Sign-in failed for ${email}`);
-  return `${cookies}; ${session.split(";")[0]}`;
+  return [cookies, ...response.headers.getSetCookie()];
 }
 
 export function percentile(sorted: number[], p: number): number {

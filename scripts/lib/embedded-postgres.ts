@@ -24,6 +24,8 @@ export interface StartOptions {
   dataDir: string;
   /** Delete the folder on stop (test databases). */
   throwaway?: boolean;
+  /** A fixed port (a restarted test server keeps its URL); a free one by default. */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -41,7 +43,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
   }
 
   const password = await readOrCreatePassword(passwordFile);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

@@ -2,6 +2,7 @@
 // hardening headers, no CSP violation in the browser, and no proxy bypass by header.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { signInCookieHeaders } from "../../scripts/lib/bench-http";
 import { launchBrowser, signIn } from "../support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -53,6 +54,14 @@ describe("security headers", () => {
     await page.waitForURL(/\/presences/);
     expect(violations).toEqual([]);
     await context.close();
+  });
+
+  it("sets the session cookie HttpOnly and SameSite=Lax", async () => {
+    const setCookies = await signInCookieHeaders(baseUrl, "viewer@example.org", inject("demoPassword"));
+    const session = setCookies.find((c) => c.startsWith("next-auth.session-token="))!;
+    expect(session).toMatch(/; HttpOnly/i);
+    expect(session).toMatch(/; SameSite=Lax/i);
+    expect(session).toMatch(/; Path=\//i);
   });
 
   it("gives nothing to a request carrying x-middleware-subrequest", async () => {

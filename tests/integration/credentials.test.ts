@@ -1,56 +1,112 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { FREE_FAILURES, MAX_LOCK_SECONDS } from "@/lib/domain/throttle";
+import { THROTTLE_RULES } from "@/lib/domain/throttle";
 import { seedUser, unique } from "../support/factories";
 
-const address = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+let lastOctets = 0;
+/** A client address no other test uses. */
+const address = () => {
+  lastOctets += 1;
+  return `10.${process.pid % 250}.${Math.floor(lastOctets / 250)}.${lastOctets % 250}`;
+};
+const seconds = (from: Date, n: number) => new Date(from.getTime() + n * 1000);
+const attempt = (email: string, password: string, clientAddress: string | null, at?: Date) =>
+  checkCredentials(db(), { email, password, clientAddress }, at);
+
+async function medianMs(run: () => Promise<unknown>, times = 5): Promise<number> {
+  const durations: number[] = [];
+  for (let i = 0; i < times; i += 1) {
+    const started = performance.now();
+    await run();
+    durations.push(performance.now() - started);
+  }
+  return durations.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+}
 
 describe("checkCredentials", () => {
   it("signs in with the right password, case-insensitive email", async () => {
     const { user, password } = await seedUser(db(), { role: "ANALYST" });
-    const result = await checkCredentials(db(), { email: ` ${user.email.toUpperCase()} `, password, clientAddress: address() });
+    const result = await attempt(` ${user.email.toUpperCase()} `, password, address());
     expect(result).toEqual({ ok: true, user: expect.objectContaining({ id: user.id, role: "ANALYST" }) });
   });
 
-  it("gives the same answer for an unknown email and a wrong password", async () => {
+  it("gives the same answer, in about the same time, for an unknown email and a wrong password", async () => {
     const { user } = await seedUser(db());
-    const wrong = await checkCredentials(db(), { email: user.email, password: "not-the-password", clientAddress: address() });
-    const unknown = await checkCredentials(db(), { email: `${unique("nobody")}@example.test`, password: "whatever-it-is", clientAddress: address() });
+    const wrong = await attempt(user.email, "not-the-password", address());
+    const unknown = await attempt(`${unique("nobody")}@example.test`, "whatever-it-is", address());
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
+    // Both verify an argon2id hash (a decoy for the unknown email); without the decoy the
+    // unknown email would answer in a few milliseconds instead of tens.
+    const wrongMs = await medianMs(() => attempt(user.email, "not-the-password", address()));
+    const unknownMs = await medianMs(() => attempt(`${unique("nobody")}@example.test`, "not-the-password", address()));
+    expect(unknownMs / wrongMs).toBeGreaterThan(0.5);
+    expect(unknownMs / wrongMs).toBeLessThan(2);
   });
 
   it("refuses a disabled user even with the right password", async () => {
     const { user, password } = await seedUser(db(), { disabled: true });
-    expect(await checkCredentials(db(), { email: user.email, password, clientAddress: address() })).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(user.email, password, address())).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("throttles an account after repeated failures, then releases it", async () => {
+  it("locks one client out of one account after a few failures, then releases it", async () => {
+    const { user, password } = await seedUser(db());
+    const guesser = address();
+    const start = new Date();
+    for (let i = 0; i < THROTTLE_RULES.pair.freeFailures; i += 1) await attempt(user.email, "wrong-password!", guesser, start);
+
+    // Even the right password is refused from that client while it is locked…
+    const locked = await attempt(user.email, password, guesser, start);
+    expect(locked).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: THROTTLE_RULES.pair.baseLockSeconds });
+    // …while the real user, elsewhere, signs in.
+    expect(await attempt(user.email, password, address(), start)).toMatchObject({ ok: true });
+    // The lock ends by itself.
+    expect(await attempt(user.email, password, guesser, seconds(start, THROTTLE_RULES.pair.baseLockSeconds + 1))).toMatchObject({ ok: true });
+  });
+
+  it("slows guessing of one account from many clients, but never locks its user out for more than a minute", async () => {
     const { user, password } = await seedUser(db());
     const start = new Date();
-    for (let i = 0; i < FREE_FAILURES; i += 1) {
-      await checkCredentials(db(), { email: user.email, password: "wrong-password!", clientAddress: address() }, start);
+    for (let i = 0; i < THROTTLE_RULES.account.freeFailures + 10; i += 1) {
+      await attempt(user.email, "wrong-password!", address(), seconds(start, i));
     }
-    // Even the right password is refused while locked, from any address.
-    const locked = await checkCredentials(db(), { email: user.email, password, clientAddress: address() }, start);
+    const last = seconds(start, THROTTLE_RULES.account.freeFailures + 9);
+    const locked = await attempt(user.email, password, address(), last);
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
-    if (!locked.ok) expect(locked.retryAfterSeconds).toBeGreaterThan(0);
-
-    const later = new Date(start.getTime() + (MAX_LOCK_SECONDS + 1) * 1000);
-    expect(await checkCredentials(db(), { email: user.email, password, clientAddress: address() }, later)).toMatchObject({ ok: true });
+    if (!locked.ok) expect(locked.retryAfterSeconds).toBeLessThanOrEqual(THROTTLE_RULES.account.maxLockSeconds);
+    expect(await attempt(user.email, password, address(), seconds(last, THROTTLE_RULES.account.maxLockSeconds + 1))).toMatchObject({ ok: true });
     // A success clears the account's counter.
     expect(await db().loginThrottle.count({ where: { key: `email:${user.email}` } })).toBe(0);
   });
 
-  it("throttles a client address that tries many accounts", async () => {
-    const ip = address();
+  it("locks a client that tries many accounts, and only that client", async () => {
+    const sprayer = address();
     const now = new Date();
-    for (let i = 0; i < FREE_FAILURES; i += 1) {
-      await checkCredentials(db(), { email: `${unique("guess")}@example.test`, password: "guess-password", clientAddress: ip }, now);
+    for (let i = 0; i < THROTTLE_RULES.client.freeFailures; i += 1) {
+      await attempt(`${unique("guess")}@example.test`, "guess-password", sprayer, now);
     }
     const { user, password } = await seedUser(db());
-    expect(await checkCredentials(db(), { email: user.email, password, clientAddress: ip }, now)).toMatchObject({ reason: "throttled" });
-    expect(await checkCredentials(db(), { email: user.email, password, clientAddress: address() }, now)).toMatchObject({ ok: true });
+    expect(await attempt(user.email, password, sprayer, now)).toMatchObject({ reason: "throttled" });
+    expect(await attempt(user.email, password, address(), now)).toMatchObject({ ok: true });
+  });
+
+  it("counts every one of many simultaneous failures (the counter lives in PostgreSQL)", async () => {
+    const { user } = await seedUser(db());
+    const guesser = address();
+    const now = new Date();
+    await Promise.all(Array.from({ length: 8 }, () => attempt(user.email, "wrong-password!", guesser, now)));
+    const counters = await db().loginThrottle.findMany({ where: { key: { in: [`email:${user.email}`, `pair:${guesser}|${user.email}`, `ip:${guesser}`] } } });
+    expect(counters.map((c) => c.failures)).toEqual([8, 8, 8]);
+  });
+
+  it("forgets old failures after an hour without any", async () => {
+    const { user, password } = await seedUser(db());
+    const guesser = address();
+    const start = new Date();
+    for (let i = 0; i < THROTTLE_RULES.pair.freeFailures - 1; i += 1) await attempt(user.email, "wrong-password!", guesser, start);
+    const later = seconds(start, 61 * 60);
+    await attempt(user.email, "wrong-password!", guesser, later); // counts as the first again
+    expect(await attempt(user.email, password, guesser, later)).toMatchObject({ ok: true });
   });
 });

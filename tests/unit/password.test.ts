@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
-import { lockSecondsAfter, FREE_FAILURES, MAX_LOCK_SECONDS } from "@/lib/domain/throttle";
 
 describe("password hashing", () => {
   it("uses argon2id with 19 MiB, 2 passes and 1 lane", async () => {
@@ -32,14 +31,5 @@ describe("password hashing", () => {
       expect(passwordProblem(common), common).toMatch(/commonly used/);
     }
     expect(passwordProblem("violet kettle harbour 42")).toBeNull();
-  });
-});
-
-describe("throttle rule", () => {
-  it("allows a few failures, then doubles the lock up to a short cap", () => {
-    expect(lockSecondsAfter(FREE_FAILURES - 1)).toBe(0);
-    expect(lockSecondsAfter(FREE_FAILURES)).toBe(15);
-    expect(lockSecondsAfter(FREE_FAILURES + 1)).toBe(30);
-    expect(lockSecondsAfter(1000)).toBe(MAX_LOCK_SECONDS);
   });
 });

@@ -3,25 +3,28 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { currentActor } from "@/lib/auth/session";
 import { DEMO_USERS } from "@/lib/domain/demo-users";
+import { SIGN_IN_ERROR_MESSAGES, signInErrorMessage } from "@/lib/domain/sign-in-messages";
+import { isDatabaseUnavailable } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-// next-auth redirects here with ?error=<message>; only our own messages are shown.
-const KNOWN_ERRORS = new Set([
-  "Email or password is not correct.",
-  "Too many failed attempts. Please wait a little and try again.",
-]);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  if (await currentActor()) redirect("/");
+  // Without the database nobody can sign in: say so up front rather than after a try.
+  const actor = await currentActor().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return "unavailable" as const;
+    throw error;
+  });
+  if (actor && actor !== "unavailable") redirect("/");
   const ended =
     params.ended === "idle"
       ? "Your session ended after a period without activity. Please sign in again."
       : params.ended === "expired"
         ? "Your session reached its maximum length. Please sign in again."
         : null;
-  const error = params.error ? (KNOWN_ERRORS.has(params.error) ? params.error : "Sign-in failed. Please try again.") : ended;
+  // next-auth redirects here with ?error=<message>; only our own messages are shown.
+  const error = actor === "unavailable" ? SIGN_IN_ERROR_MESSAGES.unavailable : (signInErrorMessage(params.error) ?? ended);
   const demo = process.env.ACCESS_MONITOR_DEMO === "1";
 
   return (

@@ -8,6 +8,7 @@ import { resetColumnsAction, saveColumnsAction } from "@/app/actions/table-prefe
 import { PopoverMenu } from "@/components/ui/popover-menu";
 import { defaultVisibleColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
+import { callAction } from "@/lib/actions/call";
 
 export function ColumnPicker({ query, visibleColumns, basePath }: { query: TableQuery; visibleColumns: string[]; basePath: string }) {
   const router = useRouter();
@@ -21,7 +22,7 @@ export function ColumnPicker({ query, visibleColumns, basePath }: { query: Table
     setError(null);
     startTransition(async () => {
       setShown(columns ?? defaultVisibleColumns(table));
-      const result = columns ? await saveColumnsAction({ table, columns }) : await resetColumnsAction({ table });
+      const result = await callAction(() => (columns ? saveColumnsAction({ table, columns }) : resetColumnsAction({ table })));
       if (!result.ok) setError(result.error);
       router.push(`${basePath}${tableQueryString(query, { cols: columns?.join(",") })}`, { scroll: false });
     });
