@@ -4,6 +4,7 @@
 // second run changes nothing and never overwrites an analyst's later edits.
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { parsePartialDate } from "../lib/domain/partial-date";
+import { recountEvent } from "../lib/data/event-month-totals";
 import { refreshPresenceProjection } from "../lib/data/presence-projection-store";
 import { createUser } from "../lib/data/users";
 import { DEMO_USERS } from "../lib/domain/demo-users";
@@ -79,7 +80,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
           touchedPresences.add(presence.id);
         }
         const { date, precision } = partialDate(event.date);
-        await tx.accessEvent.create({
+        const created = await tx.accessEvent.create({
           data: {
             ref: event.ref,
             presenceId,
@@ -101,6 +102,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
             },
           },
         });
+        await recountEvent(tx, null, created);
         report.events += 1;
       }
       for (const presenceId of touchedPresences) await refreshPresenceProjection(tx, presenceId);

@@ -1,23 +1,12 @@
 // npm run bench:overview — server render time of the dashboard pages on the seeded demo
 // data, and each page's first-load JavaScript (gzipped). Prints figures; asserts nothing.
 // Starts the real app (`scripts/start.ts`) on a throwaway embedded database.
-import { gzipSync } from "node:zlib";
 import { startThrowawayApp } from "./lib/app-process";
-import { percentile, signInCookie } from "./lib/bench-http";
+import { firstLoadJs, percentile, signInCookie } from "./lib/bench-http";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const PAGES = ["/", "/?asOf=2025-02-10", "/?region=Africa&type=INGO", "/countries/NER", "/organisations/1", "/presences", "/events", "/audit"];
 const PASSWORD = "bench-demo-password";
-
-async function firstLoadJs(base: string, html: string): Promise<number> {
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
-  let total = 0;
-  for (const src of new Set(sources)) {
-    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
-    total += gzipSync(body, { level: 9 }).length;
-  }
-  return total;
-}
 
 async function main() {
   const { base, stop } = await startThrowawayApp({ DEMO_PASSWORD: PASSWORD });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatNumber } from "@/lib/domain/format";
 import { EventsByKindChart, PeopleAffectedChart, StatusByCountryChart, StatusByTypeChart } from "@/components/charts/dashboard-charts";
 import { WorldMap } from "@/components/map/world-map";
 import { PresenceStatusTable } from "@/components/tables/presence-status-table";
@@ -55,7 +56,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 className="text-lg font-semibold">Organisations and their status</h2>
         <p className="text-sm text-slate-600">
           {presences.total > presences.rows.length
-            ? `The ${presences.rows.length} most severe of ${presences.total} matching presences.`
+            ? `The ${presences.rows.length} most severe of ${formatNumber(presences.total)}${presences.totalIsLowerBound ? "+" : ""} matching presences.`
             : `${presences.total} matching ${presences.total === 1 ? "presence" : "presences"}.`}
         </p>
         <PresenceStatusTable rows={presences.rows} caption="Organisations and their status in this view" query={query} showCountry />

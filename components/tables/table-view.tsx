@@ -42,10 +42,10 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
     <div className="space-y-3">
       <TableToolbar query={urlQuery} basePath={basePath} options={{ regions, countries, fixed: Object.keys(fixed) as FilterKey[] }} />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Pagination query={urlQuery} total={page.total} basePath={basePath} noun={noun} />
+        <Pagination query={urlQuery} total={page.total} totalIsLowerBound={page.totalIsLowerBound} basePath={basePath} noun={noun} />
         <div className="flex items-center gap-2">
           <ColumnPicker query={urlQuery} visibleColumns={visibleColumns} basePath={basePath} />
-          <ExportMenu query={query} visibleColumns={visibleColumns} total={page.total} />
+          <ExportMenu query={query} visibleColumns={visibleColumns} rowCount={`${page.total.toLocaleString("en-GB")}${page.totalIsLowerBound ? "+" : ""}`} />
         </div>
       </div>
       {page.rows.length > 0 ? (

@@ -1,11 +1,10 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { mostSevereStatus, pivot, rankByRestriction, type SeriesRow } from "@/lib/domain/aggregations";
-import { twelveMonthsBefore, withChartWindow, type View } from "@/lib/domain/view";
+import { withChartWindow, type View } from "@/lib/domain/view";
 import { EVENT_KINDS, ORGANISATION_TYPES, STATUSES, type Status } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "./actor";
-import { EVENT_JOINS, eventConditions, scopedPresences } from "./view-sql";
+import { DASHBOARD_SQL } from "./dashboard-sql";
 
 // Every figure here is computed in PostgreSQL with grouped queries, as of the view date.
 
@@ -19,17 +18,8 @@ export interface HeadlineFigures {
 export async function headlineFigures(actor: Actor | null, view: View): Promise<HeadlineFigures> {
   authorize(actor, "read");
   const [statusRows, people] = await Promise.all([
-    db().$queryRaw<{ status: Status; presences: number; countries: number }[]>`
-      WITH ${scopedPresences(view)}
-      SELECT status, count(*)::int AS presences, count(DISTINCT iso3)::int AS countries
-      FROM scoped GROUP BY status`,
-    db().$queryRaw<{ people: number | null }[]>`
-      SELECT sum(e."peopleAffected")::float8 AS people
-      FROM "AccessEvent" e ${EVENT_JOINS}
-      ${eventConditions({ ...view, from: undefined, to: undefined }, [
-        Prisma.sql`e."resultingStatus" IN ('EXPELLED', 'RESTRICTED')`,
-        Prisma.sql`e."occurredOn" > ${twelveMonthsBefore(view.asOf)}::date`,
-      ])}`,
+    db().$queryRaw<{ status: Status; presences: number; countries: number }[]>(DASHBOARD_SQL.statusTotals(view)),
+    db().$queryRaw<{ people: number | null }[]>(DASHBOARD_SQL.peopleLast12Months(view)),
   ]);
   const presencesByStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const row of statusRows) presencesByStatus[row.status] = row.presences;
@@ -44,12 +34,7 @@ export async function headlineFigures(actor: Actor | null, view: View): Promise<
 export async function peopleAffectedByMonth(actor: Actor | null, requested: View): Promise<SeriesRow[]> {
   authorize(actor, "read");
   const view = withChartWindow(requested);
-  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>`
-    SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e."resultingStatus"::text AS series,
-           sum(e."peopleAffected")::float8 AS value
-    FROM "AccessEvent" e ${EVENT_JOINS}
-    ${eventConditions(view, [Prisma.sql`e."resultingStatus" IS NOT NULL`, Prisma.sql`e."peopleAffected" IS NOT NULL`])}
-    GROUP BY 1, 2 ORDER BY 1`;
+  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.peopleByMonth(view));
   return pivot(rows, STATUSES, { continuousMonths: true });
 }
 
@@ -57,11 +42,7 @@ export async function peopleAffectedByMonth(actor: Actor | null, requested: View
 export async function eventsByMonthAndKind(actor: Actor | null, requested: View): Promise<SeriesRow[]> {
   authorize(actor, "read");
   const view = withChartWindow(requested);
-  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>`
-    SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e.kind::text AS series, count(*)::int AS value
-    FROM "AccessEvent" e ${EVENT_JOINS}
-    ${eventConditions(view)}
-    GROUP BY 1, 2 ORDER BY 1`;
+  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.eventsByMonth(view));
   return pivot(rows, EVENT_KINDS, { continuousMonths: true });
 }
 
@@ -70,9 +51,7 @@ export type CountryStatusRow = { iso3: string; name: string } & Record<Status, n
 /** Presences by status per country, the countries with most restrictions first. */
 export async function statusByCountry(actor: Actor | null, view: View, limit = 15): Promise<CountryStatusRow[]> {
   authorize(actor, "read");
-  const rows = await db().$queryRaw<{ iso3: string; name: string; status: Status; n: number }[]>`
-    WITH ${scopedPresences(view)}
-    SELECT iso3, country_name AS name, status, count(*)::int AS n FROM scoped GROUP BY 1, 2, 3`;
+  const rows = await db().$queryRaw<{ iso3: string; name: string; status: Status; n: number }[]>(DASHBOARD_SQL.statusByCountry(view));
   const byCountry = new Map<string, CountryStatusRow>();
   for (const row of rows) {
     const entry = byCountry.get(row.iso3) ?? { iso3: row.iso3, name: row.name, OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 };
@@ -85,9 +64,7 @@ export async function statusByCountry(actor: Actor | null, view: View, limit = 1
 /** Presences by organisation type and status. */
 export async function statusByOrganisationType(actor: Actor | null, view: View): Promise<SeriesRow[]> {
   authorize(actor, "read");
-  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>`
-    WITH ${scopedPresences(view)}
-    SELECT type AS key, status AS series, count(*)::int AS value FROM scoped GROUP BY 1, 2`;
+  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.statusByType(view));
   const present = new Set(rows.map((r) => r.key));
   return pivot(rows, STATUSES, { keyOrder: ORGANISATION_TYPES.filter((t) => present.has(t)) });
 }

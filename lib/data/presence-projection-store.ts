@@ -17,7 +17,8 @@ export async function refreshPresenceProjection(tx: Tx, presenceId: number): Pro
     presence.status === projection.status &&
     presence.since?.getTime() === projection.since?.getTime() &&
     presence.sincePrecision === projection.sincePrecision &&
-    presence.peopleAffected === projection.peopleAffected;
+    presence.peopleAffected === projection.peopleAffected &&
+    presence.sinceEventId === (projection.statusEventIds[0] ?? null);
   if (unchanged) return false;
   await tx.presence.update({
     where: { id: presenceId },
@@ -26,6 +27,7 @@ export async function refreshPresenceProjection(tx: Tx, presenceId: number): Pro
       since: projection.since,
       sincePrecision: projection.sincePrecision,
       peopleAffected: projection.peopleAffected,
+      sinceEventId: projection.statusEventIds[0] ?? null,
     },
   });
   return true;

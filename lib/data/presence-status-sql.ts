@@ -9,8 +9,32 @@ import { isoDate } from "@/lib/domain/partial-date";
 /**
  * CTE `presence_status` (presence_id, status, since, since_precision, since_event_id,
  * people_affected): one row per presence that has a status on `asOf` (inclusive).
+ *
+ * Viewed as of today (the default), it reads the projection kept on each Presence row,
+ * which every write rewrites in its own transaction, so it is never stale: no event can
+ * be dated after today (edits refuse future dates), so "all events" and "events up to
+ * today" are the same. Any earlier date is computed from the events.
  */
-export function presenceStatusCte(asOf: Date): Prisma.Sql {
+export function presenceStatusCte(asOf: Date, today = new Date()): Prisma.Sql {
+  return readsProjection(asOf, today) ? presenceStatusFromProjection() : presenceStatusFromEvents(asOf);
+}
+
+/** Whether a view date can be answered from the stored projection. */
+export function readsProjection(asOf: Date, today = new Date()): boolean {
+  return isoDate(asOf) >= isoDate(today);
+}
+
+export function presenceStatusFromProjection(): Prisma.Sql {
+  return Prisma.sql`
+    presence_status AS NOT MATERIALIZED (
+      SELECT id AS presence_id, status, since, "sincePrecision" AS since_precision, "sinceEventId" AS since_event_id,
+             "peopleAffected" AS people_affected
+      FROM "Presence" WHERE status IS NOT NULL
+    )`;
+}
+
+/** The same CTE computed from the events themselves, for any date (and to check the projection). */
+export function presenceStatusFromEvents(asOf: Date): Prisma.Sql {
   const day = isoDate(asOf);
   return Prisma.sql`
     status_events AS (

@@ -4,7 +4,10 @@ import { projectPresence } from "@/lib/domain/presence-projection";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STATUS_SEVERITY, type DatePrecision, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
 import type { View } from "@/lib/domain/view";
+import { isoDate } from "@/lib/domain/partial-date";
+import { parseTableQuery } from "@/lib/domain/tables/query";
 import { authorize, type Actor } from "./actor";
+import { listTablePage } from "./tables";
 import { CITATIONS_INCLUDE, toCitation, type SourceCitation } from "./citations";
 
 export type { SourceCitation };
@@ -87,16 +90,23 @@ export async function getCountry(actor: Actor | null, iso3: string) {
 }
 
 /**
- * Presences matching a view (filters and as-of date), most severe first, at most `limit`.
- * Returns the total count too, so the page can say how many it does not show.
+ * The `limit` most severe presences matching a view (filters and as-of date), with the
+ * sources behind each status, and how many match in all. The matching, ordering and
+ * counting run in SQL (the presences table's query); only the rows shown are loaded with
+ * their events, so this stays small however many events the database holds.
  */
-export async function listPresencesInView(actor: Actor | null, view: View, limit = 100) {
+export async function listPresencesInView(actor: Actor | null, view: View, limit: 25 | 50 | 100 | 200 = 100) {
   authorize(actor, "read");
-  const where: Prisma.PresenceWhereInput = {
-    ...(view.country ? { countryIso3: view.country } : {}),
-    ...(view.region ? { country: { region: view.region } } : {}),
-    ...(view.type ? { organisation: { type: view.type } } : {}),
+  const params: Record<string, string> = { sort: "status", dir: "desc", size: String(limit), asOf: isoDate(view.asOf) };
+  for (const key of ["country", "region", "type", "status"] as const) {
+    if (view[key]) params[key] = view[key];
+  }
+  const page = await listTablePage(actor, parseTableQuery("presences", params));
+  const summaries = await summarisePresences({ id: { in: page.rows.map((row) => row.id) } }, view.asOf);
+  const byId = new Map(summaries.map((summary) => [summary.presenceId, summary]));
+  return {
+    rows: page.rows.flatMap((row) => byId.get(row.id) ?? []),
+    total: page.total,
+    totalIsLowerBound: page.totalIsLowerBound,
   };
-  const all = (await summarisePresences(where, view.asOf)).filter((row) => !view.status || row.status === view.status);
-  return { rows: all.slice(0, limit), total: all.length };
 }

@@ -50,12 +50,19 @@ export function toTimelineEvent(event: EventWithTimeline): TimelineEvent {
   };
 }
 
-/** Published (and retracted, marked as such) events up to the view date, newest first. */
+/** Pages show this many of the latest events; the events table has them all. */
+export const TIMELINE_LIMIT = 50;
+
+/**
+ * The latest published (and retracted, marked as such) events up to the view date, newest
+ * first, at most `limit`; `more` says whether older ones were left out.
+ */
 export async function listTimeline(
   actor: Actor | null,
   where: { countryIso3?: string; organisationId?: number },
   asOf: Date,
-): Promise<TimelineEvent[]> {
+  limit = TIMELINE_LIMIT,
+): Promise<{ events: TimelineEvent[]; more: boolean }> {
   authorize(actor, "read");
   const events = await db().accessEvent.findMany({
     where: {
@@ -66,8 +73,9 @@ export async function listTimeline(
     },
     include: TIMELINE_INCLUDE,
     orderBy: [{ occurredOn: "desc" }, { id: "desc" }],
+    take: limit + 1,
   });
-  return events.map(toTimelineEvent);
+  return { events: events.slice(0, limit).map(toTimelineEvent), more: events.length > limit };
 }
 
 export async function getEvent(actor: Actor | null, id: number): Promise<TimelineEvent | null> {

@@ -1,3 +1,5 @@
+import { gzipSync } from "node:zlib";
+
 // Signing in over HTTP as a browser would (next-auth's CSRF token, then the credentials
 // callback), for the benchmark scripts. Returns the Cookie header of the session.
 export async function signInCookie(base: string, email: string, password: string): Promise<string> {
@@ -23,4 +25,15 @@ export async function signInCookieHeaders(base: string, email: string, password:
 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Gzipped size of the scripts a page's HTML loads (its first-load JavaScript). */
+export async function firstLoadJs(base: string, html: string): Promise<number> {
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
+  let total = 0;
+  for (const src of new Set(sources)) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  return total;
 }

@@ -4,7 +4,8 @@
 // Every organisation, presence, event and source is marked synthetic.
 import type pg from "pg";
 import { allCountries } from "../../prisma/seed-data/countries";
-import { presenceStatusCte } from "../../lib/data/presence-status-sql";
+import { REBUILD_EVENT_MONTH_TOTALS } from "../../lib/data/event-month-totals";
+import { presenceStatusFromEvents } from "../../lib/data/presence-status-sql";
 
 export interface SyntheticSize {
   events: number;
@@ -133,14 +134,17 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
 
   progress("current statuses", 0, 1);
   const today = new Date();
-  const projection = presenceStatusCte(today);
+  const projection = presenceStatusFromEvents(today);
   await q(
     `WITH ${projection.text.trim()}
-     UPDATE "Presence" p SET status = s.status, since = s.since, "sincePrecision" = s.since_precision, "peopleAffected" = s.people_affected
+     UPDATE "Presence" p SET status = s.status, since = s.since, "sincePrecision" = s.since_precision, "peopleAffected" = s.people_affected,
+                        "sinceEventId" = s.since_event_id
      FROM presence_status s WHERE s.presence_id = p.id`,
     projection.values,
   );
   progress("current statuses", 1, 1);
+  await q(`DELETE FROM "EventMonthTotal"`);
+  await q(REBUILD_EVENT_MONTH_TOTALS.text);
   progress("analyze", 0, 1);
   await q("ANALYZE");
   progress("analyze", 1, 1);

@@ -15,7 +15,7 @@ import { GET as presencesRoute } from "@/app/api/v1/presences/route";
 import { GET as eventsRoute } from "@/app/api/v1/events/route";
 import { GET as countriesRoute } from "@/app/api/v1/countries/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
-import { seedUser } from "../support/factories";
+import { refreshProjections, seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
 const BASE = "http://localhost:3000";
@@ -57,6 +57,7 @@ beforeAll(async () => {
     });
     await prisma.eventSource.create({ data: { eventId: event.id, sourceId: source.id, quote: "…" } });
   }
+  await refreshProjections(prisma);
 });
 afterAll(() => restore());
 

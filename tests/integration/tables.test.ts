@@ -7,7 +7,7 @@ import { InvalidCursorError, listTableAfter, listTablePage } from "@/lib/data/ta
 import { listCountryPresences } from "@/lib/data/presences";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
 import { parseTableQuery } from "@/lib/domain/tables/query";
-import { seedUser } from "../support/factories";
+import { refreshProjections, seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
 const now = new Date("2026-11-23T12:00:00Z");
@@ -111,6 +111,7 @@ describe("sorting, paging and cursors on a known fixture", () => {
         },
       });
     }
+    await refreshProjections(prisma);
   });
   afterAll(() => restore());
 

@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/data/actor";
+import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/event-month-totals";
+import { refreshPresenceProjection } from "@/lib/data/presence-projection-store";
 import type { Role } from "@/lib/domain/vocabulary";
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
@@ -20,4 +22,18 @@ export async function seedUser(prisma: PrismaClient, overrides: { role?: Role; p
   });
   const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role };
   return { user, actor, password };
+}
+
+/**
+ * After fixtures wrote events directly (not through the edit functions, which keep the
+ * projections in step in their own transaction): brings the stored projections in line,
+ * as a bulk load does.
+ */
+export async function refreshProjections(prisma: PrismaClient): Promise<void> {
+  const presences = await prisma.presence.findMany({ select: { id: true } });
+  await prisma.$transaction(async (tx) => {
+    for (const { id } of presences) await refreshPresenceProjection(tx, id);
+    await tx.$executeRaw`DELETE FROM "EventMonthTotal"`;
+    await tx.$executeRaw(REBUILD_EVENT_MONTH_TOTALS);
+  }, { timeout: 60_000 });
 }

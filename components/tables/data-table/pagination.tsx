@@ -1,11 +1,12 @@
-// "1–50 of 12,345", previous/next and the page size: plain links and a GET form, so they
+// "1–50 of 12,345" (or "of 10,000+": large views are counted only that far), previous/next and the page size: plain links and a GET form, so they
 // work before the page's scripts load and are reachable by keyboard.
 import Link from "next/link";
 import { formatNumber } from "@/lib/domain/format";
 import { PAGE_SIZES, tableQueryString, type TableQuery } from "@/lib/domain/tables/query";
 
-export function Pagination({ query, total, basePath, noun }: { query: TableQuery; total: number; basePath: string; noun: string }) {
+export function Pagination({ query, total, totalIsLowerBound, basePath, noun }: { query: TableQuery; total: number; totalIsLowerBound: boolean; basePath: string; noun: string }) {
   const lastPage = Math.max(1, Math.ceil(total / query.pageSize));
+  const more = totalIsLowerBound ? "+" : "";
   const first = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;
   const last = Math.min(total, query.page * query.pageSize);
   const link = (page: number) => `${basePath}${tableQueryString(query, { page: page === 1 ? undefined : page })}`;
@@ -14,7 +15,7 @@ export function Pagination({ query, total, basePath, noun }: { query: TableQuery
   return (
     <nav aria-label={`${noun} pages`} className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite" data-testid="row-count">
-        {total === 0 ? `No ${noun}` : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)} ${noun}`}
+        {total === 0 ? `No ${noun}` : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}${more} ${noun}`}
         {query.page > lastPage && total > 0 && " (this page is past the last one)"}
       </p>
       <div className="flex items-center gap-2">
@@ -31,8 +32,8 @@ export function Pagination({ query, total, basePath, noun }: { query: TableQuery
           <button type="submit" className={button}>Show</button>
         </form>
         {query.page > 1 ? <Link href={link(Math.min(query.page - 1, lastPage))} className={button} rel="prev">Previous</Link> : <span className={disabled} aria-disabled>Previous</span>}
-        <span>Page {formatNumber(query.page)} of {formatNumber(lastPage)}</span>
-        {query.page < lastPage ? <Link href={link(query.page + 1)} className={button} rel="next">Next</Link> : <span className={disabled} aria-disabled>Next</span>}
+        <span>Page {formatNumber(query.page)} of {formatNumber(lastPage)}{more}</span>
+        {query.page < lastPage || totalIsLowerBound ? <Link href={link(query.page + 1)} className={button} rel="next">Next</Link> : <span className={disabled} aria-disabled>Next</span>}
       </div>
     </nav>
   );

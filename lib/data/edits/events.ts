@@ -8,6 +8,7 @@ import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { authorize, type Actor } from "../actor";
 import { ConflictError, NotFoundError, RuleError } from "../errors";
+import { recountEvent } from "../event-month-totals";
 import { refreshPresenceProjection } from "../presence-projection-store";
 import { sourceIdFor } from "./sources";
 
@@ -75,6 +76,7 @@ export async function editEvent(actor: Actor | null, eventId: number, input: unk
         ...(changes.confidence !== undefined && { confidence: changes.confidence }),
       },
     });
+    await recountEvent(tx, before, after);
     if (after.presenceId) await recomputeStatus(tx, after.presenceId);
     await tx.auditEntry.create({
       data: { actorId: user.id, action: "event.update", entityType: "AccessEvent", entityId: String(eventId), before: snapshot(before), after: snapshot(after) },
@@ -92,6 +94,7 @@ export async function retractEvent(actor: Actor | null, eventId: number, input: 
       where: { id: eventId },
       data: { reviewState: "RETRACTED", retractedAt: now, retractionReason: reason, retractedById: user.id },
     });
+    await recountEvent(tx, before, after);
     if (after.presenceId) await recomputeStatus(tx, after.presenceId);
     await tx.auditEntry.create({
       data: {

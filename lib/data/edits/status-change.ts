@@ -9,6 +9,7 @@ import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { authorize, type Actor } from "../actor";
 import { ConflictError, NotFoundError, type PresenceNow } from "../errors";
+import { recountEvent } from "../event-month-totals";
 import { refreshPresenceProjection } from "../presence-projection-store";
 import { sourceIdFor } from "./sources";
 
@@ -70,6 +71,7 @@ export async function changeStatus(actor: Actor | null, presenceId: number, inpu
         authorId: user.id,
       },
     });
+    await recountEvent(tx, null, event);
     const linked = new Set<number>();
     for (const citation of change.sources) {
       const sourceId = await sourceIdFor(tx, citation);

@@ -15,7 +15,7 @@ import { auditTable, toAuditRow } from "./audit-table";
 import { eventsTable, toEventRow } from "./events-table";
 import { organisationsTable, toOrganisationRow } from "./organisations-table";
 import { presencesTable, toPresenceRow } from "./presences-table";
-import { countSql, exportSql, keysetSql, pageSql, type TableDefinition } from "./table-sql";
+import { countLimit, countSql, exportSql, keysetSql, pageSql, type TableDefinition } from "./table-sql";
 
 type Row = Record<string, unknown>;
 
@@ -48,15 +48,23 @@ async function run(sql: Prisma.Sql): Promise<Row[]> {
 
 export interface TablePage<T extends TableName> {
   rows: TableRows[T][];
+  /** Rows in the view; when `totalIsLowerBound`, at least this many (see countSql). */
   total: number;
+  totalIsLowerBound: boolean;
 }
 
 export async function listTablePage<T extends TableName>(actor: Actor | null, query: TableQuery<T>): Promise<TablePage<T>> {
   authorize(actor, TABLE_READ_ACTION[query.table]);
   const table = TABLES[query.table];
   const def = table.define(query);
-  const [rows, count] = await Promise.all([run(pageSql(def, query)), run(countSql(def))]);
-  return { rows: rows.map((r) => table.toRow(r) as TableRows[T]), total: (count[0]?.total as number) ?? 0 };
+  const [rows, count] = await Promise.all([run(pageSql(def, query)), run(countSql(def, query))]);
+  const counted = (count[0]?.total as number) ?? 0;
+  const limit = countLimit(query);
+  return {
+    rows: rows.map((r) => table.toRow(r) as TableRows[T]),
+    total: counted >= limit ? limit - 1 : counted,
+    totalIsLowerBound: counted >= limit,
+  };
 }
 
 export class InvalidCursorError extends Error {

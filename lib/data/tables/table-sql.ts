@@ -57,12 +57,45 @@ function rowsSql(def: TableDefinition, query: TableQuery, extra: Prisma.Sql[], t
     ${tail}`;
 }
 
-export function pageSql(def: TableDefinition, query: TableQuery): Prisma.Sql {
-  return rowsSql(def, query, [], Prisma.sql`LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`);
+/**
+ * A few rows of the view, found first by id and sort key only, then joined to their full
+ * select list (a "deferred join"): the per-row subqueries (sources, disputes) then run for
+ * the rows shown, not for every row skipped by OFFSET or sorted away.
+ */
+function slicedRowsSql(def: TableDefinition, query: TableQuery, extra: Prisma.Sql[], tail: Prisma.Sql): Prisma.Sql {
+  const direction = query.sort.direction === "desc" ? Prisma.raw("DESC") : Prisma.raw("ASC");
+  const ctes = def.ctes ? Prisma.sql`${def.ctes},` : Prisma.empty;
+  return Prisma.sql`WITH ${ctes}
+    slice AS (
+      SELECT ${def.id} AS row_id, ${sortKey(def, query).expr} AS sort_key
+      ${def.from}
+      ${whereClause([...def.conditions, ...extra])}
+      ${orderBy(def, query)}
+      ${tail}
+    )
+    SELECT ${def.select}, slice.sort_key, slice.row_id
+    ${def.from} JOIN slice ON slice.row_id = ${def.id}
+    ORDER BY slice.sort_key ${direction}, slice.row_id ${direction}`;
 }
 
-export function countSql(def: TableDefinition): Prisma.Sql {
-  return Prisma.sql`${withClause(def)} SELECT count(*)::int AS total ${def.from} ${whereClause(def.conditions)}`;
+export function pageSql(def: TableDefinition, query: TableQuery): Prisma.Sql {
+  return slicedRowsSql(def, query, [], Prisma.sql`LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`);
+}
+
+/** Rows are counted up to this many (or just past the page asked for); beyond, "10,000+". */
+export const COUNT_CAP = 10_000;
+
+export function countLimit(query: TableQuery): number {
+  return Math.max(COUNT_CAP, query.page * query.pageSize) + 1;
+}
+
+/**
+ * The number of rows in the view, counting no further than countLimit(): an exact count of
+ * a million events takes longer than the page itself, and nobody pages through them.
+ */
+export function countSql(def: TableDefinition, query: TableQuery): Prisma.Sql {
+  return Prisma.sql`${withClause(def)} SELECT count(*)::int AS total FROM (
+    SELECT 1 ${def.from} ${whereClause(def.conditions)} LIMIT ${countLimit(query)}) counted`;
 }
 
 export function exportSql(def: TableDefinition, query: TableQuery): Prisma.Sql {
@@ -89,7 +122,7 @@ export function keysetSql(def: TableDefinition, query: TableQuery, after: Keyset
     const comparison = query.sort.direction === "desc" ? Prisma.raw("<") : Prisma.raw(">");
     extra.push(Prisma.sql`(${key.expr}, ${def.id}) ${comparison} (${String(after.value)}::${CASTS[key.type]}, ${after.id}::int)`);
   }
-  return rowsSql(def, query, extra, Prisma.sql`LIMIT ${limit}`);
+  return slicedRowsSql(def, query, extra, Prisma.sql`LIMIT ${limit}`);
 }
 
 /** Sort key values come back as text for dates and timestamps (see the definitions). */

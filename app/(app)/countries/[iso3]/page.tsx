@@ -10,7 +10,7 @@ import { lastChange } from "@/lib/data/last-change";
 import { requireActor } from "@/lib/auth/session";
 import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboard";
 import { getCountry } from "@/lib/data/presences";
-import { listTimeline } from "@/lib/data/timeline";
+import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
 import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ iso3: string }>; searchParams: Promise<SearchParams> };
@@ -26,7 +26,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const tableParams = await searchParams;
   const view = asOfOnly(parseView(tableParams));
   const countryView = { ...view, country: country.iso3 };
-  const [events, people, kinds] = await Promise.all([
+  const [timeline, people, kinds] = await Promise.all([
     listTimeline(actor, { countryIso3: country.iso3 }, view.asOf),
     peopleAffectedByMonth(actor, countryView),
     eventsByMonthAndKind(actor, countryView),
@@ -58,7 +58,13 @@ export default async function CountryPage({ params, searchParams }: Props) {
       </div>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
-        <EventTimeline events={events} query={query} />
+        <EventTimeline events={timeline.events} query={query} />
+        {timeline.more && (
+          <p className="text-sm text-slate-600">
+            The {TIMELINE_LIMIT} latest events are shown.{" "}
+            <Link href={`/events?country=${country.iso3}${query ? `&${query.slice(1)}` : ""}`} className="underline">See every event in the Events table</Link>.
+          </p>
+        )}
       </section>
     </div>
   );

@@ -12,7 +12,7 @@ import { can } from "@/lib/domain/permissions";
 import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
 import { getOrganisation } from "@/lib/data/presences";
-import { listTimeline } from "@/lib/data/timeline";
+import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
 import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";
 
@@ -27,7 +27,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   if (!organisation) notFound();
   const tableParams = await searchParams;
   const view = parseView(tableParams);
-  const events = await listTimeline(actor, { organisationId: organisation.id }, view.asOf);
+  const timeline = await listTimeline(actor, { organisationId: organisation.id }, view.asOf);
   const query = viewQuery(asOfOnly(view));
 
   return (
@@ -55,7 +55,13 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
-        <EventTimeline events={events} query={query} showCountry />
+        <EventTimeline events={timeline.events} query={query} showCountry />
+        {timeline.more && (
+          <p className="text-sm text-slate-600">
+            The {TIMELINE_LIMIT} latest events are shown.{" "}
+            <Link href={`/events?organisation=${organisation.id}${query ? `&${query.slice(1)}` : ""}`} className="underline">See every event in the Events table</Link>.
+          </p>
+        )}
       </section>
     </div>
   );

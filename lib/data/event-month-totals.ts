@@ -1,0 +1,38 @@
+// Keeps the EventMonthTotal projection in step with the events: called in the transaction
+// of every event write with the event as it was and as it is now. Only published events
+// count. It checks no user: it only adjusts derived rows for a write already allowed.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { isoDate } from "@/lib/domain/partial-date";
+import type { EventKind, ReviewState, Status } from "@/lib/domain/vocabulary";
+
+export interface CountedEvent {
+  occurredOn: Date;
+  kind: EventKind;
+  resultingStatus: Status | null;
+  peopleAffected: number | null;
+  reviewState: ReviewState;
+}
+
+export async function recountEvent(tx: Tx, before: CountedEvent | null, after: CountedEvent | null): Promise<void> {
+  for (const [event, sign] of [[before, -1], [after, 1]] as const) {
+    if (!event || event.reviewState !== "PUBLISHED") continue;
+    const people = event.peopleAffected;
+    await tx.$executeRaw`
+      INSERT INTO "EventMonthTotal" (month, kind, "statusKey", events, "peopleEvents", people)
+      VALUES (date_trunc('month', ${isoDate(event.occurredOn)}::date)::date, ${event.kind}::"EventKind", ${event.resultingStatus ?? ""},
+              ${sign}, ${people === null ? 0 : sign}, ${sign * (people ?? 0)})
+      ON CONFLICT (month, kind, "statusKey") DO UPDATE SET
+        events = "EventMonthTotal".events + EXCLUDED.events,
+        "peopleEvents" = "EventMonthTotal"."peopleEvents" + EXCLUDED."peopleEvents",
+        people = "EventMonthTotal".people + EXCLUDED.people`;
+  }
+}
+
+/** Recounts the whole projection from the events (bulk loads, and tests that check it). */
+export const REBUILD_EVENT_MONTH_TOTALS = Prisma.sql`
+  INSERT INTO "EventMonthTotal" (month, kind, "statusKey", events, "peopleEvents", people)
+  SELECT date_trunc('month', "occurredOn")::date, kind, coalesce("resultingStatus"::text, ''), count(*),
+         count("peopleAffected"), coalesce(sum("peopleAffected"), 0)
+  FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED'
+  GROUP BY 1, 2, 3`;

@@ -1,0 +1,196 @@
+// npm run bench — the benchmark suite on the SYNTHETIC database (1,000,000 events, made
+// when missing; never the demo database) against the production build. For each case it
+// prints p50/p95 through the app next to the same SQL run directly in the same run (so the
+// app's own overhead shows), and the target from DESIGN.md. Then a status change under
+// concurrent reads, first-load JavaScript per page, and the CSV export vs COPY
+// (scripts/bench-export.ts). Prints figures; asserts nothing.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { DASHBOARD_SQL } from "../lib/data/dashboard-sql";
+import { eventsTable } from "../lib/data/tables/events-table";
+import { organisationsTable } from "../lib/data/tables/organisations-table";
+import { presencesTable } from "../lib/data/tables/presences-table";
+import { countSql, keysetSql, pageSql, type TableDefinition } from "../lib/data/tables/table-sql";
+import { decodeCursor } from "../lib/domain/tables/cursor";
+import { parseTableQuery, type TableQuery } from "../lib/domain/tables/query";
+import { parseView, withChartWindow, type SearchParams } from "../lib/domain/view";
+import type { Prisma } from "../lib/generated/prisma/client";
+import { firstLoadJs, percentile, signInCookie } from "./lib/bench-http";
+import { openBenchDatabase, startBenchApp } from "./lib/bench-setup";
+
+const MIN_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const PAST = "2020-01-01";
+const TABLE_TARGET = 50; // DESIGN.md: table pages and API list calls, p95
+const PAGE_TARGET = 150; // DESIGN.md: overview server render, p95 (also used for the country page)
+
+const DEFINE: Record<string, (query: TableQuery) => TableDefinition> = { presences: presencesTable, events: eventsTable, organisations: organisationsTable };
+
+interface Case {
+  name: string;
+  url: string;
+  target: number | null;
+  /** The statements the app runs for it, run here in parallel as the app does. */
+  sql: Prisma.Sql[];
+}
+
+const tablePage = (table: string, params: Record<string, string>): Case => {
+  const query = parseTableQuery(table as "events", params);
+  const def = DEFINE[table]!(query);
+  return { name: `${table} page ${describe(params)}`, url: `/${table}?${new URLSearchParams(params)}`, target: TABLE_TARGET, sql: [pageSql(def, query), countSql(def, query)] };
+};
+
+const apiList = (table: string, params: Record<string, string>, cursor?: string): Case => {
+  const query = parseTableQuery(table as "events", params);
+  const after = cursor ? decodeCursor(query.sort, cursor) : null;
+  const search = new URLSearchParams({ ...params, ...(cursor ? { cursor } : {}) });
+  return {
+    name: `API ${table} ${describe(params)}${cursor ? " deep (cursor)" : ""}`,
+    url: `/api/v1/${table}?${search}`,
+    target: TABLE_TARGET,
+    sql: [keysetSql(DEFINE[table]!(query), query, after, query.pageSize + 1)],
+  };
+};
+
+const dashboardSql = (params: SearchParams) => {
+  const view = parseView(params);
+  const charts = withChartWindow(view);
+  return [DASHBOARD_SQL.statusTotals(view), DASHBOARD_SQL.peopleLast12Months(view), DASHBOARD_SQL.peopleByMonth(charts),
+    DASHBOARD_SQL.eventsByMonth(charts), DASHBOARD_SQL.statusByCountry(view), DASHBOARD_SQL.statusByType(view)];
+};
+
+function describe(params: Record<string, string>): string {
+  const text = Object.entries(params).filter(([k]) => k !== "size").map(([k, v]) => `${k}=${v}`).join(" ");
+  return text ? `(${text})` : "(first page)";
+}
+
+async function timeRuns(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i += 1) await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const ms = (n: number) => n.toFixed(1).padStart(8);
+
+async function main() {
+  const env = await openBenchDatabase(MIN_EVENTS);
+  const app = await startBenchApp(env.database.url);
+  const sqlPool = new pg.Pool({ connectionString: env.database.url, max: 10 });
+  try {
+    const cookie = await signInCookie(app.base, env.email, env.password);
+    const bearer = { authorization: `Bearer ${env.token}` };
+    const { rows: [busiest] } = await env.client.query<{ iso3: string }>(
+      `SELECT "countryIso3" AS iso3 FROM "Presence" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const country = busiest!.iso3;
+    // A cursor 20 pages (1,000 rows) into the events, as a client paging through would hold.
+    let cursor = "";
+    for (let i = 0; i < 20; i += 1) {
+      const body = (await (await fetch(`${app.base}/api/v1/events?size=50${cursor ? `&cursor=${cursor}` : ""}`, { headers: bearer })).json()) as { nextCursor: string };
+      cursor = encodeURIComponent(body.nextCursor);
+    }
+
+    const cases: Case[] = [
+      tablePage("presences", {}),
+      tablePage("presences", { page: "100" }),
+      tablePage("presences", { status: "EXPELLED", region: "Africa" }),
+      tablePage("presences", { sort: "organisation" }),
+      tablePage("presences", { asOf: PAST }),
+      tablePage("events", {}),
+      tablePage("events", { page: "200" }),
+      tablePage("events", { country, kind: "ORDER_TO_LEAVE" }),
+      tablePage("events", { sort: "country" }),
+      tablePage("events", { asOf: PAST }),
+      tablePage("organisations", {}),
+      apiList("presences", { size: "50" }),
+      apiList("events", { size: "50" }),
+      apiList("events", { size: "50" }, decodeURIComponent(cursor)),
+      apiList("events", { size: "50", country }),
+      apiList("presences", { size: "50", asOf: PAST }),
+      { name: "overview page", url: "/", target: PAGE_TARGET, sql: dashboardSql({}) },
+      { name: `overview page (asOf=${PAST})`, url: `/?asOf=${PAST}`, target: PAGE_TARGET, sql: dashboardSql({ asOf: PAST }) },
+      { name: `country page (${country})`, url: `/countries/${country}`, target: PAGE_TARGET,
+        sql: [...dashboardSql({ country }), ...tablePage("presences", { country }).sql] },
+    ];
+
+    console.log(`\nSYNTHETIC data: ${env.events.toLocaleString("en-GB")} events; production build; ${RUNS} sequential requests per case after 3 warm-ups.`);
+    console.log("SQL = the same statements run directly on PostgreSQL in this run (in parallel, as the app runs them).\n");
+    console.log(`${"case".padEnd(52)}${"app p50".padStart(8)}${"app p95".padStart(9)}${"SQL p50".padStart(9)}${"SQL p95".padStart(9)}${"app/SQL".padStart(9)}  target p95`);
+    for (const c of cases) {
+      const headers = c.url.startsWith("/api/") ? bearer : { cookie };
+      const appTimes = await timeRuns(async () => {
+        const response = await fetch(`${app.base}${c.url}`, { headers });
+        const text = await response.text();
+        if (!response.ok) throw new Error(`${c.url}: HTTP ${response.status} ${text.slice(0, 200)}`);
+      });
+      const sqlTimes = await timeRuns(() => Promise.all(c.sql.map((s) => sqlPool.query(s.text, s.values))));
+      const verdict = c.target === null ? "" : `< ${c.target} ms  ${appTimes.p95 < c.target ? "met" : "NOT met"}`;
+      console.log(`${c.name.padEnd(52)}${ms(appTimes.p50)} ${ms(appTimes.p95)} ${ms(sqlTimes.p50)} ${ms(sqlTimes.p95)} ${(appTimes.p95 / sqlTimes.p95).toFixed(1).padStart(8)}×  ${verdict}`);
+    }
+
+    await statusChangeUnderReads(app.base, bearer, cookie, env.client);
+    await firstLoad(app.base, cookie, country);
+  } finally {
+    await sqlPool.end();
+    await app.stop();
+    await env.client.end();
+    await env.database.stop();
+  }
+  console.log("\nCSV export of every event vs PostgreSQL COPY (npm run bench:export, one run):");
+  spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bench-export.ts")], {
+    stdio: "inherit",
+    env: { ...process.env, BENCH_RUNS: process.env.BENCH_EXPORT_RUNS ?? "1" },
+  });
+}
+
+/** Status changes through the API while four clients keep reading table pages and the overview. */
+async function statusChangeUnderReads(base: string, bearer: Record<string, string>, cookie: string, client: pg.Client) {
+  let reading = true;
+  const readPaths = ["/presences", "/events", "/", "/api/v1/presences?size=50"];
+  const readers = readPaths.map(async (readPath) => {
+    while (reading) {
+      const headers = readPath.startsWith("/api/") ? bearer : { cookie };
+      await (await fetch(`${base}${readPath}`, { headers })).text();
+    }
+  });
+  const { data } = (await (await fetch(`${base}/api/v1/presences?size=${RUNS}&sort=since&dir=desc`, { headers: bearer })).json()) as { data: { id: number; version: number }[] };
+  const times: number[] = [];
+  for (const presence of data) {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/v1/presences/${presence.id}/events`, {
+      method: "POST",
+      headers: { ...bearer, "content-type": "application/json" },
+      body: JSON.stringify({ status: "RESTRICTED", kind: "RESTRICTION_IMPOSED", occurredOn: new Date().toISOString().slice(0, 10), datePrecision: "DAY",
+        summary: "Synthetic benchmark status change.", confidence: "REPORTED", version: presence.version, sources: [{ publisher: "Synthetic Bench Wire", title: "Benchmark" }] }),
+    });
+    if (response.status !== 201) throw new Error(`Status change failed: HTTP ${response.status} ${await response.text()}`);
+    times.push(performance.now() - started);
+  }
+  reading = false;
+  await Promise.all(readers);
+  // The events and sources just written are benchmark data in the synthetic database: label them so.
+  await client.query(`UPDATE "AccessEvent" SET synthetic = true WHERE NOT synthetic`);
+  await client.query(`UPDATE "Source" SET synthetic = true WHERE NOT synthetic`);
+  times.sort((a, b) => a - b);
+  console.log(`\nStatus change (API, ${times.length} changes) while 4 clients read continuously: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (DESIGN.md sets no target; reported)`);
+}
+
+async function firstLoad(base: string, cookie: string, country: string) {
+  console.log("\nFirst-load JavaScript (gzipped), target < 200 kB:");
+  for (const page of ["/", `/countries/${country}`, "/presences", "/events", "/organisations", "/audit"]) {
+    const html = await (await fetch(`${base}${page}`, { headers: { cookie } })).text();
+    const kb = (await firstLoadJs(base, html)) / 1024;
+    console.log(`  ${page.padEnd(20)} ${kb.toFixed(1).padStart(6)} kB  ${kb < 200 ? "met" : "NOT met"}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});
