@@ -1,9 +1,12 @@
-// Rewrites a presence's denormalised status columns from its events. Called inside the
-// transaction of every write that touches events (and by the seed). It checks no user:
-// it only recomputes derived columns from rows the caller has already been allowed to write.
+// Rewrites a presence's stored projections from its events: the current status on the
+// Presence row and its status history (PresenceStatusPeriod). Called inside the transaction
+// of every write that touches events (and by the seed). It checks no user: it only
+// recomputes derived rows from rows the caller has already been allowed to write.
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
-import { projectPresence } from "@/lib/domain/presence-projection";
+import { projectPeriods, projectPresence } from "@/lib/domain/presence-projection";
 
+/** Returns whether the current status changed. */
 export async function refreshPresenceProjection(tx: Tx, presenceId: number): Promise<boolean> {
   const [presence, events] = await Promise.all([
     tx.presence.findUniqueOrThrow({ where: { id: presenceId } }),
@@ -13,6 +16,8 @@ export async function refreshPresenceProjection(tx: Tx, presenceId: number): Pro
     }),
   ]);
   const projection = projectPresence(events);
+  await tx.presenceStatusPeriod.deleteMany({ where: { presenceId } });
+  await tx.presenceStatusPeriod.createMany({ data: projectPeriods(events).map((period) => ({ presenceId, ...period })) });
   const unchanged =
     presence.status === projection.status &&
     presence.since?.getTime() === projection.since?.getTime() &&
@@ -32,3 +37,31 @@ export async function refreshPresenceProjection(tx: Tx, presenceId: number): Pro
   });
   return true;
 }
+
+/**
+ * Rebuilds every presence's status history from the events in one statement (bulk loads,
+ * and the test that checks the projection); the same statement backfilled it in its
+ * migration. Expects an empty PresenceStatusPeriod table.
+ */
+export const REBUILD_PRESENCE_PERIODS = Prisma.sql`
+WITH status_events AS (
+  SELECT e."presenceId" AS presence_id, e.id, e."occurredOn" AS day, e."datePrecision" AS precision, e."resultingStatus" AS status,
+         e."peopleAffected" AS people, lag(e."resultingStatus") OVER (PARTITION BY e."presenceId" ORDER BY e."occurredOn", e.id) AS previous_status
+  FROM "AccessEvent" e
+  WHERE e."presenceId" IS NOT NULL AND e."reviewState" = 'PUBLISHED' AND e."resultingStatus" IS NOT NULL
+), runs AS (
+  SELECT *, count(*) FILTER (WHERE previous_status IS DISTINCT FROM status) OVER (PARTITION BY presence_id ORDER BY day, id) AS run
+  FROM status_events
+), states AS (
+  SELECT presence_id, day, status,
+         first_value(day) OVER run_so_far AS since, first_value(precision) OVER run_so_far AS since_precision,
+         first_value(id) OVER run_so_far AS since_event_id,
+         array_agg(people) FILTER (WHERE people IS NOT NULL) OVER run_so_far AS people_so_far,
+         row_number() OVER (PARTITION BY presence_id, day ORDER BY id DESC) AS from_last_of_day
+  FROM runs
+  WINDOW run_so_far AS (PARTITION BY presence_id, run ORDER BY day, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+)
+INSERT INTO "PresenceStatusPeriod" ("presenceId", "validFrom", "validUntil", status, since, "sincePrecision", "sinceEventId", "peopleAffected")
+SELECT presence_id, day, lead(day) OVER (PARTITION BY presence_id ORDER BY day), status, since, since_precision, since_event_id,
+       people_so_far[array_upper(people_so_far, 1)]
+FROM states WHERE from_last_of_day = 1`;

@@ -10,13 +10,14 @@ import { isoDate } from "@/lib/domain/partial-date";
  * CTE `presence_status` (presence_id, status, since, since_precision, since_event_id,
  * people_affected): one row per presence that has a status on `asOf` (inclusive).
  *
- * Viewed as of today (the default), it reads the projection kept on each Presence row,
- * which every write rewrites in its own transaction, so it is never stale: no event can
- * be dated after today (edits refuse future dates), so "all events" and "events up to
- * today" are the same. Any earlier date is computed from the events.
+ * It reads projections that every write rewrites in its own transaction, so they are never
+ * stale. Viewed as of today (the default): the current status kept on each Presence row (no
+ * event can be dated after today, edits refuse future dates, so "all events" and "events
+ * up to today" are the same). Any earlier date: the status history (PresenceStatusPeriod).
+ * presenceStatusFromEvents() computes the same from the events themselves.
  */
 export function presenceStatusCte(asOf: Date, today = new Date()): Prisma.Sql {
-  return readsProjection(asOf, today) ? presenceStatusFromProjection() : presenceStatusFromEvents(asOf);
+  return readsProjection(asOf, today) ? presenceStatusFromProjection() : presenceStatusFromPeriods(asOf);
 }
 
 /** Whether a view date can be answered from the stored projection. */
@@ -30,6 +31,15 @@ export function presenceStatusFromProjection(): Prisma.Sql {
       SELECT id AS presence_id, status, since, "sincePrecision" AS since_precision, "sinceEventId" AS since_event_id,
              "peopleAffected" AS people_affected
       FROM "Presence" WHERE status IS NOT NULL
+    )`;
+}
+
+export function presenceStatusFromPeriods(asOf: Date): Prisma.Sql {
+  return Prisma.sql`
+    presence_status AS NOT MATERIALIZED (
+      SELECT "presenceId" AS presence_id, status, since, "sincePrecision" AS since_precision, "sinceEventId" AS since_event_id,
+             "peopleAffected" AS people_affected
+      FROM "PresenceStatusPeriod" WHERE daterange("validFrom", "validUntil") @> ${isoDate(asOf)}::date
     )`;
 }
 

@@ -54,3 +54,42 @@ export function projectPresence(events: readonly ProjectableEvent[], asOf?: Date
     statusEventIds: run.map((e) => e.id),
   };
 }
+
+/** The projection over one stretch of time: from `validFrom` up to (not including) `validUntil`. */
+export interface StatusPeriod {
+  validFrom: Date;
+  /** The first day of the next period; null while it still holds. */
+  validUntil: Date | null;
+  status: NonNullable<PresenceProjection["status"]>;
+  since: Date;
+  sincePrecision: NonNullable<PresenceProjection["sincePrecision"]>;
+  sinceEventId: number;
+  peopleAffected: number | null;
+}
+
+/**
+ * The presence's status history: one period per day on which a status event happened, each
+ * holding what projectPresence(events, that day) gives until the next such day. So the
+ * status as of any date is the period containing it (none before the first event).
+ */
+export function projectPeriods(events: readonly ProjectableEvent[]): StatusPeriod[] {
+  const relevant = events.filter((e) => e.reviewState === "PUBLISHED" && e.resultingStatus !== null).sort(compareEvents);
+  const periods: StatusPeriod[] = [];
+  for (let i = 0; i < relevant.length; i += 1) {
+    const day = relevant[i]!.occurredOn.getTime();
+    if (i + 1 < relevant.length && relevant[i + 1]!.occurredOn.getTime() === day) continue; // the day's last event decides
+    const state = projectPresence(relevant.slice(0, i + 1));
+    const previous = periods.at(-1);
+    if (previous) previous.validUntil = relevant[i]!.occurredOn;
+    periods.push({
+      validFrom: relevant[i]!.occurredOn,
+      validUntil: null,
+      status: state.status!,
+      since: state.since!,
+      sincePrecision: state.sincePrecision!,
+      sinceEventId: state.statusEventIds[0]!,
+      peopleAffected: state.peopleAffected,
+    });
+  }
+  return periods;
+}

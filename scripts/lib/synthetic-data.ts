@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { allCountries } from "../../prisma/seed-data/countries";
 import { REBUILD_EVENT_MONTH_TOTALS } from "../../lib/data/event-month-totals";
+import { REBUILD_PRESENCE_PERIODS } from "../../lib/data/presence-projection-store";
 import { presenceStatusFromEvents } from "../../lib/data/presence-status-sql";
 
 export interface SyntheticSize {
@@ -143,6 +144,8 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
     projection.values,
   );
   progress("current statuses", 1, 1);
+  await q(`DELETE FROM "PresenceStatusPeriod"`);
+  await q(REBUILD_PRESENCE_PERIODS.text);
   await q(`DELETE FROM "EventMonthTotal"`);
   await q(REBUILD_EVENT_MONTH_TOTALS.text);
   progress("analyze", 0, 1);

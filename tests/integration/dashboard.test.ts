@@ -15,7 +15,7 @@ import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { parseView } from "@/lib/domain/view";
 import type { EventKind, Status } from "@/lib/domain/vocabulary";
 import { createFreshDatabase } from "../support/test-database";
-import { seedUser } from "../support/factories";
+import { refreshProjections, seedUser } from "../support/factories";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 let prisma: PrismaClient;
@@ -64,6 +64,7 @@ beforeAll(async () => {
     data: { countryIso3: "NER", kind: "RESTRICTION_IMPOSED", occurredOn: new Date("2024-01-01T00:00:00Z"), datePrecision: "MONTH", summary: "country-wide", confidence: "REPORTED" },
   });
   actor = (await seedUser(prisma, { role: "VIEWER" })).actor;
+  await refreshProjections(prisma);
 });
 
 afterAll(async () => {

@@ -11,7 +11,8 @@ import type { Actor } from "@/lib/data/actor";
 import { changeStatus } from "@/lib/data/edits/status-change";
 import { editEvent, retractEvent } from "@/lib/data/edits/events";
 import { DASHBOARD_SQL, readsMonthTotals } from "@/lib/data/dashboard-sql";
-import { presenceStatusFromEvents, presenceStatusFromProjection } from "@/lib/data/presence-status-sql";
+import { REBUILD_PRESENCE_PERIODS } from "@/lib/data/presence-projection-store";
+import { presenceStatusFromEvents, presenceStatusFromPeriods, presenceStatusFromProjection } from "@/lib/data/presence-status-sql";
 import { parseView, withChartWindow } from "@/lib/domain/view";
 import { projectPresence } from "@/lib/domain/presence-projection";
 import { isoDate } from "@/lib/domain/partial-date";
@@ -93,6 +94,20 @@ describe("status projection", () => {
         const fromProjection = await statuses(presenceStatusFromProjection(), presenceIds);
         const fromEvents = await statuses(presenceStatusFromEvents(new Date()), presenceIds);
         expect(fromProjection).toEqual(fromEvents);
+        // The status history gives, for any past date, what the events give as of that date…
+        const days = await prisma.$queryRaw<{ day: Date }[]>`
+          SELECT DISTINCT d::date AS day FROM "AccessEvent" e, LATERAL (VALUES (e."occurredOn" - 1), (e."occurredOn"), (e."occurredOn" + 1)) v(d)
+          WHERE e."presenceId" IN (${Prisma.join(presenceIds)})`;
+        for (const { day } of days) {
+          expect(await statuses(presenceStatusFromPeriods(day), presenceIds), isoDate(day)).toEqual(await statuses(presenceStatusFromEvents(day), presenceIds));
+        }
+        // …and equals the one-statement rebuild that bulk loads and the migration use.
+        const history = () => prisma.$queryRaw<unknown[]>`
+          SELECT "presenceId", "validFrom"::text, "validUntil"::text, status::text, since::text, "sincePrecision"::text, "sinceEventId", "peopleAffected"
+          FROM "PresenceStatusPeriod" ORDER BY 1, 2`;
+        const stored = await history();
+        await prisma.$transaction([prisma.$executeRaw`DELETE FROM "PresenceStatusPeriod"`, prisma.$executeRaw(REBUILD_PRESENCE_PERIODS)]);
+        expect(await history()).toEqual(stored);
         // And both follow the domain rule, computed in TypeScript from the events.
         for (const id of presenceIds) {
           const events = await prisma.accessEvent.findMany({ where: { presenceId: id } });

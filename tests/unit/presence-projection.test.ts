@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { projectPresence, type ProjectableEvent } from "@/lib/domain/presence-projection";
+import { projectPeriods, projectPresence, type ProjectableEvent } from "@/lib/domain/presence-projection";
 
 let nextId = 1;
 function event(date: string, status: ProjectableEvent["resultingStatus"], extra: Partial<ProjectableEvent> = {}): ProjectableEvent {
@@ -79,5 +79,38 @@ describe("projectPresence", () => {
     const first = event("2024-03-16", "RESTRICTED");
     const second = event("2024-03-16", "EXPELLED");
     expect(projectPresence([second, first]).status).toBe("EXPELLED");
+  });
+});
+
+describe("projectPeriods", () => {
+  it("gives, for every day, the period that holds what projectPresence gives as of that day", () => {
+    const events = [
+      event("2020-01-01", "OPERATING", { peopleAffected: 100 }),
+      event("2021-03-01", "RESTRICTED", { datePrecision: "MONTH" }),
+      event("2021-03-01", "EXPELLED"), // same day: the later record decides the day
+      event("2021-06-15", "EXPELLED", { peopleAffected: 900 }),
+      event("2021-08-01", null),
+      event("2022-02-02", "OPERATING", { reviewState: "DRAFT" }),
+      event("2023-05-05", "OPERATING"),
+    ];
+    const periods = projectPeriods(events);
+    expect(periods.map((p) => p.validFrom.toISOString().slice(0, 10))).toEqual(["2020-01-01", "2021-03-01", "2021-06-15", "2023-05-05"]);
+    expect(periods.at(-1)!.validUntil).toBeNull();
+    for (let time = Date.UTC(2019, 11, 25); time <= Date.UTC(2023, 5, 1); time += 86_400_000 * 3) {
+      const asOf = new Date(time);
+      const expected = projectPresence(events, asOf);
+      const period = periods.find((p) => p.validFrom <= asOf && (!p.validUntil || asOf < p.validUntil));
+      const day = asOf.toISOString().slice(0, 10);
+      if (!expected.status) {
+        expect(period, day).toBeUndefined();
+        continue;
+      }
+      expect({ status: period?.status, since: period?.since, sincePrecision: period?.sincePrecision, sinceEventId: period?.sinceEventId, peopleAffected: period?.peopleAffected }, day)
+        .toEqual({ status: expected.status, since: expected.since, sincePrecision: expected.sincePrecision, sinceEventId: expected.statusEventIds[0], peopleAffected: expected.peopleAffected });
+    }
+  });
+
+  it("has no period for a presence without published status events", () => {
+    expect(projectPeriods([event("2024-01-01", null), event("2024-02-01", "EXPELLED", { reviewState: "RETRACTED" })])).toEqual([]);
   });
 });

@@ -41,6 +41,8 @@ export function organisationsTable(query: TableQuery): TableDefinition {
     from: Prisma.sql`FROM "Organisation" o LEFT JOIN status_counts k ON k.organisation_id = o.id`,
     conditions,
     id: Prisma.sql`o.id`,
+    // The counts come from one grouped CTE: a second pass over it would cost more than it saves.
+    deferredJoin: false,
     sortKeys: {
       name: { expr: Prisma.sql`o.name COLLATE "und-x-icu"`, type: "text" },
       acronym: { expr: Prisma.sql`coalesce(o.acronym, '') COLLATE "und-x-icu"`, type: "text" },

@@ -28,6 +28,11 @@ export interface TableDefinition {
   /** Unique row id, the last sort key. */
   id: Prisma.Sql;
   sortKeys: Record<string, SortKey>;
+  /**
+   * Find a page's ids first, then join the select list (see slicedRowsSql). Worth it when
+   * the select list runs per-row subqueries; not when its cost is a CTE shared by all rows.
+   */
+  deferredJoin?: boolean;
 }
 
 /** A LIKE pattern that matches the text literally anywhere. */
@@ -63,6 +68,7 @@ function rowsSql(def: TableDefinition, query: TableQuery, extra: Prisma.Sql[], t
  * the rows shown, not for every row skipped by OFFSET or sorted away.
  */
 function slicedRowsSql(def: TableDefinition, query: TableQuery, extra: Prisma.Sql[], tail: Prisma.Sql): Prisma.Sql {
+  if (def.deferredJoin === false) return rowsSql(def, query, extra, tail);
   const direction = query.sort.direction === "desc" ? Prisma.raw("DESC") : Prisma.raw("ASC");
   const ctes = def.ctes ? Prisma.sql`${def.ctes},` : Prisma.empty;
   return Prisma.sql`WITH ${ctes}
