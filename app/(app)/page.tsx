@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { formatNumber } from "@/lib/domain/format";
 import { EventsByKindChart, PeopleAffectedChart, StatusByCountryChart, StatusByTypeChart } from "@/components/charts/dashboard-charts";
 import { WorldMap } from "@/components/map/world-map";
@@ -22,6 +23,9 @@ import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "@/lib/map/world-shapes";
 
 export const metadata: Metadata = { title: "Overview" };
 
+/** The overview lists this many of the most severe presences; the Presences table has them all. */
+const OVERVIEW_PRESENCES = 25;
+
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const view = parseView(await searchParams);
@@ -33,7 +37,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     statusByOrganisationType(actor, view),
     mapData(actor, view),
     listRegions(actor),
-    listPresencesInView(actor, view, 100),
+    listPresencesInView(actor, view, OVERVIEW_PRESENCES),
   ]);
   const query = viewQuery(view);
 
@@ -55,9 +59,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <section id="presences" className="space-y-2">
         <h2 className="text-lg font-semibold">Organisations and their status</h2>
         <p className="text-sm text-slate-600">
-          {presences.total > presences.rows.length
-            ? `The ${presences.rows.length} most severe of ${formatNumber(presences.total)}${presences.totalIsLowerBound ? "+" : ""} matching presences.`
-            : `${presences.total} matching ${presences.total === 1 ? "presence" : "presences"}.`}
+          {presences.total > presences.rows.length ? (
+            <>
+              The {presences.rows.length} most severe of {formatNumber(presences.total)}{presences.totalIsLowerBound ? "+" : ""} matching presences.{" "}
+              <Link href={`/presences${viewQuery(view, { from: undefined, to: undefined })}`} className="underline">See them all in the Presences table</Link>.
+            </>
+          ) : (
+            `${presences.total} matching ${presences.total === 1 ? "presence" : "presences"}.`
+          )}
         </p>
         <PresenceStatusTable rows={presences.rows} caption="Organisations and their status in this view" query={query} showCountry />
       </section>

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { mostSevereStatus, pivot, rankByRestriction, type SeriesRow } from "@/lib/domain/aggregations";
 import { withChartWindow, type View } from "@/lib/domain/view";
@@ -46,12 +47,18 @@ export async function eventsByMonthAndKind(actor: Actor | null, requested: View)
   return pivot(rows, EVENT_KINDS, { continuousMonths: true });
 }
 
+// The chart and the map need the same counts: one query per request (React's cache is per
+// request on the server, keyed by the view object the page passes to both).
+const countryStatusCounts = cache((view: View) =>
+  db().$queryRaw<{ iso3: string; name: string; status: Status; n: number }[]>(DASHBOARD_SQL.statusByCountry(view)),
+);
+
 export type CountryStatusRow = { iso3: string; name: string } & Record<Status, number>;
 
 /** Presences by status per country, the countries with most restrictions first. */
 export async function statusByCountry(actor: Actor | null, view: View, limit = 15): Promise<CountryStatusRow[]> {
   authorize(actor, "read");
-  const rows = await db().$queryRaw<{ iso3: string; name: string; status: Status; n: number }[]>(DASHBOARD_SQL.statusByCountry(view));
+  const rows = await countryStatusCounts(view);
   const byCountry = new Map<string, CountryStatusRow>();
   for (const row of rows) {
     const entry = byCountry.get(row.iso3) ?? { iso3: row.iso3, name: row.name, OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 };

@@ -6,7 +6,9 @@ import type { Actor } from "@/lib/data/actor";
 import { InvalidCursorError, listTableAfter, listTablePage } from "@/lib/data/tables";
 import { listCountryPresences } from "@/lib/data/presences";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
+import { encodeCursor } from "@/lib/domain/tables/cursor";
 import { parseTableQuery } from "@/lib/domain/tables/query";
+import { STATUS_SEVERITY, type Status } from "@/lib/domain/vocabulary";
 import { refreshProjections, seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
@@ -79,6 +81,23 @@ describe("tables on the seeded Niger data", () => {
     expect(orders.rows.every((r) => r.kind === "AGREEMENT_TERMINATED")).toBe(true);
   });
 
+  it("walks presences most severe first through the API cursor, every row once", async () => {
+    const q = query("presences", { sort: "status", dir: "desc" });
+    const seen: { id: number; status: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const slice: Awaited<ReturnType<typeof listTableAfter<"presences">>> = await listTableAfter(viewer, q, cursor, 2);
+      seen.push(...slice.rows.map((r) => ({ id: r.id, status: r.status })));
+      cursor = slice.nextCursor;
+    } while (cursor);
+    const all = await listTablePage(viewer, query("presences", { size: "200" }));
+    expect(seen.map((r) => r.id)).toEqual(all.rows.map((r) => r.id));
+    expect(new Set(seen.map((r) => r.id)).size).toBe(all.total);
+    const severities = seen.map((r) => STATUS_SEVERITY[r.status as Status]);
+    expect(severities).toEqual([...severities].sort((a, b) => b - a));
+    expect(new Set(seen.map((r) => r.status))).toEqual(new Set(["EXPELLED", "OPERATING"]));
+  });
+
   it("counts each organisation's countries by status, and filters on one presence", async () => {
     const page = await listTablePage(viewer, query("organisations", { country: "NER", status: "OPERATING" }));
     expect(page.rows.map((r) => [r.acronym, r.countries, r.operating, r.expelled])).toEqual([["Russian forces", 1, 1, 0]]);
@@ -143,6 +162,29 @@ describe("sorting, paging and cursors on a known fixture", () => {
     await expect(listTableAfter(analyst, query("presences"), "not-a-cursor", 2)).rejects.toBeInstanceOf(InvalidCursorError);
   });
 
+  it("refuses a hand-edited cursor whose value does not fit the sort, before it reaches SQL", async () => {
+    const forged: [Record<string, string>, string | number, number][] = [
+      [{ sort: "status", dir: "desc" }, "BANISHED", 1],
+      [{ sort: "since", dir: "desc" }, "2024-02-31", 1],
+      [{ sort: "since", dir: "desc" }, "yesterday", 1],
+      [{ sort: "peopleAffected", dir: "desc" }, "many", 1],
+      [{ sort: "peopleAffected", dir: "desc" }, 2 ** 40, 1],
+      [{ sort: "organisation", dir: "asc" }, "Alpha\u0000", 1],
+      [{ sort: "organisation", dir: "asc" }, "Alpha", 2 ** 40],
+    ];
+    for (const [params, value, id] of forged) {
+      const q = query("presences", params);
+      await expect(listTableAfter(analyst, q, encodeCursor(q.sort, { value, id }), 2), JSON.stringify([params, value, id])).rejects.toBeInstanceOf(InvalidCursorError);
+    }
+    const audit = query("audit", { sort: "createdAt", dir: "desc" });
+    await expect(listTableAfter(analyst, audit, encodeCursor(audit.sort, { value: "2026-13-01 00:00:00", id: 1 }), 2)).rejects.toBeInstanceOf(InvalidCursorError);
+    // A well-formed value of the right type is accepted.
+    const valid = query("presences", { sort: "status", dir: "desc" });
+    const slice = await listTableAfter(analyst, valid, encodeCursor(valid.sort, { value: "OPERATING", id: 2 ** 31 - 1 }), 10);
+    expect(slice.rows.length).toBeGreaterThan(0);
+    expect(slice.rows.every((r) => r.status === "OPERATING")).toBe(true);
+  });
+
   it("finds Unicode names by free text, and takes % and _ literally", async () => {
     const accents = await listTablePage(analyst, query("organisations", { q: "médecins" }));
     expect(accents.rows.map((r) => r.name)).toEqual(["Épsilon Médecins"]);
@@ -152,7 +194,9 @@ describe("sorting, paging and cursors on a known fixture", () => {
   });
 
   it("lists the audit log for analysts, filtered by action", async () => {
-    await prisma.auditEntry.create({ data: { actorId: analyst.id, action: "export", entityType: "Table", entityId: "events", after: { format: "csv" } } });
+    // Dated before the pinned `now`: the audit table shows entries up to the view date.
+    const createdAt = new Date(now.getTime() - 60 * 60 * 1000);
+    await prisma.auditEntry.create({ data: { actorId: analyst.id, action: "export", entityType: "Table", entityId: "events", after: { format: "csv" }, createdAt } });
     const page = await listTablePage(analyst, query("audit", { action: "export" }));
     expect(page.rows.map((r) => [r.actorEmail, r.entityId, r.after])).toEqual([[analyst.email, "events", { format: "csv" }]]);
   });

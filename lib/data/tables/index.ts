@@ -15,7 +15,7 @@ import { auditTable, toAuditRow } from "./audit-table";
 import { eventsTable, toEventRow } from "./events-table";
 import { organisationsTable, toOrganisationRow } from "./organisations-table";
 import { presencesTable, toPresenceRow } from "./presences-table";
-import { countLimit, countSql, exportSql, keysetSql, pageSql, type TableDefinition } from "./table-sql";
+import { countLimit, countSql, exportSql, fitsSortKey, keysetSql, pageSql, type TableDefinition } from "./table-sql";
 
 type Row = Record<string, unknown>;
 
@@ -90,7 +90,9 @@ export async function listTableAfter<T extends TableName>(
   const after = cursor === null ? null : decodeCursor(query.sort, cursor);
   if (cursor !== null && !after) throw new InvalidCursorError();
   const table = TABLES[query.table];
-  const rows = await run(keysetSql(table.define(query), query, after, limit + 1));
+  const def = table.define(query);
+  if (after && !fitsSortKey(def, query, after)) throw new InvalidCursorError();
+  const rows = await run(keysetSql(def, query, after, limit + 1));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =

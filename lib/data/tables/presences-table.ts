@@ -12,8 +12,6 @@ const inRun = (asOf: Date) => Prisma.sql`
   re."presenceId" = p.id AND re."reviewState" = 'PUBLISHED' AND re."resultingStatus" IS NOT NULL
     AND re."occurredOn" <= ${isoDate(asOf)}::date AND (re."occurredOn", re.id) >= (s.since, s.since_event_id)`;
 
-export const SEVERITY_SQL = Prisma.sql`CASE s.status WHEN 'EXPELLED' THEN 2 WHEN 'RESTRICTED' THEN 1 ELSE 0 END`;
-
 export function presencesTable(query: TableQuery): TableDefinition {
   const { filters } = query;
   const conditions: Prisma.Sql[] = [];
@@ -49,7 +47,8 @@ export function presencesTable(query: TableQuery): TableDefinition {
       organisation: { expr: Prisma.sql`o.name COLLATE "und-x-icu"`, type: "text" },
       type: { expr: Prisma.sql`o.type::text`, type: "text" },
       country: { expr: Prisma.sql`c."nameEn" COLLATE "und-x-icu"`, type: "text" },
-      status: { expr: SEVERITY_SQL, type: "int" },
+      // Enums sort in declaration order, least to most severe (tests/unit/vocabulary.test.ts).
+      status: { expr: Prisma.sql`s.status`, type: "status" },
       since: { expr: Prisma.sql`s.since`, type: "date" },
       peopleAffected: { expr: Prisma.sql`coalesce(s.people_affected, -1)`, type: "int" },
     },

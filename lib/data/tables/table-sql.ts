@@ -5,8 +5,10 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableName } from "@/lib/domain/tables/columns";
 import type { TableQuery } from "@/lib/domain/tables/query";
+import { STATUSES } from "@/lib/domain/vocabulary";
 
-export type SortKeyType = "text" | "int" | "date" | "timestamp";
+/** "status": the Status enum, which sorts in declaration order (least to most severe). */
+export type SortKeyType = "text" | "int" | "date" | "timestamp" | "status";
 
 export interface SortKey {
   /**
@@ -118,7 +120,34 @@ const CASTS: Record<SortKeyType, Prisma.Sql> = {
   int: Prisma.raw("int"),
   date: Prisma.raw("date"),
   timestamp: Prisma.raw("timestamp"),
+  status: Prisma.raw('"Status"'),
 };
+
+const isInt4 = (value: number) => Number.isSafeInteger(value) && Math.abs(value) <= 2 ** 31 - 1;
+
+const isCalendarDate = (value: string) => {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
+
+const VALID_CURSOR_VALUE: Record<SortKeyType, (value: string | number) => boolean> = {
+  text: (value) => typeof value === "string" && !value.includes("\u0000"), // PostgreSQL text cannot hold NUL
+  int: (value) => typeof value === "number" && isInt4(value),
+  date: (value) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value),
+  timestamp: (value) =>
+    typeof value === "string" &&
+    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)?$/.test(value) &&
+    isCalendarDate(value.slice(0, 10)),
+  status: (value) => typeof value === "string" && (STATUSES as readonly string[]).includes(value),
+};
+
+/**
+ * Whether a cursor position fits the sort key's type. A cursor is opaque but not signed:
+ * one edited by hand must be refused before its value reaches a cast in SQL.
+ */
+export function fitsSortKey(def: TableDefinition, query: TableQuery, position: KeysetPosition): boolean {
+  return isInt4(position.id) && VALID_CURSOR_VALUE[sortKey(def, query).type](position.value);
+}
 
 /** Rows after a position in the view's order (API cursor pagination). */
 export function keysetSql(def: TableDefinition, query: TableQuery, after: KeysetPosition | null, limit: number): Prisma.Sql {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Presence_status_id_idx" ON "Presence"("status" DESC, "id" DESC);
