@@ -56,8 +56,8 @@ const apiList = (table: string, params: Record<string, string>, cursor?: string)
 const dashboardSql = (params: SearchParams) => {
   const view = parseView(params);
   const charts = withChartWindow(view);
-  return [DASHBOARD_SQL.statusTotals(view), DASHBOARD_SQL.peopleLast12Months(view), DASHBOARD_SQL.peopleByMonth(charts),
-    DASHBOARD_SQL.eventsByMonth(charts), DASHBOARD_SQL.statusByCountry(view), DASHBOARD_SQL.statusByType(view)];
+  return [DASHBOARD_SQL.statusCounts(view), DASHBOARD_SQL.peopleLast12Months(view), DASHBOARD_SQL.peopleByMonth(charts),
+    DASHBOARD_SQL.eventsByMonth(charts)];
 };
 
 function describe(params: Record<string, string>): string {

@@ -1,10 +1,13 @@
 // Rewrites a presence's stored projections from its events: the current status on the
-// Presence row and its status history (PresenceStatusPeriod). Called inside the transaction
+// Presence row, its status history (PresenceStatusPeriod) and the status counters
+// (PresenceStatusCount). Called inside the transaction
 // of every write that touches events (and by the seed). It checks no user: it only
 // recomputes derived rows from rows the caller has already been allowed to write.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { projectPeriods, projectPresence } from "@/lib/domain/presence-projection";
+import type { OrganisationType } from "@/lib/domain/vocabulary";
+import { adjustStatusCounts, statusChange } from "./presence-status-counts";
 
 /** Returns whether the current status changed. */
 export async function refreshPresenceProjection(tx: Tx, presenceId: number): Promise<boolean> {
@@ -25,6 +28,13 @@ export async function refreshPresenceProjection(tx: Tx, presenceId: number): Pro
     presence.peopleAffected === projection.peopleAffected &&
     presence.sinceEventId === (projection.statusEventIds[0] ?? null);
   if (unchanged) return false;
+  if (presence.status !== projection.status) {
+    // FOR SHARE: an edit of the organisation's type (which moves its counters) either
+    // commits first, and we count under the new type, or waits until we have committed.
+    const [organisation] = await tx.$queryRaw<{ type: OrganisationType }[]>`
+      SELECT type::text AS type FROM "Organisation" WHERE id = ${presence.organisationId} FOR SHARE`;
+    await adjustStatusCounts(tx, statusChange(presence.countryIso3, organisation!.type, presence.status, projection.status));
+  }
   await tx.presence.update({
     where: { id: presenceId },
     data: {

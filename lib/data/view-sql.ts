@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { View } from "@/lib/domain/view";
 import { presenceStatusCte } from "./presence-status-sql";
 
-const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty);
+export const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty);
 
 /**
  * CTE `scoped`: one row per presence that has a status as of the view date (its latest

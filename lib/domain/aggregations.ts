@@ -1,5 +1,5 @@
 // Pure shaping of the grouped rows the database returns into what charts and tables show.
-import { STATUS_SEVERITY, STATUSES, type Status } from "./vocabulary";
+import { ORGANISATION_TYPES, STATUS_SEVERITY, STATUSES, type OrganisationType, type Status } from "./vocabulary";
 
 /** Month keys "YYYY-MM" from the first to the last month, inclusive, with no gaps. */
 export function monthRange(first: string, last: string): string[] {
@@ -55,4 +55,52 @@ export function mostSevereStatus(counts: Partial<Record<Status, number>>): Statu
 /** Countries ordered by how many presences are restricted or expelled, then by name. */
 export function rankByRestriction<T extends { name: string; RESTRICTED: number; EXPELLED: number }>(rows: T[]): T[] {
   return [...rows].sort((a, b) => b.RESTRICTED + b.EXPELLED - (a.RESTRICTED + a.EXPELLED) || a.name.localeCompare(b.name));
+}
+
+/** Presences with one status in one country and organisation type (a grouped row). */
+export interface StatusCountRow {
+  iso3: string;
+  name: string;
+  type: OrganisationType;
+  status: Status;
+  n: number;
+}
+
+export type CountryStatusCounts = { iso3: string; name: string } & Record<Status, number>;
+
+export interface StatusSummary {
+  presencesByStatus: Record<Status, number>;
+  /** Countries with at least one presence of each status. */
+  countriesByStatus: Record<Status, number>;
+  /** Per country, every country with a presence; in no particular order. */
+  byCountry: CountryStatusCounts[];
+  /** Per organisation type (series: statuses), types in vocabulary order, only those present. */
+  byType: SeriesRow[];
+}
+
+const zeroByStatus = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+
+/** The overview's status figures, per-country and per-type counts, from the fine-grained rows. */
+export function summariseStatusCounts(rows: readonly StatusCountRow[]): StatusSummary {
+  const presencesByStatus = zeroByStatus();
+  const countries = new Map<string, CountryStatusCounts>();
+  const types = new Map<OrganisationType, Record<Status, number>>();
+  for (const row of rows) {
+    if (row.n <= 0) continue;
+    presencesByStatus[row.status] += row.n;
+    const country = countries.get(row.iso3) ?? { iso3: row.iso3, name: row.name, ...zeroByStatus() };
+    country[row.status] += row.n;
+    countries.set(row.iso3, country);
+    const type = types.get(row.type) ?? zeroByStatus();
+    type[row.status] += row.n;
+    types.set(row.type, type);
+  }
+  const countriesByStatus = zeroByStatus();
+  for (const country of countries.values()) for (const status of STATUSES) if (country[status] > 0) countriesByStatus[status] += 1;
+  return {
+    presencesByStatus,
+    countriesByStatus,
+    byCountry: [...countries.values()],
+    byType: ORGANISATION_TYPES.filter((t) => types.has(t)).map((t) => ({ key: t, ...types.get(t)! })),
+  };
 }

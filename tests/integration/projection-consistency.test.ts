@@ -12,6 +12,10 @@ import { changeStatus } from "@/lib/data/edits/status-change";
 import { editEvent, retractEvent } from "@/lib/data/edits/events";
 import { DASHBOARD_SQL, readsMonthTotals } from "@/lib/data/dashboard-sql";
 import { REBUILD_PRESENCE_PERIODS } from "@/lib/data/presence-projection-store";
+import { RECOUNT_PRESENCE_STATUS } from "@/lib/data/presence-status-counts";
+import { updateOrganisation } from "@/lib/data/edits/organisations";
+import { summariseStatusCounts, type StatusCountRow } from "@/lib/domain/aggregations";
+import { ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
 import { presenceStatusFromEvents, presenceStatusFromPeriods, presenceStatusFromProjection } from "@/lib/data/presence-status-sql";
 import { parseView, withChartWindow } from "@/lib/domain/view";
 import { projectPresence } from "@/lib/domain/presence-projection";
@@ -35,6 +39,7 @@ const operation = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant("edit" as const), event: fc.nat(), on: fc.option(day), status: fc.option(fc.constantFrom(...STATUSES)),
       people: fc.option(fc.option(fc.integer({ min: 0, max: 50_000 }))) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("retract" as const), event: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("retype" as const), presence: fc.nat(), type: fc.constantFrom(...ORGANISATION_TYPES) }) },
 );
 
 /** The projection's rows recounted from the events (the SELECT of the rebuild statement). */
@@ -78,6 +83,10 @@ describe("status projection", () => {
               sources: [{ publisher: "Generated Wire", title: "Generated" }],
             });
             eventIds.push(result.eventId);
+          } else if (step.op === "retype") {
+            const { organisationId } = await prisma.presence.findUniqueOrThrow({ where: { id: presenceIds[step.presence % presenceIds.length]! } });
+            const { updatedAt } = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+            await updateOrganisation(analyst, organisationId, { type: step.type, updatedAt: updatedAt.toISOString() });
           } else if (eventIds.length) {
             const event = await prisma.accessEvent.findUniqueOrThrow({ where: { id: eventIds[step.event % eventIds.length]! } });
             if (event.reviewState === "RETRACTED") continue;
@@ -128,15 +137,40 @@ describe("status projection", () => {
         const recount = await prisma.$queryRaw<unknown[]>`
           SELECT month::text, kind::text, "statusKey", events, "peopleEvents", people::float8 FROM (${REBUILD_SELECT}) r ORDER BY 1, 2, 3`;
         expect(totals).toEqual(recount);
-        // …and the charts read from them equal the charts grouped from the events.
-        const view = withChartWindow(parseView({}));
-        expect(readsMonthTotals(view)).toBe(true);
-        const grouped = { ...view, to: view.asOf }; // an end date sends the same chart to the events
+        // …and the charts read from them equal the charts grouped from the events: as of today,
+        // as of past days (whole months from the totals, the last month from its events) and
+        // with an end of range. A region filter sends the same chart to the events (every
+        // fixture is in Niger, in Africa).
         const sorted = async (sql: Prisma.Sql) =>
           (await prisma.$queryRaw<{ key: string; series: string }[]>(sql)).sort((a, b) => `${a.key}${a.series}`.localeCompare(`${b.key}${b.series}`));
-        for (const chart of [DASHBOARD_SQL.peopleByMonth, DASHBOARD_SQL.eventsByMonth]) {
-          expect(await sorted(chart(view))).toEqual(await sorted(chart(grouped)));
+        const pastDays = days.filter((_, index) => index % 4 === 0).map(({ day }) => isoDate(day));
+        const views = [{}, ...pastDays.map((asOf) => ({ asOf })), ...pastDays.slice(0, 3).map((to) => ({ from: "2020-01-01", to }))];
+        for (const params of views) {
+          const view = withChartWindow(parseView(params));
+          expect(readsMonthTotals(view)).toBe(true);
+          for (const chart of [DASHBOARD_SQL.peopleByMonth, DASHBOARD_SQL.eventsByMonth]) {
+            expect(await sorted(chart(view)), JSON.stringify(params)).toEqual(await sorted(chart({ ...view, region: "Africa" })));
+          }
+          const people = (sql: Prisma.Sql) => prisma.$queryRaw<{ people: number | null }[]>(sql);
+          expect(await people(DASHBOARD_SQL.peopleLast12Months(view)), JSON.stringify(params))
+            .toEqual(await people(DASHBOARD_SQL.peopleLast12Months({ ...view, region: "Africa" })));
         }
+
+        // The status counters equal a recount of the presences…
+        const counters = () => prisma.$queryRaw<unknown[]>`
+          SELECT "countryIso3", "organisationType"::text, status::text, presences FROM "PresenceStatusCount" WHERE presences <> 0 ORDER BY 1, 2, 3`;
+        const counted = await counters();
+        expect(counted).toEqual(await prisma.$queryRaw<unknown[]>`
+          SELECT "countryIso3", "organisationType"::text, status::text, presences FROM (${RECOUNT_PRESENCE_STATUS}) r ORDER BY 1, 2, 3`);
+        // …and the overview's status rows read from them equal those grouped from the current statuses.
+        const summary = async (sql: Prisma.Sql) => summariseStatusCounts(await prisma.$queryRaw<StatusCountRow[]>(sql));
+        const today = parseView({});
+        const grouped = prisma.$queryRaw<StatusCountRow[]>`
+          WITH ${presenceStatusFromEvents(new Date())}
+          SELECT c.iso3, c."nameEn" AS name, o.type::text AS type, s.status::text AS status, count(*)::int AS n
+          FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id JOIN "Organisation" o ON o.id = p."organisationId"
+          JOIN "Country" c ON c.iso3 = p."countryIso3" GROUP BY 1, 2, 3, 4`;
+        expect(await summary(DASHBOARD_SQL.statusCounts(today))).toEqual(summariseStatusCounts(await grouped));
       }),
       { numRuns: 25 },
     );

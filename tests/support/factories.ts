@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/data/actor";
 import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/event-month-totals";
 import { refreshPresenceProjection } from "@/lib/data/presence-projection-store";
+import { REBUILD_PRESENCE_STATUS_COUNTS } from "@/lib/data/presence-status-counts";
 import type { Role } from "@/lib/domain/vocabulary";
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
@@ -35,5 +36,8 @@ export async function refreshProjections(prisma: PrismaClient): Promise<void> {
     for (const { id } of presences) await refreshPresenceProjection(tx, id);
     await tx.$executeRaw`DELETE FROM "EventMonthTotal"`;
     await tx.$executeRaw(REBUILD_EVENT_MONTH_TOTALS);
+    // Fixtures may also have written statuses or types directly.
+    await tx.$executeRaw`DELETE FROM "PresenceStatusCount"`;
+    await tx.$executeRaw(REBUILD_PRESENCE_STATUS_COUNTS);
   }, { timeout: 60_000 });
 }

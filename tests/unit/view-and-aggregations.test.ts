@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthRange, mostSevereStatus, pivot, rankByRestriction } from "@/lib/domain/aggregations";
+import { monthRange, mostSevereStatus, pivot, rankByRestriction, summariseStatusCounts, type StatusCountRow } from "@/lib/domain/aggregations";
 import { formatNumber } from "@/lib/domain/format";
 import { asOfOnly, parseView, twelveMonthsBefore, viewQuery, withChartWindow } from "@/lib/domain/view";
 
@@ -86,5 +86,41 @@ describe("aggregations", () => {
       { name: "C", OPERATING: 0, RESTRICTED: 2, EXPELLED: 2 },
     ];
     expect(rankByRestriction(rows).map((r) => r.name)).toEqual(["C", "A", "B"]);
+  });
+});
+
+describe("summariseStatusCounts", () => {
+  const rows: StatusCountRow[] = [
+    { iso3: "NER", name: "Niger", type: "INGO", status: "EXPELLED", n: 2 },
+    { iso3: "NER", name: "Niger", type: "FOREIGN_MILITARY", status: "EXPELLED", n: 3 },
+    { iso3: "NER", name: "Niger", type: "FOREIGN_MILITARY", status: "OPERATING", n: 1 },
+    { iso3: "MLI", name: "Mali", type: "INGO", status: "RESTRICTED", n: 4 },
+    { iso3: "MLI", name: "Mali", type: "INGO", status: "EXPELLED", n: 0 }, // a counter back at zero counts for nothing
+  ];
+  const summary = summariseStatusCounts(rows);
+
+  it("totals presences per status and counts each country once per status", () => {
+    expect(summary.presencesByStatus).toEqual({ OPERATING: 1, RESTRICTED: 4, EXPELLED: 5 });
+    expect(summary.countriesByStatus).toEqual({ OPERATING: 1, RESTRICTED: 1, EXPELLED: 1 });
+  });
+
+  it("gives per-country and per-type counts, types in vocabulary order", () => {
+    expect(summary.byCountry).toEqual([
+      { iso3: "NER", name: "Niger", OPERATING: 1, RESTRICTED: 0, EXPELLED: 5 },
+      { iso3: "MLI", name: "Mali", OPERATING: 0, RESTRICTED: 4, EXPELLED: 0 },
+    ]);
+    expect(summary.byType).toEqual([
+      { key: "INGO", OPERATING: 0, RESTRICTED: 4, EXPELLED: 2 },
+      { key: "FOREIGN_MILITARY", OPERATING: 1, RESTRICTED: 0, EXPELLED: 3 },
+    ]);
+  });
+
+  it("is all zeros without rows", () => {
+    expect(summariseStatusCounts([])).toEqual({
+      presencesByStatus: { OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 },
+      countriesByStatus: { OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 },
+      byCountry: [],
+      byType: [],
+    });
   });
 });

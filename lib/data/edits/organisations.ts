@@ -6,6 +6,7 @@ import { organisationEditSchema, organisationSchema, presenceSchema } from "@/li
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "../actor";
 import { ConflictError, NotFoundError } from "../errors";
+import { moveOrganisationType } from "../presence-status-counts";
 
 export class DuplicateError extends Error {
   constructor(message: string, public readonly field: string) {
@@ -59,6 +60,7 @@ export async function updateOrganisation(actor: Actor | null, id: number, input:
         throw new ConflictError({ name, acronym, type, iatiId: iati, website, updatedAt: before.updatedAt.toISOString() });
       }
       const after = await tx.organisation.findUniqueOrThrow({ where: { id } });
+      await moveOrganisationType(tx, id, before.type, after.type);
       const pick = (o: typeof after) => ({ name: o.name, acronym: o.acronym, type: o.type, iatiId: o.iatiId, website: o.website });
       await tx.auditEntry.create({
         data: { actorId: user.id, action: "organisation.update", entityType: "Organisation", entityId: String(id), before: pick(before), after: pick(after) },

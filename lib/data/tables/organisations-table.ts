@@ -25,33 +25,54 @@ export function organisationsTable(query: TableQuery): TableDefinition {
       SELECT 1 FROM presence_status ps JOIN "Presence" pp ON pp.id = ps.presence_id JOIN "Country" pc ON pc.iso3 = pp."countryIso3"
       WHERE pp."organisationId" = o.id AND ${Prisma.join(presenceConditions, " AND ")})`);
   }
-  return {
-    ctes: Prisma.sql`${presenceStatusCte(query.asOf)},
-      status_counts AS (
-        SELECT p."organisationId" AS organisation_id, count(*)::int AS countries,
-               (count(*) FILTER (WHERE s.status = 'OPERATING'))::int AS operating,
-               (count(*) FILTER (WHERE s.status = 'RESTRICTED'))::int AS restricted,
-               (count(*) FILTER (WHERE s.status = 'EXPELLED'))::int AS expelled
-        FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id
-        GROUP BY p."organisationId"
-      )`,
+  const sortKeys = {
+    name: { expr: Prisma.sql`o.name COLLATE "und-x-icu"`, type: "text" },
+    acronym: { expr: Prisma.sql`coalesce(o.acronym, '') COLLATE "und-x-icu"`, type: "text" },
+    type: { expr: Prisma.sql`o.type::text`, type: "text" },
+    countries: { expr: Prisma.sql`coalesce(k.countries, 0)`, type: "int" },
+    expelled: { expr: Prisma.sql`coalesce(k.expelled, 0)`, type: "int" },
+  } satisfies TableDefinition["sortKeys"];
+  const base = {
     select: Prisma.sql`o.id, o.name, o.acronym, o.type::text AS type, o."iatiId" AS iati_id, o.website,
       coalesce(k.countries, 0) AS countries, coalesce(k.operating, 0) AS operating,
       coalesce(k.restricted, 0) AS restricted, coalesce(k.expelled, 0) AS expelled`,
-    from: Prisma.sql`FROM "Organisation" o LEFT JOIN status_counts k ON k.organisation_id = o.id`,
     conditions,
     id: Prisma.sql`o.id`,
-    // The counts come from one grouped CTE: a second pass over it would cost more than it saves.
-    deferredJoin: false,
-    sortKeys: {
-      name: { expr: Prisma.sql`o.name COLLATE "und-x-icu"`, type: "text" },
-      acronym: { expr: Prisma.sql`coalesce(o.acronym, '') COLLATE "und-x-icu"`, type: "text" },
-      type: { expr: Prisma.sql`o.type::text`, type: "text" },
-      countries: { expr: Prisma.sql`coalesce(k.countries, 0)`, type: "int" },
-      expelled: { expr: Prisma.sql`coalesce(k.expelled, 0)`, type: "int" },
-    },
+    sortKeys,
+  };
+  if (COUNT_SORTS.has(query.sort.column)) {
+    // Sorted by a count: every organisation's counts are needed, from one grouped pass.
+    return {
+      ...base,
+      ctes: Prisma.sql`${presenceStatusCte(query.asOf)},
+        status_counts AS (
+          SELECT p."organisationId" AS organisation_id, ${COUNTS}
+          FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id
+          GROUP BY p."organisationId"
+        )`,
+      from: Prisma.sql`FROM "Organisation" o LEFT JOIN status_counts k ON k.organisation_id = o.id`,
+      // A second pass over the grouped CTE would cost more than it saves.
+      deferredJoin: false,
+    };
+  }
+  // Sorted by name, acronym or type: the counts of the rows shown only, from their presences.
+  return {
+    ...base,
+    ctes: presenceStatusCte(query.asOf),
+    from: Prisma.sql`FROM "Organisation" o`,
+    selectJoins: Prisma.sql`LEFT JOIN LATERAL (
+      SELECT ${COUNTS} FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id WHERE p."organisationId" = o.id
+    ) k ON TRUE`,
   };
 }
+
+/** Sort columns that need every organisation's counts. */
+const COUNT_SORTS = new Set(["countries", "expelled"]);
+
+const COUNTS = Prisma.sql`count(*)::int AS countries,
+  (count(*) FILTER (WHERE s.status = 'OPERATING'))::int AS operating,
+  (count(*) FILTER (WHERE s.status = 'RESTRICTED'))::int AS restricted,
+  (count(*) FILTER (WHERE s.status = 'EXPELLED'))::int AS expelled`;
 
 export function toOrganisationRow(r: Record<string, unknown>): OrganisationRow {
   return {

@@ -42,6 +42,9 @@ export function presencesTable(query: TableQuery): TableDefinition {
       JOIN "Organisation" o ON o.id = p."organisationId"
       JOIN "Country" c ON c.iso3 = p."countryIso3"`,
     conditions,
+    // Filters on the status alone need no join: each status row has exactly one presence,
+    // organisation and country (foreign keys).
+    countFrom: filters.q || filters.country || filters.organisation || filters.region || filters.type ? undefined : Prisma.sql`FROM presence_status s`,
     id: Prisma.sql`p.id`,
     sortKeys: {
       organisation: { expr: Prisma.sql`o.name COLLATE "und-x-icu"`, type: "text" },

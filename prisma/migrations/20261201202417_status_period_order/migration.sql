@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "PresenceStatusPeriod_status_presenceId_idx" ON "PresenceStatusPeriod"("status" DESC, "presenceId" DESC);
