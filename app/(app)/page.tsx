@@ -19,7 +19,7 @@ import {
 } from "@/lib/data/dashboard";
 import { listPresencesInView } from "@/lib/data/presences";
 import { parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
-import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "@/lib/map/world-shapes";
+import { MAP_HEIGHT, MAP_WIDTH, worldOutlinesUrl, worldShapes } from "@/lib/map/world-shapes";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -49,7 +49,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
       <FilterBar view={view} regions={regions} action="/" />
       <HeadlineFigureCards figures={figures} view={view} path="/" />
-      <WorldMap shapes={worldShapes()} entries={map} width={MAP_WIDTH} height={MAP_HEIGHT} query={query} />
+      <WorldMap shapes={worldShapes()} outlinesUrl={worldOutlinesUrl()} entries={map} width={MAP_WIDTH} height={MAP_HEIGHT} query={query} />
       <div className="grid gap-4 lg:grid-cols-2">
         <div id="people-affected"><PeopleAffectedChart rows={people} /></div>
         <StatusByCountryChart rows={byCountry} />

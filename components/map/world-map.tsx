@@ -6,9 +6,10 @@ import { STATUS_COLOURS } from "@/components/charts/chart-config";
 import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain/vocabulary";
 
 export interface MapShape {
+  /** The outline's id in the outlines file. */
+  id: string;
   iso3: string | null;
   name: string;
-  path: string;
 }
 export type MapEntry = { iso3: string; name: string; worst: Status | null } & Record<Status, number>;
 
@@ -40,7 +41,17 @@ function describe(entry: MapEntry): string {
   return `${entry.name}: ${parts.join(", ")}`;
 }
 
-export function WorldMap({ shapes, entries, width, height, query }: { shapes: MapShape[]; entries: MapEntry[]; width: number; height: number; query: string }) {
+interface WorldMapProps {
+  shapes: MapShape[];
+  /** The SVG file that holds every outline, by id (each country is a <use> of one). */
+  outlinesUrl: string;
+  entries: MapEntry[];
+  width: number;
+  height: number;
+  query: string;
+}
+
+export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }: WorldMapProps) {
   const router = useRouter();
   const prefix = useId().replace(/:/g, "");
   const [hover, setHover] = useState<{ entry: MapEntry; x: number; y: number } | null>(null);
@@ -97,10 +108,16 @@ export function WorldMap({ shapes, entries, width, height, query }: { shapes: Ma
         <div className="relative mt-3">
           <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label="World map of access status">
             <Patterns prefix={prefix} />
-            {shapes.map((shape, index) => {
+            {shapes.map((shape) => {
               const entry = shape.iso3 ? byIso.get(shape.iso3) : undefined;
+              const outline = `${outlinesUrl}#${shape.id}`;
               if (!entry?.worst) {
-                return <path key={shape.iso3 ?? `x${index}`} d={shape.path} fill={NO_DATA} stroke="white" strokeWidth={0.5}><title>{shape.name}: no organisation recorded</title></path>;
+                return (
+                  <g key={shape.id}>
+                    <title>{shape.name}: no organisation recorded</title>
+                    <use href={outline} fill={NO_DATA} stroke="white" strokeWidth={0.5} />
+                  </g>
+                );
               }
               return (
                 <a key={entry.iso3} href={`/countries/${entry.iso3}${query}`} aria-label={describe(entry)} onClick={(event) => open(event, entry.iso3)}
@@ -109,7 +126,7 @@ export function WorldMap({ shapes, entries, width, height, query }: { shapes: Ma
                     setHover({ entry, x: event.clientX - box.left, y: event.clientY - box.top });
                   }}
                   onMouseLeave={() => setHover(null)} onFocus={() => setHover(null)} data-iso3={entry.iso3} data-status={entry.worst}>
-                  <path d={shape.path} fill={`url(#${prefix}-${entry.worst})`} stroke="#1e293b" strokeWidth={0.6} className="outline-none focus:stroke-2 hover:opacity-80" />
+                  <use href={outline} fill={`url(#${prefix}-${entry.worst})`} stroke="#1e293b" strokeWidth={0.6} className="outline-none focus:stroke-2 hover:opacity-80" />
                 </a>
               );
             })}

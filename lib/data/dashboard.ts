@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import {
   mostSevereStatus, pivot, rankByRestriction, summariseStatusCounts,
   type CountryStatusCounts, type SeriesRow, type StatusCountRow, type StatusSummary,
@@ -80,6 +80,6 @@ export async function mapData(actor: Actor | null, view: View): Promise<MapCount
 
 export async function listRegions(actor: Actor | null): Promise<string[]> {
   authorize(actor, "read");
-  const rows = await db().country.findMany({ distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } });
+  const { rows } = await pool().query<{ region: string }>(`SELECT DISTINCT region FROM "Country" ORDER BY region`);
   return rows.map((r) => r.region);
 }

@@ -1,6 +1,9 @@
 import "server-only";
 // Country outlines for the map, projected once on the server from Natural Earth's 1:110m
-// TopoJSON (world-atlas): the browser receives SVG paths only, no geodata library.
+// TopoJSON (world-atlas). The outlines are one static SVG file (served by
+// app/map/world-outlines.svg, cached by the browser); the map on each page refers to each
+// outline by id with <use>, so a page carries names and colours, not 166 kB of path data.
+import { createHash } from "node:crypto";
 import { geoEqualEarth, geoPath } from "d3-geo";
 import countries from "i18n-iso-countries";
 import { feature } from "topojson-client";
@@ -9,28 +12,48 @@ import world from "world-atlas/countries-110m.json";
 
 export const MAP_WIDTH = 960;
 export const MAP_HEIGHT = 470;
+export const WORLD_OUTLINES_PATH = "/map/world-outlines.svg";
 
 export interface CountryShape {
+  /** The outline's id in the outlines file. */
+  id: string;
   /** ISO alpha-3, or null for areas without an ISO code (e.g. N. Cyprus, Somaliland). */
   iso3: string | null;
   name: string;
-  path: string;
 }
 
-let cached: CountryShape[] | undefined;
+interface Outlines {
+  shapes: CountryShape[];
+  svg: string;
+  /** The outlines file's address, versioned by its content (so it can be cached for good). */
+  url: string;
+}
 
-export function worldShapes(): CountryShape[] {
+let cached: Outlines | undefined;
+
+const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function outlines(): Outlines {
   if (cached) return cached;
   const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const collection = feature(topology, topology.objects.countries);
   const projection = geoEqualEarth().fitSize([MAP_WIDTH, MAP_HEIGHT], collection);
   const toPath = geoPath(projection);
-  cached = collection.features
-    .map((country) => ({
-      iso3: country.id !== undefined ? (countries.numericToAlpha3(String(country.id)) ?? null) : null,
-      name: country.properties?.name ?? "Unknown",
-      path: toPath(country) ?? "",
-    }))
+  const projected = collection.features
+    .map((country, index) => {
+      const iso3 = country.id !== undefined ? (countries.numericToAlpha3(String(country.id)) ?? null) : null;
+      return { id: iso3 ? `c-${iso3}` : `c-x${index}`, iso3, name: country.properties?.name ?? "Unknown", path: toPath(country) ?? "" };
+    })
     .filter((shape) => shape.path);
+  // No fill or stroke on the outlines: each <use> on the page sets them.
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}">${projected
+    .map((shape) => `<path id="${shape.id}" d="${shape.path}"><title>${escapeXml(shape.name)}</title></path>`)
+    .join("")}</svg>`;
+  const version = createHash("sha256").update(svg).digest("hex").slice(0, 12);
+  cached = { shapes: projected.map(({ id, iso3, name }) => ({ id, iso3, name })), svg, url: `${WORLD_OUTLINES_PATH}?v=${version}` };
   return cached;
 }
+
+export const worldShapes = (): CountryShape[] => outlines().shapes;
+export const worldOutlinesSvg = (): string => outlines().svg;
+export const worldOutlinesUrl = (): string => outlines().url;

@@ -31,7 +31,13 @@ describe("overview dashboard", () => {
     const niger = page.locator("[data-testid=world-map] a[data-iso3=NER]");
     expect(await niger.getAttribute("data-status")).toBe("EXPELLED");
     expect(await niger.getAttribute("aria-label")).toBe("Niger: 1 operating, 6 expelled");
-    expect(await page.locator("[data-testid=world-map] svg path").count()).toBeGreaterThan(150);
+    // Every country is a <use> of its outline in the outlines file; Niger's outline has loaded
+    // (it has a size on the page), and the file is served as SVG.
+    expect(await page.locator("[data-testid=world-map] svg use").count()).toBeGreaterThan(150);
+    await expect.poll(async () => (await niger.locator("use").boundingBox())?.width ?? 0, { timeout: 15_000 }).toBeGreaterThan(5);
+    const outlines = await page.request.get(new URL((await niger.locator("use").getAttribute("href"))!.split("#")[0]!, baseUrl).toString());
+    expect(outlines.headers()["content-type"]).toContain("image/svg+xml");
+    expect(await outlines.text()).toContain('id="c-NER"');
 
     const figures = page.getByTestId("headline-figures");
     expect(await figures.textContent()).toContain("People affected, last 12 months3,000,000");

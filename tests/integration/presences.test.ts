@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getCountry, getOrganisation, listCountryPresences } from "@/lib/data/presences";
+import { getCountry, getOrganisation, listCountryPresences, listPresencesInView } from "@/lib/data/presences";
+import { parseView } from "@/lib/domain/view";
 import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { seedUser } from "../support/factories";
 
@@ -46,5 +47,23 @@ describe("listCountryPresences", () => {
     expect(await getCountry(actor, "XXX")).toBeNull();
     expect(await getCountry(actor, "NER'; --")).toBeNull();
     expect(await getOrganisation(actor, -1)).toBeNull();
+  });
+});
+
+describe("listPresencesInView (the overview's list)", () => {
+  it("gives, from SQL, what the domain rule gives from the events: statuses, disputes and every source with its quote", async () => {
+    const { actor } = await seedUser(db(), { role: "VIEWER" });
+    const byId = <T extends { presenceId: number }>(rows: T[]) => [...rows].sort((a, b) => a.presenceId - b.presenceId);
+    for (const asOf of [undefined, "2024-01-15", "2025-01-15", "2025-02-10", "2025-06-30"]) {
+      const view = parseView({ country: "NER", ...(asOf ? { asOf } : {}) });
+      const listed = await listPresencesInView(actor, view, 25);
+      const expected = await listCountryPresences(actor, "NER", view.asOf);
+      expect(listed.total, String(asOf)).toBe(expected.length);
+      expect(byId(listed.rows), String(asOf)).toEqual(byId(expected));
+    }
+    // Most severe first; quotes reach the list (the seed quotes its articles verbatim).
+    const today = await listPresencesInView(actor, parseView({ country: "NER" }), 25);
+    expect(today.rows.at(-1)?.status).toBe("OPERATING");
+    expect(today.rows.some((r) => r.sources.some((s) => s.quote && s.quote.length > 20))).toBe(true);
   });
 });

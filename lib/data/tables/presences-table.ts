@@ -7,8 +7,11 @@ import { presenceStatusCte } from "../presence-status-sql";
 import { isoDate } from "@/lib/domain/partial-date";
 import { containing, type TableDefinition } from "./table-sql";
 
-/** Conditions on the events of the run behind each presence's status (alias re). */
-const inRun = (asOf: Date) => Prisma.sql`
+/**
+ * Conditions on the events of the run behind each presence's status as of a date (alias re
+ * for the event, p for the presence, s for the presence_status CTE).
+ */
+export const inRun = (asOf: Date) => Prisma.sql`
   re."presenceId" = p.id AND re."reviewState" = 'PUBLISHED' AND re."resultingStatus" IS NOT NULL
     AND re."occurredOn" <= ${isoDate(asOf)}::date AND (re."occurredOn", re.id) >= (s.since, s.since_event_id)`;
 
