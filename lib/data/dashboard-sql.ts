@@ -3,7 +3,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { twelveMonthsBefore, type View } from "@/lib/domain/view";
 import { readsProjection } from "./presence-status-sql";
-import { and, EVENT_JOINS, eventConditions, scopedPresences } from "./view-sql";
+import { isoDate } from "@/lib/domain/partial-date";
+import { and, EVENT_JOINS, eventConditions } from "./view-sql";
 
 /**
  * Whether the monthly charts can be read from the EventMonthTotal projection: no region,
@@ -70,14 +71,15 @@ export const DASHBOARD_SQL = {
    * Presences per country, organisation type and status as of the view date, narrowed by
    * its filters: every status figure, chart and the map are shaped from these rows
    * (summariseStatusCounts). As of today from the PresenceStatusCount counters; earlier,
-   * grouped from the status history.
+   * from their history (StatusCountPeriod), one row per counter.
    */
   statusCounts: (view: View) => readsProjection(view.asOf) ? Prisma.sql`
     SELECT c.iso3, c."nameEn" AS name, t."organisationType"::text AS type, t.status::text AS status, t.presences AS n
     FROM "PresenceStatusCount" t JOIN "Country" c ON c.iso3 = t."countryIso3"
     WHERE t.presences > 0 ${and(countFilters(view))}` : Prisma.sql`
-    WITH ${scopedPresences(view)}
-    SELECT iso3, country_name AS name, type, status, count(*)::int AS n FROM scoped GROUP BY 1, 2, 3, 4`,
+    SELECT c.iso3, c."nameEn" AS name, t."organisationType"::text AS type, t.status::text AS status, t.presences AS n
+    FROM "StatusCountPeriod" t JOIN "Country" c ON c.iso3 = t."countryIso3"
+    WHERE daterange(t."validFrom", t."validUntil") @> ${isoDate(view.asOf)}::date ${and(countFilters(view))}`,
 
   /**
    * People affected by events leading to expulsion or restriction in the 12 months up to

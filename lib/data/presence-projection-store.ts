@@ -1,40 +1,59 @@
 // Rewrites a presence's stored projections from its events: the current status on the
-// Presence row, its status history (PresenceStatusPeriod) and the status counters
-// (PresenceStatusCount). Called inside the transaction
+// Presence row, its status history (PresenceStatusPeriod), the status counters
+// (PresenceStatusCount) and their history (StatusCountPeriod). Called inside the transaction
 // of every write that touches events (and by the seed). It checks no user: it only
 // recomputes derived rows from rows the caller has already been allowed to write.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import { isoDate } from "@/lib/domain/partial-date";
 import { projectPeriods, projectPresence } from "@/lib/domain/presence-projection";
-import type { OrganisationType } from "@/lib/domain/vocabulary";
+import type { OrganisationType, Status } from "@/lib/domain/vocabulary";
 import { adjustStatusCounts, statusChange } from "./presence-status-counts";
+import { countersOf, recountStatusHistory } from "./status-count-history";
+
+type CountedPeriod = { validFrom: Date; validUntil: Date | null; status: Status };
+
+/** What the counters' history depends on: the periods' days and statuses (not since or people). */
+const countedShape = (periods: CountedPeriod[]) =>
+  periods.map((p) => `${isoDate(p.validFrom)}/${p.validUntil ? isoDate(p.validUntil) : ""}/${p.status}`).join(",");
 
 /** Returns whether the current status changed. */
 export async function refreshPresenceProjection(tx: Tx, presenceId: number): Promise<boolean> {
-  const [presence, events] = await Promise.all([
+  const [presence, events, storedPeriods] = await Promise.all([
     tx.presence.findUniqueOrThrow({ where: { id: presenceId } }),
     tx.accessEvent.findMany({
       where: { presenceId },
       select: { id: true, resultingStatus: true, occurredOn: true, datePrecision: true, peopleAffected: true, reviewState: true },
     }),
+    tx.presenceStatusPeriod.findMany({ where: { presenceId }, select: { validFrom: true, validUntil: true, status: true }, orderBy: { validFrom: "asc" } }),
   ]);
   const projection = projectPresence(events);
+  const periods = projectPeriods(events);
+  const statusChanged = presence.status !== projection.status;
+  const historyChanged = countedShape(storedPeriods) !== countedShape(periods);
+  let organisationType: OrganisationType | null = null;
+  if (statusChanged || historyChanged) {
+    // FOR SHARE: an edit of the organisation's type (which moves its counters) either
+    // commits first, and we count under the new type, or waits until we have committed.
+    const [organisation] = await tx.$queryRaw<{ type: OrganisationType }[]>`
+      SELECT type::text AS type FROM "Organisation" WHERE id = ${presence.organisationId} FOR SHARE`;
+    organisationType = organisation!.type;
+  }
   await tx.presenceStatusPeriod.deleteMany({ where: { presenceId } });
-  await tx.presenceStatusPeriod.createMany({ data: projectPeriods(events).map((period) => ({ presenceId, ...period })) });
+  await tx.presenceStatusPeriod.createMany({ data: periods.map((period) => ({ presenceId, ...period })) });
+  if (historyChanged) {
+    // Before the counters below: the history's advisory locks come before the counters' row locks.
+    const statuses = [...storedPeriods, ...periods].map((p) => p.status);
+    await recountStatusHistory(tx, countersOf(presence.countryIso3, organisationType!, statuses));
+  }
   const unchanged =
-    presence.status === projection.status &&
+    !statusChanged &&
     presence.since?.getTime() === projection.since?.getTime() &&
     presence.sincePrecision === projection.sincePrecision &&
     presence.peopleAffected === projection.peopleAffected &&
     presence.sinceEventId === (projection.statusEventIds[0] ?? null);
   if (unchanged) return false;
-  if (presence.status !== projection.status) {
-    // FOR SHARE: an edit of the organisation's type (which moves its counters) either
-    // commits first, and we count under the new type, or waits until we have committed.
-    const [organisation] = await tx.$queryRaw<{ type: OrganisationType }[]>`
-      SELECT type::text AS type FROM "Organisation" WHERE id = ${presence.organisationId} FOR SHARE`;
-    await adjustStatusCounts(tx, statusChange(presence.countryIso3, organisation!.type, presence.status, projection.status));
-  }
+  if (statusChanged) await adjustStatusCounts(tx, statusChange(presence.countryIso3, organisationType!, presence.status, projection.status));
   await tx.presence.update({
     where: { id: presenceId },
     data: {

@@ -1,10 +1,12 @@
 // Keeps the PresenceStatusCount projection (presences per country, organisation type and
-// current status) in step with the Presence rows. Called in the transaction of every write
+// current status) in step with the Presence rows (and, on a type change, the history in
+// status-count-history.ts). Called in the transaction of every write
 // that changes a presence's status or an organisation's type. It checks no user: it only
 // adjusts derived rows for a write already allowed.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
-import type { OrganisationType, Status } from "@/lib/domain/vocabulary";
+import { STATUSES, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
+import { countersOf, recountStatusHistory } from "./status-count-history";
 
 export interface StatusCountChange {
   countryIso3: string;
@@ -45,16 +47,23 @@ export function statusChange(countryIso3: string, organisationType: Organisation
   ];
 }
 
-/** An organisation's type changed: its presences with a status move from one type to the other. */
+/**
+ * An organisation's type changed (its row already updated in this transaction): its
+ * presences move from the counters of one type to the other, now and in the history.
+ */
 export async function moveOrganisationType(tx: Tx, organisationId: number, before: OrganisationType, after: OrganisationType): Promise<void> {
   if (before === after) return;
-  const presences = await tx.presence.findMany({ where: { organisationId, status: { not: null } }, select: { countryIso3: true, status: true } });
+  const presences = await tx.presence.findMany({ where: { organisationId }, select: { countryIso3: true, status: true } });
+  // The history first: every writer takes the history's advisory locks before the counters'
+  // row locks (refreshPresenceProjection does too), so two writers cannot deadlock.
+  const countries = [...new Set(presences.map((p) => p.countryIso3))];
+  await recountStatusHistory(tx, countries.flatMap((country) => [...countersOf(country, before, STATUSES), ...countersOf(country, after, STATUSES)]));
   await adjustStatusCounts(
     tx,
-    presences.flatMap(({ countryIso3, status }) => [
-      { countryIso3, organisationType: before, status: status!, delta: -1 },
-      { countryIso3, organisationType: after, status: status!, delta: 1 },
-    ]),
+    presences.flatMap(({ countryIso3, status }) => status ? [
+      { countryIso3, organisationType: before, status, delta: -1 },
+      { countryIso3, organisationType: after, status, delta: 1 },
+    ] : []),
   );
 }
 

@@ -3,7 +3,8 @@
 // million events, must always equal a from-scratch recomputation: after random sequences of
 // status changes (many backdated), event corrections (date, status, publication) and
 // retractions, compared with both the SQL over the events and the domain rule in TypeScript.
-// Likewise the monthly event totals behind the overview's charts.
+// Likewise the monthly event totals behind the overview's charts, and the status counters
+// (current and over time) behind its figures, charts and map.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
@@ -13,6 +14,7 @@ import { editEvent, retractEvent } from "@/lib/data/edits/events";
 import { DASHBOARD_SQL, readsMonthTotals } from "@/lib/data/dashboard-sql";
 import { REBUILD_PRESENCE_PERIODS } from "@/lib/data/presence-projection-store";
 import { RECOUNT_PRESENCE_STATUS } from "@/lib/data/presence-status-counts";
+import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/status-count-history";
 import { updateOrganisation } from "@/lib/data/edits/organisations";
 import { summariseStatusCounts, type StatusCountRow } from "@/lib/domain/aggregations";
 import { ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
@@ -162,17 +164,64 @@ describe("status projection", () => {
         const counted = await counters();
         expect(counted).toEqual(await prisma.$queryRaw<unknown[]>`
           SELECT "countryIso3", "organisationType"::text, status::text, presences FROM (${RECOUNT_PRESENCE_STATUS}) r ORDER BY 1, 2, 3`);
-        // …and the overview's status rows read from them equal those grouped from the current statuses.
+        // …their history equals the one-statement rebuild that bulk loads and the migration use…
+        const countHistory = () => prisma.$queryRaw<unknown[]>`
+          SELECT "countryIso3", "organisationType"::text, status::text, "validFrom"::text, "validUntil"::text, presences
+          FROM "StatusCountPeriod" ORDER BY 1, 2, 3, 4`;
+        const storedHistory = await countHistory();
+        await prisma.$transaction([prisma.$executeRaw`DELETE FROM "StatusCountPeriod"`, prisma.$executeRaw(REBUILD_STATUS_COUNT_HISTORY)]);
+        expect(await countHistory()).toEqual(storedHistory);
+        // …and the overview's status rows read from them, today and on every day around every
+        // event, equal those grouped from the statuses the events give as of that day.
         const summary = async (sql: Prisma.Sql) => summariseStatusCounts(await prisma.$queryRaw<StatusCountRow[]>(sql));
-        const today = parseView({});
-        const grouped = prisma.$queryRaw<StatusCountRow[]>`
-          WITH ${presenceStatusFromEvents(new Date())}
+        const groupedFromEvents = (asOf: Date) => prisma.$queryRaw<StatusCountRow[]>`
+          WITH ${presenceStatusFromEvents(asOf)}
           SELECT c.iso3, c."nameEn" AS name, o.type::text AS type, s.status::text AS status, count(*)::int AS n
           FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id JOIN "Organisation" o ON o.id = p."organisationId"
           JOIN "Country" c ON c.iso3 = p."countryIso3" GROUP BY 1, 2, 3, 4`;
-        expect(await summary(DASHBOARD_SQL.statusCounts(today))).toEqual(summariseStatusCounts(await grouped));
+        expect(await summary(DASHBOARD_SQL.statusCounts(parseView({})))).toEqual(summariseStatusCounts(await groupedFromEvents(new Date())));
+        for (const { day } of days) {
+          expect(await summary(DASHBOARD_SQL.statusCounts(parseView({ asOf: isoDate(day) }))), isoDate(day))
+            .toEqual(summariseStatusCounts(await groupedFromEvents(day)));
+        }
       }),
       { numRuns: 25 },
     );
+  });
+
+  it("stays exact under concurrent status changes and type changes in the same counters, without deadlocks", async () => {
+    const presences: { id: number; organisationId: number }[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const org = await prisma.organisation.create({ data: { name: unique("Concurrent NGO"), type: "NATIONAL_NGO" } });
+      presences.push(await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "NER" } }));
+    }
+    const change = async (id: number, status: (typeof STATUSES)[number], on: string) => {
+      const { version } = await prisma.presence.findUniqueOrThrow({ where: { id } });
+      return changeStatus(analyst, id, {
+        status, kind: KIND_FOR[status], occurredOn: on, datePrecision: "DAY", summary: "A concurrent status change for the test.",
+        confidence: "REPORTED", version, sources: [{ publisher: "Generated Wire", title: "Generated" }],
+      });
+    };
+    for (const [index, { id }] of presences.entries()) await change(id, index % 2 ? "EXPELLED" : "OPERATING", "2024-01-10");
+    // Half move one way, half the other (backdated too), while two organisations change type.
+    const retype = async (organisationId: number) => {
+      const { updatedAt } = await prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+      return updateOrganisation(analyst, organisationId, { type: "UN_AGENCY", updatedAt: updatedAt.toISOString() });
+    };
+    const results = await Promise.allSettled([
+      ...presences.map(({ id }, index) => change(id, index % 2 ? "OPERATING" : "EXPELLED", index % 3 ? "2025-03-01" : "2023-06-01")),
+      retype(presences[0]!.organisationId),
+      retype(presences[1]!.organisationId),
+    ]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const counters = prisma.$queryRaw<unknown[]>`
+      SELECT "countryIso3", "organisationType"::text, status::text, presences FROM "PresenceStatusCount" WHERE presences <> 0 ORDER BY 1, 2, 3`;
+    expect(await counters).toEqual(await prisma.$queryRaw<unknown[]>`
+      SELECT "countryIso3", "organisationType"::text, status::text, presences FROM (${RECOUNT_PRESENCE_STATUS}) r ORDER BY 1, 2, 3`);
+    const countHistory = () => prisma.$queryRaw<unknown[]>`
+      SELECT "countryIso3", "organisationType"::text, status::text, "validFrom"::text, "validUntil"::text, presences FROM "StatusCountPeriod" ORDER BY 1, 2, 3, 4`;
+    const stored = await countHistory();
+    await prisma.$transaction([prisma.$executeRaw`DELETE FROM "StatusCountPeriod"`, prisma.$executeRaw(REBUILD_STATUS_COUNT_HISTORY)]);
+    expect(await countHistory()).toEqual(stored);
   });
 });

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/data/actor";
 import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/event-month-totals";
 import { refreshPresenceProjection } from "@/lib/data/presence-projection-store";
 import { REBUILD_PRESENCE_STATUS_COUNTS } from "@/lib/data/presence-status-counts";
+import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/status-count-history";
 import type { Role } from "@/lib/domain/vocabulary";
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
@@ -39,5 +40,7 @@ export async function refreshProjections(prisma: PrismaClient): Promise<void> {
     // Fixtures may also have written statuses or types directly.
     await tx.$executeRaw`DELETE FROM "PresenceStatusCount"`;
     await tx.$executeRaw(REBUILD_PRESENCE_STATUS_COUNTS);
+    await tx.$executeRaw`DELETE FROM "StatusCountPeriod"`;
+    await tx.$executeRaw(REBUILD_STATUS_COUNT_HISTORY);
   }, { timeout: 60_000 });
 }
