@@ -32,9 +32,13 @@ interface TableViewProps<T extends TableName> {
 export async function TableView<T extends TableName>({ actor, table, params, basePath, noun, caption, fixed = {}, emptyHint }: TableViewProps<T>) {
   const urlQuery = parseTableQuery(table, params);
   const query = { ...urlQuery, filters: { ...urlQuery.filters, ...fixed } };
-  const chosen = urlQuery.columns ?? (await savedColumns(actor, table));
-  const visibleColumns = selectColumns(table, chosen).map((c) => c.id);
-  const [page, regions, countries] = await Promise.all([listTablePage(actor, query), listRegions(actor), listCountryOptions(actor)]);
+  const [page, regions, countries, saved] = await Promise.all([
+    listTablePage(actor, query),
+    listRegions(actor),
+    listCountryOptions(actor),
+    urlQuery.columns ? null : savedColumns(actor, table),
+  ]);
+  const visibleColumns = selectColumns(table, urlQuery.columns ?? saved).map((c) => c.id);
   const filtered = Object.keys(urlQuery.filters).length > 0;
   const clearHref = `${basePath}${urlQuery.asOfExplicit ? `?asOf=${isoDate(urlQuery.asOf)}` : ""}`;
 

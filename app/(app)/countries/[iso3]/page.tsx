@@ -11,7 +11,8 @@ import { requireActor } from "@/lib/auth/session";
 import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboard";
 import { getCountry } from "@/lib/data/presences";
 import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
-import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+import type { Actor } from "@/lib/data/actor";
+import { asOfOnly, parseView, viewQuery, type SearchParams, type View } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ iso3: string }>; searchParams: Promise<SearchParams> };
 
@@ -25,20 +26,16 @@ export default async function CountryPage({ params, searchParams }: Props) {
   if (!country) notFound();
   const tableParams = await searchParams;
   const view = asOfOnly(parseView(tableParams));
-  const countryView = { ...view, country: country.iso3 };
-  const [timeline, people, kinds] = await Promise.all([
-    listTimeline(actor, { countryIso3: country.iso3 }, view.asOf),
-    peopleAffectedByMonth(actor, countryView),
-    eventsByMonthAndKind(actor, countryView),
-  ]);
   const query = viewQuery(view);
 
+  // The sections below are async components of their own, so React runs their queries at
+  // the same time instead of one after the other.
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <p className="text-sm text-slate-500"><Link href={`/${query}`} className="underline">Overview</Link> / {country.region}</p>
         <h1 className="text-2xl font-semibold tracking-tight">{country.nameEn} <span className="text-base font-normal text-slate-500">({country.iso3} · {country.nameFr})</span></h1>
-        <LastChanged change={await lastChange(actor, { countryIso3: country.iso3 })} />
+        <CountryLastChanged actor={actor} iso3={country.iso3} />
         <AsOfNotice view={view} />
         {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -52,20 +49,40 @@ export default async function CountryPage({ params, searchParams }: Props) {
           caption={`Organisations in ${country.nameEn} and their status`} fixed={{ country: country.iso3 }}
           emptyHint={`No organisation with a status is recorded in ${country.nameEn} up to this date. Analysts can add one with its first sourced event.`} />
       </section>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <PeopleAffectedChart rows={people} />
-        <EventsByKindChart rows={kinds} />
-      </div>
+      <CountryCharts actor={actor} view={{ ...view, country: country.iso3 }} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
-        <EventTimeline events={timeline.events} query={query} />
-        {timeline.more && (
-          <p className="text-sm text-slate-600">
-            The {TIMELINE_LIMIT} latest events are shown.{" "}
-            <Link href={`/events?country=${country.iso3}${query ? `&${query.slice(1)}` : ""}`} className="underline">See every event in the Events table</Link>.
-          </p>
-        )}
+        <CountryTimeline actor={actor} iso3={country.iso3} asOf={view.asOf} query={query} />
       </section>
     </div>
+  );
+}
+
+async function CountryLastChanged({ actor, iso3 }: { actor: Actor; iso3: string }) {
+  return <LastChanged change={await lastChange(actor, { countryIso3: iso3 })} />;
+}
+
+async function CountryCharts({ actor, view }: { actor: Actor; view: View }) {
+  const [people, kinds] = await Promise.all([peopleAffectedByMonth(actor, view), eventsByMonthAndKind(actor, view)]);
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <PeopleAffectedChart rows={people} />
+      <EventsByKindChart rows={kinds} />
+    </div>
+  );
+}
+
+async function CountryTimeline({ actor, iso3, asOf, query }: { actor: Actor; iso3: string; asOf: Date; query: string }) {
+  const timeline = await listTimeline(actor, { countryIso3: iso3 }, asOf);
+  return (
+    <>
+      <EventTimeline events={timeline.events} query={query} />
+      {timeline.more && (
+        <p className="text-sm text-slate-600">
+          The {TIMELINE_LIMIT} latest events are shown.{" "}
+          <Link href={`/events?country=${iso3}${query ? `&${query.slice(1)}` : ""}`} className="underline">See every event in the Events table</Link>.
+        </p>
+      )}
+    </>
   );
 }

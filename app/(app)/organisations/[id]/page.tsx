@@ -27,7 +27,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   if (!organisation) notFound();
   const tableParams = await searchParams;
   const view = parseView(tableParams);
-  const timeline = await listTimeline(actor, { organisationId: organisation.id }, view.asOf);
+  const [timeline, change, countries] = await Promise.all([
+    listTimeline(actor, { organisationId: organisation.id }, view.asOf),
+    lastChange(actor, { organisationId: organisation.id }),
+    can(actor.role, "editOrganisations") ? listAllCountries(actor) : null,
+  ]);
   const query = viewQuery(asOfOnly(view));
 
   return (
@@ -39,7 +43,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           {[organisation.acronym, ORGANISATION_TYPE_LABELS[organisation.type], organisation.iatiId && `IATI ${organisation.iatiId}`].filter(Boolean).join(" · ")}
           {organisation.website && <> · <a href={organisation.website} className="underline" rel="noreferrer noopener" target="_blank">{organisation.website.replace(/^https?:\/\//, "")}</a></>}
         </p>
-        <LastChanged change={await lastChange(actor, { organisationId: organisation.id })} />
+        <LastChanged change={change} />
         {can(actor.role, "editOrganisations") && <OrganisationDetailsForm organisation={{ ...organisation, updatedAt: organisation.updatedAt.toISOString() }} />}
         <AsOfNotice view={view} />
       </div>
@@ -48,7 +52,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Where it works</h2>
-        {can(actor.role, "editOrganisations") && <AddPresenceForm organisationId={organisation.id} countries={await listAllCountries(actor)} />}
+        {countries && <AddPresenceForm organisationId={organisation.id} countries={countries} />}
         <TableView actor={actor} table="presences" params={tableParams} basePath={`/organisations/${organisation.id}`} noun="countries"
           caption={`Countries where ${organisation.name} is present`} fixed={{ organisation: organisation.id }}
           emptyHint="No country with a status is recorded for this organisation up to this date." />
