@@ -58,7 +58,7 @@ function monthlyFromTotals(view: View, parts: { totals: Prisma.Sql; events: Pris
     GROUP BY 1, 2 HAVING sum(counted) > 0 ORDER BY 1`;
 }
 
-/** The view's filters on the PresenceStatusCount counters (alias t) and Country (c). */
+/** The view's filters on the StatusCountPeriod counters (alias t) and Country (c). */
 const countFilters = (view: View): Prisma.Sql[] => [
   ...(view.region ? [Prisma.sql`c.region = ${view.region}`] : []),
   ...(view.type ? [Prisma.sql`t."organisationType" = ${view.type}::"OrganisationType"`] : []),
@@ -70,13 +70,10 @@ export const DASHBOARD_SQL = {
   /**
    * Presences per country, organisation type and status as of the view date, narrowed by
    * its filters: every status figure, chart and the map are shaped from these rows
-   * (summariseStatusCounts). As of today from the PresenceStatusCount counters; earlier,
-   * from their history (StatusCountPeriod), one row per counter.
+   * (summariseStatusCounts). Read from the counters' history (StatusCountPeriod), one row
+   * per counter, today as on any earlier day.
    */
-  statusCounts: (view: View) => readsProjection(view.asOf) ? Prisma.sql`
-    SELECT c.iso3, c."nameEn" AS name, t."organisationType"::text AS type, t.status::text AS status, t.presences AS n
-    FROM "PresenceStatusCount" t JOIN "Country" c ON c.iso3 = t."countryIso3"
-    WHERE t.presences > 0 ${and(countFilters(view))}` : Prisma.sql`
+  statusCounts: (view: View) => Prisma.sql`
     SELECT c.iso3, c."nameEn" AS name, t."organisationType"::text AS type, t.status::text AS status, t.presences AS n
     FROM "StatusCountPeriod" t JOIN "Country" c ON c.iso3 = t."countryIso3"
     WHERE daterange(t."validFrom", t."validUntil") @> ${isoDate(view.asOf)}::date ${and(countFilters(view))}`,

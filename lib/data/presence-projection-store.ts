@@ -1,6 +1,6 @@
 // Rewrites a presence's stored projections from its events: the current status on the
-// Presence row, its status history (PresenceStatusPeriod), the status counters
-// (PresenceStatusCount) and their history (StatusCountPeriod). Called inside the transaction
+// Presence row, its status history (PresenceStatusPeriod) and the status counters over
+// time (StatusCountPeriod). Called inside the transaction
 // of every write that touches events (and by the seed). It checks no user: it only
 // recomputes derived rows from rows the caller has already been allowed to write.
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -8,7 +8,6 @@ import type { Tx } from "@/lib/db";
 import { isoDate } from "@/lib/domain/partial-date";
 import { projectPeriods, projectPresence } from "@/lib/domain/presence-projection";
 import type { OrganisationType, Status } from "@/lib/domain/vocabulary";
-import { adjustStatusCounts, statusChange } from "./presence-status-counts";
 import { countersOf, recountStatusHistory } from "./status-count-history";
 
 type CountedPeriod = { validFrom: Date; validUntil: Date | null; status: Status };
@@ -29,10 +28,10 @@ export async function refreshPresenceProjection(tx: Tx, presenceId: number): Pro
   ]);
   const projection = projectPresence(events);
   const periods = projectPeriods(events);
-  const statusChanged = presence.status !== projection.status;
+  // A change of the current status changes the last period, so this covers it too.
   const historyChanged = countedShape(storedPeriods) !== countedShape(periods);
   let organisationType: OrganisationType | null = null;
-  if (statusChanged || historyChanged) {
+  if (historyChanged) {
     // FOR SHARE: an edit of the organisation's type (which moves its counters) either
     // commits first, and we count under the new type, or waits until we have committed.
     const [organisation] = await tx.$queryRaw<{ type: OrganisationType }[]>`
@@ -42,18 +41,16 @@ export async function refreshPresenceProjection(tx: Tx, presenceId: number): Pro
   await tx.presenceStatusPeriod.deleteMany({ where: { presenceId } });
   await tx.presenceStatusPeriod.createMany({ data: periods.map((period) => ({ presenceId, ...period })) });
   if (historyChanged) {
-    // Before the counters below: the history's advisory locks come before the counters' row locks.
     const statuses = [...storedPeriods, ...periods].map((p) => p.status);
     await recountStatusHistory(tx, countersOf(presence.countryIso3, organisationType!, statuses));
   }
   const unchanged =
-    !statusChanged &&
+    presence.status === projection.status &&
     presence.since?.getTime() === projection.since?.getTime() &&
     presence.sincePrecision === projection.sincePrecision &&
     presence.peopleAffected === projection.peopleAffected &&
     presence.sinceEventId === (projection.statusEventIds[0] ?? null);
   if (unchanged) return false;
-  if (statusChanged) await adjustStatusCounts(tx, statusChange(presence.countryIso3, organisationType!, presence.status, projection.status));
   await tx.presence.update({
     where: { id: presenceId },
     data: {

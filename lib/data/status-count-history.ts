@@ -1,11 +1,12 @@
 // Keeps the StatusCountPeriod projection (how many presences had each status, per country
-// and organisation type, over time) in step with the status periods. A write recomputes the
+// and organisation type, over time; the open rows are the current counts) in step with the
+// status periods and the organisations' types. A write recomputes the
 // counters it touched from scratch, from PresenceStatusPeriod, in its own transaction: a few
 // hundred period rows per counter, and the same statement as the bulk rebuild, so the rule
 // exists once. It checks no user: it only recomputes derived rows for a write already allowed.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
-import type { OrganisationType, Status } from "@/lib/domain/vocabulary";
+import { STATUSES, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
 
 export interface CounterKey {
   countryIso3: string;
@@ -56,6 +57,16 @@ export async function recountStatusHistory(tx: Tx, keys: CounterKey[]): Promise<
   const tuples = Prisma.join(unique.map((k) => Prisma.sql`(${k.countryIso3}, ${k.organisationType}::"OrganisationType", ${k.status}::"Status")`));
   await tx.$executeRaw`DELETE FROM "StatusCountPeriod" WHERE ("countryIso3", "organisationType", status) IN (${tuples})`;
   await tx.$executeRaw(recount(Prisma.sql`(p."countryIso3", o.type, s.status) IN (${tuples})`));
+}
+
+/**
+ * An organisation's type changed (its row already updated in this transaction): its
+ * presences move from the counters of one type to the other.
+ */
+export async function moveOrganisationType(tx: Tx, organisationId: number, before: OrganisationType, after: OrganisationType): Promise<void> {
+  if (before === after) return;
+  const presences = await tx.presence.findMany({ where: { organisationId }, select: { countryIso3: true }, distinct: ["countryIso3"] });
+  await recountStatusHistory(tx, presences.flatMap(({ countryIso3 }) => [...countersOf(countryIso3, before, STATUSES), ...countersOf(countryIso3, after, STATUSES)]));
 }
 
 /** Every counter of one country and organisation type, for the given statuses. */

@@ -6,7 +6,6 @@ import type pg from "pg";
 import { allCountries } from "../../prisma/seed-data/countries";
 import { REBUILD_EVENT_MONTH_TOTALS } from "../../lib/data/event-month-totals";
 import { REBUILD_PRESENCE_PERIODS } from "../../lib/data/presence-projection-store";
-import { REBUILD_PRESENCE_STATUS_COUNTS } from "../../lib/data/presence-status-counts";
 import { REBUILD_STATUS_COUNT_HISTORY } from "../../lib/data/status-count-history";
 import { presenceStatusFromEvents } from "../../lib/data/presence-status-sql";
 
@@ -150,8 +149,6 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
   await q(REBUILD_PRESENCE_PERIODS.text);
   await q(`DELETE FROM "EventMonthTotal"`);
   await q(REBUILD_EVENT_MONTH_TOTALS.text);
-  await q(`DELETE FROM "PresenceStatusCount"`);
-  await q(REBUILD_PRESENCE_STATUS_COUNTS.text);
   await q(`DELETE FROM "StatusCountPeriod"`);
   await q(REBUILD_STATUS_COUNT_HISTORY.text);
   progress("analyze", 0, 1);

@@ -5,7 +5,6 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/data/actor";
 import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/event-month-totals";
 import { refreshPresenceProjection } from "@/lib/data/presence-projection-store";
-import { REBUILD_PRESENCE_STATUS_COUNTS } from "@/lib/data/presence-status-counts";
 import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/status-count-history";
 import type { Role } from "@/lib/domain/vocabulary";
 
@@ -38,8 +37,6 @@ export async function refreshProjections(prisma: PrismaClient): Promise<void> {
     await tx.$executeRaw`DELETE FROM "EventMonthTotal"`;
     await tx.$executeRaw(REBUILD_EVENT_MONTH_TOTALS);
     // Fixtures may also have written statuses or types directly.
-    await tx.$executeRaw`DELETE FROM "PresenceStatusCount"`;
-    await tx.$executeRaw(REBUILD_PRESENCE_STATUS_COUNTS);
     await tx.$executeRaw`DELETE FROM "StatusCountPeriod"`;
     await tx.$executeRaw(REBUILD_STATUS_COUNT_HISTORY);
   }, { timeout: 60_000 });

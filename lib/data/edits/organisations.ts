@@ -6,7 +6,7 @@ import { organisationEditSchema, organisationSchema, presenceSchema } from "@/li
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "../actor";
 import { ConflictError, NotFoundError } from "../errors";
-import { moveOrganisationType } from "../presence-status-counts";
+import { moveOrganisationType } from "../status-count-history";
 
 export class DuplicateError extends Error {
   constructor(message: string, public readonly field: string) {
