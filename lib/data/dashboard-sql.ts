@@ -2,17 +2,17 @@
 // them for a user). Kept apart so that the benchmark can time the very same statements.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { twelveMonthsBefore, type View } from "@/lib/domain/view";
+import type { Status } from "@/lib/domain/vocabulary";
 import { readsProjection } from "./presence-status-sql";
 import { isoDate } from "@/lib/domain/partial-date";
 import { and, EVENT_JOINS, eventConditions } from "./view-sql";
 
 /**
- * Whether the monthly charts can be read from the EventMonthTotal projection: no region,
- * country or organisation-type filter (the projection has none), and a range that starts
- * on the first of a month (or no start).
+ * Whether the monthly figures can be read from the EventMonthTotal projection: no region,
+ * country or organisation-type filter (the projection has none).
  */
 export function readsMonthTotals(view: View): boolean {
-  return !view.region && !view.country && !view.type && (!view.from || view.from.getUTCDate() === 1);
+  return !view.region && !view.country && !view.type;
 }
 
 /**
@@ -25,38 +25,66 @@ export function monthlyCutoff(view: View, today = new Date()): Date | null {
   return view.to && view.to < view.asOf ? view.to : view.asOf;
 }
 
+const firstOfMonth = (day: Date) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
+const firstOfNextMonth = (day: Date) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1));
+
+interface MonthlyWindow {
+  /** First day counted (null: from the beginning). */
+  start: Date | null;
+  /** Last day counted (null: to the end: viewed as of today, no event is dated later). */
+  end: Date | null;
+  /** Only events leading to one of these statuses. */
+  statuses?: readonly Status[];
+}
+
 /**
- * A monthly chart from the totals of whole months, plus the events of the cutoff's own
- * month up to the cutoff day (a few days of events instead of every month's). `totals`
- * selects (month, series, value, counted) from EventMonthTotal with a WHERE clause; `events`
- * selects the same four from AccessEvent e (occurredOn first) with a WHERE clause.
+ * A monthly series over a window of days: whole months from the EventMonthTotal totals,
+ * plus the events of the partial months at either end (a few days of events instead of
+ * every month's). `totals` selects (month, series, value, counted) from EventMonthTotal with
+ * a WHERE clause; `events` selects the same four from AccessEvent e (occurredOn first) with
+ * a WHERE clause. A month whose events counted nothing is left out.
  */
-function monthlyFromTotals(view: View, parts: { totals: Prisma.Sql; events: Prisma.Sql }): Prisma.Sql {
-  const cutoff = monthlyCutoff(view);
-  const totalConditions: Prisma.Sql[] = [];
-  const eventConditions: Prisma.Sql[] = [];
-  if (view.from) {
-    totalConditions.push(Prisma.sql`month >= ${view.from}::date`);
-    eventConditions.push(Prisma.sql`e."occurredOn" >= ${view.from}::date`);
-  }
-  if (view.status) {
-    totalConditions.push(Prisma.sql`"statusKey" = ${view.status}`);
-    eventConditions.push(Prisma.sql`e."resultingStatus" = ${view.status}::"Status"`);
-  }
-  let partialMonth = Prisma.empty;
-  if (cutoff) {
-    totalConditions.push(Prisma.sql`month < date_trunc('month', ${cutoff}::date)`);
-    partialMonth = Prisma.sql`UNION ALL ${parts.events} ${and([
-      ...eventConditions,
-      Prisma.sql`e."occurredOn" >= date_trunc('month', ${cutoff}::date)`,
-      Prisma.sql`e."occurredOn" <= ${cutoff}::date`,
-    ])}`;
-  }
+function monthlyFromTotals(window: MonthlyWindow, parts: { totals: Prisma.Sql; events: Prisma.Sql }): Prisma.Sql {
+  const { start, end, statuses } = window;
+  const statusFilter = statuses ? Prisma.join(statuses.map((status) => Prisma.sql`${status}`)) : null;
+  const events = (from: Date, to: Date, toInclusive: boolean) => Prisma.sql`UNION ALL ${parts.events} ${and([
+    Prisma.sql`e."occurredOn" >= ${isoDate(from)}::date`,
+    toInclusive ? Prisma.sql`e."occurredOn" <= ${isoDate(to)}::date` : Prisma.sql`e."occurredOn" < ${isoDate(to)}::date`,
+    ...(statusFilter ? [Prisma.sql`e."resultingStatus"::text IN (${statusFilter})`] : []),
+  ])}`;
+  // Whole months: from the first month that starts on or after `start`, to the month before `end`'s.
+  const wholeFrom = start && (start.getUTCDate() === 1 ? start : firstOfNextMonth(start));
+  const wholeUntil = end && firstOfMonth(end);
+  const totalConditions = [
+    ...(wholeFrom ? [Prisma.sql`month >= ${isoDate(wholeFrom)}::date`] : []),
+    ...(wholeUntil ? [Prisma.sql`month < ${isoDate(wholeUntil)}::date`] : []),
+    ...(statusFilter ? [Prisma.sql`"statusKey" IN (${statusFilter})`] : []),
+  ];
+  // The partial month at the start, up to the first whole month (or to the end's month, when both fall in one month)…
+  const headUntil = wholeFrom && wholeUntil && wholeUntil < wholeFrom ? wholeUntil : wholeFrom;
+  const head = start && headUntil && start < headUntil ? events(start, headUntil, false) : Prisma.empty;
+  // …and the end's own month, up to the end.
+  const tailFrom = wholeUntil && (start && start > wholeUntil ? start : wholeUntil);
+  const tail = end && tailFrom && tailFrom <= end ? events(tailFrom, end, true) : Prisma.empty;
   return Prisma.sql`
     SELECT to_char(month, 'YYYY-MM') AS key, series, sum(value)::float8 AS value
-    FROM (${parts.totals} ${and(totalConditions)} ${partialMonth}) AS monthly (month, series, value, counted)
+    FROM (${parts.totals} ${and(totalConditions)} ${head} ${tail}) AS monthly (month, series, value, counted)
     GROUP BY 1, 2 HAVING sum(counted) > 0 ORDER BY 1`;
 }
+
+/** A chart's window: the view's date range, up to the view date. */
+const chartWindow = (view: View): MonthlyWindow => ({ start: view.from ?? null, end: monthlyCutoff(view), statuses: view.status ? [view.status] : undefined });
+
+const PEOPLE_PARTS = {
+  totals: Prisma.sql`SELECT month, "statusKey" AS series, people::float8 AS value, "peopleEvents" AS counted FROM "EventMonthTotal" WHERE "statusKey" <> ''`,
+  events: Prisma.sql`SELECT e."occurredOn", e."resultingStatus"::text, e."peopleAffected"::float8, 1 FROM "AccessEvent" e
+    WHERE e."reviewState" = 'PUBLISHED' AND e."resultingStatus" IS NOT NULL AND e."peopleAffected" IS NOT NULL`,
+};
+
+const EVENT_PARTS = {
+  totals: Prisma.sql`SELECT month, kind::text AS series, events::float8 AS value, events AS counted FROM "EventMonthTotal" WHERE TRUE`,
+  events: Prisma.sql`SELECT e."occurredOn", e.kind::text, 1::float8, 1 FROM "AccessEvent" e WHERE e."reviewState" = 'PUBLISHED'`,
+};
 
 /** The view's filters on the StatusCountPeriod counters (alias t) and Country (c). */
 const countFilters = (view: View): Prisma.Sql[] => [
@@ -85,33 +113,21 @@ export const DASHBOARD_SQL = {
    * ends from their events.
    */
   peopleLast12Months: (view: View) => {
+    const statuses: Status[] = view.status ? [view.status] : ["EXPELLED", "RESTRICTED"];
     const after = twelveMonthsBefore(view.asOf);
-    const statuses = view.status ? Prisma.sql`(${view.status})` : Prisma.sql`('EXPELLED', 'RESTRICTED')`;
-    if (!readsMonthTotals({ ...view, from: undefined })) return Prisma.sql`
+    if (!readsMonthTotals(view)) return Prisma.sql`
       SELECT coalesce(sum(e."peopleAffected"), 0)::float8 AS people
       FROM "AccessEvent" e ${EVENT_JOINS}
       ${eventConditions({ ...view, from: undefined, to: undefined }, [
-        Prisma.sql`e."resultingStatus"::text IN ${statuses}`,
+        Prisma.sql`e."resultingStatus"::text IN (${Prisma.join(statuses)})`,
         Prisma.sql`e."occurredOn" > ${after}::date`,
       ])}`;
-    const events = (range: Prisma.Sql) => Prisma.sql`
-      SELECT e."peopleAffected"::float8 FROM "AccessEvent" e
-      WHERE e."reviewState" = 'PUBLISHED' AND e."resultingStatus"::text IN ${statuses} AND e."peopleAffected" IS NOT NULL AND ${range}`;
-    return Prisma.sql`
-      SELECT coalesce(sum(people), 0)::float8 AS people FROM (
-        SELECT people::float8 FROM "EventMonthTotal"
-        WHERE "statusKey" IN ${statuses} AND month > date_trunc('month', ${after}::date) AND month < date_trunc('month', ${view.asOf}::date)
-        UNION ALL ${events(Prisma.sql`e."occurredOn" > ${after}::date AND e."occurredOn" < date_trunc('month', ${after}::date) + interval '1 month'`)}
-        UNION ALL ${events(Prisma.sql`e."occurredOn" >= date_trunc('month', ${view.asOf}::date) AND e."occurredOn" <= ${view.asOf}::date`)}
-      ) AS window_people (people)`;
+    const window = { start: new Date(after.getTime() + 86_400_000), end: monthlyCutoff({ ...view, to: undefined }), statuses };
+    return Prisma.sql`SELECT coalesce(sum(value), 0)::float8 AS people FROM (${monthlyFromTotals(window, PEOPLE_PARTS)}) AS monthly`;
   },
 
   /** Expects a view with its chart window applied (withChartWindow). */
-  peopleByMonth: (view: View) => readsMonthTotals(view) ? monthlyFromTotals(view, {
-    totals: Prisma.sql`SELECT month, "statusKey" AS series, people::float8 AS value, "peopleEvents" AS counted FROM "EventMonthTotal" WHERE "statusKey" <> ''`,
-    events: Prisma.sql`SELECT e."occurredOn", e."resultingStatus"::text, e."peopleAffected"::float8, 1 FROM "AccessEvent" e
-      WHERE e."reviewState" = 'PUBLISHED' AND e."resultingStatus" IS NOT NULL AND e."peopleAffected" IS NOT NULL`,
-  }) : Prisma.sql`
+  peopleByMonth: (view: View) => readsMonthTotals(view) ? monthlyFromTotals(chartWindow(view), PEOPLE_PARTS) : Prisma.sql`
     SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e."resultingStatus"::text AS series,
            sum(e."peopleAffected")::float8 AS value
     FROM "AccessEvent" e ${EVENT_JOINS}
@@ -119,10 +135,7 @@ export const DASHBOARD_SQL = {
     GROUP BY 1, 2 ORDER BY 1`,
 
   /** Expects a view with its chart window applied (withChartWindow). */
-  eventsByMonth: (view: View) => readsMonthTotals(view) ? monthlyFromTotals(view, {
-    totals: Prisma.sql`SELECT month, kind::text AS series, events::float8 AS value, events AS counted FROM "EventMonthTotal" WHERE TRUE`,
-    events: Prisma.sql`SELECT e."occurredOn", e.kind::text, 1::float8, 1 FROM "AccessEvent" e WHERE e."reviewState" = 'PUBLISHED'`,
-  }) : Prisma.sql`
+  eventsByMonth: (view: View) => readsMonthTotals(view) ? monthlyFromTotals(chartWindow(view), EVENT_PARTS) : Prisma.sql`
     SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e.kind::text AS series, count(*)::int AS value
     FROM "AccessEvent" e ${EVENT_JOINS}
     ${eventConditions(view)}

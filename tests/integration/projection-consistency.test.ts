@@ -162,7 +162,12 @@ describe("status projection", () => {
         const sorted = async (sql: Prisma.Sql) =>
           (await prisma.$queryRaw<{ key: string; series: string }[]>(sql)).sort((a, b) => `${a.key}${a.series}`.localeCompare(`${b.key}${b.series}`));
         const pastDays = days.filter((_, index) => index % 4 === 0).map(({ day }) => isoDate(day));
-        const views = [{}, ...pastDays.map((asOf) => ({ asOf })), ...pastDays.slice(0, 3).map((to) => ({ from: "2020-01-01", to }))];
+        const daysBefore = (day: string, n: number) => isoDate(new Date(Date.parse(day) - n * 86_400_000));
+        const views = [
+          {}, { from: "2023-03-17" },
+          ...pastDays.map((asOf) => ({ asOf })),
+          ...pastDays.slice(0, 3).flatMap((to) => [{ from: "2020-01-01", to }, { from: daysBefore(to, 9), to }, { from: daysBefore(to, 40), to }]),
+        ];
         for (const params of views) {
           const view = withChartWindow(parseView(params));
           expect(readsMonthTotals(view)).toBe(true);
