@@ -99,12 +99,14 @@ export const DASHBOARD_SQL = {
    * Presences per country, organisation type and status as of the view date, narrowed by
    * its filters: every status figure, chart and the map are shaped from these rows
    * (summariseStatusCounts). Read from the counters' history (StatusCountPeriod), one row
-   * per counter, today as on any earlier day.
+   * per counter: as of today its open rows (the current counts, from their own index),
+   * earlier the rows whose period holds the day.
    */
   statusCounts: (view: View) => Prisma.sql`
     SELECT c.iso3, c."nameEn" AS name, t."organisationType"::text AS type, t.status::text AS status, t.presences AS n
     FROM "StatusCountPeriod" t JOIN "Country" c ON c.iso3 = t."countryIso3"
-    WHERE daterange(t."validFrom", t."validUntil") @> ${isoDate(view.asOf)}::date ${and(countFilters(view))}`,
+    WHERE ${readsProjection(view.asOf) ? Prisma.sql`t."validUntil" IS NULL` : Prisma.sql`daterange(t."validFrom", t."validUntil") @> ${isoDate(view.asOf)}::date`}
+      ${and(countFilters(view))}`,
 
   /**
    * People affected by events leading to expulsion or restriction in the 12 months up to
