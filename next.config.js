@@ -1,5 +1,15 @@
+// The largest request body, as in lib/security/request-limits.ts (a unit test checks they
+// agree): server actions are refused above it, and the copy of a body that Next.js keeps
+// for the proxy holds at most twice it (so the proxy can tell a larger body, sent without a
+// Content-Length, from one at the limit). Next's default copy is 10 MB per request.
+const REQUEST_BODY_LIMIT_BYTES = 256 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  experimental: {
+    proxyClientMaxBodySize: 2 * REQUEST_BODY_LIMIT_BYTES,
+    serverActions: { bodySizeLimit: REQUEST_BODY_LIMIT_BYTES },
+  },
   poweredByHeader: false,
   reactStrictMode: true,
   // Native, WebAssembly and large Node-only packages stay outside the server bundle.
@@ -24,4 +34,5 @@ const nextConfig = {
   },
 };
 
+export { REQUEST_BODY_LIMIT_BYTES };
 export default nextConfig;

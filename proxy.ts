@@ -1,18 +1,71 @@
-// Two jobs on every page and API request: a Content-Security-Policy with a fresh nonce
-// (Next.js reads it from the request and puts the nonce on its scripts), and redirecting
-// signed-out visitors to the sign-in page. The redirect is a convenience only: every page,
-// route handler and data function checks the user itself (CVE-2025-29927 showed that a
-// proxy alone can be bypassed).
+// Three jobs on every page and API request: refuse what no route should ever see (an
+// unknown method, an oversized body, arguments nested too deep, broken text in the
+// address) before anything is parsed; a Content-Security-Policy with a fresh nonce (Next.js
+// reads it from the request and puts the nonce on its scripts); and redirecting signed-out
+// visitors to the sign-in page. The redirect is a convenience only: every page, route
+// handler and data function checks the user itself (CVE-2025-29927 showed that a proxy
+// alone can be bypassed).
 import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/env";
-import { servedOverHttps, sessionCookie } from "@/lib/auth/cookies";
+import { authCookies, servedOverHttps, sessionCookie } from "@/lib/auth/cookies";
+import { replacementCallback } from "@/lib/domain/redirects";
+import { PATH_HEADER } from "@/lib/security/headers";
 import { needsRefresh, nowSeconds, sessionExpiry, sessionLimits } from "@/lib/auth/session-policy";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { changesState, FOREIGN_ORIGIN_MESSAGE, fromOwnOrigin } from "@/lib/security/origin";
+import { ALLOWED_METHODS, isAllowedMethod, MAX_ACTION_NESTING, nestsDeeperThan, REQUEST_BODY_LIMIT_BYTES, urlTextProblem } from "@/lib/security/request-limits";
 
 /** Reachable without a session: the sign-in page, next-auth's own routes, the health check, the API description. */
-const PUBLIC = /^\/(sign-in|api\/auth\/|api\/health$|api\/v1\/openapi\.json$)/;
+const PUBLIC = /^\/(sign-in\/?$|api\/auth\/|api\/health$|api\/v1\/openapi\.json$)/;
+
+type Refusal = { status: number; code: string; message: string; headers?: Record<string, string> };
+
+/** What must be refused before any route runs, or null. */
+async function refusal(request: NextRequest): Promise<Refusal | null> {
+  if (!isAllowedMethod(request.method)) {
+    return { status: 405, code: "method_not_allowed", message: `The method ${request.method} is not supported.`, headers: { Allow: ALLOWED_METHODS.join(", ") } };
+  }
+  const text = urlTextProblem(request.nextUrl);
+  if (text) return { status: 400, code: "bad_request", message: `${text.param}: ${text.message}.` };
+  if (!changesState(request.method)) return null;
+  const tooLarge = { status: 413, code: "payload_too_large", message: `The body is larger than ${REQUEST_BODY_LIMIT_BYTES / 1024} kB.` };
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > REQUEST_BODY_LIMIT_BYTES) return tooLarge;
+  const action = request.headers.has("next-action");
+  // Without a Content-Length, or for a server action (whose arguments React decodes
+  // recursively), read the copy Next.js keeps for the proxy: at most twice the limit.
+  if (declared === null || action) {
+    const body = await request.text().catch(() => "");
+    if (Buffer.byteLength(body) > REQUEST_BODY_LIMIT_BYTES) return tooLarge;
+    if (action && nestsDeeperThan(body, MAX_ACTION_NESTING)) {
+      return { status: 400, code: "bad_request", message: "The request's arguments are nested too deeply." };
+    }
+  }
+  return null;
+}
+
+/**
+ * next-auth fails with a 500 on a callback URL it cannot parse, in its query or its
+ * callback-url cookie, before our redirect callback runs: such values are replaced by a
+ * safe one here (the cookie in the request headers passed on). Returns the rewritten URL
+ * when the query changed.
+ */
+function cleanAuthCallbacks(request: NextRequest, headers: Headers): URL | null {
+  const base = process.env.NEXTAUTH_URL ?? request.nextUrl.origin;
+  const cookieName = authCookies().callbackUrl.name;
+  const cookie = request.cookies.get(cookieName)?.value;
+  if (cookie !== undefined && replacementCallback(cookie, base) !== null) {
+    const others = request.cookies.getAll().filter((c) => c.name !== cookieName);
+    headers.set("cookie", others.map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join("; "));
+  }
+  const query = request.nextUrl.searchParams.get("callbackUrl");
+  const replacement = query === null ? null : replacementCallback(query, base);
+  if (replacement === null) return null;
+  const url = request.nextUrl.clone();
+  url.searchParams.set("callbackUrl", replacement);
+  return url;
+}
 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -27,9 +80,21 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // The path, for the signed-in layout (a layout is not told which page it wraps); always ours.
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
   const next = () => withCsp(NextResponse.next({ request: { headers: requestHeaders } }));
 
+  const refused = await refusal(request);
+  if (refused) {
+    const { status, code, message, headers } = refused;
+    return withCsp(NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store", ...headers } }));
+  }
+
   const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/auth/")) {
+    const cleaned = cleanAuthCallbacks(request, requestHeaders);
+    if (cleaned) return withCsp(NextResponse.rewrite(cleaned, { request: { headers: requestHeaders } }));
+  }
   // API calls with a bearer token are checked by the route itself (the token is in the database).
   const bearer = pathname.startsWith("/api/v1/") && request.headers.has("authorization");
   // Server actions, sign-in/out and cookie-authenticated API writes from another site: refused

@@ -6,10 +6,12 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
-export function createPool(databaseUrl: string, poolSize = 10, acquireTimeoutMs = 5_000): pg.Pool {
+export function createPool(databaseUrl: string, poolSize = 10, acquireTimeoutMs = 5_000, applicationName = "access-monitor"): pg.Pool {
   const created = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
+    // Named, so that pg_stat_activity tells the export connections from the others.
+    application_name: applicationName,
     // Fail fast instead of hanging when the database is away or every connection is taken:
     // pg-pool applies this both to opening a connection and to waiting in its queue.
     connectionTimeoutMillis: acquireTimeoutMs,
@@ -30,7 +32,7 @@ export function createPrismaClient(database: string | pg.Pool, poolSize = 10): P
   return new PrismaClient({ adapter });
 }
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; exportPool?: pg.Pool };
 
 export function pool(): pg.Pool {
   if (!globalForDb.pgPool) {
@@ -38,6 +40,19 @@ export function pool(): pg.Pool {
     globalForDb.pgPool = createPool(env.DATABASE_URL, env.DATABASE_POOL_SIZE, env.DATABASE_ACQUIRE_TIMEOUT_MS);
   }
   return globalForDb.pgPool;
+}
+
+/**
+ * Long reads (exports) have a pool of their own, one connection per export allowed to run
+ * at once on this instance (EXPORTS_PER_INSTANCE): however many downloads are running or
+ * stalled, the pages, sign-ins and writes keep every connection of the main pool.
+ */
+export function exportPool(): pg.Pool {
+  if (!globalForDb.exportPool) {
+    const env = getEnv();
+    globalForDb.exportPool = createPool(env.DATABASE_URL, env.EXPORTS_PER_INSTANCE, env.DATABASE_ACQUIRE_TIMEOUT_MS, "access-monitor-export");
+  }
+  return globalForDb.exportPool;
 }
 
 export function db(): PrismaClient {

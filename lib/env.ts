@@ -16,6 +16,15 @@ const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** How long a request waits for a free connection before it answers 503. */
     DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    /** Scales every request budget of lib/domain/rate-limits.ts (0: no request limits). */
+    RATE_LIMIT_MULTIPLIER: z.coerce.number().min(0).max(1000).default(1),
+    /** Exports running at once: per user (across instances), and per app instance (its export pool). */
+    EXPORTS_PER_USER: z.coerce.number().int().min(1).max(20).default(2),
+    EXPORTS_PER_INSTANCE: z.coerce.number().int().min(1).max(50).default(4),
+    /** An export whose client reads nothing for this long is ended (its connection returned). */
+    EXPORT_STALL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** No export runs longer than this. */
+    EXPORT_MAX_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1800),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

@@ -10,6 +10,7 @@ import path from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { DEFAULT_DEMO_PASSWORD, parseEnv } from "../lib/env";
 import { DEMO_USERS, seedDatabase } from "../prisma/seed";
+import { isLoopbackHost } from "../lib/domain/demo-users";
 import { buildIfNeeded, ROOT } from "./lib/build";
 import { dataDirectory, demoAuthSecret } from "./lib/demo-files";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
@@ -96,7 +97,11 @@ async function main() {
   const url = `http://localhost:${port}`;
   next = spawn(
     process.execPath,
-    [...SERVER_MEMORY_FLAGS, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host],
+    [
+      ...SERVER_MEMORY_FLAGS,
+      "--require", path.join(ROOT, "scripts", "lib", "refuse-unsupported-methods.cjs"),
+      path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host,
+    ],
     {
       cwd: ROOT,
       stdio: ["ignore", "inherit", "inherit"],
@@ -108,6 +113,7 @@ async function main() {
         AUTH_SECRET: env.AUTH_SECRET,
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
         ACCESS_MONITOR_DEMO: demo ? "1" : "",
+        HOST: host,
       },
     },
   );
@@ -120,6 +126,10 @@ async function main() {
 
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   log(`Access Monitor is ready at ${url}`);
+  if (demo && !isLoopbackHost(host)) {
+    log(`Warning: the demo database's accounts have a known password, and HOST=${host} lets other machines reach them.`);
+    log("The sign-in page does not list them here; set DATABASE_URL and create real users for anything but a local demo.");
+  }
   if (demo) {
     log(`Demo accounts (password "${demoPassword}"${process.env.DEMO_PASSWORD ? ", from DEMO_PASSWORD" : ""}):`);
     for (const user of DEMO_USERS) log(`  ${user.email.padEnd(22)} ${user.role.toLowerCase()}`);

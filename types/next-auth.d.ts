@@ -4,10 +4,12 @@ declare module "next-auth" {
   interface User {
     id: string;
     role: Role;
-    sessionVersion: number;
+    sessionId: string;
   }
   interface Session {
-    user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
+    user: { id: string; email: string; name: string; role: Role };
+    /** The server-side session (UserSession) this cookie belongs to. */
+    sessionId?: string;
     times: { signedInAt?: number; lastSeenAt?: number };
   }
 }
@@ -16,8 +18,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
-    /** The user's sessionVersion when the token was issued; a mismatch revokes the session. */
-    sv?: number;
+    /** The UserSession id: the session works while that row is open. */
+    sid?: string;
     /** Seconds since the epoch: when the user signed in, and their latest request (idle timeout). */
     signedInAt?: number;
     lastSeenAt?: number;

@@ -4,17 +4,26 @@ import { AsOfControl } from "@/components/view/as-of-control";
 import { MainNav, type NavItem } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
+import { TooManyRequests } from "@/components/layout/too-many-requests";
 import { isDatabaseUnavailable } from "@/lib/db";
+import { RateLimitedError } from "@/lib/domain/rate-limits";
 import { can } from "@/lib/domain/permissions";
-import { requireActor } from "@/lib/auth/session";
+import { headers } from "next/headers";
+import { CHANGE_PASSWORD_PATH, requireActor } from "@/lib/auth/session";
+import { PATH_HEADER } from "@/lib/security/headers";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const actor = await requireActor().catch((error: unknown) => {
-    if (isDatabaseUnavailable(error)) return null;
+  // A user with a one-time password is sent to the account page before anything streams
+  // (every page checks it again; the data layer refuses them everything else regardless).
+  const path = (await headers()).get(PATH_HEADER);
+  const actor = await requireActor({ passwordChangePage: path === CHANGE_PASSWORD_PATH }).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return "unavailable" as const;
+    if (error instanceof RateLimitedError) return error;
     throw error; // including the redirect to the sign-in page
   });
-  if (!actor) return <DatabaseUnavailable />;
+  if (actor === "unavailable") return <DatabaseUnavailable />;
+  if (actor instanceof RateLimitedError) return <TooManyRequests retryAfterSeconds={actor.retryAfterSeconds} />;
   const nav: NavItem[] = [
     { href: "/", label: "Overview" },
     { href: "/presences", label: "Presences" },
@@ -36,9 +45,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             <AsOfControl />
           </Suspense>
           <div className="flex items-center gap-3 text-sm text-slate-600">
-            <span>
+            <Link href="/account" className="rounded-md px-1.5 py-1 hover:bg-slate-100" title="Account: password and sessions">
               {actor.name} <span className="text-slate-400">·</span> {ROLE_LABELS[actor.role]}
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,18 +1,12 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { safeCallbackPath } from "@/lib/domain/redirects";
 import { SIGN_IN_ERROR_MESSAGES, signInErrorMessage } from "@/lib/domain/sign-in-messages";
 
-/** Only relative paths on this site are followed after sign-in (no open redirect). */
-function safeCallback(url: string | null): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
-
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
@@ -29,13 +23,15 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
       });
       if (!result || result.error || !result.ok) {
         setError(signInErrorMessage(result?.error) ?? SIGN_IN_ERROR_MESSAGES.failed);
+        setPending(false);
         return;
       }
-      router.replace(safeCallback(callbackUrl));
-      router.refresh();
+      // Only a path on this site is followed (no open redirect), checked again here in the browser.
+      // A full page load: the signed-in layout starts afresh, and the server's own redirects
+      // (to the account page for a one-time password) apply as they would to any request.
+      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
     } catch {
       setError("The server could not be reached. Check your connection and try again.");
-    } finally {
       setPending(false);
     }
   }

@@ -1,8 +1,10 @@
 "use client";
 // Admin controls for users: create one, and per user change the role, disable or enable,
-// reset the password. Each answer (or refusal, e.g. the last admin) shows next to it.
+// reset the password (a one-time password the user must replace), sign them out
+// everywhere. Each answer (or refusal, e.g. the last admin) shows next to it.
 import { useState, useTransition, type FormEvent } from "react";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/actions/users";
+import { signOutEverywhereAction } from "@/app/actions/account";
 import type { ActionResult } from "@/lib/actions/action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
 import { callAction } from "@/lib/actions/call";
@@ -32,7 +34,7 @@ export function CreateUserForm() {
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Create a user">
       {(["name", "email", "password"] as const).map((name) => (
         <label key={name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-          {{ name: "Name", email: "Email", password: "Initial password (12+ characters)" }[name]}
+          {{ name: "Name", email: "Email", password: "One-time password (12+ characters)" }[name]}
           <input name={name} type={name === "email" ? "email" : name === "password" ? "password" : "text"} autoComplete="off" className={field}
             aria-invalid={Boolean(create.errors[name])} aria-describedby={create.errors[name] ? `new-${name}-error` : undefined} />
           {create.errors[name] && <span id={`new-${name}-error`} className="font-normal text-red-700">{create.errors[name]}</span>}
@@ -45,7 +47,7 @@ export function CreateUserForm() {
       <button type="submit" disabled={create.pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:bg-slate-400">
         {create.pending ? "Creating…" : "Create user"}
       </button>
-      {create.result && (create.result.ok ? <p role="status" className="w-full text-sm text-emerald-800">User created.</p> : <p role="alert" className="w-full text-sm text-red-700">{create.result.error}</p>)}
+      {create.result && (create.result.ok ? <p role="status" className="w-full text-sm text-emerald-800">User created. They choose their own password when they first sign in.</p> : <p role="alert" className="w-full text-sm text-red-700">{create.result.error}</p>)}
     </form>
   );
 }
@@ -93,6 +95,11 @@ export function UserControls({ user }: { user: { id: number; email: string; role
           Reset password
         </button>
       )}
+      <button type="button" disabled={act.pending} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+        aria-label={`Sign ${user.email} out everywhere`}
+        onClick={() => act.run(() => signOutEverywhereAction({ userId: user.id }))}>
+        Sign out everywhere
+      </button>
       {act.result && !act.result.ok && <span role="alert" className="text-sm text-red-700">{act.result.fieldErrors?.password ?? act.result.error}</span>}
       {act.result?.ok && <span role="status" className="text-sm text-emerald-800">Saved; their sessions were signed out.</span>}
     </div>

@@ -10,6 +10,8 @@ import { DuplicateError } from "@/lib/data/edits/organisations";
 import { DuplicateEmailError } from "@/lib/data/users";
 import { ConflictError, NotFoundError, RuleError, type PresenceNow } from "@/lib/data/errors";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
+import { RateLimitedError } from "@/lib/domain/rate-limits";
+import { findTextIssues } from "@/lib/domain/text";
 
 export interface ActionFailure {
   ok: false;
@@ -26,11 +28,27 @@ export function action<S extends z.ZodType, T>(schema: S, run: (actor: Actor | n
     try {
       const actor = await currentActor();
       if (!actor) throw new UnauthenticatedError();
+      const textIssues = findTextIssues(input);
+      if (textIssues.length) return textFailure(input, textIssues);
       return { ok: true, value: await run(actor, schema.parse(input)) };
     } catch (error) {
       return failure(error);
     }
   };
+}
+
+/**
+ * Text that breaks the base rule anywhere in the input (lib/domain/text.ts). Forms key their
+ * errors by field name within what they send, so a wrapper such as `{ presenceId, change }`
+ * is left out of the key: "change.summary" is shown at the form's "summary".
+ */
+function textFailure(input: unknown, issues: { path: string; message: string }[]): ActionFailure {
+  const fieldKey = (path: string) => {
+    const [first, ...rest] = path.split(".");
+    const wrapped = input && typeof input === "object" ? (input as Record<string, unknown>)[first!] : undefined;
+    return rest.length && wrapped && typeof wrapped === "object" && !Array.isArray(wrapped) ? rest.join(".") : path;
+  };
+  return { ok: false, error: "Some fields need attention.", fieldErrors: Object.fromEntries(issues.map((i) => [fieldKey(i.path), i.message])) };
 }
 
 export function failure(error: unknown): ActionFailure {
@@ -40,7 +58,8 @@ export function failure(error: unknown): ActionFailure {
   if (error instanceof DuplicateEmailError) return { ok: false, error: error.message, fieldErrors: { email: error.message } };
   if (error instanceof DuplicateError) return { ok: false, error: error.message, fieldErrors: { [error.field]: error.message } };
   if (error instanceof UnauthenticatedError) return { ok: false, error: "Your session has ended. Sign in again." };
-  if (error instanceof ForbiddenError) return { ok: false, error: "Your role does not allow this." };
+  if (error instanceof ForbiddenError) return { ok: false, error: error.message };
+  if (error instanceof RateLimitedError) return { ok: false, error: `${error.message} Nothing was changed.` };
   if (error instanceof ZodError) {
     const fieldErrors = Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "form", i.message]));
     return { ok: false, error: "Some fields need attention.", fieldErrors };

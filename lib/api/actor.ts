@@ -5,9 +5,14 @@ import { bearerToken } from "@/lib/auth/api-token";
 import { currentActor } from "@/lib/auth/session";
 import { actorForApiToken } from "@/lib/data/api-tokens";
 import type { Actor } from "@/lib/data/actor";
+import { clientAddressFrom } from "@/lib/domain/throttle";
+
+export function requestClientAddress(request: Request): string | null {
+  return clientAddressFrom(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
+}
 
 export async function apiActor(request: Request): Promise<Actor | null> {
   const token = bearerToken(request.headers.get("authorization"));
-  if (token !== null) return token ? actorForApiToken(token) : null;
+  if (token !== null) return actorForApiToken(token, requestClientAddress(request));
   return currentActor();
 }

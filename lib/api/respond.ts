@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from "@/lib/db";
 // unexpected failure is logged and answered with a generic message, never its details.
 import { ZodError } from "zod";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
+import { RateLimitedError } from "@/lib/domain/rate-limits";
 import { InvalidCursorError } from "@/lib/data/tables";
 import { UnknownUserError } from "@/lib/data/api-tokens";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/data/errors";
@@ -16,8 +17,8 @@ export interface FieldIssue {
   message: string;
 }
 
-export function apiError(status: number, code: ErrorCode, message: string, issues?: FieldIssue[], extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error: { code, message, ...(issues ? { issues } : {}), ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
+export function apiError(status: number, code: ErrorCode, message: string, issues?: FieldIssue[], extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: { code, message, ...(issues ? { issues } : {}), ...extra } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 export const badRequest = (issues: FieldIssue[]) =>
@@ -26,7 +27,10 @@ export const badRequest = (issues: FieldIssue[]) =>
 /** Maps the errors the data layer throws on purpose to answers; anything else is a 500. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof UnauthenticatedError) return apiError(401, "unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
-  if (error instanceof ForbiddenError) return apiError(403, "forbidden", "Your role does not allow this.");
+  if (error instanceof ForbiddenError) return apiError(403, "forbidden", error.message);
+  if (error instanceof RateLimitedError) {
+    return apiError(429, "rate_limited", error.message, undefined, { retryAfterSeconds: error.retryAfterSeconds }, { "Retry-After": String(error.retryAfterSeconds) });
+  }
   if (error instanceof NotFoundError) return apiError(404, "not_found", error.message);
   if (error instanceof ConflictError) return apiError(409, "conflict", error.message, undefined, { current: error.current });
   if (error instanceof RuleError) return apiError(422, "invalid_input", error.message, [{ param: error.field, message: error.message }]);

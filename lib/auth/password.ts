@@ -1,6 +1,7 @@
 // Password hashing with argon2id at OWASP's minimum cost (19 MiB, 2 passes, 1 lane).
 import commonPasswords from "fxa-common-password-list";
 import { hash, verify } from "@node-rs/argon2";
+import { textProblem } from "@/lib/domain/text";
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** Long passphrases are welcome; the cap only bounds hashing work. Never truncated. */
@@ -31,6 +32,8 @@ export function decoyPasswordHash(): Promise<string> {
 }
 
 export function passwordProblem(password: string): string | null {
+  // Any character a keyboard or a password manager can type; not broken or control characters.
+  if (textProblem(password)) return "The password contains characters that cannot be typed (control or broken characters).";
   if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
   // No composition rules (NIST SP 800-63B), but no password attackers try first: the list

@@ -5,27 +5,43 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/data/actor";
+import { enforceRateLimit } from "@/lib/data/rate-limit";
 import { getAuthOptions } from "./options";
 import { nowSeconds, sessionExpiry, sessionLimits } from "./session-policy";
+import { openSessionWithUser } from "./sessions";
 
 /**
- * The signed-in user for this request, re-read from the database: a disabled user, a
- * changed role or a bumped session version applies at once. Cached per request.
+ * The signed-in user for this request, re-read from the database with their session: a
+ * session that was signed out or ended, a disabled user or a changed role applies at once.
+ * Each request counts against the user's request budget (lib/domain/rate-limits.ts); over
+ * it, this throws RateLimitedError. Cached per request.
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   await connection(); // per-request: never prerendered at build time
   const session = await getServerSession(getAuthOptions());
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id)) return null;
-  const user = await db().user.findUnique({ where: { id } });
-  if (!user || user.disabledAt || user.sessionVersion !== session?.user.sessionVersion) return null;
-  if (sessionExpiry(session.times ?? {}, nowSeconds(), sessionLimits())) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const sessionId = session?.sessionId;
+  if (!sessionId || sessionExpiry(session.times ?? {}, nowSeconds(), sessionLimits())) return null;
+  const open = await openSessionWithUser(db(), sessionId);
+  const user = open?.user;
+  if (!user || user.disabledAt || String(user.id) !== session.user.id) return null;
+  await enforceRateLimit(`user:${user.id}`, "session");
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    credential: { kind: "session", sessionId },
+    mustChangePassword: user.mustChangePassword,
+  };
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
-export async function requireActor(): Promise<Actor> {
+/** The page where a one-time password is replaced: the only page such a user may open. */
+export const CHANGE_PASSWORD_PATH = "/account";
+
+/** For pages: the signed-in user, or a redirect to the sign-in page (or to choosing a password). */
+export async function requireActor({ passwordChangePage = false } = {}): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
+  if (actor.mustChangePassword && !passwordChangePage) redirect(CHANGE_PASSWORD_PATH);
   return actor;
 }

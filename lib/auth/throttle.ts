@@ -1,34 +1,46 @@
 // Failed sign-ins per counter, stored in PostgreSQL so that the limits hold across app
-// instances. The rules are in lib/domain/throttle.ts.
+// instances. The rules are in lib/domain/throttle.ts. An attempt is counted before its
+// password is checked, under row locks taken in one order, so that parallel guesses cannot
+// all slip in before the first failure is recorded.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { accountKey, FORGET_AFTER_SECONDS, lockSecondsAfter, pairKey, type ThrottleKey } from "@/lib/domain/throttle";
+import { TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
+import { accountKey, clientKey, decideAttempt, pairKey, THROTTLE_RULES, type AttemptDecision, type ThrottleCounter, type ThrottleKey } from "@/lib/domain/throttle";
 
-/** The latest time until which any of the keys is locked, or null if none is. */
-export async function lockedUntil(prisma: PrismaClient, keys: ThrottleKey[], now = new Date()): Promise<Date | null> {
-  const rows = await prisma.loginThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) }, lockedUntil: { gt: now } } });
-  const times = rows.map((r) => r.lockedUntil!.getTime());
-  return times.length ? new Date(Math.max(...times)) : null;
-}
-
-export async function recordFailure(prisma: PrismaClient, keys: ThrottleKey[], now = new Date()): Promise<void> {
-  const forgetBefore = new Date(now.getTime() - FORGET_AFTER_SECONDS * 1000);
-  await prisma.$transaction(async (tx) => {
-    for (const { key, rule } of keys) {
-      await tx.loginThrottle.deleteMany({ where: { key, lastFailedAt: { lt: forgetBefore } } });
-      // One INSERT … ON CONFLICT DO UPDATE: concurrent failures all count, none is lost.
-      const { failures } = await tx.loginThrottle.upsert({
-        where: { key },
-        create: { key, failures: 1, lastFailedAt: now },
-        update: { failures: { increment: 1 }, lastFailedAt: now },
-      });
-      const lockSeconds = lockSecondsAfter(failures, rule);
-      if (lockSeconds) await tx.loginThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockSeconds * 1000) } });
+/** Counts the attempt against every counter it concerns, unless one of them is locked. */
+export async function admitAttempt(prisma: PrismaClient, keys: ThrottleKey[], now = new Date()): Promise<AttemptDecision> {
+  const names = keys.map((k) => k.key);
+  return prisma.$transaction(async (tx) => {
+    // Rows must exist to be locked; both statements go in key order, so no two attempts deadlock.
+    await tx.$executeRaw`
+      INSERT INTO "LoginThrottle" (key, failures, "lastFailedAt")
+      SELECT k, 0, ${now} FROM unnest(${names}::text[]) AS k ORDER BY k
+      ON CONFLICT (key) DO NOTHING`;
+    const stored = await tx.$queryRaw<ThrottleCounter[]>`
+      SELECT key, failures, "lastFailedAt", "lockedUntil" FROM "LoginThrottle"
+      WHERE key = ANY(${names}::text[]) ORDER BY key FOR UPDATE`;
+    const decision = decideAttempt(keys, stored, now);
+    if (decision.admitted) {
+      for (const counter of decision.counters) {
+        await tx.loginThrottle.update({ where: { key: counter.key }, data: { failures: counter.failures, lastFailedAt: counter.lastFailedAt, lockedUntil: counter.lockedUntil } });
+      }
     }
-  });
+    return decision;
+  }, TRANSACTION_OPTIONS);
 }
 
-/** After a successful sign-in: the account's counters (not the client's, which may be spraying). */
-export async function clearFailures(prisma: PrismaClient, email: string, clientAddress: string | null): Promise<void> {
+/**
+ * After a successful sign-in: the account's counters are cleared, and the client's counter
+ * takes back the failure counted in advance (the client may be spraying other accounts, so
+ * its earlier failures stay).
+ */
+export async function settleSuccess(tx: Tx, email: string, clientAddress: string | null): Promise<void> {
   const keys = [accountKey(email), ...(clientAddress ? [pairKey(clientAddress, email)] : [])];
-  await prisma.loginThrottle.deleteMany({ where: { key: { in: keys } } });
+  await tx.loginThrottle.deleteMany({ where: { key: { in: keys } } });
+  if (clientAddress) {
+    const free = THROTTLE_RULES.client.freeFailures;
+    await tx.$executeRaw`
+      UPDATE "LoginThrottle" SET failures = GREATEST(failures - 1, 0),
+        "lockedUntil" = CASE WHEN failures - 1 < ${free} THEN NULL ELSE "lockedUntil" END
+      WHERE key = ${clientKey(clientAddress)}`;
+  }
 }

@@ -1,16 +1,26 @@
 // The acting user, passed to every data-layer function, which checks it before any query.
-import { can, ForbiddenError, UnauthenticatedError, type Action } from "@/lib/domain/permissions";
+import { can, ForbiddenError, READ_ONLY_ACTIONS, UnauthenticatedError, type Action } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/vocabulary";
+
+/** How a request proved who it is. */
+export type Credential = { kind: "session"; sessionId: string } | { kind: "token"; tokenId: number; readOnly: boolean };
 
 export interface Actor {
   id: number;
   email: string;
   name: string;
   role: Role;
+  credential?: Credential;
+  /** Signed in with a password an admin chose: only changing it is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export function authorize(actor: Actor | null | undefined, action: Action): Actor {
   if (!actor) throw new UnauthenticatedError();
+  if (actor.mustChangePassword) throw new ForbiddenError(action, "passwordChange");
+  if (actor.credential?.kind === "token" && actor.credential.readOnly && !READ_ONLY_ACTIONS.includes(action)) {
+    throw new ForbiddenError(action, "readOnlyToken");
+  }
   if (!can(actor.role, action)) throw new ForbiddenError(action);
   return actor;
 }

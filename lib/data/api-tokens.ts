@@ -1,16 +1,31 @@
 import "server-only";
 // API tokens, issued and revoked by admins. A token acts as its user, with that user's
-// role at the time of each call; a disabled user's tokens stop working with them.
+// role at the time of each call, or read-only; it expires (90 days unless chosen) and ends
+// for good when its user is disabled or their password is reset. Every call with a token
+// that does not work is in the audit log, with the client's address.
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { generateApiToken, hashApiToken } from "@/lib/auth/api-token";
+import { db, type Tx } from "@/lib/db";
+import { generateApiToken, hashApiToken, TOKEN_PREFIX } from "@/lib/auth/api-token";
+import { text } from "@/lib/domain/edit-schemas";
 import { authorize, type Actor } from "./actor";
+import { recordAudit } from "./audit";
+import { consumeRateLimit, enforceRateLimit } from "./rate-limit";
+import { RateLimitedError } from "@/lib/domain/rate-limits";
+
+export const DEFAULT_TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 730;
+
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 export const issueTokenSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the token a name, e.g. what it is for").max(100, "At most 100 characters"),
+    name: text("Name", { max: 100, kind: "name" }),
     email: z.string().trim().toLowerCase().email("Enter the email of an existing user"),
-    expiresInDays: z.coerce.number().int().min(1, "At least 1 day").max(730, "At most 730 days").optional(),
+    expiresInDays: z.preprocess(
+      (value) => (value === "" || value === null ? undefined : value),
+      z.coerce.number().int("A whole number of days").min(1, "At least 1 day").max(MAX_TOKEN_DAYS, `At most ${MAX_TOKEN_DAYS} days`).default(DEFAULT_TOKEN_DAYS),
+    ),
+    readOnly: checkbox.default(false),
   })
   .strict();
 
@@ -21,32 +36,31 @@ export class UnknownUserError extends Error {
   }
 }
 
+export type TokenEndReason = "revoked" | "userDisabled" | "passwordReset";
+
 export interface IssuedToken {
   id: number;
   token: string;
+  expiresAt: string;
+  readOnly: boolean;
 }
 
 export async function issueApiToken(actor: Actor | null, input: unknown, now = new Date()): Promise<IssuedToken> {
   const admin = authorize(actor, "manageApiTokens");
-  const { name, email, expiresInDays } = issueTokenSchema.parse(input);
+  const { name, email, expiresInDays, readOnly } = issueTokenSchema.parse(input);
   const { token, hash, prefix } = generateApiToken();
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });
     if (!user || user.disabledAt) throw new UnknownUserError();
-    const expiresAt = expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null;
+    const expiresAt = new Date(now.getTime() + expiresInDays * 86_400_000);
     const record = await tx.apiToken.create({
-      data: { name, tokenHash: hash, prefix, userId: user.id, issuedById: admin.id, expiresAt },
+      data: { name, tokenHash: hash, prefix, userId: user.id, issuedById: admin.id, expiresAt, readOnly },
     });
-    await tx.auditEntry.create({
-      data: {
-        actorId: admin.id,
-        action: "apiToken.issue",
-        entityType: "ApiToken",
-        entityId: String(record.id),
-        after: { name, prefix, user: user.email, expiresAt: expiresAt?.toISOString() ?? null },
-      },
+    await recordAudit(tx, {
+      actorId: admin.id, action: "apiToken.issue", entityType: "ApiToken", entityId: String(record.id),
+      after: { name, prefix, user: user.email, expiresAt: expiresAt.toISOString(), readOnly },
     });
-    return { id: record.id, token };
+    return { id: record.id, token, expiresAt: expiresAt.toISOString(), readOnly };
   });
 }
 
@@ -56,18 +70,19 @@ export async function revokeApiToken(actor: Actor | null, input: unknown, now = 
   await db().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id } });
     if (!token || token.revokedAt) return; // revoking twice changes nothing
-    await tx.apiToken.update({ where: { id }, data: { revokedAt: now } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: admin.id,
-        action: "apiToken.revoke",
-        entityType: "ApiToken",
-        entityId: String(id),
-        before: { name: token.name, prefix: token.prefix, revokedAt: null },
-        after: { revokedAt: now.toISOString() },
-      },
+    await tx.apiToken.update({ where: { id }, data: { revokedAt: now, revokedReason: "revoked" } });
+    await recordAudit(tx, {
+      actorId: admin.id, action: "apiToken.revoke", entityType: "ApiToken", entityId: String(id),
+      before: { name: token.name, prefix: token.prefix, revokedAt: null },
+      after: { revokedAt: now.toISOString() },
     });
   });
+}
+
+/** Ends every working token of a user, in the transaction that disables them or resets their password. */
+export async function endUserTokens(tx: Tx, userId: number, reason: TokenEndReason, now = new Date()): Promise<number> {
+  const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+  return count;
 }
 
 export async function listApiTokens(actor: Actor | null) {
@@ -75,22 +90,47 @@ export async function listApiTokens(actor: Actor | null) {
   return db().apiToken.findMany({
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     select: {
-      id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true,
+      id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, revokedReason: true, readOnly: true,
       user: { select: { email: true, role: true } },
       issuedBy: { select: { email: true } },
     },
   });
 }
 
-/** The user a token acts as, or null when it is unknown, revoked, expired or its user disabled. */
-export async function actorForApiToken(token: string, now = new Date()): Promise<Actor | null> {
-  if (token.length < 10 || token.length > 200) return null;
+/** Why a token was refused, for the audit log. */
+type Refusal = "malformed" | "unknown" | "revoked" | "expired" | "userDisabled";
+
+/**
+ * A refused token: counted against the client address's budget for unrecognised callers
+ * (over it: 429, and no more audit entries, so that a flood cannot fill the audit log),
+ * and recorded in the audit log with the token's first characters, never the token.
+ */
+async function refuse(token: string, refusal: Refusal, clientAddress: string | null, tokenId: number | null): Promise<null> {
+  const wait = await consumeRateLimit(`anonymous:${clientAddress ?? "unknown"}`, "anonymous");
+  if (wait !== null) throw new RateLimitedError(wait);
+  const prefix = token.startsWith(TOKEN_PREFIX) ? token.slice(0, TOKEN_PREFIX.length + 6) : null;
+  await recordAudit(db(), {
+    actorId: null, action: "auth.apiTokenRefused", entityType: "ApiToken", entityId: tokenId === null ? "" : String(tokenId),
+    after: { reason: refusal, prefix, clientAddress },
+  });
+  return null;
+}
+
+/**
+ * The user a token acts as, or null when it is unknown, revoked, expired or its user
+ * disabled. Each call counts against the token's request budget (RateLimitedError over it).
+ */
+export async function actorForApiToken(token: string, clientAddress: string | null = null, now = new Date()): Promise<Actor | null> {
+  if (token.length < 10 || token.length > 200) return refuse(token, "malformed", clientAddress, null);
   const record = await db().apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
-  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now) || record.user.disabledAt) return null;
+  if (!record) return refuse(token, "unknown", clientAddress, null);
+  const refusal: Refusal | null = record.revokedAt ? "revoked" : record.expiresAt && record.expiresAt <= now ? "expired" : record.user.disabledAt ? "userDisabled" : null;
+  if (refusal) return refuse(token, refusal, clientAddress, record.id);
+  await enforceRateLimit(`token:${record.id}`, "token");
   // Recording every use would turn each read into a write; once a minute is enough to see it is in use.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
     await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
   }
   const { user } = record;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, credential: { kind: "token", tokenId: record.id, readOnly: record.readOnly } };
 }

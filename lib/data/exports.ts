@@ -1,13 +1,20 @@
 import "server-only";
-// Starting an export: check the actor, record who exported what with which filters, and
-// hand back the file name, content type and the chunks to stream.
+// Starting an export: check the actor, its export budget (lib/domain/rate-limits.ts) and a
+// slot of the export budget (lib/data/export-slots.ts), record who exported what with which
+// filters, and hand back the file name, content type and the byte stream. The slot is given
+// back when the stream ends, whether it finished, failed, was cancelled or timed out.
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { selectColumns, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, exportFileName, type ExportFormat } from "@/lib/domain/tables/export-files";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import { isoDate } from "@/lib/domain/view";
-import { exportChunks } from "@/lib/export";
+import { ExportTimeoutError, exportChunks, toByteStream } from "@/lib/export";
 import { authorize, type Actor } from "./actor";
+import { recordAudit } from "./audit";
+import { acquireExportSlot, exportWouldStart } from "./export-slots";
+import { enforceRateLimit, peekRateLimit } from "./rate-limit";
+import { RateLimitedError } from "@/lib/domain/rate-limits";
 import { streamTableRows, TABLE_READ_ACTION } from "./tables";
 import { savedColumns } from "./table-preferences";
 
@@ -21,17 +28,19 @@ const SHEET_NAMES: Record<TableName, string> = {
 export interface ExportDownload {
   fileName: string;
   contentType: string;
-  chunks: AsyncGenerator<string | Uint8Array>;
+  body: ReadableStream<Uint8Array>;
 }
 
 export async function startExport<T extends TableName>(actor: Actor | null, query: TableQuery<T>, format: ExportFormat): Promise<ExportDownload> {
   const user = authorize(actor, "export");
   authorize(user, TABLE_READ_ACTION[query.table]);
+  await enforceRateLimit(`export:${user.id}`, "export", "exports");
   // Without `cols`, the export holds the columns the user sees in the table.
   const columns = selectColumns(query.table, query.columns ?? (await savedColumns(user, query.table)));
   const fileName = exportFileName(query, format);
-  await db().auditEntry.create({
-    data: {
+  const slot = await acquireExportSlot(user);
+  try {
+    await recordAudit(db(), {
       actorId: user.id,
       action: "export",
       entityType: "Table",
@@ -44,11 +53,29 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
         sort: `${query.sort.column} ${query.sort.direction}`,
         columns: columns.map((c) => c.id),
       },
-    },
-  });
-  return {
-    fileName,
-    contentType: EXPORT_CONTENT_TYPES[format],
-    chunks: exportChunks(format, SHEET_NAMES[query.table], columns, streamTableRows(user, query)),
-  };
+    });
+    const { EXPORT_STALL_SECONDS, EXPORT_MAX_SECONDS } = getEnv();
+    const chunks = exportChunks(format, SHEET_NAMES[query.table], columns, streamTableRows(user, query, slot.client));
+    const body = toByteStream(chunks, {
+      onError: (error) => console.error("[export] failed while streaming", error),
+      // A timed-out export's connection may be mid-query: it is closed rather than reused.
+      onClose: (error) => slot.release(error instanceof ExportTimeoutError || !error ? undefined : error),
+      stallMs: EXPORT_STALL_SECONDS * 1000,
+      maxMs: EXPORT_MAX_SECONDS * 1000,
+    });
+    return { fileName, contentType: EXPORT_CONTENT_TYPES[format], body };
+  } catch (error) {
+    await slot.release();
+    throw error;
+  }
+}
+
+/** For the Export menu: would this export start now? Checks everything but takes nothing. */
+export async function checkExport<T extends TableName>(actor: Actor | null, query: TableQuery<T>): Promise<void> {
+  const user = authorize(actor, "export");
+  authorize(user, TABLE_READ_ACTION[query.table]);
+  const wait = await peekRateLimit(`export:${user.id}`, "export");
+  if (wait !== null) throw new RateLimitedError(wait, "exports");
+  const refusal = await exportWouldStart(user);
+  if (refusal) throw refusal;
 }

@@ -1,12 +1,16 @@
 import "server-only";
-// User administration (admins): create, change role, disable or enable, reset password.
-// Every change that affects access bumps the user's session version, so their open
-// sessions stop at the next request. The last active admin can be neither demoted nor
+// User administration (admins): create, change role, disable or enable, reset password,
+// sign out everywhere. Every change that affects access ends the user's open sessions, so
+// they stop at the next request; disabling a user or resetting their password also ends
+// their API tokens (re-enabling does not bring them back). A password an admin sets works
+// once: the user must choose their own at the next sign-in. The last active admin can be neither demoted nor
 // disabled; admin rows are locked while that is checked, so two admins cannot demote
 // each other at the same moment.
 import { z } from "zod";
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { endUserTokens } from "./api-tokens";
 import { ROLES, type Role } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "./actor";
 import { NotFoundError, RuleError } from "./errors";
@@ -22,7 +26,8 @@ export async function listUsers(actor: Actor | null) {
 
 export async function adminCreateUser(actor: Actor | null, input: unknown) {
   const admin = authorize(actor, "manageUsers");
-  return createUser(db(), newUserSchema.parse(input), admin.id);
+  // The admin knows this password: it works once, to choose the user's own.
+  return createUser(db(), newUserSchema.parse(input), admin.id, { mustChangePassword: true });
 }
 
 const userId = z.coerce.number().int().positive();
@@ -57,7 +62,8 @@ export async function changeRole(actor: Actor | null, input: unknown): Promise<v
     const user = await lockedTarget(tx, id);
     if (user.role === role) return;
     if (role !== "ADMIN") await assertNotLastAdmin(tx, user, "This is the last active admin: make someone else an admin first.");
-    await tx.user.update({ where: { id }, data: { role, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id }, data: { role } });
+    await endAllSessions(tx, id, "roleChanged");
     await tx.auditEntry.create({
       data: { actorId: admin.id, action: "user.changeRole", entityType: "User", entityId: String(id), before: { role: user.role }, after: { role } },
     });
@@ -71,7 +77,11 @@ export async function setDisabled(actor: Actor | null, input: unknown, now = new
     const user = await lockedTarget(tx, id);
     if (Boolean(user.disabledAt) === disabled) return;
     if (disabled) await assertNotLastAdmin(tx, user, "This is the last active admin and cannot be disabled.");
-    await tx.user.update({ where: { id }, data: { disabledAt: disabled ? now : null, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id }, data: { disabledAt: disabled ? now : null } });
+    if (disabled) {
+      await endAllSessions(tx, id, "disabled", now);
+      await endUserTokens(tx, id, "userDisabled", now);
+    }
     await tx.auditEntry.create({
       data: {
         actorId: admin.id, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: String(id),
@@ -88,7 +98,9 @@ export async function resetPassword(actor: Actor | null, input: unknown): Promis
   await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw new NotFoundError("This user");
-    await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true } });
+    await endAllSessions(tx, id, "passwordReset");
+    await endUserTokens(tx, id, "passwordReset");
     // Never the password or its hash: only that it was reset.
     await tx.auditEntry.create({ data: { actorId: admin.id, action: "user.resetPassword", entityType: "User", entityId: String(id), after: { passwordReset: true } } });
   }, TRANSACTION_OPTIONS);

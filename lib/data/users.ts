@@ -3,11 +3,12 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { text } from "@/lib/domain/edit-schemas";
 import { ROLES } from "@/lib/domain/vocabulary";
 
 export const newUserSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()),
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+  name: text("Name", { max: 120, kind: "name" }),
   role: z.enum(ROLES, "Choose viewer, analyst or admin."),
   password: z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
     const problem = passwordProblem(value);
@@ -24,13 +25,13 @@ export class DuplicateEmailError extends Error {
 }
 
 /** Creates a user; `actorId` is the admin who did it (null from the command line or the seed). */
-export async function createUser(prisma: PrismaClient, input: NewUser, actorId: number | null = null) {
+export async function createUser(prisma: PrismaClient, input: NewUser, actorId: number | null = null, { mustChangePassword = false } = {}) {
   const data = newUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: data.email } })) throw new DuplicateEmailError(data.email);
     const user = await tx.user.create({
-      data: { email: data.email, name: data.name, role: data.role, passwordHash },
+      data: { email: data.email, name: data.name, role: data.role, passwordHash, mustChangePassword },
       select: { id: true, email: true, name: true, role: true },
     });
     await tx.auditEntry.create({

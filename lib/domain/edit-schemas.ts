@@ -2,15 +2,14 @@
 // forms (server actions) and the v1 API, so both refuse the same input with the same message.
 import { z } from "zod";
 import { parsePartialDate } from "./partial-date";
+import { textProblem, type TextKind } from "./text";
 import { todayUtc } from "./view";
 import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "./vocabulary";
 
 /** Markup is never accepted: text is shown as text, and exports must not carry HTML. */
 const HTML = /<\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;/;
-// Control characters other than tab and line breaks (PostgreSQL refuses NUL outright).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-export function text(label: string, { min = 1, max }: { min?: number; max: number }) {
+/** Free text (a summary, a quote) or, with `kind: "name"`, a name on one line (lib/domain/text.ts). */
+export function text(label: string, { min = 1, max, kind = "text" }: { min?: number; max: number; kind?: TextKind }) {
   return z
     .string({ error: `${label} is required` })
     .trim()
@@ -18,11 +17,14 @@ export function text(label: string, { min = 1, max }: { min?: number; max: numbe
     .min(min, min === 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
     .max(max, `${label} must be at most ${max} characters`)
     .refine((value) => !HTML.test(value), `${label} must be plain text, without HTML`)
-    .refine((value) => !CONTROL.test(value), `${label} contains invisible control characters`);
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, kind);
+      if (problem) ctx.addIssue({ code: "custom", message: `${label} ${problem}` });
+    });
 }
 
-export const optionalText = (label: string, max: number) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), text(label, { max }).optional());
+export const optionalText = (label: string, max: number, kind: TextKind = "text") =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), text(label, { max, kind }).optional());
 
 export const httpUrl = (label: string) =>
   z.preprocess(
@@ -75,8 +77,8 @@ const toNumber = (value: unknown) => (typeof value === "string" ? Number(value.r
 export const peopleAffected = z.preprocess((value) => (value === "" || value === null ? undefined : toNumber(value)), peopleCount.optional());
 
 export const newSourceSchema = z.strictObject({
-  publisher: text("Publisher", { max: 200 }),
-  title: text("Title", { max: 500 }),
+  publisher: text("Publisher", { max: 200, kind: "name" }),
+  title: text("Title", { max: 500, kind: "name" }),
   url: httpUrl("URL"),
   publishedOn: z.preprocess((v) => (v === "" ? undefined : v), pastDay("Publication date").optional()),
   quote: optionalText("Quote", 2000),
@@ -112,8 +114,8 @@ const iatiId = z.preprocess(
 );
 
 export const organisationSchema = z.strictObject({
-  name: text("Name", { max: 200 }),
-  acronym: optionalText("Acronym", 40),
+  name: text("Name", { max: 200, kind: "name" }),
+  acronym: optionalText("Acronym", 40, "name"),
   type: z.enum(ORGANISATION_TYPES, "Choose a type"),
   iatiId,
   website: httpUrl("Website"),

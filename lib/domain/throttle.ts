@@ -34,19 +34,60 @@ export interface ThrottleKey {
   rule: ThrottleRule;
 }
 
+/** A counter as stored. */
+export interface ThrottleCounter {
+  key: string;
+  failures: number;
+  lastFailedAt: Date;
+  lockedUntil: Date | null;
+}
+
+export type AttemptDecision =
+  | { admitted: false; lockedUntil: Date }
+  | { admitted: true; counters: ThrottleCounter[]; newlyLocked: ThrottleCounter[] };
+
+/**
+ * Whether one sign-in attempt may be checked, decided before its password is: the attempt
+ * is counted as a failure in advance (a success then takes it back), so that parallel
+ * attempts see each other and at most the free failures are ever evaluated. A counter
+ * not touched for FORGET_AFTER_SECONDS starts again from zero.
+ */
+export function decideAttempt(keys: ThrottleKey[], stored: ThrottleCounter[], now: Date): AttemptDecision {
+  const byKey = new Map(stored.map((counter) => [counter.key, counter]));
+  const locks = stored.flatMap((c) => (c.lockedUntil && c.lockedUntil > now ? [c.lockedUntil.getTime()] : []));
+  if (locks.length) return { admitted: false, lockedUntil: new Date(Math.max(...locks)) };
+  const forgetBefore = now.getTime() - FORGET_AFTER_SECONDS * 1000;
+  const counters = keys.map(({ key, rule }) => {
+    const previous = byKey.get(key);
+    const failures = (previous && previous.lastFailedAt.getTime() >= forgetBefore ? previous.failures : 0) + 1;
+    const lockSeconds = lockSecondsAfter(failures, rule);
+    return { key, failures, lastFailedAt: now, lockedUntil: lockSeconds ? new Date(now.getTime() + lockSeconds * 1000) : null };
+  });
+  return { admitted: true, counters, newlyLocked: counters.filter((c) => c.lockedUntil) };
+}
+
 /** The counters one attempt counts against; without a known client address, the account's only. */
 export function throttleKeys(email: string, clientAddress: string | null): ThrottleKey[] {
   const account = email.trim().toLowerCase();
   const keys: ThrottleKey[] = [{ key: accountKey(account), rule: THROTTLE_RULES.account }];
   if (clientAddress) {
     keys.push({ key: pairKey(clientAddress, account), rule: THROTTLE_RULES.pair });
-    keys.push({ key: `ip:${clientAddress}`, rule: THROTTLE_RULES.client });
+    keys.push({ key: clientKey(clientAddress), rule: THROTTLE_RULES.client });
   }
   return keys;
 }
 
 export function accountKey(email: string): string {
   return `email:${email.trim().toLowerCase()}`;
+}
+
+export function clientKey(clientAddress: string): string {
+  return `ip:${clientAddress}`;
+}
+
+/** Which counter a key is, for the audit log (the key itself may hold an email nobody has). */
+export function counterKind(key: string): ThrottleKind {
+  return key.startsWith("pair:") ? "pair" : key.startsWith("ip:") ? "client" : "account";
 }
 
 export function pairKey(clientAddress: string, email: string): string {

@@ -3,6 +3,7 @@
 // is dropped, never an error page), as documenso does for table URLs.
 import { z } from "zod";
 import { isoDate, parsePartialDate } from "./partial-date";
+import { queryText } from "./text";
 import { ORGANISATION_TYPES, STATUSES, type OrganisationType, type Status } from "./vocabulary";
 
 export interface View {
@@ -34,7 +35,7 @@ export const isoDay = z
 
 const urlSchema = z.object({
   asOf: isoDay.optional().catch(undefined),
-  region: z.string().trim().min(1).max(40).optional().catch(undefined),
+  region: queryText(40).optional().catch(undefined),
   type: z.enum(ORGANISATION_TYPES).optional().catch(undefined),
   status: z.enum(STATUSES).optional().catch(undefined),
   from: isoDay.optional().catch(undefined),

@@ -30,30 +30,84 @@ async function* xlsxLazily<Row>(sheetName: string, columns: readonly Column<Row>
 
 const encoder = new TextEncoder();
 
+export interface ByteStreamOptions {
+  onError: (error: unknown) => void;
+  /** Runs once when the stream ends for any reason: done, failed, cancelled or timed out. */
+  onClose?: (error?: Error) => void | Promise<void>;
+  /** End the stream when the client has read nothing for this long (it stopped reading). */
+  stallMs?: number;
+  /** End the stream when it has lasted this long, however fast the client reads. */
+  maxMs?: number;
+}
+
+export class ExportTimeoutError extends Error {
+  constructor(reason: "stalled" | "tooLong") {
+    super(reason === "stalled" ? "The client stopped reading the export." : "The export took longer than allowed.");
+    this.name = "ExportTimeoutError";
+  }
+}
+
 /**
  * A pull-based byte stream: nothing is produced until the client reads, and a client that
- * goes away cancels the stream, which returns the generators and so closes the database cursor.
+ * goes away cancels the stream, which returns the generators and so closes the database
+ * cursor. A client that stays connected but stops reading is cut off after `stallMs`: the
+ * time waited for it to pull counts, not the time spent producing a chunk.
  */
-export function toByteStream(chunks: AsyncGenerator<string | Uint8Array>, onError: (error: unknown) => void): ReadableStream<Uint8Array> {
+export function toByteStream(chunks: AsyncGenerator<string | Uint8Array>, options: ByteStreamOptions): ReadableStream<Uint8Array> {
+  const { onError, onClose, stallMs, maxMs } = options;
   // The client may go away while a chunk is being produced: then that chunk is dropped.
-  let cancelled = false;
+  let finished = false;
+  let waitingSince: number | null = Date.now();
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+
+  const finish = async (error?: Error) => {
+    if (finished) return;
+    finished = true;
+    clearInterval(timer);
+    await chunks.return(undefined).catch(() => {});
+    await onClose?.(error);
+  };
+
+  if (stallMs || maxMs) {
+    timer = setInterval(() => {
+      const now = Date.now();
+      const reason = stallMs && waitingSince !== null && now - waitingSince > stallMs ? "stalled" : maxMs && now - started > maxMs ? "tooLong" : null;
+      if (!reason) return;
+      const error = new ExportTimeoutError(reason);
+      void finish(error).then(() => controllerRef?.error(error));
+    }, Math.max(50, Math.min(stallMs ?? 1_000, maxMs ?? 1_000, 1_000) / 4));
+    timer.unref();
+  }
+
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        controllerRef = controller;
+      },
       async pull(controller) {
+        waitingSince = null;
         try {
           const { value, done } = await chunks.next();
-          if (cancelled) return;
-          if (done) controller.close();
-          else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
+          if (finished) return;
+          if (done) {
+            controller.close();
+            await finish();
+          } else {
+            controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
+          }
         } catch (error) {
-          if (cancelled) return;
+          if (finished) return;
           onError(error);
           controller.error(error);
+          await finish(error as Error);
+        } finally {
+          waitingSince = Date.now();
         }
       },
       async cancel() {
-        cancelled = true;
-        await chunks.return(undefined);
+        await finish();
       },
     },
     { highWaterMark: 4 },

@@ -19,3 +19,6 @@ export function contentSecurityPolicy(nonce: string, { development = false, http
   ];
   return directives.join("; ");
 }
+
+/** Set by proxy.ts on every request it passes on: the path asked for (whatever the client sent). */
+export const PATH_HEADER = "x-access-monitor-path";

@@ -32,9 +32,12 @@ describe("npm start", () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-lifecycle-"));
     const apps: AppProcess[] = [];
     try {
-      const first = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(await freePort()), DATABASE_URL: undefined, AUTH_SECRET: undefined });
+      const firstPort = await freePort();
+      const first = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(firstPort), DATABASE_URL: undefined, AUTH_SECRET: undefined });
       apps.push(first);
       await first.ready;
+      // On loopback, the sign-in page lists the demo accounts.
+      expect(await (await fetch(`http://localhost:${firstPort}/sign-in`)).text()).toContain("Demo accounts");
       expect(first.output()).toContain("Seeding the empty database");
       expect(first.output()).toMatch(/admin@example\.org\s+admin/);
       const url = await embeddedUrl(dataDir, first.output());
@@ -45,9 +48,13 @@ describe("npm start", () => {
       expect(first.output()).toContain("PostgreSQL stopped cleanly.");
       expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
 
-      const second = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(await freePort()), DATABASE_URL: undefined, AUTH_SECRET: undefined });
+      // Started again on every interface: the demo accounts' known password is not advertised.
+      const secondPort = await freePort();
+      const second = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(secondPort), HOST: "0.0.0.0", DATABASE_URL: undefined, AUTH_SECRET: undefined });
       apps.push(second);
       await second.ready;
+      expect(await (await fetch(`http://localhost:${secondPort}/sign-in`)).text()).not.toContain("Demo accounts");
+      expect(second.output()).toContain("lets other machines reach them");
       expect(second.output()).not.toContain("Seeding");
       expect(second.output()).toContain("already built");
       const rows = await query(await embeddedUrl(dataDir, second.output()), `SELECT count(*)::int AS n FROM "AuditEntry" WHERE action = 'test.marker'`);

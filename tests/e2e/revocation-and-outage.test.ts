@@ -1,67 +1,37 @@
 // The app against a PostgreSQL this file owns (as with DATABASE_URL on a real server), so
 // that it can change users behind the app's back and crash and restart the database:
 // revoked sessions, foreign origins, and the "database unavailable" page with recovery.
-import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrowawayApp, type ThrowawayApp } from "../../scripts/lib/app-process";
-import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
-import type { PrismaClient } from "@/lib/db";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import type { Actor } from "@/lib/data/actor";
 import { changeRole, setDisabled } from "@/lib/data/user-admin";
-import { launchBrowser } from "../support/browser";
 import { seedUser } from "../support/factories";
-import { useDatabase } from "../support/test-database";
+import { ownDatabaseAppForFile, signedInPage } from "../support/own-app";
 
-let dataDir: string;
-let database: RunningPostgres;
-let app: ThrowawayApp;
-let browser: Browser;
-let prisma: PrismaClient;
-let restoreDatabase: () => Promise<void>;
+const own = ownDatabaseAppForFile();
 let admin: Actor;
 
 const EVIL_ORIGIN = "https://attacker.example";
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-outage-e2e-"));
-  database = await startEmbeddedPostgres({ dataDir });
-  const url = await database.createDatabase("access_monitor");
-  app = await startThrowawayApp({ DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex") });
-  ({ prisma, restore: restoreDatabase } = useDatabase(url));
-  admin = (await seedUser(prisma, { role: "ADMIN" })).actor;
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await restoreDatabase?.();
-  await database?.stop().catch(() => {});
-  await rm(dataDir, { recursive: true, force: true });
+  admin = (await seedUser(own.prisma, { role: "ADMIN" })).actor;
 });
 
 async function signedIn(role: "VIEWER" | "ANALYST"): Promise<{ page: Page; user: Actor; password: string }> {
-  const { actor, user, password } = await seedUser(prisma, { role });
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  await page.goto(`${app.base}/sign-in`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${app.base}/`);
-  return { page, user: actor, password };
+  const { actor, user, password } = await seedUser(own.prisma, { role });
+  return { page: await signedInPage(own, user.email, password), user: actor, password };
 }
 
 async function eventCount(): Promise<number> {
-  return prisma.accessEvent.count();
+  return own.prisma.accessEvent.count();
 }
 
 async function openChangeStatus(page: Page): Promise<void> {
-  const icrc = await prisma.presence.findFirstOrThrow({ where: { countryIso3: "NER", organisation: { name: { contains: "Red Cross" } } } });
-  await page.goto(`${app.base}/presences/${icrc.id}/change-status`);
+  const icrc = await own.prisma.presence.findFirstOrThrow({ where: { countryIso3: "NER", organisation: { name: { contains: "Red Cross" } } } });
+  await page.goto(`${own.baseUrl}/presences/${icrc.id}/change-status`);
   await page.waitForLoadState("networkidle");
 }
 
@@ -78,26 +48,26 @@ async function fillChange(page: Page): Promise<void> {
 describe("revoked sessions", () => {
   it("refuses a disabled user's old cookie at the next request", async () => {
     const { page, user } = await signedIn("VIEWER");
-    await page.goto(`${app.base}/presences`);
+    await page.goto(`${own.baseUrl}/presences`);
     expect(new URL(page.url()).pathname).toBe("/presences");
 
     await setDisabled(admin, { userId: user.id, disabled: true });
-    await page.goto(`${app.base}/presences`);
+    await page.goto(`${own.baseUrl}/presences`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
-    expect((await page.request.get(`${app.base}/api/v1/presences`)).status()).toBe(401);
+    expect((await page.request.get(`${own.baseUrl}/api/v1/presences`)).status()).toBe(401);
   });
 
   it("applies a role change at once: the old session can no longer write", async () => {
     const { page, user, password } = await signedIn("ANALYST");
     await openChangeStatus(page);
     await page.getByRole("button", { name: "Save status change" }).waitFor();
-    const presences = (await (await page.request.get(`${app.base}/api/v1/presences?country=NER`)).json()) as { data: { id: number; version: number }[] };
+    const presences = (await (await page.request.get(`${own.baseUrl}/api/v1/presences?country=NER`)).json()) as { data: { id: number; version: number }[] };
     const target = presences.data[0]!;
 
     await changeRole(admin, { userId: user.id, role: "VIEWER" });
     const before = await eventCount();
-    const write = await page.request.post(`${app.base}/api/v1/presences/${target.id}/events`, {
-      headers: { origin: app.base },
+    const write = await page.request.post(`${own.baseUrl}/api/v1/presences/${target.id}/events`, {
+      headers: { origin: own.baseUrl },
       data: { status: "OPERATING", kind: "READMITTED", occurredOn: "2026-11-01", datePrecision: "DAY", summary: "Demoted analyst tries to write.", confidence: "REPORTED", version: target.version, sources: [{ publisher: "X", title: "Y" }] },
     });
     expect(write.status()).toBe(401);
@@ -108,7 +78,7 @@ describe("revoked sessions", () => {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${app.base}/`);
+    await page.waitForURL(`${own.baseUrl}/`);
     await openChangeStatus(page);
     await page.getByText("Your role can read and export, not edit.").waitFor();
   });
@@ -142,10 +112,10 @@ describe("requests from another site", () => {
 
   it("refuses cookie-authenticated API writes and sign-out from another site", async () => {
     const { page } = await signedIn("ANALYST");
-    const presences = (await (await page.request.get(`${app.base}/api/v1/presences?country=NER`)).json()) as { data: { id: number; version: number }[] };
+    const presences = (await (await page.request.get(`${own.baseUrl}/api/v1/presences?country=NER`)).json()) as { data: { id: number; version: number }[] };
     const before = await eventCount();
     for (const headers of [{ origin: EVIL_ORIGIN }, {}] as Record<string, string>[]) {
-      const response = await page.request.post(`${app.base}/api/v1/presences/${presences.data[0]!.id}/events`, {
+      const response = await page.request.post(`${own.baseUrl}/api/v1/presences/${presences.data[0]!.id}/events`, {
         headers,
         data: { status: "OPERATING", kind: "READMITTED", occurredOn: "2026-11-01", datePrecision: "DAY", summary: "Cross-site write.", confidence: "REPORTED", version: presences.data[0]!.version, sources: [{ publisher: "X", title: "Y" }] },
       });
@@ -153,14 +123,14 @@ describe("requests from another site", () => {
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/must come from the Access Monitor site/);
     }
     expect(await eventCount()).toBe(before);
-    const signOut = await page.request.post(`${app.base}/api/auth/signout`, { headers: { origin: EVIL_ORIGIN }, form: { csrfToken: "x" } });
+    const signOut = await page.request.post(`${own.baseUrl}/api/auth/signout`, { headers: { origin: EVIL_ORIGIN }, form: { csrfToken: "x" } });
     expect(signOut.status()).toBe(403);
   });
 });
 
 /** PostgreSQL's immediate shutdown (SIGQUIT to the postmaster): like a crash. */
 async function crashDatabase(): Promise<void> {
-  const pid = Number((await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
+  const pid = Number((await readFile(path.join(own.dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
   process.kill(pid, "SIGQUIT");
   await expect.poll(() => { try { process.kill(pid, 0); return "running"; } catch { return "stopped"; } }, { timeout: 15_000 }).toBe("stopped");
 }
@@ -170,27 +140,27 @@ describe("database outage", () => {
     const { page } = await signedIn("VIEWER");
     await crashDatabase();
 
-    await page.goto(`${app.base}/presences`);
+    await page.goto(`${own.baseUrl}/presences`);
     await page.getByRole("heading", { name: "The database is unavailable" }).waitFor();
     expect(await page.locator("body").textContent()).not.toMatch(/ECONNREFUSED|Prisma|at async|127\.0\.0\.1/);
-    const api = await page.request.get(`${app.base}/api/v1/presences`);
+    const api = await page.request.get(`${own.baseUrl}/api/v1/presences`);
     expect(api.status()).toBe(503);
     expect(await api.json()).toEqual({ error: { code: "unavailable", message: "The database is unavailable. Try again in a moment." } });
-    expect((await page.request.get(`${app.base}/api/health`)).status()).toBe(503);
+    expect((await page.request.get(`${own.baseUrl}/api/health`)).status()).toBe(503);
 
     // Signing in cannot work now, and the page says why.
     const { user, password } = { user: { email: "nobody@example.org" }, password: "a-long-password-123" };
-    const other = await (await browser.newContext()).newPage();
-    await other.goto(`${app.base}/sign-in`);
+    const other = await (await own.browser.newContext()).newPage();
+    await other.goto(`${own.baseUrl}/sign-in`);
     await other.getByLabel("Email").fill(user.email);
     await other.getByLabel("Password").fill(password);
     await other.getByRole("button", { name: "Sign in" }).click();
     await other.getByText("Sign-in is not possible right now: the database cannot be reached.").waitFor();
 
-    database = await startEmbeddedPostgres({ dataDir, port: database.port });
+    own.database = await startEmbeddedPostgres({ dataDir: own.dataDir, port: own.database.port });
     // The page retries by itself; no restart of the app.
     await page.getByRole("heading", { name: "Presences" }).waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe("/presences");
-    expect((await page.request.get(`${app.base}/api/v1/presences`)).status()).toBe(200);
+    expect((await page.request.get(`${own.baseUrl}/api/v1/presences`)).status()).toBe(200);
   });
 });

@@ -164,9 +164,9 @@ describe("changing a status", () => {
     await admin.waitForLoadState("networkidle");
     await admin.getByLabel("Name").fill("Amina Diallo");
     await admin.getByLabel("Email").fill("amina@example.org");
-    await admin.getByLabel("Initial password (12+ characters)").fill("a long enough passphrase");
+    await admin.getByLabel("One-time password (12+ characters)").fill("a long enough passphrase");
     await admin.getByRole("button", { name: "Create user" }).click();
-    await admin.getByText("User created.").waitFor();
+    await admin.getByText("User created.", { exact: false }).waitFor();
 
     await admin.getByRole("button", { name: "Disable viewer@example.org" }).click();
     await admin.getByText("Saved; their sessions were signed out.").waitFor();

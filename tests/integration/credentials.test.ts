@@ -102,13 +102,50 @@ describe("checkCredentials", () => {
     expect(await attempt(user.email, password, address(), now)).toMatchObject({ ok: true });
   });
 
-  it("counts every one of many simultaneous failures (the counter lives in PostgreSQL)", async () => {
-    const { user } = await seedUser(db());
+  it("evaluates at most the free failures of 40 parallel guesses from one client", async () => {
+    const { user, password } = await seedUser(db());
     const guesser = address();
     const now = new Date();
-    await Promise.all(Array.from({ length: 8 }, () => attempt(user.email, "wrong-password!", guesser, now)));
-    const counters = await db().loginThrottle.findMany({ where: { key: { in: [`email:${user.email}`, `pair:${guesser}|${user.email}`, `ip:${guesser}`] } } });
-    expect(counters.map((c) => c.failures)).toEqual([8, 8, 8]);
+    const results = await Promise.all(Array.from({ length: 40 }, () => attempt(user.email, "wrong-password!", guesser, now)));
+    // Every attempt is counted before its password is checked, so parallel guesses see each other.
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE_RULES.pair.freeFailures);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(40 - THROTTLE_RULES.pair.freeFailures);
+    const evaluated = await db().auditEntry.count({ where: { action: "auth.signInFailed", entityId: String(user.id) } });
+    expect(evaluated).toBe(THROTTLE_RULES.pair.freeFailures);
+    expect(await attempt(user.email, password, guesser, now)).toMatchObject({ reason: "throttled" });
+  });
+
+  it("evaluates at most the account's free failures when every guess comes from another address", async () => {
+    const { user, password } = await seedUser(db());
+    const now = new Date();
+    const results = await Promise.all(Array.from({ length: 60 }, () => attempt(user.email, "wrong-password!", address(), now)));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE_RULES.account.freeFailures);
+    // …and the right password, guessed next from yet another address, is not let through.
+    expect(await attempt(user.email, password, address(), now)).toMatchObject({ reason: "throttled" });
+    // The account's lock is short (a minute at most), so its user is not shut out for long.
+    expect(await attempt(user.email, password, address(), seconds(now, THROTTLE_RULES.account.maxLockSeconds + 1))).toMatchObject({ ok: true });
+  });
+
+  it("records sign-ins, failures and lockouts with the client address, never the password", async () => {
+    const { user, password } = await seedUser(db());
+    const client = address();
+    const now = new Date();
+    for (let i = 0; i < THROTTLE_RULES.pair.freeFailures; i += 1) await attempt(user.email, "wrong-password!", client, now);
+    await attempt(user.email, password, address(), now);
+    await attempt(`${unique("nobody")}@example.test`, "some-password!", client, now);
+    const entries = await db().auditEntry.findMany({ where: { action: { startsWith: "auth." }, OR: [{ entityId: String(user.id) }, { after: { path: ["clientAddress"], equals: client } }] }, orderBy: { id: "asc" } });
+    expect(entries.map((e) => e.action)).toEqual([
+      ...Array(THROTTLE_RULES.pair.freeFailures).fill("auth.signInFailed"),
+      "auth.lockout",
+      "auth.signIn",
+      "auth.signInFailed",
+    ]);
+    const lockout = entries.find((e) => e.action === "auth.lockout")!;
+    expect(lockout.after).toMatchObject({ email: user.email, clientAddress: client, counter: "pair", failures: THROTTLE_RULES.pair.freeFailures });
+    // An email that matches no account is not written down: it may be a password typed in the wrong field.
+    expect(entries.at(-1)!.after).toEqual({ unknownAccount: true, clientAddress: client });
+    expect(JSON.stringify(entries)).not.toContain("wrong-password!");
+    expect(JSON.stringify(entries)).not.toContain(password);
   });
 
   it("forgets old failures after an hour without any", async () => {

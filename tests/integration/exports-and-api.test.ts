@@ -19,6 +19,8 @@ import { refreshProjections, seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
 const BASE = "http://localhost:3000";
+// This file exports more often than one person may in a minute; the limits have their own tests.
+process.env.RATE_LIMIT_MULTIPLIER = "1000";
 // NUL cannot be stored in PostgreSQL text at all; the unit tests cover it.
 const DANGEROUS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTabbed", "\rReturn"];
 
@@ -131,6 +133,8 @@ describe("exports", () => {
     const before = await prisma.auditEntry.count();
     // No session exists outside a request: the anonymous (no cookie) case is in the e2e suite.
     expect((await exportFile("am_not-a-token", "events", "")).status).toBe(401);
+    // The refused token is the one thing recorded: an attack on tokens is visible.
+    expect(await prisma.auditEntry.findFirst({ orderBy: { id: "desc" } })).toMatchObject({ action: "auth.apiTokenRefused", actorId: null, after: { reason: "unknown", prefix: "am_not-a-" } });
     const bad = await exportFile(viewerToken, "events", "format=pdf&status=GONE&sort=summary");
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { code: string; issues: { param: string }[] } };
@@ -138,7 +142,7 @@ describe("exports", () => {
     expect(body.error.issues.map((i) => i.param).sort()).toEqual(["format", "sort", "status"]);
     expect((await exportFile(viewerToken, "audit", "")).status).toBe(403);
     expect((await exportFile(viewerToken, "users", "")).status).toBe(400);
-    expect(await prisma.auditEntry.count()).toBe(before);
+    expect(await prisma.auditEntry.count()).toBe(before + 1);
   });
 });
 
@@ -193,7 +197,7 @@ describe("API v1", () => {
     await revokeApiToken(admin, { id: issued.id });
     expect((await presencesRoute(get(issued.token, "/api/v1/presences"))).status).toBe(401);
     const actions = await prisma.auditEntry.findMany({ where: { entityType: "ApiToken", entityId: String(issued.id) }, select: { action: true } });
-    expect(actions.map((a) => a.action).sort()).toEqual(["apiToken.issue", "apiToken.revoke"]);
+    expect(actions.map((a) => a.action).sort()).toEqual(["apiToken.issue", "apiToken.revoke", "auth.apiTokenRefused"]);
   });
 
   it("publishes an OpenAPI 3.1 document generated from the schemas", async () => {

@@ -43,7 +43,7 @@ describe("migrations through the WebAssembly schema engine", () => {
     expect(await applyMigrations(url)).toEqual(folders);
     expect(await applyMigrations(url)).toEqual([]);
     expect(await tables(url)).toEqual(
-      ["AccessEvent", "ApiToken", "AuditEntry", "Country", "EventMonthTotal", "EventSource", "LoginThrottle", "Organisation", "Presence", "PresenceStatusPeriod", "Source", "StatusCountPeriod", "TablePreference", "User", "_prisma_migrations"],
+      ["AccessEvent", "ApiToken", "AuditEntry", "Country", "EventMonthTotal", "EventSource", "LoginThrottle", "Organisation", "Presence", "PresenceStatusPeriod", "RateLimit", "Source", "StatusCountPeriod", "TablePreference", "User", "UserSession", "_prisma_migrations"],
     );
   });
 

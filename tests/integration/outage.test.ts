@@ -5,6 +5,7 @@
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
 import { applyMigrations } from "../../scripts/lib/migrations";
@@ -83,17 +84,17 @@ describe("when PostgreSQL goes away", () => {
     expect((await listPresences(presencesRequest())).status).toBe(200);
   });
 
-  it("leaves every edit of an interrupted batch either complete or absent", async () => {
+  it("loses no saved edit and keeps none of the edits in flight when PostgreSQL crashes mid-transaction", async () => {
     const presenceIds: number[] = [];
-    for (let i = 0; i < 40; i += 1) {
+    for (let i = 0; i < 14; i += 1) {
       const org = await prisma.organisation.create({ data: { name: unique("Outage NGO"), type: "INGO" } });
       presenceIds.push((await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "NER" } })).id);
     }
-    const edit = (presenceId: number) =>
+    const edit = (presenceId: number, occurredOn: string) =>
       changeStatus(analyst, presenceId, {
         status: "RESTRICTED",
         kind: "RESTRICTION_IMPOSED",
-        occurredOn: "2026-03-02",
+        occurredOn,
         datePrecision: "DAY",
         summary: `Movement restricted (batch edit ${presenceId}).`,
         peopleAffected: 500,
@@ -101,45 +102,47 @@ describe("when PostgreSQL goes away", () => {
         version: 1,
         sources: [{ publisher: "Outage Wire", title: `Report ${presenceId}`, quote: "Movement is restricted." }],
       });
+    const saved = presenceIds.slice(0, 10);
+    const inFlight = presenceIds.slice(10);
+    // Ten edits saved, four at a time.
+    for (let i = 0; i < saved.length; i += 4) await Promise.all(saved.slice(i, i + 4).map((id) => edit(id, "2026-03-02")));
 
-    // Four edits in flight at a time; the server is crashed once ten have finished.
-    const outcomes: { id: number; result: PromiseSettledResult<unknown> }[] = [];
-    let next = 0;
-    let crashed: Promise<void> | undefined;
-    const worker = async () => {
-      while (next < presenceIds.length) {
-        const id = presenceIds[next++]!;
-        const [result] = await Promise.allSettled([edit(id)]);
-        outcomes.push({ id, result: result! });
-        if (outcomes.length === 10) crashed ??= crashServer();
-      }
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
-    await crashed;
+    // A barrier: another connection holds the April row of the monthly totals, which every
+    // April edit updates after it has claimed its presence and written its event and sources.
+    const barrier = new pg.Client({ connectionString: databaseUrl });
+    await barrier.connect();
+    await barrier.query(`INSERT INTO "EventMonthTotal" (month, kind, "statusKey", events, "peopleEvents", people) VALUES ('2026-04-01', 'RESTRICTION_IMPOSED', 'RESTRICTED', 0, 0, 0) ON CONFLICT DO NOTHING`);
+    await barrier.query("BEGIN");
+    await barrier.query(`SELECT * FROM "EventMonthTotal" WHERE month = '2026-04-01' FOR UPDATE`);
+    const pending = inFlight.map((id) => edit(id, "2026-04-06").then(() => "saved", (error: unknown) => error));
+    // Known to be open: each edit's transaction is waiting for the barrier's lock.
+    await expect.poll(async () => {
+      // pg_stat_activity is read as of the reader's transaction start: cleared for each look.
+      await barrier.query("SELECT pg_stat_clear_snapshot()");
+      const { rows } = await barrier.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%EventMonthTotal%'`,
+      );
+      return rows[0]!.n;
+    }, { timeout: 30_000 }).toBe(inFlight.length);
+    barrier.on("error", () => {}); // the crash drops it too
+
+    await crashServer();
+    const outcomes = await Promise.all(pending);
     await startServer(server.port);
 
-    const saved = outcomes.filter((o) => o.result.status === "fulfilled").map((o) => o.id);
-    const failures = outcomes.flatMap((o) => (o.result.status === "rejected" ? [o.result.reason as unknown] : []));
-    expect(saved.length).toBeGreaterThanOrEqual(10);
-    expect(failures.length).toBeGreaterThan(0);
-    for (const failure of failures) expect(isDatabaseUnavailable(failure), String(failure)).toBe(true);
-
-    const complete: number[] = [];
-    for (const id of presenceIds) {
+    for (const outcome of outcomes) expect(isDatabaseUnavailable(outcome), String(outcome)).toBe(true);
+    const stateOf = async (id: number) => {
       const presence = await prisma.presence.findUniqueOrThrow({ where: { id } });
       const events = await prisma.accessEvent.findMany({ where: { presenceId: id }, include: { sources: true } });
       const audits = await prisma.auditEntry.count({ where: { entityType: "Presence", entityId: String(id) } });
       const sources = await prisma.source.count({ where: { title: `Report ${id}` } });
-      const state = { version: presence.version, status: presence.status, events: events.length, links: events[0]?.sources.length ?? 0, audits, sources };
-      if (presence.version === 1) {
-        expect(state, `presence ${id}`).toEqual({ version: 1, status: null, events: 0, links: 0, audits: 0, sources: 0 });
-      } else {
-        expect(state, `presence ${id}`).toEqual({ version: 2, status: "RESTRICTED", events: 1, links: 1, audits: 1, sources: 1 });
-        complete.push(id);
-      }
-    }
-    // Every edit reported as saved is there: nothing acknowledged was lost.
-    expect(complete).toEqual(expect.arrayContaining(saved));
+      return { version: presence.version, status: presence.status, events: events.length, links: events[0]?.sources.length ?? 0, audits, sources };
+    };
+    // Every edit reported as saved is there in full; every edit cut mid-transaction left nothing.
+    for (const id of saved) expect(await stateOf(id), `saved ${id}`).toEqual({ version: 2, status: "RESTRICTED", events: 1, links: 1, audits: 1, sources: 1 });
+    for (const id of inFlight) expect(await stateOf(id), `in flight ${id}`).toEqual({ version: 1, status: null, events: 0, links: 0, audits: 0, sources: 0 });
+    const april = await prisma.eventMonthTotal.findMany({ where: { month: new Date("2026-04-01T00:00:00Z") } });
+    expect(april.every((row) => row.events === 0)).toBe(true);
   });
 });
 

@@ -53,21 +53,22 @@ const MUTATIONS: { name: string; action: Action; prepare: () => Promise<(actor: 
   { name: "resetPassword", action: "manageUsers", prepare: async () => { const u = (await seedUser(prisma)).user; return (a, x = {}) => resetPassword(a, { userId: u.id, password: "a brand new passphrase", ...x }); } },
   { name: "saveColumns", action: "read", prepare: async () => (a, x = {}) => saveColumns(a, { table: "events", columns: ["occurredOn", "summary"], ...x }) },
   { name: "resetColumns", action: "read", prepare: async () => (a) => resetColumns(a, "events") },
-  { name: "export (events)", action: "export", prepare: async () => (a) => startExport(a, parseTableQuery("events", {}), "csv").then((d) => d.chunks.return(undefined)) },
-  { name: "export (audit log)", action: "readAudit", prepare: async () => (a) => startExport(a, parseTableQuery("audit", {}), "csv").then((d) => d.chunks.return(undefined)) },
+  { name: "export (events)", action: "export", prepare: async () => (a) => startExport(a, parseTableQuery("events", {}), "csv").then((d) => d.body.cancel()) },
+  { name: "export (audit log)", action: "readAudit", prepare: async () => (a) => startExport(a, parseTableQuery("audit", {}), "csv").then((d) => d.body.cancel()) },
 ];
 
 async function snapshot() {
-  const tables = ["AccessEvent", "EventSource", "Source", "Organisation", "Presence", "User", "ApiToken", "AuditEntry", "TablePreference"];
+  const tables = ["AccessEvent", "EventSource", "Source", "Organisation", "Presence", "User", "ApiToken", "AuditEntry", "TablePreference", "UserSession"];
   const counts = await Promise.all(tables.map((t) => prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t}"`)));
   const state = await prisma.$queryRawUnsafe<{ s: string }[]>(
-    `SELECT md5(coalesce(string_agg(concat_ws('|', id, role, "disabledAt", "sessionVersion", "passwordHash"), ',' ORDER BY id), '')) AS s FROM "User"`,
+    `SELECT md5(coalesce(string_agg(concat_ws('|', id, role, "disabledAt", "mustChangePassword", "passwordHash"), ',' ORDER BY id), '')) AS s FROM "User"`,
   );
   const rows = await prisma.$queryRawUnsafe<{ s: string }[]>(
     `SELECT md5(coalesce((SELECT string_agg(concat_ws('|', id, version, "reviewState", confidence), ',' ORDER BY id) FROM "AccessEvent"), '')
       || coalesce((SELECT string_agg(concat_ws('|', id, name, "updatedAt"), ',' ORDER BY id) FROM "Organisation"), '')
       || coalesce((SELECT string_agg(concat_ws('|', id, version, status), ',' ORDER BY id) FROM "Presence"), '')
-      || coalesce((SELECT string_agg(concat_ws('|', id, "revokedAt"), ',' ORDER BY id) FROM "ApiToken"), '')) AS s`,
+      || coalesce((SELECT string_agg(concat_ws('|', id, "revokedAt"), ',' ORDER BY id) FROM "ApiToken"), '')
+      || coalesce((SELECT string_agg(concat_ws('|', id, "endedAt"), ',' ORDER BY id) FROM "UserSession"), '')) AS s`,
   );
   return JSON.stringify([counts.map((c) => c[0]!.n), state[0]!.s, rows[0]!.s]);
 }

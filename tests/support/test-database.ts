@@ -38,21 +38,26 @@ export async function withFreshDatabase<T>(
  * Points the data layer (db() and pool()) at another database for the tests in a file;
  * returns the Prisma client and a function that closes both and restores the defaults.
  */
-export function useDatabase(url: string): { prisma: PrismaClient; pool: pg.Pool; restore: () => Promise<void> } {
-  const globals = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
-  const previous = { prisma: globals.prisma, pgPool: globals.pgPool };
+export function useDatabase(url: string): { prisma: PrismaClient; pool: pg.Pool; exportPool: pg.Pool; restore: () => Promise<void> } {
+  const globals = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; exportPool?: pg.Pool };
+  const previous = { prisma: globals.prisma, pgPool: globals.pgPool, exportPool: globals.exportPool };
   const pool = createPool(url, 4);
+  const exportPool = createPool(url, 4, 5_000, "access-monitor-export");
   const prisma = createPrismaClient(pool);
   globals.prisma = prisma;
   globals.pgPool = pool;
+  globals.exportPool = exportPool;
   return {
     prisma,
     pool,
+    exportPool,
     restore: async () => {
       globals.prisma = previous.prisma;
       globals.pgPool = previous.pgPool;
+      globals.exportPool = previous.exportPool;
       await prisma.$disconnect();
       await pool.end();
+      await exportPool.end();
     },
   };
 }

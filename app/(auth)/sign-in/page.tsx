@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { currentActor } from "@/lib/auth/session";
-import { DEMO_USERS } from "@/lib/domain/demo-users";
+import { DEMO_USERS, showsDemoAccounts } from "@/lib/domain/demo-users";
+import { safeCallbackPath } from "@/lib/domain/redirects";
 import { SIGN_IN_ERROR_MESSAGES, signInErrorMessage } from "@/lib/domain/sign-in-messages";
 import { isDatabaseUnavailable } from "@/lib/db";
 
@@ -25,7 +26,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         : null;
   // next-auth redirects here with ?error=<message>; only our own messages are shown.
   const error = actor === "unavailable" ? SIGN_IN_ERROR_MESSAGES.unavailable : (signInErrorMessage(params.error) ?? ended);
-  const demo = process.env.ACCESS_MONITOR_DEMO === "1";
+  const demo = showsDemoAccounts(process.env.ACCESS_MONITOR_DEMO, process.env.HOST);
+  // The callback is cleaned here too, so that the page never carries a foreign address.
+  const callbackUrl = params.callbackUrl ? safeCallbackPath(params.callbackUrl, "http://localhost") : null;
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
@@ -35,7 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mt-1 text-sm text-slate-600">Sign in to see who can still work where.</p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <SignInForm callbackUrl={params.callbackUrl ?? null} initialError={error} />
+          <SignInForm callbackUrl={callbackUrl} initialError={error} />
         </div>
         {demo && (
           <section aria-labelledby="demo-accounts" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">

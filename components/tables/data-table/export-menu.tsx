@@ -1,29 +1,75 @@
 "use client";
 // Export the current view (filters, sort, as-of date, visible columns; every page) as a
-// file. Plain download links to the export route, which streams the file.
+// file. Each choice first asks the export route whether the export would start (HEAD):
+// a refusal (too many exports running, an export budget spent) is shown here, in the menu,
+// instead of as a failed download; then the browser downloads the file, streamed.
 import { Download } from "lucide-react";
+import { useState, type MouseEvent } from "react";
 import { PopoverMenu } from "@/components/ui/popover-menu";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 
+const UNREACHABLE = "The export could not be started: the server could not be reached. Try again in a moment.";
+
+async function refusalOf(href: string): Promise<string | null> {
+  try {
+    const response = await fetch(href, { method: "HEAD", cache: "no-store" });
+    if (response.ok) return null;
+    const message = response.headers.get("x-error-message");
+    return message ? decodeURIComponent(message) : `The export could not be started (${response.status}).`;
+  } catch {
+    return UNREACHABLE;
+  }
+}
+
 export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQuery; visibleColumns: string[]; rowCount: string }) {
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [checking, setChecking] = useState<string | null>(null);
   const href = (format: string) =>
     `/api/v1/export/${query.table}${tableQueryString(query, { format, page: undefined, size: undefined, cols: visibleColumns.join(",") })}`;
+
+  async function download(event: MouseEvent<HTMLAnchorElement>, format: string) {
+    // A modified click (new tab, save as) is left to the browser.
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    event.preventDefault();
+    const anchor = event.currentTarget;
+    setChecking(format);
+    const refused = await refusalOf(href(format));
+    setChecking(null);
+    setRefusal(refused);
+    if (refused) return;
+    // The same link, followed without this handler: the browser downloads the file.
+    const link = document.createElement("a");
+    link.href = anchor.href;
+    link.download = "";
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
   return (
-    <PopoverMenu
-      label={<><Download aria-hidden className="size-4" /> Export</>}
-      className="inline-flex cursor-pointer items-center gap-2 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-    >
-      <p className="px-2 py-1.5 text-xs text-slate-500">All {rowCount} rows of this view, visible columns</p>
-      <ul>
-        {EXPORT_FORMATS.map((format) => (
-          <li key={format}>
-            <a href={href(format)} download data-format={format} className="block rounded px-2 py-1.5 hover:bg-slate-100 focus:bg-slate-100">
-              {EXPORT_FORMAT_LABELS[format]}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </PopoverMenu>
+    <div className="flex flex-col items-end gap-1">
+      <PopoverMenu
+        label={<><Download aria-hidden className="size-4" /> Export</>}
+        className="inline-flex cursor-pointer items-center gap-2 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+      >
+        <p className="px-2 py-1.5 text-xs text-slate-500">All {rowCount} rows of this view, visible columns</p>
+        <ul>
+          {EXPORT_FORMATS.map((format) => (
+            <li key={format}>
+              <a href={href(format)} download data-format={format} onClick={(event) => void download(event, format)}
+                aria-busy={checking === format} className="block rounded px-2 py-1.5 hover:bg-slate-100 focus:bg-slate-100">
+                {EXPORT_FORMAT_LABELS[format]}{checking === format ? " — starting…" : ""}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </PopoverMenu>
+      {refusal && (
+        <p role="alert" data-testid="export-refused" className="max-w-sm rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {refusal}
+        </p>
+      )}
+    </div>
   );
 }

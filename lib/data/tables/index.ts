@@ -101,21 +101,21 @@ export async function listTableAfter<T extends TableName>(
 }
 
 /**
- * Every row of the view, in order, read through a server-side cursor in batches: the next
- * batch is fetched only when the consumer asks for it (back-pressure), and stopping early
- * (the client went away) closes the cursor and returns the connection.
+ * Every row of the view, in order, read through a server-side cursor in batches on the
+ * export slot's connection: the next batch is fetched only when the consumer asks for it
+ * (back-pressure), and stopping early (the client went away) closes the cursor. The slot
+ * itself is given back by whoever holds it (lib/data/exports.ts), once the cursor is closed.
  */
 export async function* streamTableRows<T extends TableName>(
   actor: Actor | null,
   query: TableQuery<T>,
+  client: pg.PoolClient,
   batchSize = 2_000,
 ): AsyncGenerator<TableRows[T][]> {
   authorize(actor, TABLE_READ_ACTION[query.table]);
   authorize(actor, "export");
   const table = TABLES[query.table];
   const sql = exportSql(table.define(query), query);
-  const client = await pool().connect();
-  let broken: Error | undefined;
   const cursor = client.query(new Cursor<Row>(sql.text, sql.values, { types }));
   try {
     for (;;) {
@@ -123,12 +123,7 @@ export async function* streamTableRows<T extends TableName>(
       if (rows.length === 0) return;
       yield rows.map((r) => table.toRow(r) as TableRows[T]);
     }
-  } catch (error) {
-    broken = error as Error;
-    throw error;
   } finally {
-    await cursor.close().catch((error: Error) => (broken ??= error));
-    // A connection that failed mid-query is destroyed rather than reused.
-    client.release(broken);
+    await cursor.close().catch(() => {});
   }
 }

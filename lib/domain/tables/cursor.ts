@@ -1,5 +1,6 @@
 // Opaque cursors for the JSON API: the sort key and id of the last row served, bound to
 // the sort they were made for (a cursor from another sort would skip or repeat rows).
+import { textProblem } from "../text";
 import type { TableSort } from "./query";
 
 export interface CursorPosition {
@@ -22,7 +23,7 @@ export function decodeCursor(sort: TableSort, cursor: string): CursorPosition | 
     const [sig, value, id] = decoded as unknown[];
     if (sig !== signature(sort)) return null;
     if (typeof value !== "string" && typeof value !== "number") return null;
-    if (typeof value === "string" && value.length > 300) return null;
+    if (typeof value === "string" && (value.length > 300 || textProblem(value))) return null;
     if (typeof id !== "number" || !Number.isInteger(id)) return null;
     return { value, id };
   } catch {

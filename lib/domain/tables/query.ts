@@ -2,6 +2,7 @@
 // definition serves the URL of a table page (lenient: a bad value is dropped, as documenso
 // does), the JSON API and the export routes (strict: a bad value is a 400 with the reason).
 import { z } from "zod";
+import { queryText } from "../text";
 import { isoDay, todayUtc, type SearchParams } from "../view";
 import { CONFIDENCES, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "./columns";
@@ -11,15 +12,15 @@ export * from "./query-string";
 
 /** Every filter a table may have, with the rule for its value. */
 export const FILTER_SCHEMAS = {
-  q: z.string().trim().min(1).max(100),
+  q: queryText(100),
   country: z.string().trim().regex(/^[A-Za-z]{3}$/, "Use an ISO 3166 alpha-3 code, e.g. NER").transform((v) => v.toUpperCase()),
-  region: z.string().trim().min(1).max(40),
+  region: queryText(40),
   organisation: z.coerce.number().int().positive().max(2_147_483_647),
   type: z.enum(ORGANISATION_TYPES),
   status: z.enum(STATUSES),
   kind: z.enum(EVENT_KINDS),
   confidence: z.enum(CONFIDENCES),
-  actor: z.string().trim().min(1).max(200),
+  actor: queryText(200),
   action: z.string().trim().regex(/^[A-Za-z0-9._:-]{1,60}$/, "Letters, digits and . _ : - only"),
   entityType: z.string().trim().regex(/^[A-Za-z]{1,40}$/, "Letters only"),
   from: isoDay,

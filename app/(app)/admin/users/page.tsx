@@ -19,7 +19,9 @@ export default async function UsersPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
         <p className="text-slate-600">
           Viewers read and export; analysts also edit; admins also manage users and API tokens. Changing a role, disabling
-          a user or resetting a password signs that user out everywhere at once. The last active admin cannot be demoted or disabled.
+          a user, resetting a password or &ldquo;Sign out everywhere&rdquo; ends all of that user&apos;s sessions at once; disabling
+          or resetting also ends their API tokens. A password you set works once: the user chooses their own at the next sign-in.
+          The last active admin cannot be demoted or disabled.
         </p>
       </div>
       <CreateUserForm />
