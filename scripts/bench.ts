@@ -18,10 +18,15 @@ import { parseView, withChartWindow, type SearchParams } from "../lib/domain/vie
 import type { Prisma } from "../lib/generated/prisma/client";
 import { firstLoadJs, percentile, signInCookie } from "./lib/bench-http";
 import { openBenchDatabase, startBenchApp } from "./lib/bench-setup";
+import { SYNTHETIC_SHAPES, type SyntheticShape } from "./lib/synthetic-data";
 
 const MIN_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const PAST = "2020-01-01";
+// npm run bench -- --shape skewed: the same cases on data spread unevenly (scripts/lib/synthetic-data.ts).
+const shapeArgument = process.argv.indexOf("--shape");
+const SHAPE = (shapeArgument > 0 ? process.argv[shapeArgument + 1] : "uniform") as SyntheticShape;
+if (!SYNTHETIC_SHAPES.includes(SHAPE)) throw new Error(`--shape must be one of ${SYNTHETIC_SHAPES.join(", ")}`);
 const TABLE_TARGET = 50; // DESIGN.md: table pages and API list calls, p95
 const PAGE_TARGET = 150; // DESIGN.md: overview server render, p95 (also used for the country page)
 
@@ -80,7 +85,7 @@ async function timeRuns(run: () => Promise<unknown>): Promise<{ p50: number; p95
 const ms = (n: number) => n.toFixed(1).padStart(8);
 
 async function main() {
-  const env = await openBenchDatabase(MIN_EVENTS);
+  const env = await openBenchDatabase(MIN_EVENTS, SHAPE);
   const app = await startBenchApp(env.database.url);
   const sqlPool = new pg.Pool({ connectionString: env.database.url, max: 10 });
   try {
@@ -119,7 +124,7 @@ async function main() {
         sql: [...dashboardSql({ country }), ...tablePage("presences", { country }).sql] },
     ];
 
-    console.log(`\nSYNTHETIC data: ${env.events.toLocaleString("en-GB")} events; production build; ${RUNS} sequential requests per case after 3 warm-ups.`);
+    console.log(`\nSYNTHETIC data (${SHAPE}): ${env.events.toLocaleString("en-GB")} events; production build; ${RUNS} sequential requests per case after 3 warm-ups.`);
     console.log("SQL = the same statements run directly on PostgreSQL in this run (in parallel, as the app runs them).\n");
     console.log(`${"case".padEnd(52)}${"app p50".padStart(8)}${"app p95".padStart(9)}${"SQL p50".padStart(9)}${"SQL p95".padStart(9)}${"app/SQL".padStart(9)}  target p95`);
     for (const c of cases) {
@@ -142,6 +147,7 @@ async function main() {
     await env.client.end();
     await env.database.stop();
   }
+  if (SHAPE !== "uniform") return; // the export benchmark reads the uniform data
   console.log("\nCSV export of every event vs PostgreSQL COPY (npm run bench:export, one run):");
   spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bench-export.ts")], {
     stdio: "inherit",

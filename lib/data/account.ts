@@ -2,6 +2,7 @@ import "server-only";
 // A user's own account: change their password (the current one required), see their open
 // sessions, and sign out everywhere. Admins may sign any user out everywhere.
 import { z } from "zod";
+import { wholeNumber } from "@/lib/domain/edit-schemas";
 import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 import { hashPassword, passwordProblem, PASSWORD_MAX_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { sessionLimits } from "@/lib/auth/session-policy";
@@ -61,7 +62,7 @@ export async function changeOwnPassword(actor: Actor | null, input: unknown, cli
   }, TRANSACTION_OPTIONS);
 }
 
-export const signOutEverywhereSchema = z.strictObject({ userId: z.coerce.number().int().positive().optional() });
+export const signOutEverywhereSchema = z.strictObject({ userId: wholeNumber("Choose a user").pipe(z.number().positive()).optional() });
 
 /** Ends every session of a user: one's own (no userId), or, for admins, anyone's. */
 export async function signOutEverywhere(actor: Actor | null, input: unknown): Promise<{ ended: number }> {

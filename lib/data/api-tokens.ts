@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { generateApiToken, hashApiToken, TOKEN_PREFIX } from "@/lib/auth/api-token";
-import { text } from "@/lib/domain/edit-schemas";
+import { text, wholeNumber } from "@/lib/domain/edit-schemas";
 import { authorize, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { consumeRateLimit, enforceRateLimit } from "./rate-limit";
@@ -23,7 +23,7 @@ export const issueTokenSchema = z
     email: z.string().trim().toLowerCase().email("Enter the email of an existing user"),
     expiresInDays: z.preprocess(
       (value) => (value === "" || value === null ? undefined : value),
-      z.coerce.number().int("A whole number of days").min(1, "At least 1 day").max(MAX_TOKEN_DAYS, `At most ${MAX_TOKEN_DAYS} days`).default(DEFAULT_TOKEN_DAYS),
+      wholeNumber("A whole number of days").pipe(z.number().min(1, "At least 1 day").max(MAX_TOKEN_DAYS, `At most ${MAX_TOKEN_DAYS} days`)).default(DEFAULT_TOKEN_DAYS),
     ),
     readOnly: checkbox.default(false),
   })
@@ -66,7 +66,7 @@ export async function issueApiToken(actor: Actor | null, input: unknown, now = n
 
 export async function revokeApiToken(actor: Actor | null, input: unknown, now = new Date()): Promise<void> {
   const admin = authorize(actor, "manageApiTokens");
-  const { id } = z.object({ id: z.coerce.number().int().positive() }).strict().parse(input);
+  const { id } = z.object({ id: wholeNumber().pipe(z.number().positive()) }).strict().parse(input);
   await db().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id } });
     if (!token || token.revokedAt) return; // revoking twice changes nothing

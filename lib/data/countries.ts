@@ -67,13 +67,28 @@ export function decodeCountryCursor(cursor: string): string | null {
   return /^[A-Z]{3}$/.test(iso3) ? iso3 : null;
 }
 
+/**
+ * The distinct countries of a table, found by skipping through its index on the country
+ * (a "loose index scan": each step asks the index for the next code after the last one), so
+ * its cost is one index probe per country that has rows, however the rows are spread. The
+ * plain EXISTS per country was planned for an average country: with a million events in one
+ * country, it read every event once per other country (21-47 s).
+ */
+const distinctCountries = (name: string, table: string) => `
+  ${name} (iso3) AS (
+    (SELECT "countryIso3" FROM ${table} ORDER BY "countryIso3" LIMIT 1)
+    UNION ALL
+    SELECT (SELECT t."countryIso3" FROM ${table} t WHERE t."countryIso3" > ${name}.iso3 ORDER BY t."countryIso3" LIMIT 1)
+    FROM ${name} WHERE ${name}.iso3 IS NOT NULL
+  )`;
+
 /** Countries that have any presence or event, for filter menus (most tables have few). */
 export async function listCountryOptions(actor: Actor | null): Promise<{ iso3: string; name: string }[]> {
   authorize(actor, "read");
   const { rows } = await pool().query<{ iso3: string; name: string }>(`
+    WITH RECURSIVE ${distinctCountries("presence_countries", '"Presence"')}, ${distinctCountries("event_countries", '"AccessEvent"')}
     SELECT c.iso3, c."nameEn" AS name FROM "Country" c
-    WHERE EXISTS (SELECT 1 FROM "Presence" p WHERE p."countryIso3" = c.iso3)
-       OR EXISTS (SELECT 1 FROM "AccessEvent" e WHERE e."countryIso3" = c.iso3)
+    WHERE c.iso3 IN (SELECT iso3 FROM presence_countries UNION SELECT iso3 FROM event_countries)
     ORDER BY c."nameEn" COLLATE "und-x-icu"`);
   return rows;
 }

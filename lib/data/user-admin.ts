@@ -7,6 +7,7 @@ import "server-only";
 // disabled; admin rows are locked while that is checked, so two admins cannot demote
 // each other at the same moment.
 import { z } from "zod";
+import { wholeNumber } from "@/lib/domain/edit-schemas";
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/sessions";
@@ -30,7 +31,7 @@ export async function adminCreateUser(actor: Actor | null, input: unknown) {
   return createUser(db(), newUserSchema.parse(input), admin.id, { mustChangePassword: true });
 }
 
-const userId = z.coerce.number().int().positive();
+const userId = wholeNumber("Choose a user").pipe(z.number().positive("Choose a user"));
 export const roleChangeSchema = z.strictObject({ userId, role: z.enum(ROLES, "Choose viewer, analyst or admin") });
 export const disableSchema = z.strictObject({ userId, disabled: z.boolean() });
 export const passwordResetSchema = z.strictObject({

@@ -23,6 +23,13 @@ export function text(label: string, { min = 1, max, kind = "text" }: { min?: num
     });
 }
 
+/**
+ * A whole number from a JSON number or a form's digits. Not z.coerce.number, which takes
+ * `true` for 1 and `null`, `""` or `[]` for 0: a version of `true` must not match version 1.
+ */
+export const wholeNumber = (message = "Must be a whole number") =>
+  z.preprocess((value) => (typeof value === "string" && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value), z.number({ error: message }).int(message));
+
 export const optionalText = (label: string, max: number, kind: TextKind = "text") =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), text(label, { max, kind }).optional());
 
@@ -85,7 +92,7 @@ export const newSourceSchema = z.strictObject({
 });
 
 export const existingSourceSchema = z.strictObject({
-  sourceId: z.coerce.number({ error: "Choose a source" }).int().positive("Choose a source"),
+  sourceId: wholeNumber("Choose a source").pipe(z.number().positive("Choose a source")),
   quote: optionalText("Quote", 2000),
 });
 
@@ -101,7 +108,7 @@ export const statusChangeSchema = z.strictObject({
   summary: text("Summary", { min: 10, max: 2000 }),
   peopleAffected,
   confidence: z.enum(CONFIDENCES, "Choose confirmed, reported or disputed"),
-  version: z.coerce.number({ error: "The version you saw is required" }).int().min(1),
+  version: wholeNumber("The version you saw is required").pipe(z.number().min(1, "The version you saw is required")),
   sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(10, "At most 10 sources"),
 });
 
@@ -124,7 +131,7 @@ export const organisationSchema = z.strictObject({
 export const organisationEditSchema = organisationSchema.partial().extend({ updatedAt: z.string().datetime({ message: "The time you loaded the record is required" }) }).strict();
 
 export const presenceSchema = z.strictObject({
-  organisationId: z.coerce.number().int().positive("Choose an organisation"),
+  organisationId: wholeNumber("Choose an organisation").pipe(z.number().positive("Choose an organisation")),
   countryIso3: z.string().trim().regex(/^[A-Za-z]{3}$/, "Choose a country").transform((v) => v.toUpperCase()),
 });
 
@@ -133,7 +140,7 @@ const nullablePeople = z.preprocess((value) => (value === "" || value === null ?
 
 export const eventEditSchema = z
   .strictObject({
-    version: z.coerce.number({ error: "The version you saw is required" }).int().min(1),
+    version: wholeNumber("The version you saw is required").pipe(z.number().min(1, "The version you saw is required")),
     kind: z.enum(EVENT_KINDS, "Choose what happened").optional(),
     resultingStatus: z.enum(STATUSES, "Choose operating, restricted or expelled").nullable().optional(),
     occurredOn: pastDay("Date").optional(),
@@ -145,7 +152,7 @@ export const eventEditSchema = z
   .refine((edit) => Object.keys(edit).some((key) => key !== "version"), { message: "Change at least one field", path: ["form"] });
 
 export const retractionSchema = z.strictObject({
-  version: z.coerce.number({ error: "The version you saw is required" }).int().min(1),
+  version: wholeNumber("The version you saw is required").pipe(z.number().min(1, "The version you saw is required")),
   reason: text("Reason", { min: 10, max: 1000 }),
 });
 

@@ -28,9 +28,19 @@ export function sizeFor(events: number): SyntheticSize {
 
 export type Progress = (step: string, done: number, total: number) => void;
 
+/**
+ * How the rows are spread. uniform: every organisation in about 3 countries, events evenly
+ * over the presences. skewed (for checking that no page's cost depends on the spread): 1 %
+ * of the organisations hold 60 % of the presences, and 80 % of the events happen in three
+ * countries (Niger, Mali, Burkina Faso, by name only: the rows are synthetic).
+ */
+export type SyntheticShape = "uniform" | "skewed";
+export const SYNTHETIC_SHAPES: readonly SyntheticShape[] = ["uniform", "skewed"];
+export const HOT_COUNTRIES = ["NER", "MLI", "BFA"];
+
 const CHUNK = 100_000;
 
-export async function generateSyntheticData(client: pg.ClientBase, size: SyntheticSize, seed: number, progress: Progress): Promise<void> {
+export async function generateSyntheticData(client: pg.ClientBase, size: SyntheticSize, seed: number, progress: Progress, shape: SyntheticShape = "uniform"): Promise<void> {
   if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new Error("The seed must be an integer from 0 to 1,000,000.");
   const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
   await q("SET max_parallel_workers_per_gather = 0");
@@ -72,19 +82,32 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
   progress("sources", size.sources, size.sources);
 
   progress("presences", 0, size.presences);
-  // Organisation o's k-th presence is in country (o*37 + k*83) mod n: distinct for each o.
+  // Organisation o's k-th presence is in country (o*37 + k*83) mod n: distinct for each o
+  // (83 is prime to the number of countries). Skewed: the first 1 % of the organisations
+  // hold 60 % of the presences, spread over as many countries as that takes.
+  const heavyOrganisations = shape === "skewed" ? Math.max(1, Math.round(size.organisations / 100)) : 0;
+  const heavyPresences = shape === "skewed" ? Math.round(size.presences * 0.6) : 0;
+  const perHeavy = Math.max(1, Math.ceil(heavyPresences / Math.max(1, heavyOrganisations)));
   await q(`
     WITH c AS (SELECT array_agg(iso3 ORDER BY iso3) AS codes, count(*)::int AS n FROM "Country")
     INSERT INTO "Presence" ("organisationId", "countryIso3", synthetic, "updatedAt")
     SELECT o, c.codes[((o * 37 + k * 83) % c.n) + 1], true, now()
     FROM generate_series(1, $1::int) i, c,
-         LATERAL (SELECT ((i - 1) % $2::int) + 1 AS o, (i - 1) / $2::int AS k) x
-    ORDER BY i`, [size.presences, size.organisations]);
+         LATERAL (SELECT CASE WHEN i <= $3 THEN (i - 1) / $5::int + 1 ELSE $4::int + ((i - $3 - 1) % ($2::int - $4::int)) + 1 END AS o,
+                         CASE WHEN i <= $3 THEN (i - 1) % $5::int ELSE (i - $3 - 1) / ($2::int - $4::int) END AS k) x
+    ORDER BY i`, [size.presences, size.organisations, heavyPresences, heavyOrganisations, perHeavy]);
   progress("presences", size.presences, size.presences);
 
   // 95% of events happen to a presence (a history per presence: arrival first, then changes
-  // roughly yearly over 15 years); 5% concern a whole country.
+  // roughly yearly over 15 years); 5% concern a whole country. Skewed: the first 80% of
+  // them go to the presences in the three hot countries (a change every few days), as do
+  // 80% of the country-wide events.
   const presenceEvents = Math.round(size.events * 0.95);
+  const hotEvents = shape === "skewed" ? Math.round(presenceEvents * 0.8) : 0;
+  if (hotEvents) {
+    const { rows } = await q(`SELECT count(*)::int AS n FROM "Presence" WHERE "countryIso3" = ANY($1::text[])`, [HOT_COUNTRIES]);
+    if (!rows[0].n) throw new Error("Too few presences for the skewed shape: ask for more events.");
+  }
   progress("events", 0, size.events);
   for (let start = 1; start <= size.events; start += CHUNK) {
     const end = Math.min(size.events, start + CHUNK - 1);
@@ -105,20 +128,26 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
       FROM (
         SELECT i,
                CASE WHEN i <= $3 THEN p.id END AS presence_id,
-               CASE WHEN i <= $3 THEN p."countryIso3" ELSE c.codes[1 + floor(pg_temp.rnd(i, 11) * c.n)::int] END AS country,
-               CASE WHEN i <= $3 AND k = 0 THEN 'ARRIVAL' ELSE
+               CASE WHEN i <= $3 THEN p."countryIso3"
+                    WHEN $5::int > 0 AND pg_temp.rnd(i, 19) < 0.8 THEN ($6::text[])[1 + floor(pg_temp.rnd(i, 11) * cardinality($6::text[]))::int]
+                    ELSE c.codes[1 + floor(pg_temp.rnd(i, 11) * c.n)::int] END AS country,
+               CASE WHEN i <= $3 AND x.k = 0 AND ($5::int = 0 OR i <= $5 OR NOT p."countryIso3" = ANY($6::text[])) THEN 'ARRIVAL' ELSE
                  (ARRAY['RESTRICTION_IMPOSED','RESTRICTION_IMPOSED','RESTRICTION_IMPOSED','RESTRICTION_IMPOSED','RESTRICTION_LIFTED','RESTRICTION_LIFTED','RESTRICTION_LIFTED',
                         'OPERATIONS_SUSPENDED','OPERATIONS_SUSPENDED','READMITTED','READMITTED','ORDER_TO_LEAVE','ORDER_TO_LEAVE','LICENCE_REVOKED','AGREEMENT_TERMINATED',
                         'OFFICE_CLOSED','WITHDRAWAL_COMPLETED','OTHER','OTHER','OTHER'])[1 + floor(pg_temp.rnd(i, 12) * 20)::int] END AS kind,
-               least(date '2011-06-01' + (CASE WHEN i <= $3 THEN k * 330 ELSE floor(pg_temp.rnd(i, 13) * 5600)::int END) + floor(pg_temp.rnd(i, 10) * 300)::int,
+               least(date '2011-06-01' + (CASE WHEN i <= $5 THEN floor(x.k * 5600.0 / greatest(1, ceil($5::float8 / hot.n)))::int
+                                               WHEN i <= $3 THEN x.k * 330 ELSE floor(pg_temp.rnd(i, 13) * 5600)::int END)
+                       + floor(pg_temp.rnd(i, 10) * 300)::int,
                      current_date - 1) AS day,
                CASE WHEN pg_temp.rnd(i, 18) < 0.8 THEN 'DAY' WHEN pg_temp.rnd(i, 18) < 0.95 THEN 'MONTH' ELSE 'YEAR' END AS precision
         FROM generate_series($1::int, $2::int) i
         CROSS JOIN (SELECT array_agg(iso3 ORDER BY iso3) AS codes, count(*)::int AS n FROM "Country") c
-        CROSS JOIN LATERAL (SELECT (i - 1) / $4::int AS k) x
-        LEFT JOIN "Presence" p ON i <= $3 AND p.id = ((i - 1) % $4::int) + 1
+        CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids, greatest(count(*), 1)::int AS n FROM "Presence" WHERE "countryIso3" = ANY($6::text[])) hot
+        CROSS JOIN LATERAL (SELECT CASE WHEN i <= $5 THEN (i - 1) / hot.n ELSE (i - $5 - 1) / $4::int END AS k,
+                                   CASE WHEN i <= $5 THEN hot.ids[((i - 1) % hot.n) + 1] ELSE ((i - $5 - 1) % $4::int) + 1 END AS presence) x
+        LEFT JOIN "Presence" p ON i <= $3 AND p.id = x.presence
       ) e
-      ORDER BY i`, [start, end, presenceEvents, size.presences]);
+      ORDER BY i`, [start, end, presenceEvents, size.presences, hotEvents, HOT_COUNTRIES]);
     progress("events", end, size.events);
   }
 

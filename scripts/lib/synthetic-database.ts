@@ -5,8 +5,12 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./migrations";
+import type { SyntheticShape } from "./synthetic-data";
 
 export const SYNTHETIC_DATABASE = "access_monitor_synthetic";
+
+/** One database per shape, so that both can be kept and benchmarked. */
+export const syntheticDatabaseName = (shape: SyntheticShape) => (shape === "uniform" ? SYNTHETIC_DATABASE : `${SYNTHETIC_DATABASE}_${shape}`);
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export interface SyntheticDatabase {
@@ -14,19 +18,23 @@ export interface SyntheticDatabase {
   stop: () => Promise<void>;
 }
 
-export async function openSyntheticDatabase(log: (line: string) => void = console.log): Promise<SyntheticDatabase> {
+export async function openSyntheticDatabase(log: (line: string) => void = console.log, shape: SyntheticShape = "uniform"): Promise<SyntheticDatabase> {
   const external = process.env.SYNTH_DATABASE_URL;
   if (external) {
-    await applyMigrations(external);
-    return { url: external, stop: async () => {} };
+    // Your own server: the shape's database name replaces the URL's path for the skewed shape.
+    const url = new URL(external);
+    if (shape !== "uniform") url.pathname = `${url.pathname.replace(/\/$/, "")}_${shape}`;
+    await applyMigrations(url.toString());
+    return { url: url.toString(), stop: async () => {} };
   }
+  const name = syntheticDatabaseName(shape);
   const dataDir = path.resolve(process.env.ACCESS_MONITOR_SYNTH_DIR ?? path.join(ROOT, ".data-synthetic"));
   const server = await startEmbeddedPostgres({ dataDir, log });
   const client = new pg.Client({ connectionString: server.serverUrl });
   await client.connect();
-  const exists = (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [SYNTHETIC_DATABASE])).rowCount;
+  const exists = (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
   await client.end();
-  const url = exists ? server.urlFor(SYNTHETIC_DATABASE) : await server.createDatabase(SYNTHETIC_DATABASE);
+  const url = exists ? server.urlFor(name) : await server.createDatabase(name);
   await applyMigrations(url);
   return { url, stop: () => server.stop() };
 }

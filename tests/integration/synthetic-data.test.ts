@@ -6,7 +6,7 @@ import { projectPresence } from "@/lib/domain/presence-projection";
 import { listTablePage } from "@/lib/data/tables";
 import { parseTableQuery } from "@/lib/domain/tables/query";
 import { assertOnlySynthetic } from "../../scripts/lib/synthetic-database";
-import { generateSyntheticData, sizeFor } from "../../scripts/lib/synthetic-data";
+import { generateSyntheticData, HOT_COUNTRIES, sizeFor } from "../../scripts/lib/synthetic-data";
 import { seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
@@ -70,6 +70,22 @@ describe("synthetic data", () => {
     } finally {
       await database.restore();
     }
+  });
+
+  it("can spread the rows unevenly: a few organisations with most presences, most events in three countries", async () => {
+    const skewed = sizeFor(20_000);
+    await generateSyntheticData(client, skewed, 7, () => {}, "skewed");
+    const { rows } = await client.query(`
+      SELECT (SELECT count(*)::int FROM "AccessEvent") AS events,
+             (SELECT count(*)::int FROM "Presence") AS presences,
+             (SELECT round(100.0 * count(*) FILTER (WHERE "countryIso3" = ANY($1)) / count(*))::int FROM "AccessEvent") AS hot_event_share,
+             (SELECT round(100.0 * sum(n) / (SELECT count(*) FROM "Presence"))::int FROM (
+                SELECT count(*) AS n FROM "Presence" GROUP BY "organisationId" ORDER BY n DESC LIMIT $2) top) AS top_org_presence_share,
+             (SELECT count(*)::int FROM (SELECT "presenceId" FROM "AccessEvent" WHERE kind = 'ARRIVAL' AND "presenceId" IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d) AS double_arrivals,
+             (SELECT max("occurredOn") < current_date FROM "AccessEvent") AS all_past`, [HOT_COUNTRIES, Math.round(skewed.organisations / 100)]);
+    expect(rows[0]).toMatchObject({ events: 20_000, presences: skewed.presences, double_arrivals: 0, all_past: true });
+    expect(rows[0].hot_event_share).toBeGreaterThanOrEqual(75);
+    expect(rows[0].top_org_presence_share).toBeGreaterThanOrEqual(59);
   });
 
   it("refuses a database that holds real rows", async () => {
