@@ -112,6 +112,9 @@ async function main() {
         DATABASE_URL: env.DATABASE_URL,
         AUTH_SECRET: env.AUTH_SECRET,
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+        // glibc gives each thread its own malloc arena, and memory freed in one is not returned
+        // to the system: two arenas keep the server's RSS flat under concurrent exports.
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
         ACCESS_MONITOR_DEMO: demo ? "1" : "",
         HOST: host,
       },

@@ -3,6 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { issueTokenAction } from "@/app/actions/api-tokens";
 import { callAction } from "@/lib/actions/call";
+import { DEFAULT_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -10,7 +11,7 @@ export function IssueTokenForm() {
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [token, setToken] = useState<string | null>(null);
+  const [issued, setIssued] = useState<{ token: string; expiresAt: string; readOnly: boolean } | null>(null);
   const [copied, setCopied] = useState(false);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -19,11 +20,12 @@ export function IssueTokenForm() {
     const data = new FormData(form);
     const expires = String(data.get("expiresInDays") ?? "");
     startTransition(async () => {
-      const result = await callAction(() => issueTokenAction({ name: data.get("name"), email: data.get("email"), ...(expires ? { expiresInDays: expires } : {}) }));
+      const result = await callAction(() =>
+        issueTokenAction({ name: data.get("name"), email: data.get("email"), readOnly: data.get("readOnly") === "on", ...(expires ? { expiresInDays: expires } : {}) }));
       if (result.ok) {
         setErrors({});
         setMessage(null);
-        setToken(result.value.token);
+        setIssued(result.value);
         setCopied(false);
         form.reset();
       } else {
@@ -40,7 +42,7 @@ export function IssueTokenForm() {
         {[
           { name: "name", label: "Name", type: "text", placeholder: "e.g. HDX sync script", required: true },
           { name: "email", label: "Acts as user (email)", type: "email", placeholder: "analyst@example.org", required: true },
-          { name: "expiresInDays", label: "Expires after (days, optional)", type: "number", placeholder: "365", required: false },
+          { name: "expiresInDays", label: `Expires after (days, default ${DEFAULT_TOKEN_DAYS})`, type: "number", placeholder: String(DEFAULT_TOKEN_DAYS), required: false },
         ].map((f) => (
           <label key={f.name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             {f.label}
@@ -49,21 +51,29 @@ export function IssueTokenForm() {
             {errors[f.name] && <span id={`${f.name}-error`} className="text-xs font-normal text-red-700">{errors[f.name]}</span>}
           </label>
         ))}
+        <label className="flex items-center gap-2 self-center text-sm text-slate-700">
+          <input type="checkbox" name="readOnly" className="size-4" />
+          Read-only (lists and exports, no changes)
+        </label>
         <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:bg-slate-400">
           {pending ? "Issuing…" : "Issue token"}
         </button>
       </form>
       {message && <p role="alert" className="text-sm text-red-700">{message}</p>}
-      {token && (
+      {issued && (
         <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
           <p className="font-medium text-emerald-900">Copy this token now: it will not be shown again.</p>
           <div className="flex flex-wrap items-center gap-2">
-            <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1">{token}</code>
+            <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1">{issued.token}</code>
             <button type="button" className="rounded-md border border-slate-300 bg-white px-2 py-1"
-              onClick={() => navigator.clipboard?.writeText(token).then(() => setCopied(true), () => setCopied(false))}>
+              onClick={() => navigator.clipboard?.writeText(issued.token).then(() => setCopied(true), () => setCopied(false))}>
               {copied ? "Copied" : "Copy"}
             </button>
           </div>
+          <p className="text-emerald-900">
+            {issued.readOnly ? "Read-only: it may list and export, never change anything. " : ""}
+            It expires on {issued.expiresAt.slice(0, 10)} ({issued.expiresAt.slice(11, 16)} UTC).
+          </p>
           <p className="text-emerald-900">Use it as <code>Authorization: Bearer {"<token>"}</code> with the API (see <a className="underline" href="/api/v1/openapi.json">the API description</a>).</p>
         </div>
       )}

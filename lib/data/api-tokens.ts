@@ -6,14 +6,13 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { generateApiToken, hashApiToken, TOKEN_PREFIX } from "@/lib/auth/api-token";
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 import { text, wholeNumber } from "@/lib/domain/edit-schemas";
 import { authorize, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { consumeRateLimit, enforceRateLimit } from "./rate-limit";
 import { RateLimitedError } from "@/lib/domain/rate-limits";
 
-export const DEFAULT_TOKEN_DAYS = 90;
-export const MAX_TOKEN_DAYS = 730;
 
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 

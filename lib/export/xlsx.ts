@@ -20,6 +20,25 @@ function cell(value: CellValue, kind: Column<unknown>["kind"]): string | number 
   return value;
 }
 
+/** How much the zip may hold that it has not compressed yet before rows wait. */
+const MAX_PENDING_BYTES = 2 << 20;
+
+/**
+ * Bytes the worksheet has written that the zip has not compressed yet. exceljs pipes the
+ * sheet's XML into the zip without heeding back-pressure (its StreamBuf ignores write()'s
+ * answer), so a compressor slower than the rows would queue the whole sheet in memory:
+ * four concurrent exports of a million rows reached 1.8 GB, and no byte came out before the
+ * last row was read. The queue is the PassThrough
+ * archiver puts behind the sheet's stream; reading it uses exceljs 4.4's internals (the
+ * version is pinned, and a test checks that rows stop when nobody reads).
+ */
+function pendingInZip(sheet: ExcelJS.Worksheet): number {
+  type State = { length?: number };
+  const internal = sheet as unknown as { _stream?: { pipes?: { _readableState?: State; _writableState?: State }[] } };
+  // archiver's PassThrough is readable-stream 2's: its queues are in the stream states.
+  return (internal._stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe._readableState?.length ?? 0) + (pipe._writableState?.length ?? 0), 0);
+}
+
 /** The workbook as chunks of bytes; the next batch of rows is read only as the chunks are consumed. */
 export async function* xlsxChunks<Row>(
   sheetName: string,
@@ -42,8 +61,11 @@ export async function* xlsxChunks<Row>(
     for await (const rows of batches) {
       if (stopped) return; // the reader went away: leaving the loop closes the database cursor
       for (const row of rows) sheet.addRow(columns.map((c) => cell(c.value(row), c.kind))).commit();
-      // Back-pressure: wait while the reader has a full buffer to get through.
-      while (!stopped && output.readableLength > output.readableHighWaterMark) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Back-pressure: wait while the reader has a full buffer to get through, or the zip has
+      // a backlog to compress.
+      while (!stopped && (output.readableLength > output.readableHighWaterMark || pendingInZip(sheet) > MAX_PENDING_BYTES)) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
     }
     sheet.commit();
     await workbook.commit();
