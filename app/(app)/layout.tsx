@@ -41,9 +41,12 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight">Access Monitor</Link>
-          <Suspense fallback={null}>
-            <AsOfControl />
-          </Suspense>
+          {/* Until a one-time password is replaced, nothing but the account page opens: no menus. */}
+          {!actor.mustChangePassword && (
+            <Suspense fallback={null}>
+              <AsOfControl />
+            </Suspense>
+          )}
           <div className="flex items-center gap-3 text-sm text-slate-600">
             <Link href="/account" className="rounded-md px-1.5 py-1 hover:bg-slate-100" title="Account: password and sessions">
               {actor.name} <span className="text-slate-400">·</span> {ROLE_LABELS[actor.role]}
@@ -51,11 +54,13 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             <SignOutButton />
           </div>
         </div>
-        <div className="mx-auto max-w-6xl px-4 pb-2">
-          <Suspense fallback={null}>
-            <MainNav items={nav} />
-          </Suspense>
-        </div>
+        {!actor.mustChangePassword && (
+          <div className="mx-auto max-w-6xl px-4 pb-2">
+            <Suspense fallback={null}>
+              <MainNav items={nav} />
+            </Suspense>
+          </div>
+        )}
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </div>

@@ -59,7 +59,7 @@ export function failure(error: unknown): ActionFailure {
   if (error instanceof DuplicateError) return { ok: false, error: error.message, fieldErrors: { [error.field]: error.message } };
   if (error instanceof UnauthenticatedError) return { ok: false, error: "Your session has ended. Sign in again." };
   if (error instanceof ForbiddenError) return { ok: false, error: error.message };
-  if (error instanceof RateLimitedError) return { ok: false, error: `${error.message} Nothing was changed.` };
+  if (error instanceof RateLimitedError) return { ok: false, error: error.message };
   if (error instanceof ZodError) {
     const fieldErrors = Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "form", i.message]));
     return { ok: false, error: "Some fields need attention.", fieldErrors };

@@ -13,7 +13,7 @@ import { ExportTimeoutError, exportChunks, toByteStream } from "@/lib/export";
 import { authorize, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { acquireExportSlot, exportWouldStart } from "./export-slots";
-import { enforceRateLimit, peekRateLimit } from "./rate-limit";
+import { consumeRateLimit, peekRateLimit } from "./rate-limit";
 import { RateLimitedError } from "@/lib/domain/rate-limits";
 import { streamTableRows, TABLE_READ_ACTION } from "./tables";
 import { savedColumns } from "./table-preferences";
@@ -25,6 +25,9 @@ const SHEET_NAMES: Record<TableName, string> = {
   audit: "Audit log",
 };
 
+const exportBudgetSpent = (wait: number) =>
+  new RateLimitedError(wait, "exports", `You have started as many exports as one person may in a few minutes. Try again in ${wait} s.`);
+
 export interface ExportDownload {
   fileName: string;
   contentType: string;
@@ -34,7 +37,8 @@ export interface ExportDownload {
 export async function startExport<T extends TableName>(actor: Actor | null, query: TableQuery<T>, format: ExportFormat): Promise<ExportDownload> {
   const user = authorize(actor, "export");
   authorize(user, TABLE_READ_ACTION[query.table]);
-  await enforceRateLimit(`export:${user.id}`, "export", "exports");
+  const budget = await consumeRateLimit(`export:${user.id}`, "export");
+  if (budget !== null) throw exportBudgetSpent(budget);
   // Without `cols`, the export holds the columns the user sees in the table.
   const columns = selectColumns(query.table, query.columns ?? (await savedColumns(user, query.table)));
   const fileName = exportFileName(query, format);
@@ -75,7 +79,7 @@ export async function checkExport<T extends TableName>(actor: Actor | null, quer
   const user = authorize(actor, "export");
   authorize(user, TABLE_READ_ACTION[query.table]);
   const wait = await peekRateLimit(`export:${user.id}`, "export");
-  if (wait !== null) throw new RateLimitedError(wait, "exports");
+  if (wait !== null) throw exportBudgetSpent(wait);
   const refusal = await exportWouldStart(user);
   if (refusal) throw refusal;
 }

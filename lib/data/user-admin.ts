@@ -21,7 +21,7 @@ export async function listUsers(actor: Actor | null) {
   authorize(actor, "manageUsers");
   return db().user.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, mustChangePassword: true, createdAt: true },
   });
 }
 

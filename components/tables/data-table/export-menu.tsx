@@ -1,25 +1,20 @@
 "use client";
 // Export the current view (filters, sort, as-of date, visible columns; every page) as a
-// file. Each choice first asks the export route whether the export would start (HEAD):
-// a refusal (too many exports running, an export budget spent) is shown here, in the menu,
-// instead of as a failed download; then the browser downloads the file, streamed.
+// file. Each choice first asks the server whether the export would start (a server action,
+// so that a refusal is an answer and not a failed request in the console): a refusal (too
+// many exports running, an export budget spent) is shown here, instead of as a failed
+// download; then the browser downloads the file, streamed.
 import { Download } from "lucide-react";
 import { useState, type MouseEvent } from "react";
+import { checkExportAction } from "@/app/actions/exports";
 import { PopoverMenu } from "@/components/ui/popover-menu";
+import { callAction } from "@/lib/actions/call";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 
-const UNREACHABLE = "The export could not be started: the server could not be reached. Try again in a moment.";
-
-async function refusalOf(href: string): Promise<string | null> {
-  try {
-    const response = await fetch(href, { method: "HEAD", cache: "no-store" });
-    if (response.ok) return null;
-    const message = response.headers.get("x-error-message");
-    return message ? decodeURIComponent(message) : `The export could not be started (${response.status}).`;
-  } catch {
-    return UNREACHABLE;
-  }
+async function refusalOf(table: TableQuery["table"], href: string): Promise<string | null> {
+  const result = await callAction(() => checkExportAction({ table, search: href.slice(href.indexOf("?") + 1) }));
+  return result.ok ? null : result.error;
 }
 
 export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQuery; visibleColumns: string[]; rowCount: string }) {
@@ -34,7 +29,7 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
     event.preventDefault();
     const anchor = event.currentTarget;
     setChecking(format);
-    const refused = await refusalOf(href(format));
+    const refused = await refusalOf(query.table, href(format));
     setChecking(null);
     setRefusal(refused);
     if (refused) return;
@@ -48,7 +43,7 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <div className="relative">
       <PopoverMenu
         label={<><Download aria-hidden className="size-4" /> Export</>}
         className="inline-flex cursor-pointer items-center gap-2 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
@@ -66,9 +61,12 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
         </ul>
       </PopoverMenu>
       {refusal && (
-        <p role="alert" data-testid="export-refused" className="max-w-sm rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {refusal}
-        </p>
+        // Under the button, over the table, so that the toolbar does not move.
+        <div role="alert" data-testid="export-refused"
+          className="absolute right-0 top-full z-40 mt-1 flex w-80 items-start gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 shadow-md">
+          <p className="flex-1">{refusal}</p>
+          <button type="button" onClick={() => setRefusal(null)} aria-label="Dismiss" className="rounded px-1 leading-none text-amber-900 hover:bg-amber-100">×</button>
+        </div>
       )}
     </div>
   );

@@ -37,7 +37,7 @@ export default async function UsersPage() {
                 <td className="px-3 py-2 font-medium">{u.name}</td>
                 <td className="px-3 py-2">{u.email}</td>
                 <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
-                <td className="px-3 py-2">{u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : "Active"}</td>
+                <td className="px-3 py-2">{u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : u.mustChangePassword ? "Active, one-time password" : "Active"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
                 <td className="px-3 py-2"><UserControls user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }} /></td>
               </tr>
