@@ -1,6 +1,6 @@
 // Writing an audit entry: the one way every write records itself, inside the write's own
 // transaction (an entry exists exactly when the change does).
-import type { AuditAction } from "@/lib/domain/audit-actions";
+import type { AuditAction, AuditEntityType } from "@/lib/domain/audit-actions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PrismaClient, Tx } from "@/lib/db";
 
@@ -8,7 +8,7 @@ export interface AuditRecord {
   /** Who did it; null for the command line, the seed, or an unknown caller. */
   actorId: number | null;
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;

@@ -16,6 +16,7 @@ import { ROLES, type Role } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "./actor";
 import { NotFoundError, RuleError } from "./errors";
 import { createUser, newUserSchema } from "./users";
+import { recordAudit } from "@/lib/data/audit";
 
 export async function listUsers(actor: Actor | null) {
   authorize(actor, "manageUsers");
@@ -65,9 +66,7 @@ export async function changeRole(actor: Actor | null, input: unknown): Promise<v
     if (role !== "ADMIN") await assertNotLastAdmin(tx, user, "This is the last active admin: make someone else an admin first.");
     await tx.user.update({ where: { id }, data: { role } });
     await endAllSessions(tx, id, "roleChanged");
-    await tx.auditEntry.create({
-      data: { actorId: admin.id, action: "user.changeRole", entityType: "User", entityId: String(id), before: { role: user.role }, after: { role } },
-    });
+    await recordAudit(tx, { actorId: admin.id, action: "user.changeRole", entityType: "User", entityId: String(id), before: { role: user.role }, after: { role } });
   }, TRANSACTION_OPTIONS);
 }
 
@@ -83,12 +82,10 @@ export async function setDisabled(actor: Actor | null, input: unknown, now = new
       await endAllSessions(tx, id, "disabled", now);
       await endUserTokens(tx, id, "userDisabled", now);
     }
-    await tx.auditEntry.create({
-      data: {
+    await recordAudit(tx, {
         actorId: admin.id, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: String(id),
         before: { disabledAt: user.disabledAt?.toISOString() ?? null }, after: { disabledAt: disabled ? now.toISOString() : null },
-      },
-    });
+      });
   }, TRANSACTION_OPTIONS);
 }
 
@@ -103,6 +100,6 @@ export async function resetPassword(actor: Actor | null, input: unknown): Promis
     await endAllSessions(tx, id, "passwordReset");
     await endUserTokens(tx, id, "passwordReset");
     // Never the password or its hash: only that it was reset.
-    await tx.auditEntry.create({ data: { actorId: admin.id, action: "user.resetPassword", entityType: "User", entityId: String(id), after: { passwordReset: true } } });
+    await recordAudit(tx, { actorId: admin.id, action: "user.resetPassword", entityType: "User", entityId: String(id), after: { passwordReset: true } });
   }, TRANSACTION_OPTIONS);
 }

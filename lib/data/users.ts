@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { text } from "@/lib/domain/edit-schemas";
 import { ROLES } from "@/lib/domain/vocabulary";
+import { recordAudit } from "@/lib/data/audit";
 
 export const newUserSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()),
@@ -34,9 +35,7 @@ export async function createUser(prisma: PrismaClient, input: NewUser, actorId: 
       data: { email: data.email, name: data.name, role: data.role, passwordHash, mustChangePassword },
       select: { id: true, email: true, name: true, role: true },
     });
-    await tx.auditEntry.create({
-      data: { actorId, action: "user.create", entityType: "User", entityId: String(user.id), after: user },
-    });
+    await recordAudit(tx, { actorId, action: "user.create", entityType: "User", entityId: String(user.id), after: user });
     return user;
   });
 }

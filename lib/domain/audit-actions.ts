@@ -27,3 +27,18 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an audit entry is about: one closed list, the audit table's entity filter. */
+export const AUDIT_ENTITY_TYPES = ["Presence", "Organisation", "AccessEvent", "User", "ApiToken", "Table"] as const;
+
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** The entity types as the audit log's filter names them. */
+export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
+  Presence: "Presence",
+  Organisation: "Organisation",
+  AccessEvent: "Event",
+  User: "User",
+  ApiToken: "API token",
+  Table: "Table (exports)",
+};

@@ -97,6 +97,16 @@ describe("table queries from URLs", () => {
     expect(ok.ok && ok.value.filters).toEqual({ status: "EXPELLED" });
   });
 
+  it("filters the audit log by the closed list of actions and entity types only", () => {
+    const ok = parseTableQueryStrict("audit", new URLSearchParams("action=presence.statusChange&entityType=Presence"), [], now);
+    expect(ok.ok && ok.value.filters).toEqual({ action: "presence.statusChange", entityType: "Presence" });
+    const refused = parseTableQueryStrict("audit", new URLSearchParams("action=presence.delete&entityType=Nothing"), [], now);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues.map((i) => i.param).sort()).toEqual(["action", "entityType"]);
+    // A page URL drops the unknown value instead.
+    expect(parseTableQuery("audit", { action: "presence.delete" }, now).filters).toEqual({});
+  });
+
   it("only sorts by allow-listed columns", () => {
     expect(sortableColumns("events")).not.toContain("summary");
     expect(sortableColumns("presences")).toEqual(["organisation", "type", "country", "status", "since", "peopleAffected"]);

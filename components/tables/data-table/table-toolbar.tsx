@@ -1,5 +1,6 @@
 // The filters of a table as a plain GET form: they land in the URL, work without
 // JavaScript, and the back button undoes them. Only the filters the table offers appear.
+import { AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES } from "@/lib/domain/audit-actions";
 import { isoDate } from "@/lib/domain/view";
 import { TABLE_FILTERS, type FilterKey, type TableQuery } from "@/lib/domain/tables/query";
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
@@ -55,18 +56,8 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
           <input type="search" name="actor" defaultValue={f.actor ?? ""} maxLength={200} placeholder="Email or name" className={field} />
         </label>
       )}
-      {has("action") && (
-        <label className={label}>
-          Action
-          <input type="text" name="action" defaultValue={f.action ?? ""} maxLength={60} placeholder="e.g. export" className={`${field} w-32`} />
-        </label>
-      )}
-      {has("entityType") && (
-        <label className={label}>
-          Entity
-          <input type="text" name="entityType" defaultValue={f.entityType ?? ""} maxLength={40} placeholder="e.g. Presence" className={`${field} w-32`} />
-        </label>
-      )}
+      {has("action") && <Select name="action" title="Action" value={f.action} options={AUDIT_ACTIONS.map((a) => [a, a])} />}
+      {has("entityType") && <Select name="entityType" title="Entity" value={f.entityType} options={AUDIT_ENTITY_TYPES.map((t) => [t, AUDIT_ENTITY_LABELS[t]])} />}
       {has("from") && (
         <label className={label}>
           {dateLabel} from

@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, RuleError } from "../errors";
 import { recountEvent } from "../event-month-totals";
 import { refreshPresenceProjection } from "../presence-projection-store";
 import { sourceIdFor } from "./sources";
+import { recordAudit } from "@/lib/data/audit";
 
 type EventRecord = NonNullable<Awaited<ReturnType<Tx["accessEvent"]["findUnique"]>>>;
 
@@ -78,9 +79,7 @@ export async function editEvent(actor: Actor | null, eventId: number, input: unk
     });
     await recountEvent(tx, before, after);
     if (after.presenceId) await recomputeStatus(tx, after.presenceId);
-    await tx.auditEntry.create({
-      data: { actorId: user.id, action: "event.update", entityType: "AccessEvent", entityId: String(eventId), before: snapshot(before), after: snapshot(after) },
-    });
+    await recordAudit(tx, { actorId: user.id, action: "event.update", entityType: "AccessEvent", entityId: String(eventId), before: snapshot(before), after: snapshot(after) });
     return { id: eventId, version: after.version };
   }, TRANSACTION_OPTIONS);
 }
@@ -96,12 +95,10 @@ export async function retractEvent(actor: Actor | null, eventId: number, input: 
     });
     await recountEvent(tx, before, after);
     if (after.presenceId) await recomputeStatus(tx, after.presenceId);
-    await tx.auditEntry.create({
-      data: {
+    await recordAudit(tx, {
         actorId: user.id, action: "event.retract", entityType: "AccessEvent", entityId: String(eventId),
         before: snapshot(before), after: { ...snapshot(after), retractionReason: reason },
-      },
-    });
+      });
     return { id: eventId, version: after.version };
   }, TRANSACTION_OPTIONS);
 }
@@ -119,9 +116,7 @@ export async function linkSource(actor: Actor | null, eventId: number, input: un
       throw new RuleError("This source is already cited for this event.", "source");
     }
     await tx.eventSource.create({ data: { eventId, sourceId, quote: source.quote ?? null, claim: claimText ?? null } });
-    await tx.auditEntry.create({
-      data: { actorId: user.id, action: "event.linkSource", entityType: "AccessEvent", entityId: String(eventId), after: { sourceId, quote: source.quote ?? null, claim: claimText ?? null } },
-    });
+    await recordAudit(tx, { actorId: user.id, action: "event.linkSource", entityType: "AccessEvent", entityId: String(eventId), after: { sourceId, quote: source.quote ?? null, claim: claimText ?? null } });
     return { sourceId };
   }, TRANSACTION_OPTIONS);
 }

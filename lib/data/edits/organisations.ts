@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "../actor";
 import { ConflictError, NotFoundError } from "../errors";
 import { moveOrganisationType } from "../status-count-history";
+import { recordAudit } from "@/lib/data/audit";
 
 export class DuplicateError extends Error {
   constructor(message: string, public readonly field: string) {
@@ -25,9 +26,7 @@ export async function createOrganisation(actor: Actor | null, input: unknown): P
       const organisation = await tx.organisation.create({
         data: { name: data.name, acronym: data.acronym ?? null, type: data.type, iatiId: data.iatiId ?? null, website: data.website ?? null },
       });
-      await tx.auditEntry.create({
-        data: { actorId: user.id, action: "organisation.create", entityType: "Organisation", entityId: String(organisation.id), after: data },
-      });
+      await recordAudit(tx, { actorId: user.id, action: "organisation.create", entityType: "Organisation", entityId: String(organisation.id), after: data });
       return { id: organisation.id };
     }, TRANSACTION_OPTIONS);
   } catch (error) {
@@ -62,9 +61,7 @@ export async function updateOrganisation(actor: Actor | null, id: number, input:
       const after = await tx.organisation.findUniqueOrThrow({ where: { id } });
       await moveOrganisationType(tx, id, before.type, after.type);
       const pick = (o: typeof after) => ({ name: o.name, acronym: o.acronym, type: o.type, iatiId: o.iatiId, website: o.website });
-      await tx.auditEntry.create({
-        data: { actorId: user.id, action: "organisation.update", entityType: "Organisation", entityId: String(id), before: pick(before), after: pick(after) },
-      });
+      await recordAudit(tx, { actorId: user.id, action: "organisation.update", entityType: "Organisation", entityId: String(id), before: pick(before), after: pick(after) });
       return { id, updatedAt: after.updatedAt.toISOString() };
     }, TRANSACTION_OPTIONS);
   } catch (error) {
@@ -86,9 +83,7 @@ export async function createPresence(actor: Actor | null, input: unknown): Promi
       if (!organisation) throw new NotFoundError("This organisation");
       if (!country) throw new NotFoundError("This country");
       const presence = await tx.presence.create({ data: { organisationId, countryIso3 } });
-      await tx.auditEntry.create({
-        data: { actorId: user.id, action: "presence.create", entityType: "Presence", entityId: String(presence.id), after: { organisationId, countryIso3 } },
-      });
+      await recordAudit(tx, { actorId: user.id, action: "presence.create", entityType: "Presence", entityId: String(presence.id), after: { organisationId, countryIso3 } });
       return { id: presence.id, version: presence.version };
     }, TRANSACTION_OPTIONS);
   } catch (error) {

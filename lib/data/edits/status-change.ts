@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, type PresenceNow } from "../errors";
 import { recountEvent } from "../event-month-totals";
 import { refreshPresenceProjection } from "../presence-projection-store";
 import { sourceIdFor } from "./sources";
+import { recordAudit } from "@/lib/data/audit";
 
 export interface StatusChangeResult {
   eventId: number;
@@ -90,16 +91,14 @@ export async function changeStatus(actor: Actor | null, presenceId: number, inpu
       peopleAffected: p.peopleAffected,
       version: p.version,
     });
-    await tx.auditEntry.create({
-      data: {
+    await recordAudit(tx, {
         actorId: user.id,
         action: "presence.statusChange",
         entityType: "Presence",
         entityId: String(presenceId),
         before: { ...snapshot(before), version: change.version },
         after: { ...snapshot(after), eventId: event.id, eventStatus: change.status, kind: change.kind, occurredOn: isoDate(event.occurredOn), sources: [...linked] },
-      },
-    });
+      });
     return {
       eventId: event.id,
       presence: { id: presenceId, version: after.version, status: after.status, since: after.since ? isoDate(after.since) : null },

@@ -1,5 +1,6 @@
 // The parts of a table query that the browser needs (types, defaults and the URL writer),
 // kept free of zod so that table pages do not ship the validation library to the client.
+import type { AuditAction, AuditEntityType } from "../audit-actions";
 import { isoDate } from "../partial-date";
 import type { Confidence, EventKind, OrganisationType, Status } from "../vocabulary";
 import type { TableName } from "./columns";
@@ -15,8 +16,8 @@ export interface TableFilters {
   kind?: EventKind;
   confidence?: Confidence;
   actor?: string;
-  action?: string;
-  entityType?: string;
+  action?: AuditAction;
+  entityType?: AuditEntityType;
   from?: Date;
   to?: Date;
 }

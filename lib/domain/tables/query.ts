@@ -2,6 +2,7 @@
 // definition serves the URL of a table page (lenient: a bad value is dropped, as documenso
 // does), the JSON API and the export routes (strict: a bad value is a 400 with the reason).
 import { z } from "zod";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../audit-actions";
 import { queryText } from "../text";
 import { isoDay, todayUtc, type SearchParams } from "../view";
 import { CONFIDENCES, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
@@ -21,8 +22,8 @@ export const FILTER_SCHEMAS = {
   kind: z.enum(EVENT_KINDS),
   confidence: z.enum(CONFIDENCES),
   actor: queryText(200),
-  action: z.string().trim().regex(/^[A-Za-z0-9._:-]{1,60}$/, "Letters, digits and . _ : - only"),
-  entityType: z.string().trim().regex(/^[A-Za-z]{1,40}$/, "Letters only"),
+  action: z.enum(AUDIT_ACTIONS),
+  entityType: z.enum(AUDIT_ENTITY_TYPES),
   from: isoDay,
   to: isoDay,
 } satisfies { [K in FilterKey]: z.ZodType<NonNullable<TableFilters[K]>> };
