@@ -9,6 +9,7 @@ import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/env";
 import { authCookies, servedOverHttps, sessionCookie } from "@/lib/auth/cookies";
+import { ERROR_STATUS, errorBody, type ErrorCode } from "@/lib/domain/errors";
 import { replacementCallback } from "@/lib/domain/redirects";
 import { PATH_HEADER } from "@/lib/security/headers";
 import { needsRefresh, nowSeconds, sessionExpiry, sessionLimits } from "@/lib/auth/session-policy";
@@ -19,17 +20,21 @@ import { ALLOWED_METHODS, isAllowedMethod, MAX_ACTION_NESTING, nestsDeeperThan, 
 /** Reachable without a session: the sign-in page, next-auth's own routes, the health check, the API description. */
 const PUBLIC = /^\/(sign-in\/?$|api\/auth\/|api\/health$|api\/v1\/openapi\.json$)/;
 
-type Refusal = { status: number; code: string; message: string; headers?: Record<string, string> };
+type Refusal = { code: ErrorCode; message: string; headers?: Record<string, string> };
+
+/** An error answer in the API's shape, with the status the error vocabulary gives its code. */
+const errorJson = (code: ErrorCode, message: string, headers: Record<string, string> = {}) =>
+  NextResponse.json(errorBody(code, message), { status: ERROR_STATUS[code], headers: { "Cache-Control": "no-store", ...headers } });
 
 /** What must be refused before any route runs, or null. */
 async function refusal(request: NextRequest): Promise<Refusal | null> {
   if (!isAllowedMethod(request.method)) {
-    return { status: 405, code: "method_not_allowed", message: `The method ${request.method} is not supported.`, headers: { Allow: ALLOWED_METHODS.join(", ") } };
+    return { code: "method_not_allowed", message: `The method ${request.method} is not supported.`, headers: { Allow: ALLOWED_METHODS.join(", ") } };
   }
   const text = urlTextProblem(request.nextUrl);
-  if (text) return { status: 400, code: "bad_request", message: `${text.param}: ${text.message}.` };
+  if (text) return { code: "bad_request", message: `${text.param}: ${text.message}.` };
   if (!changesState(request.method)) return null;
-  const tooLarge = { status: 413, code: "payload_too_large", message: `The body is larger than ${REQUEST_BODY_LIMIT_BYTES / 1024} kB.` };
+  const tooLarge: Refusal = { code: "payload_too_large", message: `The body is larger than ${REQUEST_BODY_LIMIT_BYTES / 1024} kB.` };
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > REQUEST_BODY_LIMIT_BYTES) return tooLarge;
   const action = request.headers.has("next-action");
@@ -39,7 +44,7 @@ async function refusal(request: NextRequest): Promise<Refusal | null> {
     const body = await request.text().catch(() => "");
     if (Buffer.byteLength(body) > REQUEST_BODY_LIMIT_BYTES) return tooLarge;
     if (action && nestsDeeperThan(body, MAX_ACTION_NESTING)) {
-      return { status: 400, code: "bad_request", message: "The request's arguments are nested too deeply." };
+      return { code: "bad_request", message: "The request's arguments are nested too deeply." };
     }
   }
   return null;
@@ -86,8 +91,8 @@ export async function proxy(request: NextRequest) {
 
   const refused = await refusal(request);
   if (refused) {
-    const { status, code, message, headers } = refused;
-    return withCsp(NextResponse.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store", ...headers } }));
+    const { code, message, headers } = refused;
+    return withCsp(errorJson(code, message, headers));
   }
 
   const { pathname, search } = request.nextUrl;
@@ -100,7 +105,7 @@ export async function proxy(request: NextRequest) {
   // Server actions, sign-in/out and cookie-authenticated API writes from another site: refused
   // before anything runs (Next.js's own server-action check would answer with a 500).
   if (changesState(request.method) && !bearer && !fromOwnOrigin(request.headers)) {
-    return withCsp(NextResponse.json({ error: { code: "forbidden", message: FOREIGN_ORIGIN_MESSAGE } }, { status: 403 }));
+    return withCsp(errorJson("forbidden", FOREIGN_ORIGIN_MESSAGE));
   }
   if (PUBLIC.test(pathname) || bearer) return next();
   const cookie = sessionCookie();
@@ -123,7 +128,7 @@ export async function proxy(request: NextRequest) {
   };
   if (pathname.startsWith("/api/")) {
     const message = ended === "idle" ? "Your session ended after a period without activity. Please sign in again." : "Please sign in.";
-    return signedOut(NextResponse.json({ error: { code: "unauthenticated", message } }, { status: 401 }));
+    return signedOut(errorJson("unauthenticated", message));
   }
   const signIn = new URL("/sign-in", request.url);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);

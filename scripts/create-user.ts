@@ -6,7 +6,8 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createPrismaClient } from "../lib/db";
-import { createUser, DuplicateEmailError } from "../lib/data/users";
+import { createUser } from "../lib/data/users";
+import { DuplicateError } from "@/lib/domain/errors";
 
 function ask(question: string, { hidden = false } = {}): Promise<string> {
   return new Promise((resolve) => {
@@ -53,7 +54,7 @@ async function main() {
 main().catch((error: unknown) => {
   if (error instanceof ZodError) {
     for (const issue of error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
-  } else if (error instanceof DuplicateEmailError || error instanceof Error) {
+  } else if (error instanceof DuplicateError || error instanceof Error) {
     console.error(error.message);
   }
   console.error("No user was created.");

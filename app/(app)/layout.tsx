@@ -6,12 +6,12 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { TooManyRequests } from "@/components/layout/too-many-requests";
 import { isDatabaseUnavailable } from "@/lib/db";
-import { RateLimitedError } from "@/lib/domain/rate-limits";
 import { can } from "@/lib/domain/permissions";
 import { headers } from "next/headers";
 import { CHANGE_PASSWORD_PATH, requireActor } from "@/lib/auth/session";
 import { PATH_HEADER } from "@/lib/security/headers";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { RateLimitedError } from "@/lib/domain/errors";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   // A user with a one-time password is sent to the account page before anything streams

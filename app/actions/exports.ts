@@ -4,7 +4,7 @@ import { action } from "@/lib/actions/action";
 import { checkExport } from "@/lib/data/exports";
 import { TABLE_NAMES } from "@/lib/domain/tables/columns";
 import { parseTableQueryStrict } from "@/lib/domain/tables/query";
-import { RuleError } from "@/lib/data/errors";
+import { RuleError } from "@/lib/domain/errors";
 
 // The Export menu asks this before it downloads, so that a refusal (too many exports, a
 // spent budget) is shown in the menu and not as a failed download (HEAD on the export

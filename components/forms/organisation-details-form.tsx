@@ -27,7 +27,7 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Detail
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [saved, setSaved] = useState(false);
   const errors = failure?.fieldErrors ?? {};
-  const conflict = failure?.conflict as unknown as Partial<Details> | undefined;
+  const conflict = failure?.conflict?.record === "organisation" ? failure.conflict.now : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -9,7 +9,7 @@ import type { ActionFailure } from "@/lib/actions/action";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { callAction } from "@/lib/actions/call";
 import {
-  CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES, type Status,
+  CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES,
 } from "@/lib/domain/vocabulary";
 
 const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 aria-[invalid=true]:border-red-600";
@@ -69,24 +69,25 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
     });
   }
 
+  const conflict = failure?.conflict?.record === "presence" ? failure.conflict.now : null;
   return (
     <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" aria-describedby="form-status">
       <div id="form-status" aria-live="polite">
-        {failure?.conflict ? (
+        {conflict ? (
           <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950" data-testid="conflict">
-            <p className="font-semibold">{failure.error}</p>
+            <p className="font-semibold">{failure?.error}</p>
             <p className="flex flex-wrap items-center gap-2">
-              Now: <StatusBadge status={failure.conflict.status as Status | null} />
-              {failure.conflict.since && <>since {failure.conflict.since}</>}
+              Now: <StatusBadge status={conflict.status} />
+              {conflict.since && <>since {conflict.since}</>}
             </p>
-            {failure.conflict.lastChange && (
+            {conflict.lastChange && (
               <p>
-                Latest change: “{failure.conflict.lastChange.summary}” ({failure.conflict.lastChange.occurredOn})
-                {failure.conflict.lastChange.by && <>, recorded by {failure.conflict.lastChange.by}</>}.
+                Latest change: “{conflict.lastChange.summary}” ({conflict.lastChange.occurredOn})
+                {conflict.lastChange.by && <>, recorded by {conflict.lastChange.by}</>}.
               </p>
             )}
             <button type="button" className="rounded-md bg-amber-900 px-3 py-1.5 font-medium text-white hover:bg-amber-800"
-              onClick={() => { setVersion(failure.conflict!.version); setFailure(null); }}>
+              onClick={() => { setVersion(conflict.version); setFailure(null); }}>
               Keep my input and apply it on top of this
             </button>
           </div>

@@ -13,7 +13,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
-const tooLarge = (limit: number) => ({ ok: false as const, response: apiError(413, "payload_too_large", `The body is larger than ${limit / 1024} kB.`) });
+const tooLarge = (limit: number) => ({ ok: false as const, response: apiError("payload_too_large", `The body is larger than ${limit / 1024} kB.`) });
 
 /** The body's bytes, or null as soon as they pass `limit` (the rest is never read). */
 export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array | null> {
@@ -38,7 +38,7 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > limit) return tooLarge(limit);
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    return { ok: false, response: apiError(415, "bad_request", "Send the body as JSON (Content-Type: application/json).") };
+    return { ok: false, response: apiError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).") };
   }
   const bytes = await readBodyBytes(request, limit);
   if (!bytes) return tooLarge(limit);
@@ -46,12 +46,12 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    return { ok: false, response: apiError(400, "bad_request", "The body is not valid JSON in UTF-8.") };
+    return { ok: false, response: apiError("bad_request", "The body is not valid JSON in UTF-8.") };
   }
   const issues = findTextIssues(value);
   if (issues.length) {
     const params = issues.map((i) => ({ param: i.path, message: i.message }));
-    return { ok: false, response: apiError(422, "invalid_input", `Some fields are not valid: ${params.map((i) => `${i.param}: ${i.message}`).join("; ")}`, params) };
+    return { ok: false, response: apiError("invalid_input", `Some fields are not valid: ${params.map((i) => `${i.param}: ${i.message}`).join("; ")}`, params) };
   }
   return { ok: true, value };
 }
@@ -59,5 +59,5 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
 /** A write authenticated by cookie must come from this site (see lib/security/origin.ts). */
 export function foreignOrigin(request: Request): Response | null {
   if (bearerToken(request.headers.get("authorization")) !== null) return null;
-  return fromOwnOrigin(request.headers) ? null : apiError(403, "forbidden", FOREIGN_ORIGIN_MESSAGE);
+  return fromOwnOrigin(request.headers) ? null : apiError("forbidden", FOREIGN_ORIGIN_MESSAGE);
 }

@@ -5,9 +5,9 @@ import type { TableName } from "@/lib/domain/tables/columns";
 import { parseTableQueryStrict } from "@/lib/domain/tables/query";
 import type { TableRows } from "@/lib/domain/tables/rows";
 import { listTableAfter } from "@/lib/data/tables";
-import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { apiActor } from "./actor";
 import { badRequest, errorResponse } from "./respond";
+import { UnauthenticatedError } from "@/lib/domain/errors";
 
 /** Table query parameters the list endpoints do not take (they page with `cursor`). */
 const NOT_FOR_LISTS = ["page", "cols"];

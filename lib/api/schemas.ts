@@ -4,9 +4,8 @@ import { z } from "zod";
 import { FILTER_SCHEMAS, MAX_PAGE_SIZE } from "@/lib/domain/tables/query";
 import { isoDay } from "@/lib/domain/view";
 import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "@/lib/domain/vocabulary";
+import { ERROR_CODES } from "@/lib/domain/errors";
 
-export const ERROR_CODES = ["unauthenticated", "forbidden", "bad_request", "invalid_input", "not_found", "conflict", "rate_limited", "payload_too_large", "method_not_allowed", "unavailable", "internal"] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("ISO 8601 date (YYYY-MM-DD); for a month or a year, its first day");
 const count = z.number().int().min(0);

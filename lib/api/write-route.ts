@@ -3,10 +3,10 @@ import "server-only";
 // read a size-limited JSON body, run the data-layer function (which validates and checks
 // the role), and map its errors to JSON answers.
 import type { Actor } from "@/lib/data/actor";
-import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { apiActor } from "./actor";
 import { foreignOrigin, readJsonBody } from "./body";
 import { errorResponse } from "./respond";
+import { UnauthenticatedError } from "@/lib/domain/errors";
 
 type Params = Promise<Record<string, string>>;
 

@@ -9,11 +9,9 @@ import { sessionLimits } from "@/lib/auth/session-policy";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { admitAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { throttleKeys } from "@/lib/domain/throttle";
-import { UnauthenticatedError } from "@/lib/domain/permissions";
-import { RateLimitedError } from "@/lib/domain/rate-limits";
 import { authorize, type Actor } from "./actor";
 import { recordAudit } from "./audit";
-import { NotFoundError, RuleError } from "./errors";
+import { NotFoundError, RateLimitedError, RuleError, UnauthenticatedError } from "@/lib/domain/errors";
 
 const newPassword = z.string({ error: "Enter a new password." }).superRefine((value, ctx) => {
   const problem = passwordProblem(value);

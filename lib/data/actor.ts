@@ -1,6 +1,7 @@
 // The acting user, passed to every data-layer function, which checks it before any query.
-import { can, ForbiddenError, READ_ONLY_ACTIONS, UnauthenticatedError, type Action } from "@/lib/domain/permissions";
+import { can, READ_ONLY_ACTIONS, type Action } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/vocabulary";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/errors";
 
 /** How a request proved who it is. */
 export type Credential = { kind: "session"; sessionId: string } | { kind: "token"; tokenId: number; readOnly: boolean };
@@ -17,10 +18,10 @@ export interface Actor {
 
 export function authorize(actor: Actor | null | undefined, action: Action): Actor {
   if (!actor) throw new UnauthenticatedError();
-  if (actor.mustChangePassword) throw new ForbiddenError(action, "passwordChange");
+  if (actor.mustChangePassword) throw new ForbiddenError("passwordChange");
   if (actor.credential?.kind === "token" && actor.credential.readOnly && !READ_ONLY_ACTIONS.includes(action)) {
-    throw new ForbiddenError(action, "readOnlyToken");
+    throw new ForbiddenError("readOnlyToken");
   }
-  if (!can(actor.role, action)) throw new ForbiddenError(action);
+  if (!can(actor.role, action)) throw new ForbiddenError("role");
   return actor;
 }

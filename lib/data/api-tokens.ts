@@ -11,7 +11,7 @@ import { text, wholeNumber } from "@/lib/domain/edit-schemas";
 import { authorize, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { consumeRateLimit, enforceRateLimit } from "./rate-limit";
-import { RateLimitedError } from "@/lib/domain/rate-limits";
+import { RateLimitedError, UnknownUserError } from "@/lib/domain/errors";
 
 
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
@@ -28,12 +28,6 @@ export const issueTokenSchema = z
   })
   .strict();
 
-export class UnknownUserError extends Error {
-  constructor() {
-    super("No active user has that email.");
-    this.name = "UnknownUserError";
-  }
-}
 
 export type TokenEndReason = "revoked" | "userDisabled" | "passwordReset";
 

@@ -10,8 +10,8 @@ import "server-only";
 import type pg from "pg";
 import { exportPool, pool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { RateLimitedError } from "@/lib/domain/rate-limits";
 import type { Actor } from "./actor";
+import { RateLimitedError } from "@/lib/domain/errors";
 
 /** The advisory-lock namespace of export slots ("EX"); the second key is userId × 32 + slot. */
 const LOCK_NAMESPACE = 0x4558;

@@ -14,9 +14,9 @@ import { authorize, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { acquireExportSlot, exportWouldStart } from "./export-slots";
 import { consumeRateLimit, peekRateLimit } from "./rate-limit";
-import { RateLimitedError } from "@/lib/domain/rate-limits";
 import { streamTableRows, TABLE_READ_ACTION } from "./tables";
 import { savedColumns } from "./table-preferences";
+import { RateLimitedError } from "@/lib/domain/errors";
 
 const SHEET_NAMES: Record<TableName, string> = {
   organisations: "Organisations",

@@ -5,7 +5,8 @@
 // forward by one interval. The database's clock is the one clock every instance shares.
 import { getEnv } from "@/lib/env";
 import { pool } from "@/lib/db";
-import { RATE_LIMIT_RULES, RateLimitedError, rateLimitParameters, scaledRule, type RateLimitKind } from "@/lib/domain/rate-limits";
+import { RATE_LIMIT_RULES, rateLimitParameters, scaledRule, type RateLimitKind } from "@/lib/domain/rate-limits";
+import { RateLimitedError } from "@/lib/domain/errors";
 
 const CONSUME = `
   INSERT INTO "RateLimit" AS r (key, tat) VALUES ($1, (now() AT TIME ZONE 'UTC') + $2 * interval '1 second')

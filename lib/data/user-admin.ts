@@ -14,9 +14,9 @@ import { endAllSessions } from "@/lib/auth/sessions";
 import { endUserTokens } from "./api-tokens";
 import { ROLES, type Role } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "./actor";
-import { NotFoundError, RuleError } from "./errors";
 import { createUser, newUserSchema } from "./users";
 import { recordAudit } from "@/lib/data/audit";
+import { NotFoundError, RuleError } from "@/lib/domain/errors";
 
 export async function listUsers(actor: Actor | null) {
   authorize(actor, "manageUsers");

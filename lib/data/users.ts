@@ -6,6 +6,7 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { text } from "@/lib/domain/edit-schemas";
 import { ROLES } from "@/lib/domain/vocabulary";
 import { recordAudit } from "@/lib/data/audit";
+import { DuplicateError } from "@/lib/domain/errors";
 
 export const newUserSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()),
@@ -18,19 +19,13 @@ export const newUserSchema = z.strictObject({
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
-export class DuplicateEmailError extends Error {
-  constructor(email: string) {
-    super(`A user with the email ${email} already exists.`);
-    this.name = "DuplicateEmailError";
-  }
-}
 
 /** Creates a user; `actorId` is the admin who did it (null from the command line or the seed). */
 export async function createUser(prisma: PrismaClient, input: NewUser, actorId: number | null = null, { mustChangePassword = false } = {}) {
   const data = newUserSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   return prisma.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: data.email } })) throw new DuplicateEmailError(data.email);
+    if (await tx.user.findUnique({ where: { email: data.email } })) throw new DuplicateError(`A user with the email ${data.email} already exists.`, "email");
     const user = await tx.user.create({
       data: { email: data.email, name: data.name, role: data.role, passwordHash, mustChangePassword },
       select: { id: true, email: true, name: true, role: true },

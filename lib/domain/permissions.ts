@@ -25,26 +25,3 @@ export const READ_ONLY_ACTIONS: readonly Action[] = ["read", "export", "readAudi
 export function can(role: Role, action: Action): boolean {
   return GRANTS[role].includes(action);
 }
-
-/** Why a request was refused: the role, a read-only token, or a one-time password not yet replaced. */
-export type ForbiddenReason = "role" | "readOnlyToken" | "passwordChange";
-
-const FORBIDDEN_MESSAGES: Record<ForbiddenReason, string> = {
-  role: "Your role does not allow this.",
-  readOnlyToken: "This API token is read-only: it may list and export, not change anything.",
-  passwordChange: "Choose your own password first (Account → Change password): the one you were given works only once.",
-};
-
-export class ForbiddenError extends Error {
-  constructor(public readonly action: Action, public readonly reason: ForbiddenReason = "role") {
-    super(FORBIDDEN_MESSAGES[reason]);
-    this.name = "ForbiddenError";
-  }
-}
-
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super("Please sign in.");
-    this.name = "UnauthenticatedError";
-  }
-}

@@ -37,10 +37,3 @@ export function rateLimitParameters(rule: RateLimitRule): { intervalSeconds: num
   return { intervalSeconds, toleranceSeconds: intervalSeconds * (rule.burst - 1) };
 }
 
-/** A request over a budget or a cap: a 429 with Retry-After, and this message. */
-export class RateLimitedError extends Error {
-  constructor(public readonly retryAfterSeconds: number, what = "requests", message?: string) {
-    super(message ?? `Too many ${what}. Try again in ${retryAfterSeconds} s.`);
-    this.name = "RateLimitedError";
-  }
-}

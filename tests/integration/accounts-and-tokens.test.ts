@@ -11,11 +11,10 @@ import { changeOwnPassword, listOwnSessions, signOutEverywhere } from "@/lib/dat
 import { actorForApiToken, issueApiToken } from "@/lib/data/api-tokens";
 import { adminCreateUser, resetPassword, setDisabled } from "@/lib/data/user-admin";
 import { createOrganisation } from "@/lib/data/edits/organisations";
-import { RuleError } from "@/lib/data/errors";
-import { ForbiddenError } from "@/lib/domain/permissions";
 import { GET as listOrganisations, POST as createOrganisationRoute } from "@/app/api/v1/organisations/route";
 import { seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
+import { ForbiddenError, RuleError } from "@/lib/domain/errors";
 
 let prisma: PrismaClient;
 let restore: () => Promise<void>;

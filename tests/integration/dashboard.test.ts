@@ -11,11 +11,11 @@ import {
   statusByOrganisationType,
 } from "@/lib/data/dashboard";
 import { listCountryPresences } from "@/lib/data/presences";
-import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { parseView } from "@/lib/domain/view";
 import type { EventKind, Status } from "@/lib/domain/vocabulary";
 import { createFreshDatabase } from "../support/test-database";
 import { refreshProjections, seedUser } from "../support/factories";
+import { UnauthenticatedError } from "@/lib/domain/errors";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 let prisma: PrismaClient;

@@ -4,15 +4,14 @@ import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/data/actor";
 import { editEvent, linkSource, retractEvent } from "@/lib/data/edits/events";
 import { changeStatus } from "@/lib/data/edits/status-change";
-import { ConflictError, RuleError } from "@/lib/data/errors";
 import { issueApiToken } from "@/lib/data/api-tokens";
-import { ForbiddenError } from "@/lib/domain/permissions";
 import { lastChange } from "@/lib/data/last-change";
 import { PATCH as editRoute } from "@/app/api/v1/events/[id]/route";
 import { POST as retractRoute } from "@/app/api/v1/events/[id]/retraction/route";
 import { POST as sourcesRoute } from "@/app/api/v1/events/[id]/sources/route";
 import { seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
+import { ConflictError, ForbiddenError, RuleError } from "@/lib/domain/errors";
 
 let prisma: PrismaClient;
 let restore: () => Promise<void>;

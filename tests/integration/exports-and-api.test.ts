@@ -7,7 +7,6 @@ import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/data/actor";
 import { issueApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { listTablePage } from "@/lib/data/tables";
-import { ForbiddenError } from "@/lib/domain/permissions";
 import { parseTableQuery } from "@/lib/domain/tables/query";
 import { eventItem, listResponse, presenceItem } from "@/lib/api/schemas";
 import { GET as exportRoute } from "@/app/api/v1/export/[table]/route";
@@ -17,6 +16,7 @@ import { GET as countriesRoute } from "@/app/api/v1/countries/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { refreshProjections, seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
+import { ForbiddenError } from "@/lib/domain/errors";
 
 const BASE = "http://localhost:3000";
 // This file exports more often than one person may in a minute; the limits have their own tests.

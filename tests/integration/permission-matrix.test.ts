@@ -11,11 +11,12 @@ import { changeStatus } from "@/lib/data/edits/status-change";
 import { startExport } from "@/lib/data/exports";
 import { resetColumns, saveColumns } from "@/lib/data/table-preferences";
 import { adminCreateUser, changeRole, resetPassword, setDisabled } from "@/lib/data/user-admin";
-import { can, ForbiddenError, UnauthenticatedError, type Action } from "@/lib/domain/permissions";
+import { can, type Action } from "@/lib/domain/permissions";
 import { parseTableQuery } from "@/lib/domain/tables/query";
 import type { Role } from "@/lib/domain/vocabulary";
 import { seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/errors";
 
 let prisma: PrismaClient;
 let restore: () => Promise<void>;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getCountry, getOrganisation, listCountryPresences, listPresencesInView } from "@/lib/data/presences";
 import { parseView } from "@/lib/domain/view";
-import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { seedUser } from "../support/factories";
+import { UnauthenticatedError } from "@/lib/domain/errors";
 
 describe("listCountryPresences", () => {
   it("refuses an anonymous caller before any query", async () => {

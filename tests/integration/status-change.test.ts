@@ -5,10 +5,9 @@ import { ZodError } from "zod";
 import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/data/actor";
 import { changeStatus } from "@/lib/data/edits/status-change";
-import { ConflictError, NotFoundError } from "@/lib/data/errors";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
 import { seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/domain/errors";
 
 let prisma: PrismaClient;
 let restore: () => Promise<void>;
@@ -73,7 +72,7 @@ describe("changeStatus", () => {
     const before = await counts();
     const error = await changeStatus(analyst, id, change({ status: "EXPELLED", kind: "ORDER_TO_LEAVE" })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).current).toMatchObject({ version: 2, status: "RESTRICTED", lastChange: { summary: expect.stringContaining("field travel") } });
+    expect((error as ConflictError).conflict).toMatchObject({ record: "presence", now: { version: 2, status: "RESTRICTED", lastChange: { summary: expect.stringContaining("field travel") } } });
     expect(await counts()).toEqual(before);
   });
 

@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db, type PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/data/actor";
-import { InvalidCursorError, listTableAfter, listTablePage } from "@/lib/data/tables";
+import { listTableAfter, listTablePage } from "@/lib/data/tables";
 import { listCountryPresences } from "@/lib/data/presences";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
 import { encodeCursor } from "@/lib/domain/tables/cursor";
 import { parseTableQuery } from "@/lib/domain/tables/query";
 import { STATUS_SEVERITY, type Status } from "@/lib/domain/vocabulary";
 import { refreshProjections, seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
+import { ForbiddenError, InvalidCursorError, UnauthenticatedError } from "@/lib/domain/errors";
 
 const now = new Date("2026-11-23T12:00:00Z");
 const query = <T extends "organisations" | "presences" | "events" | "audit">(table: T, params: Record<string, string> = {}) =>

@@ -4,10 +4,9 @@ import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/data/actor";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { adminCreateUser, changeRole, resetPassword, setDisabled } from "@/lib/data/user-admin";
-import { RuleError } from "@/lib/data/errors";
-import { ForbiddenError } from "@/lib/domain/permissions";
 import { seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
+import { ForbiddenError, RuleError } from "@/lib/domain/errors";
 
 let prisma: PrismaClient;
 let restore: () => Promise<void>;

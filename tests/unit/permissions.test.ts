@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authorize } from "@/lib/data/actor";
-import { ACTIONS, can, ForbiddenError, UnauthenticatedError } from "@/lib/domain/permissions";
+import { ACTIONS, can } from "@/lib/domain/permissions";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/errors";
 
 describe("permissions", () => {
   it("lets viewers read and export only", () => {

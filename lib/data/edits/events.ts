@@ -7,11 +7,11 @@ import { eventEditSchema, linkSourceSchema, retractionSchema } from "@/lib/domai
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { authorize, type Actor } from "../actor";
-import { ConflictError, NotFoundError, RuleError } from "../errors";
 import { recountEvent } from "../event-month-totals";
 import { refreshPresenceProjection } from "../presence-projection-store";
 import { sourceIdFor } from "./sources";
 import { recordAudit } from "@/lib/data/audit";
+import { ConflictError, NotFoundError, RuleError } from "@/lib/domain/errors";
 
 type EventRecord = NonNullable<Awaited<ReturnType<Tx["accessEvent"]["findUnique"]>>>;
 
@@ -27,12 +27,6 @@ const snapshot = (e: EventRecord) => ({
   version: e.version,
 });
 
-export interface EventNow {
-  version: number;
-  summary: string;
-  reviewState: string;
-  updatedAt: string;
-}
 
 /**
  * Recomputes the presence's status; when it changed, its version moves on too, so that a
@@ -51,7 +45,10 @@ async function claim(tx: Tx, eventId: number, version: number): Promise<EventRec
   if (before.reviewState === "RETRACTED") throw new RuleError("This event was retracted: it stays in the history as it was and cannot be changed.");
   const claimed = await tx.accessEvent.updateMany({ where: { id: eventId, version }, data: { version: { increment: 1 } } });
   if (claimed.count === 0) {
-    throw new ConflictError<EventNow>({ version: before.version, summary: before.summary, reviewState: before.reviewState, updatedAt: before.updatedAt.toISOString() });
+    throw new ConflictError({
+      record: "event",
+      now: { version: before.version, summary: before.summary, reviewState: before.reviewState, updatedAt: before.updatedAt.toISOString() },
+    });
   }
   return before;
 }

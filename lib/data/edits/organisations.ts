@@ -5,16 +5,10 @@ import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 import { organisationEditSchema, organisationSchema, presenceSchema } from "@/lib/domain/edit-schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "../actor";
-import { ConflictError, NotFoundError } from "../errors";
 import { moveOrganisationType } from "../status-count-history";
 import { recordAudit } from "@/lib/data/audit";
+import { ConflictError, DuplicateError, NotFoundError } from "@/lib/domain/errors";
 
-export class DuplicateError extends Error {
-  constructor(message: string, public readonly field: string) {
-    super(message);
-    this.name = "DuplicateError";
-  }
-}
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -56,7 +50,7 @@ export async function updateOrganisation(actor: Actor | null, id: number, input:
       });
       if (claimed.count === 0) {
         const { name, acronym, type, iatiId: iati, website } = before;
-        throw new ConflictError({ name, acronym, type, iatiId: iati, website, updatedAt: before.updatedAt.toISOString() });
+        throw new ConflictError({ record: "organisation", now: { name, acronym, type, iatiId: iati, website, updatedAt: before.updatedAt.toISOString() } });
       }
       const after = await tx.organisation.findUniqueOrThrow({ where: { id } });
       await moveOrganisationType(tx, id, before.type, after.type);

@@ -4,7 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Tx } from "@/lib/db";
 import type { sourceCitationSchema } from "@/lib/domain/edit-schemas";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "@/lib/domain/errors";
 
 export type Citation = z.output<typeof sourceCitationSchema>;
 

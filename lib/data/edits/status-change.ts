@@ -8,11 +8,11 @@ import { statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { authorize, type Actor } from "../actor";
-import { ConflictError, NotFoundError, type PresenceNow } from "../errors";
 import { recountEvent } from "../event-month-totals";
 import { refreshPresenceProjection } from "../presence-projection-store";
 import { sourceIdFor } from "./sources";
 import { recordAudit } from "@/lib/data/audit";
+import { ConflictError, NotFoundError, type PresenceNow } from "@/lib/domain/errors";
 
 export interface StatusChangeResult {
   eventId: number;
@@ -47,7 +47,7 @@ export async function changeStatus(actor: Actor | null, presenceId: number, inpu
     if (claimed.count === 0) {
       const now = await presenceNow(tx, presenceId);
       if (!now) throw new NotFoundError("This presence");
-      throw new ConflictError(now);
+      throw new ConflictError({ record: "presence", now });
     }
     const before = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
 

@@ -16,6 +16,7 @@ import { eventsTable, toEventRow } from "./events-table";
 import { organisationsTable, toOrganisationRow } from "./organisations-table";
 import { presencesTable, toPresenceRow } from "./presences-table";
 import { countLimit, countSql, exportSql, fitsSortKey, keysetSql, pageSql, type TableDefinition } from "./table-sql";
+import { InvalidCursorError } from "@/lib/domain/errors";
 
 type Row = Record<string, unknown>;
 
@@ -67,12 +68,6 @@ export async function listTablePage<T extends TableName>(actor: Actor | null, qu
   };
 }
 
-export class InvalidCursorError extends Error {
-  constructor() {
-    super("The cursor is not valid for this query. Start again without a cursor, with the same sort.");
-    this.name = "InvalidCursorError";
-  }
-}
 
 export interface TableSlice<T extends TableName> {
   rows: TableRows[T][];

@@ -1,10 +1,10 @@
 import { apiActor } from "@/lib/api/actor";
 import { badRequest, errorResponse } from "@/lib/api/respond";
 import { decodeCountryCursor, listCountriesAfter } from "@/lib/data/countries";
-import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { countriesQuerySchema } from "@/lib/api/schemas";
 import { DEFAULT_PAGE_SIZE } from "@/lib/domain/tables/query";
 import { todayUtc } from "@/lib/domain/view";
+import { UnauthenticatedError } from "@/lib/domain/errors";
 
 export const dynamic = "force-dynamic";
 

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { apiActor } from "@/lib/api/actor";
 import { badRequest, errorResponse } from "@/lib/api/respond";
 import { checkExport, startExport } from "@/lib/data/exports";
-import { UnauthenticatedError } from "@/lib/domain/permissions";
 import { TABLE_NAMES } from "@/lib/domain/tables/columns";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/domain/tables/export-files";
 import { parseTableQueryStrict, type TableQuery } from "@/lib/domain/tables/query";
+import { UnauthenticatedError } from "@/lib/domain/errors";
 
 export const dynamic = "force-dynamic";
 
