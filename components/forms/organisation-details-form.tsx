@@ -5,20 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { updateOrganisationAction } from "@/app/actions/organisations";
 import type { ActionFailure } from "@/lib/actions/action";
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from "@/lib/domain/vocabulary";
+import type { OrganisationNow } from "@/lib/domain/errors";
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
 import { callAction } from "@/lib/actions/call";
 
 const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
-interface Details {
-  id: number;
-  name: string;
-  acronym: string | null;
-  type: OrganisationType;
-  iatiId: string | null;
-  website: string | null;
-  updatedAt: string;
-}
+type Details = OrganisationNow & { id: number };
 
 export function OrganisationDetailsForm({ organisation }: { organisation: Details }) {
   const router = useRouter();
