@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
-import { DEFAULT_PAGE_SIZE, FILTER_SCHEMAS, MAX_PAGE_SIZE, TABLE_FILTERS, type FilterKey } from "@/lib/domain/tables/query";
+import { DEFAULT_PAGE_SIZE, FILTER_SCHEMAS, MAX_PAGE_SIZE, type FilterKey } from "@/lib/domain/tables/query";
+import { TABLES } from "@/lib/domain/tables/descriptors";
 import {
   eventEditSchema, linkSourceSchema, organisationEditSchema, organisationSchema, presenceSchema, retractionSchema, statusChangeSchema,
 } from "@/lib/domain/edit-schemas";
@@ -35,7 +36,7 @@ const param = (name: string, schema: JsonSchema, description: string) => ({ name
 
 function tableParameters(table: TableName, { list }: { list: boolean }) {
   return [
-    ...TABLE_FILTERS[table].map((key) => param(key, jsonSchema(FILTER_SCHEMAS[key]), FILTER_DESCRIPTIONS[key])),
+    ...TABLES[table].filters.map((key) => param(key, jsonSchema(FILTER_SCHEMAS[key]), FILTER_DESCRIPTIONS[key])),
     param("asOf", { type: "string", format: "date" }, "View the data as of this date (default: today); later events are ignored"),
     param("sort", { type: "string", enum: sortableColumns(table) }, "Column to sort by"),
     param("dir", { type: "string", enum: ["asc", "desc"] }, "Sort direction"),
@@ -184,7 +185,7 @@ export function openApiDocument(serverUrl: string) {
           `/api/v1/export/${table}`,
           {
             get: {
-              summary: `Export the ${table === "audit" ? "audit log (admins and analysts)" : table} as a file: every row of the view`,
+              summary: `Export the ${TABLES[table].title.toLowerCase()}${TABLES[table].readAction === "readAudit" ? " (admins and analysts)" : ""} as a file: every row of the view`,
               operationId: `export${table[0]!.toUpperCase()}${table.slice(1)}`,
               parameters: tableParameters(table, { list: false }),
               responses: {

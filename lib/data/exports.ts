@@ -14,16 +14,10 @@ import { authorize, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { acquireExportSlot, exportWouldStart } from "./export-slots";
 import { consumeRateLimit, peekRateLimit } from "./rate-limit";
-import { streamTableRows, TABLE_READ_ACTION } from "./tables";
+import { streamTableRows } from "./tables";
+import { TABLES } from "@/lib/domain/tables/descriptors";
 import { savedColumns } from "./table-preferences";
 import { RateLimitedError } from "@/lib/domain/errors";
-
-const SHEET_NAMES: Record<TableName, string> = {
-  organisations: "Organisations",
-  presences: "Presences",
-  events: "Events",
-  audit: "Audit log",
-};
 
 const exportBudgetSpent = (wait: number) =>
   new RateLimitedError(wait, "exports", `You have started as many exports as one person may in a few minutes. Try again in ${wait} s.`);
@@ -36,7 +30,7 @@ export interface ExportDownload {
 
 export async function startExport<T extends TableName>(actor: Actor | null, query: TableQuery<T>, format: ExportFormat): Promise<ExportDownload> {
   const user = authorize(actor, "export");
-  authorize(user, TABLE_READ_ACTION[query.table]);
+  authorize(user, TABLES[query.table].readAction);
   const budget = await consumeRateLimit(`export:${user.id}`, "export");
   if (budget !== null) throw exportBudgetSpent(budget);
   // Without `cols`, the export holds the columns the user sees in the table.
@@ -59,7 +53,7 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
       },
     });
     const { EXPORT_STALL_SECONDS, EXPORT_MAX_SECONDS } = getEnv();
-    const chunks = exportChunks(format, SHEET_NAMES[query.table], columns, streamTableRows(user, query, slot.client));
+    const chunks = exportChunks(format, TABLES[query.table].title, columns, streamTableRows(user, query, slot.client));
     const body = toByteStream(chunks, {
       onError: (error) => console.error("[export] failed while streaming", error),
       // A timed-out export's connection may be mid-query: it is closed rather than reused.
@@ -77,7 +71,7 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
 /** For the Export menu: would this export start now? Checks everything but takes nothing. */
 export async function checkExport<T extends TableName>(actor: Actor | null, query: TableQuery<T>): Promise<void> {
   const user = authorize(actor, "export");
-  authorize(user, TABLE_READ_ACTION[query.table]);
+  authorize(user, TABLES[query.table].readAction);
   const wait = await peekRateLimit(`export:${user.id}`, "export");
   if (wait !== null) throw exportBudgetSpent(wait);
   const refusal = await exportWouldStart(user);

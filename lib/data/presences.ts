@@ -1,14 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { projectPresence } from "@/lib/domain/presence-projection";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { STATUS_SEVERITY, type DatePrecision, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
+import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocabulary";
 import type { View } from "@/lib/domain/view";
 import { isoDate } from "@/lib/domain/partial-date";
 import { parseTableQuery } from "@/lib/domain/tables/query";
 import { authorize, type Actor } from "./actor";
 import { listTablePage } from "./tables";
-import { CITATIONS_INCLUDE, toCitation, type SourceCitation } from "./citations";
+import type { SourceCitation } from "./citations";
 import { presenceStatusCte } from "./presence-status-sql";
 import { inRun } from "./tables/presences-table";
 
@@ -26,58 +25,6 @@ export interface PresenceSummary {
   disputed: boolean;
   /** The sources of the events behind the current status, each with what it claims. */
   sources: SourceCitation[];
-}
-
-const PRESENCE_INCLUDE = {
-  organisation: { select: { id: true, name: true, acronym: true, type: true } },
-  country: { select: { iso3: true, nameEn: true } },
-  events: {
-    where: { reviewState: "PUBLISHED" },
-    include: CITATIONS_INCLUDE,
-    orderBy: { id: "asc" },
-  },
-} satisfies Prisma.PresenceInclude;
-
-/**
- * Presences with their status as of a date (default: now), computed from their events by
- * the one projection rule; presences without a status at that date are left out.
- */
-async function summarisePresences(where: Prisma.PresenceWhereInput, asOf?: Date): Promise<PresenceSummary[]> {
-  const presences = await db().presence.findMany({ where, include: PRESENCE_INCLUDE });
-  const summaries = presences.flatMap((presence): PresenceSummary[] => {
-    const projection = projectPresence(presence.events, asOf);
-    if (!projection.status) return [];
-    const statusEvents = presence.events.filter((e) => projection.statusEventIds.includes(e.id));
-    const sources = new Map<number, SourceCitation>();
-    for (const link of statusEvents.flatMap((e) => e.sources)) {
-      if (!sources.has(link.sourceId)) sources.set(link.sourceId, toCitation(link));
-    }
-    return [
-      {
-        presenceId: presence.id,
-        organisation: presence.organisation,
-        country: { iso3: presence.country.iso3, name: presence.country.nameEn },
-        status: projection.status,
-        since: projection.since,
-        sincePrecision: projection.sincePrecision,
-        peopleAffected: projection.peopleAffected,
-        disputed: statusEvents.some((e) => e.confidence === "DISPUTED"),
-        sources: [...sources.values()],
-      },
-    ];
-  });
-  return summaries.sort(
-    (a, b) =>
-      (b.status ? STATUS_SEVERITY[b.status] : -1) - (a.status ? STATUS_SEVERITY[a.status] : -1) ||
-      a.organisation.name.localeCompare(b.organisation.name) ||
-      a.country.name.localeCompare(b.country.name),
-  );
-}
-
-/** Every presence in a country with its status (as of a date) and the sources behind it. */
-export async function listCountryPresences(actor: Actor | null, iso3: string, asOf?: Date): Promise<PresenceSummary[]> {
-  authorize(actor, "read");
-  return summarisePresences({ countryIso3: iso3.toUpperCase() }, asOf);
 }
 
 export async function getOrganisation(actor: Actor | null, id: number) {
@@ -122,8 +69,7 @@ export async function listPresencesInView(actor: Actor | null, view: View, limit
 
 /**
  * Per presence, the sources of the events behind its status as of a date, each source once
- * (with the quote and claim of its first citation, events in id order), as
- * summarisePresences gives them.
+ * (with the quote and claim of its first citation, events in id order).
  */
 async function citationsBehindStatus(presenceIds: number[], asOf: Date): Promise<Map<number, SourceCitation[]>> {
   const byPresence = new Map<number, SourceCitation[]>();

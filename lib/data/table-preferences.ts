@@ -5,10 +5,10 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { TABLE_COLUMNS, TABLE_NAMES, type TableName } from "@/lib/domain/tables/columns";
 import { authorize, type Actor } from "./actor";
-import { TABLE_READ_ACTION } from "./tables";
+import { TABLES } from "@/lib/domain/tables/descriptors";
 
 export async function savedColumns(actor: Actor | null, table: TableName): Promise<string[] | null> {
-  const user = authorize(actor, TABLE_READ_ACTION[table]);
+  const user = authorize(actor, TABLES[table].readAction);
   const saved = await db().tablePreference.findUnique({ where: { userId_table: { userId: user.id, table } } });
   return saved?.columns ?? null;
 }
@@ -24,7 +24,7 @@ export const columnChoiceSchema = z
 /** Remembers a user's visible columns for a table. */
 export async function saveColumns(actor: Actor | null, input: unknown): Promise<void> {
   const { table, columns } = columnChoiceSchema.parse(input);
-  const user = authorize(actor, TABLE_READ_ACTION[table]);
+  const user = authorize(actor, TABLES[table].readAction);
   await db().$transaction(async (tx) => {
     await tx.tablePreference.upsert({
       where: { userId_table: { userId: user.id, table } },
@@ -36,6 +36,6 @@ export async function saveColumns(actor: Actor | null, input: unknown): Promise<
 
 /** Forgets a user's choice for a table: the default columns show again. */
 export async function resetColumns(actor: Actor | null, table: TableName): Promise<void> {
-  const user = authorize(actor, TABLE_READ_ACTION[table]);
+  const user = authorize(actor, TABLES[table].readAction);
   await db().tablePreference.deleteMany({ where: { userId: user.id, table } });
 }

@@ -2,7 +2,7 @@
 // statuses and must not see these changes).
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot } from "../support/browser";
+import { screenshot, signIn } from "../support/browser";
 import { ownAppForFile } from "../support/own-app";
 
 const PASSWORD = "e2e-editing-password";
@@ -11,10 +11,7 @@ const own = ownAppForFile({ DEMO_PASSWORD: PASSWORD });
 async function signedIn(email: string): Promise<Page> {
   const context = await own.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${own.baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, email, PASSWORD, own.baseUrl);
   await page.waitForURL(`${own.baseUrl}/`);
   return page;
 }

@@ -15,8 +15,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function signIn(page: Page, email: string, password = inject("demoPassword")) {
-  await page.goto(`${inject("baseUrl")}/sign-in`);
+/** Signs in on the shared app, or on a file's own instance when `baseUrl` is given. */
+export async function signIn(page: Page, email: string, password = inject("demoPassword"), baseUrl = inject("baseUrl")) {
+  await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

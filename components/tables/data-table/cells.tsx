@@ -1,5 +1,5 @@
 // How each table's cells look on screen (the export values come from the same column
-// list in lib/domain/tables/columns.ts; only the rendering differs), and where a row leads.
+// list in lib/domain/tables/columns.ts; only the rendering differs). Where a row leads is in lib/domain/tables/descriptors.ts.
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { auditChanges } from "@/lib/domain/audit-diff";
@@ -78,43 +78,3 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
   },
 };
 
-/** The page a row opens (with the as-of date carried over), or null when it has none. */
-export function rowHref<T extends TableName>(table: T, row: TableRows[T], asOfQuery: string): string | null {
-  switch (table) {
-    case "presences":
-      // The organisation's page: its status in every country and its timeline.
-      return `/organisations/${(row as TableRows["presences"]).organisationId}${asOfQuery}`;
-    case "events":
-      return `/events/${(row as TableRows["events"]).id}${asOfQuery}`;
-    case "organisations":
-      return `/organisations/${(row as TableRows["organisations"]).id}${asOfQuery}`;
-    default:
-      return null;
-  }
-}
-
-/** What a row is called, for its link's accessible name. */
-export function rowLabel<T extends TableName>(table: T, row: TableRows[T]): string {
-  switch (table) {
-    case "presences": {
-      const r = row as TableRows["presences"];
-      return `${r.organisationName} in ${r.countryName}`;
-    }
-    case "events": {
-      const r = row as TableRows["events"];
-      return `Event of ${r.occurredOn}: ${EVENT_KIND_LABELS[r.kind]}${r.organisationName ? `, ${r.organisationName}` : ""}`;
-    }
-    case "organisations":
-      return (row as TableRows["organisations"]).name;
-    default: {
-      const r = row as TableRows["audit"];
-      return `${r.action} ${r.entityType} ${r.entityId}`;
-    }
-  }
-}
-
-/** The edit action of a row, for roles that may edit (null row: whether the table has one). */
-export function rowEditLink<T extends TableName>(table: T, row: TableRows[T] | null): { href: string; label: string } | null {
-  if (table !== "presences") return null;
-  return { href: row ? `/presences/${(row as TableRows["presences"]).id}/change-status` : "", label: "Change status" };
-}

@@ -17,7 +17,8 @@ import { isoDate } from "@/lib/domain/partial-date";
 import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import type { TableRows } from "@/lib/domain/tables/rows";
-import { CELL_RENDERERS, rowEditLink, rowHref, rowLabel } from "./cells";
+import { tableDescriptor } from "@/lib/domain/tables/descriptors";
+import { CELL_RENDERERS } from "./cells";
 
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 
@@ -34,6 +35,7 @@ interface DataTableProps<T extends TableName> {
 }
 
 export function DataTable<T extends TableName>({ table, rows, query, visibleColumns, basePath, caption, canEdit = false }: DataTableProps<T>) {
+  const descriptor = tableDescriptor(table);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const navigate = (search: string) => startTransition(() => router.push(`${basePath}${search}`, { scroll: false }));
@@ -115,15 +117,15 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                   </th>
                 );
               })}
-              {canEdit && rowEditLink(table, null) !== null && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+              {canEdit && descriptor.rowEdit && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
             </tr>
           ))}
         </thead>
         <tbody>
           {tanstack.getRowModel().rows.map((row) => {
-            const href = rowHref(table, row.original, asOfQuery);
+            const href = descriptor.rowHref(row.original, asOfQuery);
             return (
-              <tr key={row.id} tabIndex={0} data-testid="table-row" aria-label={rowLabel(table, row.original)}
+              <tr key={row.id} tabIndex={0} data-testid="table-row" aria-label={descriptor.rowLabel(row.original)}
                 onClick={(event) => {
                   if (href && !(event.target as HTMLElement).closest("a, button")) router.push(href);
                 }}
@@ -134,11 +136,11 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                     <tanstack.FlexRender cell={cell} />
                   </td>
                 ))}
-                {canEdit && rowEditLink(table, row.original) && (
+                {canEdit && descriptor.rowEdit && (
                   <td className="whitespace-nowrap px-3 py-2 text-right">
-                    <a href={rowEditLink(table, row.original)!.href} className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100"
-                      aria-label={`${rowEditLink(table, row.original)!.label}: ${rowLabel(table, row.original)}`}>
-                      {rowEditLink(table, row.original)!.label}
+                    <a href={descriptor.rowEdit.href(row.original)} className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100"
+                      aria-label={`${descriptor.rowEdit.label}: ${descriptor.rowLabel(row.original)}`}>
+                      {descriptor.rowEdit.label}
                     </a>
                   </td>
                 )}

@@ -2,7 +2,8 @@
 // JavaScript, and the back button undoes them. Only the filters the table offers appear.
 import { AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES } from "@/lib/domain/audit-actions";
 import { isoDate } from "@/lib/domain/view";
-import { TABLE_FILTERS, type FilterKey, type TableQuery } from "@/lib/domain/tables/query";
+import { TABLES } from "@/lib/domain/tables/descriptors";
+import type { FilterKey, TableQuery } from "@/lib/domain/tables/query";
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
@@ -29,10 +30,11 @@ export interface ToolbarOptions {
 
 export function TableToolbar({ query, basePath, options }: { query: TableQuery; basePath: string; options: ToolbarOptions }) {
   const f = query.filters;
-  const shown = TABLE_FILTERS[query.table].filter((key) => !options.fixed?.includes(key));
+  const table = TABLES[query.table];
+  const shown = table.filters.filter((key) => !options.fixed?.includes(key));
   const has = (key: FilterKey) => shown.includes(key);
   const keep = { asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined, size: query.pageSize !== 50 ? String(query.pageSize) : undefined, cols: query.columns?.join(",") };
-  const dateLabel = query.table === "presences" ? "Since" : query.table === "audit" ? "Logged" : "Date";
+  const dateLabel = table.dateLabel;
   return (
     <form method="get" action={basePath} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Table filters" role="search">
       {Object.entries(keep).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
@@ -47,7 +49,7 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
       {has("country") && <Select name="country" title="Country" value={f.country} options={options.countries.map((c) => [c.iso3, c.name])} />}
       {has("region") && <Select name="region" title="Region" value={f.region} options={options.regions.map((r) => [r, r])} />}
       {has("type") && <Select name="type" title="Organisation type" value={f.type} options={ORGANISATION_TYPES.map((t) => [t, ORGANISATION_TYPE_LABELS[t]])} />}
-      {has("status") && <Select name="status" title={query.table === "events" ? "Resulting status" : "Status"} value={f.status} options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />}
+      {has("status") && <Select name="status" title={table.statusLabel} value={f.status} options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />}
       {has("kind") && <Select name="kind" title="Event" value={f.kind} options={EVENT_KINDS.map((k) => [k, EVENT_KIND_LABELS[k]])} />}
       {has("confidence") && <Select name="confidence" title="Confidence" value={f.confidence} options={CONFIDENCES.map((c) => [c, CONFIDENCE_LABELS[c]])} />}
       {has("actor") && (

@@ -4,8 +4,8 @@ import "server-only";
 import Cursor from "pg-cursor";
 import pg from "pg";
 import { pool } from "@/lib/db";
-import type { Action } from "@/lib/domain/permissions";
 import type { TableName } from "@/lib/domain/tables/columns";
+import { TABLES } from "@/lib/domain/tables/descriptors";
 import { decodeCursor, encodeCursor } from "@/lib/domain/tables/cursor";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { TableRows } from "@/lib/domain/tables/rows";
@@ -20,19 +20,11 @@ import { InvalidCursorError } from "@/lib/domain/errors";
 
 type Row = Record<string, unknown>;
 
-const TABLES: { [T in TableName]: { define: (query: TableQuery) => TableDefinition; toRow: (row: Row) => TableRows[T] } } = {
+const SQL_TABLES: { [T in TableName]: { define: (query: TableQuery) => TableDefinition; toRow: (row: Row) => TableRows[T] } } = {
   organisations: { define: organisationsTable, toRow: toOrganisationRow },
   presences: { define: presencesTable, toRow: toPresenceRow },
   events: { define: eventsTable, toRow: toEventRow },
   audit: { define: auditTable, toRow: toAuditRow },
-};
-
-/** The permission needed to read each table (exports also need "export"). */
-export const TABLE_READ_ACTION: Record<TableName, Action> = {
-  organisations: "read",
-  presences: "read",
-  events: "read",
-  audit: "readAudit",
 };
 
 // Dates and timestamps stay text (ISO), as the row shapes promise; everything else as pg parses it.
@@ -55,8 +47,8 @@ export interface TablePage<T extends TableName> {
 }
 
 export async function listTablePage<T extends TableName>(actor: Actor | null, query: TableQuery<T>): Promise<TablePage<T>> {
-  authorize(actor, TABLE_READ_ACTION[query.table]);
-  const table = TABLES[query.table];
+  authorize(actor, TABLES[query.table].readAction);
+  const table = SQL_TABLES[query.table];
   const def = table.define(query);
   const [rows, count] = await Promise.all([run(pageSql(def, query)), run(countSql(def, query))]);
   const counted = (count[0]?.total as number) ?? 0;
@@ -81,10 +73,10 @@ export async function listTableAfter<T extends TableName>(
   cursor: string | null,
   limit: number,
 ): Promise<TableSlice<T>> {
-  authorize(actor, TABLE_READ_ACTION[query.table]);
+  authorize(actor, TABLES[query.table].readAction);
   const after = cursor === null ? null : decodeCursor(query.sort, cursor);
   if (cursor !== null && !after) throw new InvalidCursorError();
-  const table = TABLES[query.table];
+  const table = SQL_TABLES[query.table];
   const def = table.define(query);
   if (after && !fitsSortKey(def, query, after)) throw new InvalidCursorError();
   const rows = await run(keysetSql(def, query, after, limit + 1));
@@ -109,9 +101,9 @@ export async function* streamTableRows<T extends TableName>(
   // server memory, of 500 at 215 MB, at the same speed (npm run bench:abuse).
   batchSize = 500,
 ): AsyncGenerator<TableRows[T][]> {
-  authorize(actor, TABLE_READ_ACTION[query.table]);
+  authorize(actor, TABLES[query.table].readAction);
   authorize(actor, "export");
-  const table = TABLES[query.table];
+  const table = SQL_TABLES[query.table];
   const sql = exportSql(table.define(query), query);
   const cursor = client.query(new Cursor<Row>(sql.text, sql.values, { types }));
   try {

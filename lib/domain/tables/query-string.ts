@@ -4,6 +4,7 @@ import type { AuditAction, AuditEntityType } from "../audit-actions";
 import { isoDate } from "../partial-date";
 import type { Confidence, EventKind, OrganisationType, Status } from "../vocabulary";
 import type { TableName } from "./columns";
+import { TABLES } from "./descriptors";
 
 /** Every filter a table may have (the rules for their values are in query.ts). */
 export interface TableFilters {
@@ -33,13 +34,6 @@ export interface TableSort {
   direction: SortDirection;
 }
 
-export const DEFAULT_SORT: Record<TableName, TableSort> = {
-  presences: { column: "status", direction: "desc" },
-  events: { column: "occurredOn", direction: "desc" },
-  organisations: { column: "name", direction: "asc" },
-  audit: { column: "createdAt", direction: "desc" },
-};
-
 export interface TableQuery<T extends TableName = TableName> {
   table: T;
   asOf: Date;
@@ -55,7 +49,7 @@ export interface TableQuery<T extends TableName = TableName> {
 /** The query string of a table view (only what differs from the defaults), with overrides. */
 export function tableQueryString(query: TableQuery, overrides: Record<string, string | number | undefined> = {}): string {
   const search = new URLSearchParams();
-  const defaults = DEFAULT_SORT[query.table];
+  const defaults = TABLES[query.table].defaultSort;
   const values: Record<string, string | number | undefined> = {
     asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined,
     ...Object.fromEntries(

@@ -7,7 +7,8 @@ import { queryText } from "../text";
 import { isoDay, todayUtc, type SearchParams } from "../view";
 import { CONFIDENCES, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "./columns";
-import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE_SIZE, type FilterKey, type SortDirection, type TableFilters, type TableQuery } from "./query-string";
+import { TABLES } from "./descriptors";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type FilterKey, type SortDirection, type TableFilters, type TableQuery } from "./query-string";
 
 export * from "./query-string";
 
@@ -28,19 +29,11 @@ export const FILTER_SCHEMAS = {
   to: isoDay,
 } satisfies { [K in FilterKey]: z.ZodType<NonNullable<TableFilters[K]>> };
 
-/** Which filters each table offers (in the order the toolbar shows them). */
-export const TABLE_FILTERS: Record<TableName, readonly FilterKey[]> = {
-  presences: ["q", "country", "organisation", "region", "type", "status", "from", "to"],
-  events: ["q", "country", "organisation", "region", "type", "status", "kind", "confidence", "from", "to"],
-  organisations: ["q", "country", "region", "type", "status"],
-  audit: ["q", "actor", "action", "entityType", "from", "to"],
-};
-
 function paramsSchema(table: TableName, strict: boolean) {
   const sortable = sortableColumns(table) as [string, ...string[]];
   const columnIds = new Set(TABLE_COLUMNS[table].map((c) => c.id));
   const lenient = <S extends z.ZodType>(schema: S) => (strict ? schema.optional() : schema.optional().catch(undefined));
-  const filters = Object.fromEntries(TABLE_FILTERS[table].map((key) => [key, lenient(FILTER_SCHEMAS[key])]));
+  const filters = Object.fromEntries(TABLES[table].filters.map((key) => [key, lenient(FILTER_SCHEMAS[key])]));
   return z.object({
     ...filters,
     asOf: lenient(isoDay),
@@ -67,9 +60,9 @@ function build<T extends TableName>(table: T, raw: Record<string, unknown>, now:
   const today = todayUtc(now);
   const asOf = raw.asOf instanceof Date && raw.asOf.getTime() < today.getTime() ? raw.asOf : today;
   const filters: TableFilters = {};
-  for (const key of TABLE_FILTERS[table]) if (raw[key] !== undefined) Object.assign(filters, { [key]: raw[key] });
+  for (const key of TABLES[table].filters) if (raw[key] !== undefined) Object.assign(filters, { [key]: raw[key] });
   if (filters.from && filters.to && filters.from > filters.to) [filters.from, filters.to] = [filters.to, filters.from];
-  const defaults = DEFAULT_SORT[table];
+  const defaults = TABLES[table].defaultSort;
   const column = typeof raw.sort === "string" ? raw.sort : defaults.column;
   const direction = (raw.dir as SortDirection | undefined) ?? (column === defaults.column ? defaults.direction : "asc");
   return {

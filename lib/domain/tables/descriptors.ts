@@ -1,0 +1,84 @@
+// What each table is, in one place: its columns (columns.ts), who may read it, which filters
+// it offers, its default sort, what its rows are called and where they lead. Pages, the
+// toolbar, the API description, exports and the data layer all read it from here; the
+// SQL of each table (lib/data/tables/*-table.ts) must give every sortable column a sort
+// key, which a unit test checks.
+import type { Action } from "../permissions";
+import { EVENT_KIND_LABELS } from "../vocabulary";
+import { TABLE_COLUMNS, type Columns, type TableName } from "./columns";
+import type { FilterKey, TableSort } from "./query-string";
+import type { TableRows } from "./rows";
+
+export interface TableDescriptor<T extends TableName> {
+  columns: Columns<T>;
+  /** The permission needed to read it (exports also need "export"). */
+  readAction: Action;
+  /** Its name as a heading, an XLSX sheet and in the API description. */
+  title: string;
+  /** The filters it offers, in the order the toolbar shows them. */
+  filters: readonly FilterKey[];
+  defaultSort: TableSort;
+  /** What the from/to date filters filter on, as the toolbar labels them. */
+  dateLabel: string;
+  statusLabel: string;
+  /** The page a row opens (with the as-of query carried over), or null when rows open nothing. */
+  rowHref: (row: TableRows[T], asOfQuery: string) => string | null;
+  /** What a row is called, for its link's accessible name. */
+  rowLabel: (row: TableRows[T]) => string;
+  /** The edit action of a row, for roles that may edit; absent when the table has none. */
+  rowEdit?: { label: string; href: (row: TableRows[T]) => string };
+}
+
+export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
+  organisations: {
+    columns: TABLE_COLUMNS.organisations,
+    readAction: "read",
+    title: "Organisations",
+    filters: ["q", "country", "region", "type", "status"],
+    defaultSort: { column: "name", direction: "asc" },
+    dateLabel: "Date",
+    statusLabel: "Status",
+    rowHref: (row, asOf) => `/organisations/${row.id}${asOf}`,
+    rowLabel: (row) => row.name,
+  },
+  presences: {
+    columns: TABLE_COLUMNS.presences,
+    readAction: "read",
+    title: "Presences",
+    filters: ["q", "country", "organisation", "region", "type", "status", "from", "to"],
+    defaultSort: { column: "status", direction: "desc" },
+    dateLabel: "Since",
+    statusLabel: "Status",
+    // The organisation's page: its status in every country and its timeline.
+    rowHref: (row, asOf) => `/organisations/${row.organisationId}${asOf}`,
+    rowLabel: (row) => `${row.organisationName} in ${row.countryName}`,
+    rowEdit: { label: "Change status", href: (row) => `/presences/${row.id}/change-status` },
+  },
+  events: {
+    columns: TABLE_COLUMNS.events,
+    readAction: "read",
+    title: "Events",
+    filters: ["q", "country", "organisation", "region", "type", "status", "kind", "confidence", "from", "to"],
+    defaultSort: { column: "occurredOn", direction: "desc" },
+    dateLabel: "Date",
+    statusLabel: "Resulting status",
+    rowHref: (row, asOf) => `/events/${row.id}${asOf}`,
+    rowLabel: (row) => `Event of ${row.occurredOn}: ${EVENT_KIND_LABELS[row.kind]}${row.organisationName ? `, ${row.organisationName}` : ""}`,
+  },
+  audit: {
+    columns: TABLE_COLUMNS.audit,
+    readAction: "readAudit",
+    title: "Audit log",
+    filters: ["q", "actor", "action", "entityType", "from", "to"],
+    defaultSort: { column: "createdAt", direction: "desc" },
+    dateLabel: "Logged",
+    statusLabel: "Status",
+    rowHref: () => null,
+    rowLabel: (row) => `${row.action} ${row.entityType} ${row.entityId}`,
+  },
+};
+
+/** The descriptor of a table, typed for generic callers. */
+export function tableDescriptor<T extends TableName>(table: T): TableDescriptor<T> {
+  return TABLES[table] as TableDescriptor<T>;
+}
