@@ -100,4 +100,3 @@ export const errorResponse = z.object({
 export type PresenceItem = z.infer<typeof presenceItem>;
 export type EventItem = z.infer<typeof eventItem>;
 export type OrganisationItem = z.infer<typeof organisationItem>;
-export type CountryItem = z.infer<typeof countryItem>;

@@ -112,8 +112,6 @@ export const statusChangeSchema = z.strictObject({
   sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(10, "At most 10 sources"),
 });
 
-export type StatusChangeInput = z.input<typeof statusChangeSchema>;
-export type StatusChange = z.output<typeof statusChangeSchema>;
 
 const iatiId = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),

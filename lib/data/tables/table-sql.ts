@@ -3,7 +3,6 @@
 // export queries. Same WHERE and ORDER BY everywhere, so a page, an API call and an export
 // of the same view always hold the same rows in the same order.
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TableName } from "@/lib/domain/tables/columns";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import { STATUSES } from "@/lib/domain/vocabulary";
 
@@ -171,5 +170,3 @@ export function keysetSql(def: TableDefinition, query: TableQuery, after: Keyset
   return slicedRowsSql(def, query, extra, Prisma.sql`LIMIT ${limit}`);
 }
 
-/** Sort key values come back as text for dates and timestamps (see the definitions). */
-export type TableDefinitions = Record<TableName, (query: TableQuery) => TableDefinition>;

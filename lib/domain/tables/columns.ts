@@ -94,9 +94,6 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
   ],
 };
 
-export function tableColumns<T extends TableName>(table: T): Columns<T> {
-  return TABLE_COLUMNS[table];
-}
 
 export function defaultVisibleColumns(table: TableName): string[] {
   return TABLE_COLUMNS[table].filter((c) => c.visible).map((c) => c.id);

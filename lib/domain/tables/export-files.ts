@@ -2,7 +2,6 @@
 // the export routes and the writers. No zod here: the Export menu runs in the browser.
 import { isoDate } from "../partial-date";
 import { STATUS_LABELS } from "../vocabulary";
-import type { TableName } from "./columns";
 import type { TableQuery } from "./query-string";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "json", "hxl"] as const;
@@ -58,5 +57,3 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
 }
 
-/** Whether a table may be exported (the audit log needs more than "export"). */
-export const EXPORTABLE_TABLES: readonly TableName[] = ["organisations", "presences", "events", "audit"];
