@@ -63,27 +63,5 @@ export function db(): PrismaClient {
 /** For every write transaction: waiting for a connection or a row lock under load is normal; a minute-long write is not. */
 export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
-/**
- * Whether an error means "the database cannot be reached right now" (refused, dropped,
- * shutting down or starting up, no free connection in time), as opposed to a bug or bad
- * input. Such errors become a 503 or the "database unavailable" page, never a 500.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  let current = error;
-  for (let depth = 0; current && typeof current === "object" && depth < 5; depth += 1) {
-    const { name = "", message = "", code = "" } = current as { name?: unknown; message?: unknown; code?: unknown };
-    if (UNAVAILABLE_CODE.test(String(code)) || UNAVAILABLE_MESSAGE.test(`${String(name)} ${String(message)}`)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-// PostgreSQL's connection-exception class (08) and shutdown/startup states (57P01-57P03),
-// Node's socket errors, Prisma's "can't reach the server" codes.
-const UNAVAILABLE_CODE = /^(08[0-9A-Z]{3}|57P0[123]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|P1001|P1017)$/;
-// pg-pool's acquire timeout and the pg driver's messages for a dropped connection.
-const UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error|DatabaseNotReachable|the database system is (starting up|shutting down|in recovery mode)/i;
-
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -4,8 +4,8 @@
 // second run changes nothing and never overwrites an analyst's later edits.
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { parsePartialDate } from "../lib/domain/partial-date";
-import { recountEvent } from "../lib/data/event-month-totals";
-import { refreshPresenceProjection } from "../lib/data/presence-projection-store";
+import { recountEvent } from "@/lib/data/projections/event-month-totals";
+import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
 import { createUser } from "../lib/data/users";
 import { DEMO_USERS } from "../lib/domain/demo-users";
 import { allCountries } from "./seed-data/countries";

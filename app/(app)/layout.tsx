@@ -5,7 +5,7 @@ import { MainNav, type NavItem } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { TooManyRequests } from "@/components/layout/too-many-requests";
-import { isDatabaseUnavailable } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/domain/errors";
 import { can } from "@/lib/domain/permissions";
 import { headers } from "next/headers";
 import { CHANGE_PASSWORD_PATH, requireActor } from "@/lib/auth/session";

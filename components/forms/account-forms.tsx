@@ -3,7 +3,7 @@
 // everywhere. Both end sessions: the first every other one, the second this one too.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { changePasswordAction, signOutEverywhereAction } from "@/app/actions/account";
+import { changePasswordAction, signOutEverywhereAction } from "@/lib/actions/account";
 import { Button } from "@/components/ui/button";
 import { callAction } from "@/lib/actions/call";
 import type { ActionFailure } from "@/lib/actions/action";

@@ -2,7 +2,7 @@
 // Record an organisation in a new country, then set its first status with a sourced event.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { createPresenceAction } from "@/app/actions/organisations";
+import { createPresenceAction } from "@/lib/actions/organisations";
 import { callAction } from "@/lib/actions/call";
 
 export function AddPresenceForm({ organisationId, countries }: { organisationId: number; countries: { iso3: string; name: string }[] }) {

@@ -3,7 +3,7 @@
 // source, or retract it with a reason. Each save is checked against the version shown.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { editEventAction, linkSourceAction, retractEventAction } from "@/app/actions/events";
+import { editEventAction, linkSourceAction, retractEventAction } from "@/lib/actions/events";
 import type { ActionResult } from "@/lib/actions/action";
 import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { callAction } from "@/lib/actions/call";

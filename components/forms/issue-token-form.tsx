@@ -1,7 +1,7 @@
 "use client";
 // Issue an API token: the token is shown once, here, with a copy button; only its hash is kept.
 import { useState, useTransition, type FormEvent } from "react";
-import { issueTokenAction } from "@/app/actions/api-tokens";
+import { issueTokenAction } from "@/lib/actions/api-tokens";
 import { callAction } from "@/lib/actions/call";
 import { DEFAULT_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 

@@ -3,7 +3,7 @@
 // was edited meanwhile, nothing is saved and the current values are shown.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { updateOrganisationAction } from "@/app/actions/organisations";
+import { updateOrganisationAction } from "@/lib/actions/organisations";
 import type { ActionFailure } from "@/lib/actions/action";
 import type { OrganisationNow } from "@/lib/domain/errors";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/domain/vocabulary";

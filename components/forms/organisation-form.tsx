@@ -2,7 +2,7 @@
 // Add an organisation: name (any script), acronym, type, IATI identifier, website.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { createOrganisationAction } from "@/app/actions/organisations";
+import { createOrganisationAction } from "@/lib/actions/organisations";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
 import { callAction } from "@/lib/actions/call";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { revokeTokenAction } from "@/app/actions/api-tokens";
+import { revokeTokenAction } from "@/lib/actions/api-tokens";
 import { callAction } from "@/lib/actions/call";
 
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {

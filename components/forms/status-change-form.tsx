@@ -4,7 +4,7 @@
 // and keeps every field, so the analyst can re-apply the change on top of it.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { changeStatusAction } from "@/app/actions/status-change";
+import { changeStatusAction } from "@/lib/actions/status-change";
 import type { ActionFailure } from "@/lib/actions/action";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { callAction } from "@/lib/actions/call";

@@ -3,8 +3,8 @@
 // reset the password (a one-time password the user must replace), sign them out
 // everywhere. Each answer (or refusal, e.g. the last admin) shows next to it.
 import { useState, useTransition, type FormEvent } from "react";
-import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/actions/users";
-import { signOutEverywhereAction } from "@/app/actions/account";
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/lib/actions/users";
+import { signOutEverywhereAction } from "@/lib/actions/account";
 import type { ActionResult } from "@/lib/actions/action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
 import { callAction } from "@/lib/actions/call";

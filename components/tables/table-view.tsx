@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { listCountryOptions } from "@/lib/data/countries";
 import { listRegions } from "@/lib/data/dashboard";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { savedColumns } from "@/lib/data/table-preferences";
 import { listTablePage } from "@/lib/data/tables";
 import { can } from "@/lib/domain/permissions";

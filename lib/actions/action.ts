@@ -4,10 +4,9 @@ import "server-only";
 // only (saas-starter's validatedActionWithUser, dub's throwIfNoPermission).
 import type { z } from "zod";
 import { currentActor } from "@/lib/auth/session";
-import { isDatabaseUnavailable } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { findTextIssues } from "@/lib/domain/text";
-import { describeError, UNEXPECTED, UnauthenticatedError, UnavailableError, type Conflict } from "@/lib/domain/errors";
+import { describeError, UNEXPECTED, UnauthenticatedError, type Conflict } from "@/lib/domain/errors";
 
 export interface ActionFailure {
   ok: false;
@@ -49,7 +48,7 @@ function textFailure(input: unknown, issues: { path: string; message: string }[]
 
 /** The answer to any error an action meets, from the one error vocabulary (lib/domain/errors.ts). */
 export function failure(error: unknown): ActionFailure {
-  const answer = describeError(isDatabaseUnavailable(error) ? new UnavailableError() : error);
+  const answer = describeError(error);
   if (!answer) console.error("[action] unexpected error", error);
   const { formMessage, issues, conflict } = answer ?? UNEXPECTED;
   return {

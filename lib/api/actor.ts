@@ -4,7 +4,7 @@ import "server-only";
 import { bearerToken } from "@/lib/auth/api-token";
 import { currentActor } from "@/lib/auth/session";
 import { actorForApiToken } from "@/lib/data/api-tokens";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { clientAddressFrom } from "@/lib/domain/throttle";
 
 export function requestClientAddress(request: Request): string | null {

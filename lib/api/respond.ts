@@ -2,8 +2,7 @@ import "server-only";
 // JSON errors with a stable code and a clear message, the same for every API route, from the
 // one error vocabulary (lib/domain/errors.ts); an unexpected failure is logged and answered
 // with a generic message, never its details.
-import { isDatabaseUnavailable } from "@/lib/db";
-import { describeError, ERROR_STATUS, errorBody, UNEXPECTED, UnavailableError, type ErrorCode, type FieldIssue } from "@/lib/domain/errors";
+import { describeError, ERROR_STATUS, errorBody, UNEXPECTED, type ErrorCode, type FieldIssue } from "@/lib/domain/errors";
 
 export type { FieldIssue };
 
@@ -18,7 +17,7 @@ export const badRequest = (issues: FieldIssue[]) => apiError("bad_request", `Inv
 
 /** The answer to any error a route meets: the vocabulary's for errors thrown on purpose, else a logged 500. */
 export function errorResponse(error: unknown): Response {
-  const answer = describeError(isDatabaseUnavailable(error) ? new UnavailableError() : error);
+  const answer = describeError(error);
   if (!answer) console.error("[api] unexpected error", error);
   const { code, message, issues, retryAfterSeconds, conflict } = answer ?? UNEXPECTED;
   return apiError(

@@ -2,7 +2,7 @@ import "server-only";
 // Every v1 write: find the caller (401), refuse a foreign Origin for session writes (403),
 // read a size-limited JSON body, run the data-layer function (which validates and checks
 // the role), and map its errors to JSON answers.
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { apiActor } from "./actor";
 import { foreignOrigin, readJsonBody } from "./body";
 import { errorResponse } from "./respond";

@@ -4,7 +4,8 @@
 // takes effect at once.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db, isDatabaseUnavailable } from "@/lib/db";
+import { db } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/domain/errors";
 import { authSecret } from "@/lib/env";
 import { recordAudit } from "@/lib/data/audit";
 import { safeCallbackPath } from "@/lib/domain/redirects";

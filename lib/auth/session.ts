@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { enforceRateLimit } from "@/lib/data/rate-limit";
 import { getAuthOptions } from "./options";
 import { nowSeconds, sessionExpiry, sessionLimits } from "./session-policy";

@@ -9,7 +9,7 @@ import { sessionLimits } from "@/lib/auth/session-policy";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { admitAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { throttleKeys } from "@/lib/domain/throttle";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { recordAudit } from "./audit";
 import { NotFoundError, RateLimitedError, RuleError, UnauthenticatedError } from "@/lib/domain/errors";
 

@@ -8,7 +8,7 @@ import { db, type Tx } from "@/lib/db";
 import { generateApiToken, hashApiToken, TOKEN_PREFIX } from "@/lib/auth/api-token";
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 import { text, wholeNumber } from "@/lib/domain/edit-schemas";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { recordAudit } from "./audit";
 import { consumeRateLimit, enforceRateLimit } from "./rate-limit";
 import { RateLimitedError, UnknownUserError } from "@/lib/domain/errors";

@@ -1,10 +1,10 @@
 import "server-only";
 // Countries for the API: every country with how many organisations have each status there
 // as of a date, in ISO3 order with keyset pagination.
-import { pool } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { authorize, type Actor } from "./actor";
-import { presenceStatusCte } from "./presence-status-sql";
+import { authorize, type Actor } from "@/lib/domain/actor";
+import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { containing } from "./tables/table-sql";
 
 export interface CountryListQuery {
@@ -98,4 +98,10 @@ export async function listAllCountries(actor: Actor | null): Promise<{ iso3: str
   authorize(actor, "read");
   const { rows } = await pool().query<{ iso3: string; name: string }>(`SELECT iso3, "nameEn" AS name FROM "Country" ORDER BY "nameEn" COLLATE "und-x-icu"`);
   return rows;
+}
+
+export async function getCountry(actor: Actor | null, iso3: string) {
+  authorize(actor, "read");
+  if (!/^[A-Za-z]{3}$/.test(iso3)) return null;
+  return db().country.findUnique({ where: { iso3: iso3.toUpperCase() } });
 }

@@ -3,7 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { twelveMonthsBefore, type View } from "@/lib/domain/view";
 import type { Status } from "@/lib/domain/vocabulary";
-import { readsProjection } from "./presence-status-sql";
+import { readsProjection } from "@/lib/data/projections/presence-status-sql";
 import { isoDate } from "@/lib/domain/partial-date";
 import { and, EVENT_JOINS, eventConditions } from "./view-sql";
 

@@ -7,7 +7,7 @@ import {
 } from "@/lib/domain/aggregations";
 import { withChartWindow, type View } from "@/lib/domain/view";
 import { EVENT_KINDS, STATUSES, type Status } from "@/lib/domain/vocabulary";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { DASHBOARD_SQL } from "./dashboard-sql";
 
 // Every figure here is computed in PostgreSQL with grouped queries (or read from the

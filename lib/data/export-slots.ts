@@ -10,7 +10,7 @@ import "server-only";
 import type pg from "pg";
 import { exportPool, pool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/domain/actor";
 import { RateLimitedError } from "@/lib/domain/errors";
 
 /** The advisory-lock namespace of export slots ("EX"); the second key is userId × 32 + slot. */

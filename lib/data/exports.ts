@@ -10,7 +10,7 @@ import { EXPORT_CONTENT_TYPES, exportFileName, type ExportFormat } from "@/lib/d
 import type { TableQuery } from "@/lib/domain/tables/query";
 import { isoDate } from "@/lib/domain/view";
 import { ExportTimeoutError, exportChunks, toByteStream } from "@/lib/export";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { recordAudit } from "./audit";
 import { acquireExportSlot, exportWouldStart } from "./export-slots";
 import { consumeRateLimit, peekRateLimit } from "./rate-limit";

@@ -2,7 +2,7 @@ import "server-only";
 // "Last changed by … on …" for an organisation or a country: the newest audit entry about
 // the record itself, its presences or their events.
 import { pool } from "@/lib/db";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 
 export interface LastChange {
   at: string;

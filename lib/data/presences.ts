@@ -5,10 +5,10 @@ import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocab
 import type { View } from "@/lib/domain/view";
 import { isoDate } from "@/lib/domain/partial-date";
 import { parseTableQuery } from "@/lib/domain/tables/query";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { listTablePage } from "./tables";
 import type { SourceCitation } from "./citations";
-import { presenceStatusCte } from "./presence-status-sql";
+import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { inRun } from "./tables/presences-table";
 
 export type { SourceCitation };
@@ -25,18 +25,6 @@ export interface PresenceSummary {
   disputed: boolean;
   /** The sources of the events behind the current status, each with what it claims. */
   sources: SourceCitation[];
-}
-
-export async function getOrganisation(actor: Actor | null, id: number) {
-  authorize(actor, "read");
-  if (!Number.isSafeInteger(id) || id < 1) return null;
-  return db().organisation.findUnique({ where: { id }, select: { id: true, name: true, acronym: true, type: true, iatiId: true, website: true, updatedAt: true } });
-}
-
-export async function getCountry(actor: Actor | null, iso3: string) {
-  authorize(actor, "read");
-  if (!/^[A-Za-z]{3}$/.test(iso3)) return null;
-  return db().country.findUnique({ where: { iso3: iso3.toUpperCase() } });
 }
 
 /**
@@ -91,4 +79,42 @@ async function citationsBehindStatus(presenceIds: number[], asOf: Date): Promise
     byPresence.set(presenceId, sources);
   }
   return byPresence;
+}
+
+export interface PresenceForEdit {
+  id: number;
+  version: number;
+  organisation: { id: number; name: string };
+  country: { iso3: string; name: string };
+  status: string | null;
+  since: string | null;
+  sincePrecision: string | null;
+  /** Sources an analyst may cite again: those already cited in this country, newest first. */
+  sourceOptions: { id: number; label: string }[];
+}
+
+export async function getPresenceForEdit(actor: Actor | null, presenceId: number): Promise<PresenceForEdit | null> {
+  authorize(actor, "editEvents");
+  if (!Number.isSafeInteger(presenceId) || presenceId < 1) return null;
+  const presence = await db().presence.findUnique({
+    where: { id: presenceId },
+    include: { organisation: { select: { id: true, name: true } }, country: { select: { iso3: true, nameEn: true } } },
+  });
+  if (!presence) return null;
+  const sources = await db().source.findMany({
+    where: { events: { some: { event: { countryIso3: presence.countryIso3 } } } },
+    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    take: 200,
+    select: { id: true, publisher: true, title: true, publishedOn: true },
+  });
+  return {
+    id: presence.id,
+    version: presence.version,
+    organisation: presence.organisation,
+    country: { iso3: presence.country.iso3, name: presence.country.nameEn },
+    status: presence.status,
+    since: presence.since ? isoDate(presence.since) : null,
+    sincePrecision: presence.sincePrecision,
+    sourceOptions: sources.map((s) => ({ id: s.id, label: `${s.publisher}: ${s.title}${s.publishedOn ? ` (${isoDate(s.publishedOn)})` : ""}` })),
+  };
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { TABLE_COLUMNS, TABLE_NAMES, type TableName } from "@/lib/domain/tables/columns";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { TABLES } from "@/lib/domain/tables/descriptors";
 
 export async function savedColumns(actor: Actor | null, table: TableName): Promise<string[] | null> {

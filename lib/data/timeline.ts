@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Confidence, DatePrecision, EventKind, Status } from "@/lib/domain/vocabulary";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { CITATIONS_INCLUDE, toCitation, type SourceCitation } from "./citations";
 
 export interface TimelineEvent {

@@ -13,7 +13,7 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { endUserTokens } from "./api-tokens";
 import { ROLES, type Role } from "@/lib/domain/vocabulary";
-import { authorize, type Actor } from "./actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { createUser, newUserSchema } from "./users";
 import { recordAudit } from "@/lib/data/audit";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";

@@ -190,8 +190,34 @@ const answer = (code: ErrorCode, message: string, rest: Partial<ErrorAnswer> = {
   ...rest,
 });
 
-/** The answer for an error thrown on purpose (an AppError, or zod's refusal of an input); null for anything else. */
+/**
+ * Whether an error means "the database cannot be reached right now" (refused, dropped,
+ * shutting down or starting up, no free connection in time), as opposed to a bug or bad
+ * input. Such errors become a 503 or the "database unavailable" page, never a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth += 1) {
+    const { name = "", message = "", code = "" } = current as { name?: unknown; message?: unknown; code?: unknown };
+    if (UNAVAILABLE_CODE.test(String(code)) || UNAVAILABLE_MESSAGE.test(`${String(name)} ${String(message)}`)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+// PostgreSQL's connection-exception class (08) and shutdown/startup states (57P01-57P03),
+// Node's socket errors, Prisma's "can't reach the server" codes.
+const UNAVAILABLE_CODE = /^(08[0-9A-Z]{3}|57P0[123]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|P1001|P1017)$/;
+// pg-pool's acquire timeout and the pg driver's messages for a dropped connection.
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error|DatabaseNotReachable|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * The answer for an error thrown on purpose (an AppError, or zod's refusal of an input) or
+ * for a database that is away; null for anything else (a bug: the caller logs it).
+ */
 export function describeError(error: unknown): ErrorAnswer | null {
+  if (isDatabaseUnavailable(error)) error = new UnavailableError();
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => ({ param: i.path.join(".") || "form", message: i.message }));
     return answer("invalid_input", GENERIC_MESSAGES.invalid_input.api, { formMessage: GENERIC_MESSAGES.invalid_input.form, issues });

@@ -4,10 +4,10 @@
 // Every organisation, presence, event and source is marked synthetic.
 import type pg from "pg";
 import { allCountries } from "../../prisma/seed-data/countries";
-import { REBUILD_EVENT_MONTH_TOTALS } from "../../lib/data/event-month-totals";
-import { REBUILD_PRESENCE_PERIODS } from "../../lib/data/presence-projection-store";
-import { REBUILD_STATUS_COUNT_HISTORY } from "../../lib/data/status-count-history";
-import { presenceStatusFromEvents } from "../../lib/data/presence-status-sql";
+import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
+import { REBUILD_PRESENCE_PERIODS } from "@/lib/data/projections/presence-projection-store";
+import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/projections/status-count-history";
+import { presenceStatusFromEvents } from "@/lib/data/projections/presence-status-sql";
 
 export interface SyntheticSize {
   events: number;

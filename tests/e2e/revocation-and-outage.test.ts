@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { changeRole, setDisabled } from "@/lib/data/user-admin";
 import { seedUser } from "../support/factories";
 import { ownDatabaseAppForFile, signedInPage } from "../support/own-app";

@@ -5,7 +5,7 @@
 // says when an export cannot start.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { adminCreateUser, setDisabled } from "@/lib/data/user-admin";
 import { seedUser, unique } from "../support/factories";
 import { ownDatabaseAppForFile, signedInPage } from "../support/own-app";

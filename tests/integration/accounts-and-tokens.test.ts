@@ -4,7 +4,7 @@
 // is disabled or their password reset.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { endSession, openSessionWithUser } from "@/lib/auth/sessions";
 import { changeOwnPassword, listOwnSessions, signOutEverywhere } from "@/lib/data/account";

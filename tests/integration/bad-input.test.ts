@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ZodError } from "zod";
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { editEvent, retractEvent } from "@/lib/data/edits/events";
 import { createOrganisation } from "@/lib/data/edits/organisations";
 import { changeStatus } from "@/lib/data/edits/status-change";

@@ -1,7 +1,7 @@
 // Aggregation queries against real PostgreSQL with a small, known fixture: exact numbers.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import {
   eventsByMonthAndKind,
   headlineFigures,

@@ -1,7 +1,7 @@
 // Editing, retracting and citing events: guarded by version, audited, status recomputed.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { editEvent, linkSource, retractEvent } from "@/lib/data/edits/events";
 import { changeStatus } from "@/lib/data/edits/status-change";
 import { issueApiToken } from "@/lib/data/api-tokens";

@@ -4,7 +4,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { issueApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { listTablePage } from "@/lib/data/tables";
 import { parseTableQuery } from "@/lib/domain/tables/query";

@@ -3,7 +3,9 @@
 // the domain rule applied to the events (tests/support/presence-oracle.ts).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getCountry, getOrganisation, listPresencesInView } from "@/lib/data/presences";
+import { getCountry } from "@/lib/data/countries";
+import { getOrganisation } from "@/lib/data/organisations";
+import { listPresencesInView } from "@/lib/data/presences";
 import { listTablePage } from "@/lib/data/tables";
 import { parseTableQuery } from "@/lib/domain/tables/query";
 import { parseView } from "@/lib/domain/view";

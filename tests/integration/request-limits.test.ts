@@ -4,7 +4,7 @@
 // obey the one text rule: a 4xx naming the field, never a 500.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { issueApiToken } from "@/lib/data/api-tokens";
 import { consumeRateLimit } from "@/lib/data/rate-limit";
 import { RATE_LIMIT_RULES } from "@/lib/domain/rate-limits";

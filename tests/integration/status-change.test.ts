@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ZodError } from "zod";
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { changeStatus } from "@/lib/data/edits/status-change";
 import { seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";

@@ -2,7 +2,7 @@
 // exactly the expected rows, and the SQL status rule agrees with projectPresence().
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db, type PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { listTableAfter, listTablePage } from "@/lib/data/tables";
 import { encodeCursor } from "@/lib/domain/tables/cursor";
 import { parseTableQuery } from "@/lib/domain/tables/query";

@@ -1,7 +1,7 @@
 // User administration: roles, disabling, password resets; sessions revoked; the last admin kept.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { adminCreateUser, changeRole, resetPassword, setDisabled } from "@/lib/data/user-admin";
 import { seedUser, unique } from "../support/factories";

@@ -2,10 +2,10 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
-import type { Actor } from "@/lib/data/actor";
-import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/event-month-totals";
-import { refreshPresenceProjection } from "@/lib/data/presence-projection-store";
-import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/status-count-history";
+import type { Actor } from "@/lib/domain/actor";
+import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
+import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
+import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/projections/status-count-history";
 import type { Role } from "@/lib/domain/vocabulary";
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize } from "@/lib/data/actor";
+import { authorize } from "@/lib/domain/actor";
 import { ACTIONS, can } from "@/lib/domain/permissions";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/errors";
 

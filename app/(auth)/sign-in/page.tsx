@@ -5,7 +5,7 @@ import { currentActor } from "@/lib/auth/session";
 import { DEMO_USERS, showsDemoAccounts } from "@/lib/domain/demo-users";
 import { safeCallbackPath } from "@/lib/domain/redirects";
 import { SIGN_IN_ERROR_MESSAGES, signInErrorMessage } from "@/lib/domain/sign-in-messages";
-import { isDatabaseUnavailable } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/domain/errors";
 
 export const metadata: Metadata = { title: "Sign in" };
 

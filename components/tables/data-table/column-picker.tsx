@@ -4,7 +4,7 @@
 import { Columns3 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
-import { resetColumnsAction, saveColumnsAction } from "@/app/actions/table-preferences";
+import { resetColumnsAction, saveColumnsAction } from "@/lib/actions/table-preferences";
 import { PopoverMenu } from "@/components/ui/popover-menu";
 import { defaultVisibleColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";

@@ -6,7 +6,7 @@
 // download; then the browser downloads the file, streamed.
 import { Download } from "lucide-react";
 import { useState, type MouseEvent } from "react";
-import { checkExportAction } from "@/app/actions/exports";
+import { checkExportAction } from "@/lib/actions/exports";
 import { PopoverMenu } from "@/components/ui/popover-menu";
 import { callAction } from "@/lib/actions/call";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";

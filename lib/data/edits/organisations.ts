@@ -4,8 +4,8 @@ import "server-only";
 import { db, TRANSACTION_OPTIONS } from "@/lib/db";
 import { organisationEditSchema, organisationSchema, presenceSchema } from "@/lib/domain/edit-schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { authorize, type Actor } from "../actor";
-import { moveOrganisationType } from "../status-count-history";
+import { authorize, type Actor } from "@/lib/domain/actor";
+import { moveOrganisationType } from "@/lib/data/projections/status-count-history";
 import { recordAudit } from "@/lib/data/audit";
 import { ConflictError, DuplicateError, NotFoundError } from "@/lib/domain/errors";
 

@@ -7,9 +7,9 @@ import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
-import { authorize, type Actor } from "../actor";
-import { recountEvent } from "../event-month-totals";
-import { refreshPresenceProjection } from "../presence-projection-store";
+import { authorize, type Actor } from "@/lib/domain/actor";
+import { recountEvent } from "@/lib/data/projections/event-month-totals";
+import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
 import { sourceIdFor } from "./sources";
 import { recordAudit } from "@/lib/data/audit";
 import { ConflictError, NotFoundError, type PresenceNow } from "@/lib/domain/errors";
@@ -104,42 +104,4 @@ export async function changeStatus(actor: Actor | null, presenceId: number, inpu
       presence: { id: presenceId, version: after.version, status: after.status, since: after.since ? isoDate(after.since) : null },
     };
   }, TRANSACTION_OPTIONS);
-}
-
-export interface PresenceForEdit {
-  id: number;
-  version: number;
-  organisation: { id: number; name: string };
-  country: { iso3: string; name: string };
-  status: string | null;
-  since: string | null;
-  sincePrecision: string | null;
-  /** Sources an analyst may cite again: those already cited in this country, newest first. */
-  sourceOptions: { id: number; label: string }[];
-}
-
-export async function getPresenceForEdit(actor: Actor | null, presenceId: number): Promise<PresenceForEdit | null> {
-  authorize(actor, "editEvents");
-  if (!Number.isSafeInteger(presenceId) || presenceId < 1) return null;
-  const presence = await db().presence.findUnique({
-    where: { id: presenceId },
-    include: { organisation: { select: { id: true, name: true } }, country: { select: { iso3: true, nameEn: true } } },
-  });
-  if (!presence) return null;
-  const sources = await db().source.findMany({
-    where: { events: { some: { event: { countryIso3: presence.countryIso3 } } } },
-    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    take: 200,
-    select: { id: true, publisher: true, title: true, publishedOn: true },
-  });
-  return {
-    id: presence.id,
-    version: presence.version,
-    organisation: presence.organisation,
-    country: { iso3: presence.country.iso3, name: presence.country.nameEn },
-    status: presence.status,
-    since: presence.since ? isoDate(presence.since) : null,
-    sincePrecision: presence.sincePrecision,
-    sourceOptions: sources.map((s) => ({ id: s.id, label: `${s.publisher}: ${s.title}${s.publishedOn ? ` (${isoDate(s.publishedOn)})` : ""}` })),
-  };
 }

@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from "@/lib/domain/tables/cursor";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { TableRows } from "@/lib/domain/tables/rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { authorize, type Actor } from "../actor";
+import { authorize, type Actor } from "@/lib/domain/actor";
 import { auditTable, toAuditRow } from "./audit-table";
 import { eventsTable, toEventRow } from "./events-table";
 import { organisationsTable, toOrganisationRow } from "./organisations-table";

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { OrganisationRow } from "@/lib/domain/tables/rows";
 import type { OrganisationType } from "@/lib/domain/vocabulary";
-import { presenceStatusCte } from "../presence-status-sql";
+import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { containing, type TableDefinition } from "./table-sql";
 
 export function organisationsTable(query: TableQuery): TableDefinition {

@@ -9,9 +9,9 @@ import { LastChanged } from "@/components/view/last-changed";
 import { lastChange } from "@/lib/data/last-change";
 import { requireActor } from "@/lib/auth/session";
 import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboard";
-import { getCountry } from "@/lib/data/presences";
+import { getCountry } from "@/lib/data/countries";
 import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
-import type { Actor } from "@/lib/data/actor";
+import type { Actor } from "@/lib/domain/actor";
 import { asOfOnly, parseView, viewQuery, type SearchParams, type View } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ iso3: string }>; searchParams: Promise<SearchParams> };

@@ -11,7 +11,7 @@ import { listAllCountries } from "@/lib/data/countries";
 import { can } from "@/lib/domain/permissions";
 import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
-import { getOrganisation } from "@/lib/data/presences";
+import { getOrganisation } from "@/lib/data/organisations";
 import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
 import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { StatusChangeForm } from "@/components/forms/status-change-form";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
-import { getPresenceForEdit } from "@/lib/data/edits/status-change";
+import { getPresenceForEdit } from "@/lib/data/presences";
 import { can } from "@/lib/domain/permissions";
 import type { Status } from "@/lib/domain/vocabulary";
 

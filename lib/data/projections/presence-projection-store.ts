@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db";
 import { isoDate } from "@/lib/domain/partial-date";
 import { projectPeriods, projectPresence } from "@/lib/domain/presence-projection";
 import type { OrganisationType, Status } from "@/lib/domain/vocabulary";
-import { countersOf, recountStatusHistory } from "./status-count-history";
+import { countersOf, recountStatusHistory } from "@/lib/data/projections/status-count-history";
 
 type CountedPeriod = { validFrom: Date; validUntil: Date | null; status: Status };
 
