@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { containing } from "./tables/table-sql";
+import { STATUS_COUNTS } from "@/lib/data/sql-fragments";
 
 export interface CountryListQuery {
   asOf: Date;
@@ -37,10 +38,7 @@ export async function listCountriesAfter(
   const sql = Prisma.sql`
     WITH ${presenceStatusCte(query.asOf)},
     counts AS (
-      SELECT p."countryIso3" AS iso3, count(*)::int AS total,
-             (count(*) FILTER (WHERE s.status = 'OPERATING'))::int AS operating,
-             (count(*) FILTER (WHERE s.status = 'RESTRICTED'))::int AS restricted,
-             (count(*) FILTER (WHERE s.status = 'EXPELLED'))::int AS expelled
+      SELECT p."countryIso3" AS iso3, count(*)::int AS total, ${STATUS_COUNTS}
       FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id GROUP BY p."countryIso3"
     )
     SELECT c.iso3, c.iso2, c."nameEn", c."nameFr", c.region, c.subregion,

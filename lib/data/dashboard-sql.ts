@@ -6,6 +6,7 @@ import type { Status } from "@/lib/domain/vocabulary";
 import { readsProjection } from "@/lib/data/projections/presence-status-sql";
 import { isoDate } from "@/lib/domain/partial-date";
 import { and, EVENT_JOINS, eventConditions } from "./view-sql";
+import { publishedEvent, statusEvent } from "@/lib/data/sql-fragments";
 
 /**
  * Whether the monthly figures can be read from the EventMonthTotal projection: no region,
@@ -78,12 +79,12 @@ const chartWindow = (view: View): MonthlyWindow => ({ start: view.from ?? null, 
 const PEOPLE_PARTS = {
   totals: Prisma.sql`SELECT month, "statusKey" AS series, people::float8 AS value, "peopleEvents" AS counted FROM "EventMonthTotal" WHERE "statusKey" <> ''`,
   events: Prisma.sql`SELECT e."occurredOn", e."resultingStatus"::text, e."peopleAffected"::float8, 1 FROM "AccessEvent" e
-    WHERE e."reviewState" = 'PUBLISHED' AND e."resultingStatus" IS NOT NULL AND e."peopleAffected" IS NOT NULL`,
+    WHERE ${statusEvent("e")} AND e."peopleAffected" IS NOT NULL`,
 };
 
 const EVENT_PARTS = {
   totals: Prisma.sql`SELECT month, kind::text AS series, events::float8 AS value, events AS counted FROM "EventMonthTotal" WHERE TRUE`,
-  events: Prisma.sql`SELECT e."occurredOn", e.kind::text, 1::float8, 1 FROM "AccessEvent" e WHERE e."reviewState" = 'PUBLISHED'`,
+  events: Prisma.sql`SELECT e."occurredOn", e.kind::text, 1::float8, 1 FROM "AccessEvent" e WHERE ${publishedEvent("e")}`,
 };
 
 /** The view's filters on the StatusCountPeriod counters (alias t) and Country (c). */

@@ -2,23 +2,13 @@
 // definition, so every chart and figure agrees.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { View } from "@/lib/domain/view";
+import { eventFilterConditions } from "@/lib/data/sql-fragments";
 
 export const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty);
 
-/**
- * WHERE conditions for published events up to the view date, inside the view's event date
- * range and filters. Expects aliases e (event), c (country), o (organisation, LEFT JOINed:
- * country-wide events have none and drop out only when a type filter is set).
- */
+/** WHERE for the view's events (eventFilterConditions in sql-fragments.ts), with any extra conditions. */
 export function eventConditions(view: View, extra: Prisma.Sql[] = []): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`e."reviewState" = 'PUBLISHED'`, Prisma.sql`e."occurredOn" <= ${view.asOf}::date`, ...extra];
-  if (view.from) parts.push(Prisma.sql`e."occurredOn" >= ${view.from}::date`);
-  if (view.to) parts.push(Prisma.sql`e."occurredOn" <= ${view.to}::date`);
-  if (view.region) parts.push(Prisma.sql`c.region = ${view.region}`);
-  if (view.type) parts.push(Prisma.sql`o.type = ${view.type}::"OrganisationType"`);
-  if (view.status) parts.push(Prisma.sql`e."resultingStatus" = ${view.status}::"Status"`);
-  if (view.country) parts.push(Prisma.sql`c.iso3 = ${view.country}`);
-  return Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}`;
+  return Prisma.sql`WHERE ${Prisma.join([...eventFilterConditions(view), ...extra], " AND ")}`;
 }
 
 export const EVENT_JOINS = Prisma.sql`

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { isoDate } from "@/lib/domain/partial-date";
 import type { EventKind, ReviewState, Status } from "@/lib/domain/vocabulary";
+import { publishedEvent } from "@/lib/data/sql-fragments";
 
 export interface CountedEvent {
   occurredOn: Date;
@@ -34,5 +35,5 @@ export const REBUILD_EVENT_MONTH_TOTALS = Prisma.sql`
   INSERT INTO "EventMonthTotal" (month, kind, "statusKey", events, "peopleEvents", people)
   SELECT date_trunc('month', "occurredOn")::date, kind, coalesce("resultingStatus"::text, ''), count(*),
          count("peopleAffected"), coalesce(sum("peopleAffected"), 0)
-  FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED'
+  FROM "AccessEvent" WHERE ${publishedEvent('"AccessEvent"')}
   GROUP BY 1, 2, 3`;

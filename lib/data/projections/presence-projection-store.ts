@@ -9,6 +9,7 @@ import { isoDate } from "@/lib/domain/partial-date";
 import { projectPeriods, projectPresence } from "@/lib/domain/presence-projection";
 import type { OrganisationType, Status } from "@/lib/domain/vocabulary";
 import { countersOf, recountStatusHistory } from "@/lib/data/projections/status-count-history";
+import { statusEvent } from "@/lib/data/sql-fragments";
 
 type CountedPeriod = { validFrom: Date; validUntil: Date | null; status: Status };
 
@@ -74,7 +75,7 @@ WITH status_events AS (
   SELECT e."presenceId" AS presence_id, e.id, e."occurredOn" AS day, e."datePrecision" AS precision, e."resultingStatus" AS status,
          e."peopleAffected" AS people, lag(e."resultingStatus") OVER (PARTITION BY e."presenceId" ORDER BY e."occurredOn", e.id) AS previous_status
   FROM "AccessEvent" e
-  WHERE e."presenceId" IS NOT NULL AND e."reviewState" = 'PUBLISHED' AND e."resultingStatus" IS NOT NULL
+  WHERE e."presenceId" IS NOT NULL AND ${statusEvent("e")}
 ), runs AS (
   SELECT *, count(*) FILTER (WHERE previous_status IS DISTINCT FROM status) OVER (PARTITION BY presence_id ORDER BY day, id) AS run
   FROM status_events

@@ -5,6 +5,7 @@
 // - people affected is the latest figure given within that run.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate } from "@/lib/domain/partial-date";
+import { publishedEvent } from "@/lib/data/sql-fragments";
 
 /**
  * CTE `presence_status` (presence_id, status, since, since_precision, since_event_id,
@@ -51,7 +52,7 @@ export function presenceStatusFromEvents(asOf: Date): Prisma.Sql {
       SELECT e."presenceId" AS presence_id, e.id, e."occurredOn", e."datePrecision", e."resultingStatus", e."peopleAffected",
              first_value(e."resultingStatus") OVER newest_first AS latest_status
       FROM "AccessEvent" e
-      WHERE e."presenceId" IS NOT NULL AND e."reviewState" = 'PUBLISHED'
+      WHERE e."presenceId" IS NOT NULL AND ${publishedEvent("e")}
         AND e."resultingStatus" IS NOT NULL AND e."occurredOn" <= ${day}::date
       WINDOW newest_first AS (PARTITION BY e."presenceId" ORDER BY e."occurredOn" DESC, e.id DESC)
     ),

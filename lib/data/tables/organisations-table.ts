@@ -5,6 +5,7 @@ import type { OrganisationRow } from "@/lib/domain/tables/rows";
 import type { OrganisationType } from "@/lib/domain/vocabulary";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { containing, type TableDefinition } from "./table-sql";
+import { STATUS_COUNTS } from "@/lib/data/sql-fragments";
 
 export function organisationsTable(query: TableQuery): TableDefinition {
   const { filters } = query;
@@ -69,10 +70,7 @@ export function organisationsTable(query: TableQuery): TableDefinition {
 /** Sort columns that need every organisation's counts. */
 const COUNT_SORTS = new Set(["countries", "expelled"]);
 
-const COUNTS = Prisma.sql`count(*)::int AS countries,
-  (count(*) FILTER (WHERE s.status = 'OPERATING'))::int AS operating,
-  (count(*) FILTER (WHERE s.status = 'RESTRICTED'))::int AS restricted,
-  (count(*) FILTER (WHERE s.status = 'EXPELLED'))::int AS expelled`;
+const COUNTS = Prisma.sql`count(*)::int AS countries, ${STATUS_COUNTS}`;
 
 export function toOrganisationRow(r: Record<string, unknown>): OrganisationRow {
   return {

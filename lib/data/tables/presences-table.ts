@@ -6,13 +6,14 @@ import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocab
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { isoDate } from "@/lib/domain/partial-date";
 import { containing, type TableDefinition } from "./table-sql";
+import { sourcesJson, statusEvent } from "@/lib/data/sql-fragments";
 
 /**
  * Conditions on the events of the run behind each presence's status as of a date (alias re
  * for the event, p for the presence, s for the presence_status CTE).
  */
 export const inRun = (asOf: Date) => Prisma.sql`
-  re."presenceId" = p.id AND re."reviewState" = 'PUBLISHED' AND re."resultingStatus" IS NOT NULL
+  re."presenceId" = p.id AND ${statusEvent("re")}
     AND re."occurredOn" <= ${isoDate(asOf)}::date AND (re."occurredOn", re.id) >= (s.since, s.since_event_id)`;
 
 export function presencesTable(query: TableQuery): TableDefinition {
@@ -35,8 +36,7 @@ export function presencesTable(query: TableQuery): TableDefinition {
       o.type::text AS organisation_type, o."iatiId" AS iati_id, c.iso3 AS country_iso3, c."nameEn" AS country_name, c.region,
       s.status::text AS status, s.since, s.since_precision::text AS since_precision, s.people_affected,
       EXISTS (SELECT 1 FROM "AccessEvent" re WHERE ${inRun(query.asOf)} AND re.confidence = 'DISPUTED') AS disputed,
-      (SELECT coalesce(json_agg(json_build_object('id', src.id, 'publisher', src.publisher, 'title', src.title, 'url', src.url,
-                'publishedOn', src."publishedOn"::text) ORDER BY src.id), '[]'::json)
+      (SELECT ${sourcesJson("src")}
          FROM (SELECT DISTINCT so.id, so.publisher, so.title, so.url, so."publishedOn"
                FROM "AccessEvent" re JOIN "EventSource" es ON es."eventId" = re.id JOIN "Source" so ON so.id = es."sourceId"
                WHERE ${inRun(query.asOf)}) src) AS sources`,
