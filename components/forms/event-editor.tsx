@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { editEventAction, linkSourceAction, retractEventAction } from "@/lib/actions/events";
 import type { ActionResult } from "@/lib/actions/action";
+import { LIMITS } from "@/lib/domain/limits";
 import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { callAction } from "@/lib/actions/call";
 
@@ -104,7 +105,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
             <Err text={edit.errors.peopleAffected} />
           </label>
           <label className={`${label} sm:col-span-2`}>Summary
-            <textarea name="summary" rows={3} defaultValue={event.summary} className={field} aria-invalid={Boolean(edit.errors.summary)} />
+            <textarea name="summary" rows={3} maxLength={LIMITS.summary.max} defaultValue={event.summary} className={field} aria-invalid={Boolean(edit.errors.summary)} />
             <Err text={edit.errors.summary} />
           </label>
           <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
@@ -128,8 +129,8 @@ export function EventEditor({ event }: { event: EditableEvent }) {
               <Err text={cite.errors[`source.${name}`] ?? (name === "publisher" ? cite.errors.source : undefined)} />
             </label>
           ))}
-          <label className={label}>Quote (optional)<textarea name="quote" rows={2} className={field} /></label>
-          <label className={label}>What this source claims (optional)<textarea name="claim" rows={2} className={field} /><Err text={cite.errors.claim} /></label>
+          <label className={label}>Quote (optional)<textarea name="quote" rows={2} maxLength={LIMITS.quote} className={field} /></label>
+          <label className={label}>What this source claims (optional)<textarea name="claim" rows={2} maxLength={LIMITS.claim} className={field} /><Err text={cite.errors.claim} /></label>
           <div className="flex items-center gap-3 sm:col-span-2">
             <button type="submit" disabled={cite.pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:bg-slate-400">{cite.pending ? "Adding…" : "Add source"}</button>
             {cite.message}
@@ -145,7 +146,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
         }}>
           <p className="text-sm text-slate-600">The event stays in the history, marked as retracted with your reason; statuses and figures are recomputed without it.</p>
           <label className={label}>Reason
-            <textarea name="reason" rows={2} className={field} aria-invalid={Boolean(retract.errors.reason)} />
+            <textarea name="reason" rows={2} maxLength={LIMITS.retractionReason.max} className={field} aria-invalid={Boolean(retract.errors.reason)} />
             <Err text={retract.errors.reason} />
           </label>
           <div className="flex items-center gap-3">

@@ -7,6 +7,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { changeStatusAction } from "@/lib/actions/status-change";
 import type { ActionFailure } from "@/lib/actions/action";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { LIMITS } from "@/lib/domain/limits";
 import { callAction } from "@/lib/actions/call";
 import {
   CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES,
@@ -139,7 +140,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
         </label>
         <label className={`${labelClass} sm:col-span-2`}>
           Summary
-          <textarea name="summary" rows={3} maxLength={2000} className={field} {...invalid("summary")} placeholder="What happened, according to the sources" />
+          <textarea name="summary" rows={3} maxLength={LIMITS.summary.max} className={field} {...invalid("summary")} placeholder="What happened, according to the sources" />
           <FieldError id="summary-error" message={err("summary")} />
         </label>
         <label className={labelClass}>
@@ -192,12 +193,12 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
             )}
             <label className={labelClass}>
               Quote that supports the change (optional)
-              <textarea rows={2} value={source.quote} onChange={(e) => updateSource(index, { quote: e.target.value })} className={field} {...invalid(`sources.${index}.quote`)} />
+              <textarea rows={2} maxLength={LIMITS.quote} value={source.quote} onChange={(e) => updateSource(index, { quote: e.target.value })} className={field} {...invalid(`sources.${index}.quote`)} />
               <FieldError id={`sources.${index}.quote-error`} message={err(`sources.${index}.quote`)} />
             </label>
           </div>
         ))}
-        {sources.length < 5 && (
+        {sources.length < LIMITS.sources && (
           <button type="button" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
             onClick={() => setSources((list) => [...list, { mode: "new", publisher: "", title: "", url: "", publishedOn: "", quote: "" }])}>
             Add another source

@@ -1,6 +1,7 @@
 // Password hashing with argon2id at OWASP's minimum cost (19 MiB, 2 passes, 1 lane).
 import commonPasswords from "fxa-common-password-list";
 import { hash, verify } from "@node-rs/argon2";
+import { z } from "zod";
 import { textProblem } from "@/lib/domain/text";
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -43,3 +44,10 @@ export function passwordProblem(password: string): string | null {
   }
   return null;
 }
+
+/** A password someone chooses (or an admin sets), as a schema field: the one password rule. */
+export const newPasswordField = (required = "Enter a password.") =>
+  z.string({ error: required }).superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { wholeNumber } from "@/lib/domain/edit-schemas";
 import { db, TRANSACTION_OPTIONS } from "@/lib/db";
-import { hashPassword, passwordProblem, PASSWORD_MAX_LENGTH, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, newPasswordField, PASSWORD_MAX_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { sessionLimits } from "@/lib/auth/session-policy";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { admitAttempt, settleSuccess } from "@/lib/auth/throttle";
@@ -13,10 +13,7 @@ import { authorize, type Actor } from "@/lib/domain/actor";
 import { recordAudit } from "./audit";
 import { NotFoundError, RateLimitedError, RuleError, UnauthenticatedError } from "@/lib/domain/errors";
 
-const newPassword = z.string({ error: "Enter a new password." }).superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-});
+const newPassword = newPasswordField("Enter a new password.");
 
 export const passwordChangeSchema = z
   .strictObject({

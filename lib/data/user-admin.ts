@@ -9,7 +9,7 @@ import "server-only";
 import { z } from "zod";
 import { wholeNumber } from "@/lib/domain/edit-schemas";
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword, newPasswordField } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { endUserTokens } from "./api-tokens";
 import { ROLES, type Role } from "@/lib/domain/vocabulary";
@@ -37,10 +37,7 @@ export const roleChangeSchema = z.strictObject({ userId, role: z.enum(ROLES, "Ch
 export const disableSchema = z.strictObject({ userId, disabled: z.boolean() });
 export const passwordResetSchema = z.strictObject({
   userId,
-  password: z.string().superRefine((value, ctx) => {
-    const problem = passwordProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  }),
+  password: newPasswordField(),
 });
 
 async function lockedTarget(tx: Tx, id: number) {

@@ -2,7 +2,7 @@
 // seed and, through the actor-checked wrappers in user-admin.ts, the admin screens.
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword, newPasswordField } from "@/lib/auth/password";
 import { text } from "@/lib/domain/edit-schemas";
 import { ROLES } from "@/lib/domain/vocabulary";
 import { recordAudit } from "@/lib/data/audit";
@@ -12,10 +12,7 @@ export const newUserSchema = z.strictObject({
   email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()),
   name: text("Name", { max: 120, kind: "name" }),
   role: z.enum(ROLES, "Choose viewer, analyst or admin."),
-  password: z.string({ error: "Enter a password." }).superRefine((value, ctx) => {
-    const problem = passwordProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  }),
+  password: newPasswordField(),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 

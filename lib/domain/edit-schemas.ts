@@ -1,6 +1,7 @@
 // The rules for every value an analyst or integrator writes, as zod schemas shared by the
 // forms (server actions) and the v1 API, so both refuse the same input with the same message.
 import { z } from "zod";
+import { LIMITS } from "./limits";
 import { parsePartialDate } from "./partial-date";
 import { textProblem, type TextKind } from "./text";
 import { todayUtc } from "./view";
@@ -30,6 +31,9 @@ export function text(label: string, { min = 1, max, kind = "text" }: { min?: num
 export const wholeNumber = (message = "Must be a whole number") =>
   z.preprocess((value) => (typeof value === "string" && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value), z.number({ error: message }).int(message));
 
+/** The version of the record the user saw: a write against another version is a conflict. */
+const versionSeen = wholeNumber("The version you saw is required").pipe(z.number().min(1, "The version you saw is required"));
+
 export const optionalText = (label: string, max: number, kind: TextKind = "text") =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), text(label, { max, kind }).optional());
 
@@ -39,7 +43,7 @@ export const httpUrl = (label: string) =>
     z
       .string()
       .trim()
-      .max(2000, `${label} must be at most 2,000 characters`)
+      .max(LIMITS.url, `${label} must be at most ${LIMITS.url.toLocaleString("en-GB")} characters`)
       .refine((value) => {
         try {
           const url = new URL(value);
@@ -78,22 +82,22 @@ const peopleCount = z
   .number({ error: "People affected must be a whole number" })
   .int("People affected must be a whole number")
   .min(0, "People affected cannot be negative")
-  .max(1_000_000_000, "People affected must be at most 1,000,000,000");
+  .max(LIMITS.peopleAffected, `People affected must be at most ${LIMITS.peopleAffected.toLocaleString("en-GB")}`);
 const toNumber = (value: unknown) => (typeof value === "string" ? Number(value.replace(/[\s,]/g, "")) : value);
 
 export const peopleAffected = z.preprocess((value) => (value === "" || value === null ? undefined : toNumber(value)), peopleCount.optional());
 
 export const newSourceSchema = z.strictObject({
-  publisher: text("Publisher", { max: 200, kind: "name" }),
-  title: text("Title", { max: 500, kind: "name" }),
+  publisher: text("Publisher", { max: LIMITS.publisher, kind: "name" }),
+  title: text("Title", { max: LIMITS.sourceTitle, kind: "name" }),
   url: httpUrl("URL"),
   publishedOn: z.preprocess((v) => (v === "" ? undefined : v), pastDay("Publication date").optional()),
-  quote: optionalText("Quote", 2000),
+  quote: optionalText("Quote", LIMITS.quote),
 });
 
 export const existingSourceSchema = z.strictObject({
   sourceId: wholeNumber("Choose a source").pipe(z.number().positive("Choose a source")),
-  quote: optionalText("Quote", 2000),
+  quote: optionalText("Quote", LIMITS.quote),
 });
 
 export const sourceCitationSchema = z.union([existingSourceSchema, newSourceSchema], {
@@ -105,22 +109,22 @@ export const statusChangeSchema = z.strictObject({
   kind: z.enum(EVENT_KINDS, "Choose what happened"),
   occurredOn: pastDay("Date"),
   datePrecision: z.enum(DATE_PRECISIONS, "Choose day, month or year"),
-  summary: text("Summary", { min: 10, max: 2000 }),
+  summary: text("Summary", LIMITS.summary),
   peopleAffected,
   confidence: z.enum(CONFIDENCES, "Choose confirmed, reported or disputed"),
-  version: wholeNumber("The version you saw is required").pipe(z.number().min(1, "The version you saw is required")),
-  sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(10, "At most 10 sources"),
+  version: versionSeen,
+  sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(LIMITS.sources, `At most ${LIMITS.sources} sources`),
 });
 
 
 const iatiId = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.string().trim().regex(/^[A-Za-z]{2}(-[A-Za-z0-9]+)+$/, "IATI identifier looks like XM-DAC-41306 or GB-CHC-202918").max(100).optional(),
+  z.string().trim().regex(/^[A-Za-z]{2}(-[A-Za-z0-9]+)+$/, "IATI identifier looks like XM-DAC-41306 or GB-CHC-202918").max(LIMITS.iatiId).optional(),
 );
 
 export const organisationSchema = z.strictObject({
-  name: text("Name", { max: 200, kind: "name" }),
-  acronym: optionalText("Acronym", 40, "name"),
+  name: text("Name", { max: LIMITS.organisationName, kind: "name" }),
+  acronym: optionalText("Acronym", LIMITS.acronym, "name"),
   type: z.enum(ORGANISATION_TYPES, "Choose a type"),
   iatiId,
   website: httpUrl("Website"),
@@ -138,23 +142,23 @@ const nullablePeople = z.preprocess((value) => (value === "" || value === null ?
 
 export const eventEditSchema = z
   .strictObject({
-    version: wholeNumber("The version you saw is required").pipe(z.number().min(1, "The version you saw is required")),
+    version: versionSeen,
     kind: z.enum(EVENT_KINDS, "Choose what happened").optional(),
     resultingStatus: z.enum(STATUSES, "Choose operating, restricted or expelled").nullable().optional(),
     occurredOn: pastDay("Date").optional(),
     datePrecision: z.enum(DATE_PRECISIONS, "Choose day, month or year").optional(),
-    summary: text("Summary", { min: 10, max: 2000 }).optional(),
+    summary: text("Summary", LIMITS.summary).optional(),
     peopleAffected: nullablePeople,
     confidence: z.enum(CONFIDENCES, "Choose confirmed, reported or disputed").optional(),
   })
   .refine((edit) => Object.keys(edit).some((key) => key !== "version"), { message: "Change at least one field", path: ["form"] });
 
 export const retractionSchema = z.strictObject({
-  version: wholeNumber("The version you saw is required").pipe(z.number().min(1, "The version you saw is required")),
-  reason: text("Reason", { min: 10, max: 1000 }),
+  version: versionSeen,
+  reason: text("Reason", LIMITS.retractionReason),
 });
 
 export const linkSourceSchema = z.strictObject({
   source: sourceCitationSchema,
-  claim: optionalText("What this source claims", 1000),
+  claim: optionalText("What this source claims", LIMITS.claim),
 });
