@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SourceList } from "@/components/tables/source-list";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { TimelineEvent } from "@/lib/data/timeline";
-import { formatPartialDate } from "@/lib/domain/partial-date";
+import { formatPartialDate, isoDate } from "@/lib/domain/partial-date";
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS } from "@/lib/domain/vocabulary";
 import { formatNumber } from "@/lib/domain/format";
 
@@ -29,12 +29,12 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
     <li className={`list-none rounded-lg border p-4 shadow-sm ${event.retraction ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`} data-testid="timeline-event">
       {event.retraction && (
         <p className="mb-2 rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700" data-testid="retracted">
-          <span className="font-semibold">Retracted</span> on {event.retraction.at.toISOString().slice(0, 10)}
+          <span className="font-semibold">Retracted</span> on {isoDate(event.retraction.at)}
           {event.retraction.by && <> by {event.retraction.by}</>}: {event.retraction.reason} It no longer counts towards any status or figure.
         </p>
       )}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <time dateTime={event.occurredOn.toISOString().slice(0, 10)} className="font-semibold text-slate-900">
+        <time dateTime={isoDate(event.occurredOn)} className="font-semibold text-slate-900">
           {formatPartialDate(event.occurredOn, event.datePrecision)}
           <span className="font-normal text-slate-500">{PRECISION_NOTE[event.datePrecision]}</span>
         </time>

@@ -2,6 +2,7 @@
 // The main sections; links keep the as-of date so that the whole app stays at one date.
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { ISO_DAY } from "@/lib/domain/partial-date";
 
 export interface NavItem {
   href: string;
@@ -11,7 +12,7 @@ export interface NavItem {
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const asOf = useSearchParams().get("asOf");
-  const suffix = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `?asOf=${asOf}` : "";
+  const suffix = asOf && ISO_DAY.test(asOf) ? `?asOf=${asOf}` : "";
   return (
     <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
       {items.map((item) => {

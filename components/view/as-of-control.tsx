@@ -3,6 +3,7 @@
 import { CalendarDays } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { isoDate } from "@/lib/domain/partial-date";
 
 /** The date the whole app is viewed at, kept in the URL (?asOf=YYYY-MM-DD). */
 export function AsOfControl() {
@@ -11,7 +12,7 @@ export function AsOfControl() {
   const params = useSearchParams();
   const current = params.get("asOf") ?? "";
   const [value, setValue] = useState(current);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDate(new Date());
 
   function go(asOf: string) {
     const next = new URLSearchParams(params.toString());

@@ -5,9 +5,10 @@ import { FILTER_SCHEMAS, MAX_PAGE_SIZE } from "@/lib/domain/tables/query";
 import { isoDay } from "@/lib/domain/view";
 import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "@/lib/domain/vocabulary";
 import { ERROR_CODES } from "@/lib/domain/errors";
+import { ISO_DAY } from "@/lib/domain/partial-date";
 
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("ISO 8601 date (YYYY-MM-DD); for a month or a year, its first day");
+const isoDate = z.string().regex(ISO_DAY).describe("ISO 8601 date (YYYY-MM-DD); for a month or a year, its first day");
 const count = z.number().int().min(0);
 
 export const sourceItem = z.object({

@@ -7,6 +7,7 @@ import { authorize, type Actor } from "@/lib/domain/actor";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { containing } from "./tables/table-sql";
 import { STATUS_COUNTS } from "@/lib/data/sql-fragments";
+import { ISO3_CODE } from "@/lib/domain/vocabulary";
 
 export interface CountryListQuery {
   asOf: Date;
@@ -100,6 +101,6 @@ export async function listAllCountries(actor: Actor | null): Promise<{ iso3: str
 
 export async function getCountry(actor: Actor | null, iso3: string) {
   authorize(actor, "read");
-  if (!/^[A-Za-z]{3}$/.test(iso3)) return null;
+  if (!ISO3_CODE.test(iso3)) return null;
   return db().country.findUnique({ where: { iso3: iso3.toUpperCase() } });
 }

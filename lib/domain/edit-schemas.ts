@@ -2,10 +2,10 @@
 // forms (server actions) and the v1 API, so both refuse the same input with the same message.
 import { z } from "zod";
 import { LIMITS } from "./limits";
-import { parsePartialDate } from "./partial-date";
+import { ISO_DAY, parsePartialDate } from "./partial-date";
 import { textProblem, type TextKind } from "./text";
 import { todayUtc } from "./view";
-import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "./vocabulary";
+import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ISO3_CODE, ORGANISATION_TYPES, STATUSES } from "./vocabulary";
 
 /** Markup is never accepted: text is shown as text, and exports must not carry HTML. */
 const HTML = /<\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;/;
@@ -60,7 +60,7 @@ export const pastDay = (label: string, now = () => new Date()) =>
   z
     .string({ error: `${label} is required` })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD)`)
+    .regex(ISO_DAY, `${label} must be a date (YYYY-MM-DD)`)
     .transform((value, ctx) => {
       const parsed = parsePartialDate(value);
       if (!parsed) {
@@ -134,7 +134,7 @@ export const organisationEditSchema = organisationSchema.partial().extend({ upda
 
 export const presenceSchema = z.strictObject({
   organisationId: wholeNumber("Choose an organisation").pipe(z.number().positive("Choose an organisation")),
-  countryIso3: z.string().trim().regex(/^[A-Za-z]{3}$/, "Choose a country").transform((v) => v.toUpperCase()),
+  countryIso3: z.string().trim().regex(ISO3_CODE, "Choose a country").transform((v) => v.toUpperCase()),
 });
 
 /** In an edit, an empty value clears the figure (null); leaving the field out keeps it. */

@@ -40,6 +40,16 @@ export function formatPartialDate(date: Date, precision: DatePrecision): string 
 /** A day as "YYYY-MM-DD" (UTC): the one way dates are written in URLs, SQL parameters and files. */
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
+/** A day written YYYY-MM-DD (the one pattern for every day that comes in as text). */
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether text is a YYYY-MM-DD day that exists on the calendar (no 2025-02-30). */
+export function isCalendarDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && isoDate(new Date(time)) === value;
+}
+
 /** ISO form at the stated precision: "2024-11-12", "2024-11" or "2024". */
 export function isoPartialDate(date: Date, precision: DatePrecision): string {
   const iso = isoDate(date);

@@ -2,7 +2,7 @@
 // in the URL so that a view can be bookmarked and shared. Parsing is lenient (a bad value
 // is dropped, never an error page), as documenso does for table URLs.
 import { z } from "zod";
-import { isoDate, parsePartialDate } from "./partial-date";
+import { ISO_DAY, isoDate, parsePartialDate } from "./partial-date";
 import { queryText } from "./text";
 import { ORGANISATION_TYPES, STATUSES, type OrganisationType, type Status } from "./vocabulary";
 
@@ -23,7 +23,7 @@ export interface View {
 
 export const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .regex(ISO_DAY)
   .transform((text, ctx) => {
     const parsed = parsePartialDate(text);
     if (!parsed) {

@@ -81,3 +81,6 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
 export const ROLES = ["VIEWER", "ANALYST", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = { VIEWER: "Viewer", ANALYST: "Analyst", ADMIN: "Admin" };
+
+/** An ISO 3166-1 alpha-3 country code as typed (either case); stored upper-case. */
+export const ISO3_CODE = /^[A-Za-z]{3}$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPartialDate, isoPartialDate, parsePartialDate, startOfPeriod } from "@/lib/domain/partial-date";
+import { formatPartialDate, isCalendarDay, isoPartialDate, parsePartialDate, startOfPeriod } from "@/lib/domain/partial-date";
 
 describe("partial dates", () => {
   it("parses each precision to the first day of its period", () => {
@@ -30,5 +30,10 @@ describe("partial dates", () => {
     expect(startOfPeriod(date, "YEAR")).toEqual(new Date("2024-01-01T00:00:00Z"));
     expect(startOfPeriod(date, "MONTH")).toEqual(new Date("2024-11-01T00:00:00Z"));
     expect(startOfPeriod(date, "DAY")).toEqual(new Date("2024-11-12T00:00:00Z"));
+  });
+
+  it("knows a calendar day written YYYY-MM-DD from text that only looks like one", () => {
+    for (const day of ["2025-01-31", "2024-02-29", "1900-01-01"]) expect(isCalendarDay(day), day).toBe(true);
+    for (const text of ["2025-02-30", "2023-02-29", "2025-13-01", "2025-1-31", "2025-01-31T00:00:00Z", " 2025-01-31", ""]) expect(isCalendarDay(text), text).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import { STATUSES } from "@/lib/domain/vocabulary";
+import { isCalendarDay } from "@/lib/domain/partial-date";
 
 /** "status": the Status enum, which sorts in declaration order (least to most severe). */
 export type SortKeyType = "text" | "int" | "date" | "timestamp" | "status";
@@ -135,19 +136,15 @@ const CASTS: Record<SortKeyType, Prisma.Sql> = {
 
 const isInt4 = (value: number) => Number.isSafeInteger(value) && Math.abs(value) <= 2 ** 31 - 1;
 
-const isCalendarDate = (value: string) => {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-};
 
 const VALID_CURSOR_VALUE: Record<SortKeyType, (value: string | number) => boolean> = {
   text: (value) => typeof value === "string" && !value.includes("\u0000"), // PostgreSQL text cannot hold NUL
   int: (value) => typeof value === "number" && isInt4(value),
-  date: (value) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value),
+  date: (value) => typeof value === "string" && isCalendarDay(value),
   timestamp: (value) =>
     typeof value === "string" &&
     /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)?$/.test(value) &&
-    isCalendarDate(value.slice(0, 10)),
+    isCalendarDay(value.slice(0, 10)),
   status: (value) => typeof value === "string" && (STATUSES as readonly string[]).includes(value),
 };
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../audit-actions";
 import { queryText } from "../text";
 import { isoDay, todayUtc, type SearchParams } from "../view";
-import { CONFIDENCES, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
+import { CONFIDENCES, EVENT_KINDS, ISO3_CODE, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "./columns";
 import { TABLES } from "./descriptors";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type FilterKey, type SortDirection, type TableFilters, type TableQuery } from "./query-string";
@@ -15,7 +15,7 @@ export * from "./query-string";
 /** Every filter a table may have, with the rule for its value. */
 export const FILTER_SCHEMAS = {
   q: queryText(100),
-  country: z.string().trim().regex(/^[A-Za-z]{3}$/, "Use an ISO 3166 alpha-3 code, e.g. NER").transform((v) => v.toUpperCase()),
+  country: z.string().trim().regex(ISO3_CODE, "Use an ISO 3166 alpha-3 code, e.g. NER").transform((v) => v.toUpperCase()),
   region: queryText(40),
   organisation: z.coerce.number().int().positive().max(2_147_483_647),
   type: z.enum(ORGANISATION_TYPES),

@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/user-admin";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { isoDate } from "@/lib/domain/partial-date";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -38,7 +39,7 @@ export default async function UsersPage() {
                 <td className="px-3 py-2">{u.email}</td>
                 <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
                 <td className="px-3 py-2">{u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : u.mustChangePassword ? "Active, one-time password" : "Active"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{isoDate(u.createdAt)}</td>
                 <td className="px-3 py-2"><UserControls user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }} /></td>
               </tr>
             ))}
