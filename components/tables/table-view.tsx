@@ -9,12 +9,13 @@ import { listTablePage } from "@/lib/data/tables";
 import { can } from "@/lib/domain/permissions";
 import { selectColumns, type TableName } from "@/lib/domain/tables/columns";
 import { parseTableQuery, tableQueryString, type FilterKey, type TableFilters } from "@/lib/domain/tables/query";
-import { isoDate, type SearchParams } from "@/lib/domain/view";
+import type { SearchParams } from "@/lib/domain/view";
 import { ColumnPicker } from "./data-table/column-picker";
 import { DataTable } from "./data-table/data-table";
 import { ExportMenu } from "./data-table/export-menu";
 import { Pagination } from "./data-table/pagination";
 import { TableToolbar } from "./data-table/table-toolbar";
+import { asOfQuery } from "@/lib/domain/view-url";
 
 interface TableViewProps<T extends TableName> {
   actor: Actor;
@@ -40,7 +41,7 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
   ]);
   const visibleColumns = selectColumns(table, urlQuery.columns ?? saved).map((c) => c.id);
   const filtered = Object.keys(urlQuery.filters).length > 0;
-  const clearHref = `${basePath}${urlQuery.asOfExplicit ? `?asOf=${isoDate(urlQuery.asOf)}` : ""}`;
+  const clearHref = `${basePath}${asOfQuery(urlQuery)}`;
 
   return (
     <div className="space-y-3">

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocabulary";
 import type { View } from "@/lib/domain/view";
 import { isoDate } from "@/lib/domain/partial-date";
-import { parseTableQuery } from "@/lib/domain/tables/query";
+import type { TableQuery } from "@/lib/domain/tables/query";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { listTablePage } from "./tables";
 import type { SourceCitation } from "./citations";
@@ -35,11 +35,12 @@ export interface PresenceSummary {
  */
 export async function listPresencesInView(actor: Actor | null, view: View, limit: 25 | 50 | 100 | 200 = 100) {
   authorize(actor, "read");
-  const params: Record<string, string> = { sort: "status", dir: "desc", size: String(limit), asOf: isoDate(view.asOf) };
-  for (const key of ["country", "region", "type", "status"] as const) {
-    if (view[key]) params[key] = view[key];
-  }
-  const page = await listTablePage(actor, parseTableQuery("presences", params));
+  const { asOf, asOfExplicit, country, region, type, status } = view;
+  const filters = Object.fromEntries(Object.entries({ country, region, type, status }).filter(([, value]) => value !== undefined));
+  const query: TableQuery<"presences"> = {
+    table: "presences", asOf, asOfExplicit, filters, sort: { column: "status", direction: "desc" }, page: 1, pageSize: limit, columns: null,
+  };
+  const page = await listTablePage(actor, query);
   const citations = await citationsBehindStatus(page.rows.map((row) => row.id), view.asOf);
   const rows = page.rows.map((row): PresenceSummary => ({
     presenceId: row.id,

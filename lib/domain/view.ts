@@ -3,6 +3,7 @@
 // is dropped, never an error page), as documenso does for table URLs.
 import { z } from "zod";
 import { ISO_DAY, isoDate, parsePartialDate } from "./partial-date";
+import { effectiveAsOf, firstValues, orderedRange, queryString, todayUtc, type SearchParams } from "./view-url";
 import { queryText } from "./text";
 import { ORGANISATION_TYPES, STATUSES, type OrganisationType, type Status } from "./vocabulary";
 
@@ -42,30 +43,13 @@ const urlSchema = z.object({
   to: isoDay.optional().catch(undefined),
 });
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-export function todayUtc(now = new Date()): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
+export type { SearchParams };
+export { todayUtc };
 
 export function parseView(params: SearchParams, now = new Date()): View {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)]));
-  const parsed = urlSchema.parse(raw);
-  const today = todayUtc(now);
-  // A future date shows today's picture: nothing is known about the future.
-  const asOf = parsed.asOf && parsed.asOf.getTime() < today.getTime() ? parsed.asOf : today;
-  const [from, to] =
-    parsed.from && parsed.to && parsed.from > parsed.to ? [parsed.to, parsed.from] : [parsed.from, parsed.to];
-  return {
-    asOf,
-    asOfExplicit: Boolean(parsed.asOf) && asOf !== today,
-    region: parsed.region,
-    type: parsed.type,
-    status: parsed.status,
-    from,
-    to,
-  };
+  const parsed = urlSchema.parse(firstValues(params));
+  const [from, to] = orderedRange(parsed.from, parsed.to);
+  return { ...effectiveAsOf(parsed.asOf, now), region: parsed.region, type: parsed.type, status: parsed.status, from, to };
 }
 
 /**
@@ -80,19 +64,8 @@ export { isoDate };
 
 /** The query string of a view (only what differs from the defaults), with overrides. */
 export function viewQuery(view: View, overrides: Partial<Record<keyof View, string | undefined>> = {}): string {
-  const values: Record<string, string | undefined> = {
-    asOf: view.asOfExplicit ? isoDate(view.asOf) : undefined,
-    region: view.region,
-    type: view.type,
-    status: view.status,
-    from: view.from ? isoDate(view.from) : undefined,
-    to: view.to ? isoDate(view.to) : undefined,
-    ...overrides,
-  };
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : "";
+  const { asOf, region, type, status, from, to } = view;
+  return queryString({ asOf: view.asOfExplicit ? asOf : undefined, region, type, status, from, to, ...overrides });
 }
 
 /** Twelve months before the view date, exclusive: the window of "the last 12 months". */

@@ -13,12 +13,12 @@ import {
   useTable,
   type SortingState,
 } from "@tanstack/react-table";
-import { isoDate } from "@/lib/domain/partial-date";
 import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import type { TableRows } from "@/lib/domain/tables/rows";
 import { tableDescriptor } from "@/lib/domain/tables/descriptors";
 import { CELL_RENDERERS } from "./cells";
+import { asOfQuery } from "@/lib/domain/view-url";
 
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 
@@ -76,7 +76,7 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
     },
   });
 
-  const asOfQuery = query.asOfExplicit ? `?asOf=${isoDate(query.asOf)}` : "";
+  const carriedAsOf = asOfQuery(query);
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, href: string | null) {
     const row = event.currentTarget;
@@ -123,7 +123,7 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
         </thead>
         <tbody>
           {tanstack.getRowModel().rows.map((row) => {
-            const href = descriptor.rowHref(row.original, asOfQuery);
+            const href = descriptor.rowHref(row.original, carriedAsOf);
             return (
               <tr key={row.id} tabIndex={0} data-testid="table-row" aria-label={descriptor.rowLabel(row.original)}
                 onClick={(event) => {

@@ -3,8 +3,9 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES } from "@/lib/domain/audit-actions";
 import { isoDate } from "@/lib/domain/view";
 import { TABLES } from "@/lib/domain/tables/descriptors";
-import type { FilterKey, TableQuery } from "@/lib/domain/tables/query";
+import { DEFAULT_PAGE_SIZE, type FilterKey, type TableQuery } from "@/lib/domain/tables/query";
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+import { asOfQuery } from "@/lib/domain/view-url";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 const label = "flex flex-col gap-1 text-xs font-medium text-slate-600";
@@ -33,7 +34,7 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
   const table = TABLES[query.table];
   const shown = table.filters.filter((key) => !options.fixed?.includes(key));
   const has = (key: FilterKey) => shown.includes(key);
-  const keep = { asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined, size: query.pageSize !== 50 ? String(query.pageSize) : undefined, cols: query.columns?.join(",") };
+  const keep = { asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined, size: query.pageSize !== DEFAULT_PAGE_SIZE ? String(query.pageSize) : undefined, cols: query.columns?.join(",") };
   const dateLabel = table.dateLabel;
   return (
     <form method="get" action={basePath} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Table filters" role="search">
@@ -73,7 +74,7 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
         </label>
       )}
       <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Apply</button>
-      <a href={`${basePath}${keep.asOf ? `?asOf=${keep.asOf}` : ""}`} className="px-1 py-1.5 text-sm text-slate-700 underline">Clear filters</a>
+      <a href={`${basePath}${asOfQuery(query)}`} className="px-1 py-1.5 text-sm text-slate-700 underline">Clear filters</a>
     </form>
   );
 }

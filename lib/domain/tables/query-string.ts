@@ -1,10 +1,10 @@
 // The parts of a table query that the browser needs (types, defaults and the URL writer),
 // kept free of zod so that table pages do not ship the validation library to the client.
 import type { AuditAction, AuditEntityType } from "../audit-actions";
-import { isoDate } from "../partial-date";
 import type { Confidence, EventKind, OrganisationType, Status } from "../vocabulary";
 import type { TableName } from "./columns";
 import { TABLES } from "./descriptors";
+import { queryString } from "../view-url";
 
 /** Every filter a table may have (the rules for their values are in query.ts). */
 export interface TableFilters {
@@ -48,21 +48,16 @@ export interface TableQuery<T extends TableName = TableName> {
 
 /** The query string of a table view (only what differs from the defaults), with overrides. */
 export function tableQueryString(query: TableQuery, overrides: Record<string, string | number | undefined> = {}): string {
-  const search = new URLSearchParams();
   const defaults = TABLES[query.table].defaultSort;
-  const values: Record<string, string | number | undefined> = {
-    asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined,
-    ...Object.fromEntries(
-      Object.entries(query.filters).map(([key, value]) => [key, value instanceof Date ? isoDate(value) : String(value)]),
-    ),
-    sort: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.column,
-    dir: query.sort.column === defaults.column && query.sort.direction === defaults.direction ? undefined : query.sort.direction,
+  const sortIsDefault = query.sort.column === defaults.column && query.sort.direction === defaults.direction;
+  return queryString({
+    asOf: query.asOfExplicit ? query.asOf : undefined,
+    ...query.filters,
+    sort: sortIsDefault ? undefined : query.sort.column,
+    dir: sortIsDefault ? undefined : query.sort.direction,
     size: query.pageSize === DEFAULT_PAGE_SIZE ? undefined : query.pageSize,
     page: query.page === 1 ? undefined : query.page,
     cols: query.columns?.join(","),
     ...overrides,
-  };
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "") search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : "";
+  });
 }

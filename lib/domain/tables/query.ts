@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../audit-actions";
 import { queryText } from "../text";
-import { isoDay, todayUtc, type SearchParams } from "../view";
+import { isoDay } from "../view";
+import { effectiveAsOf, firstValues, orderedRange, type SearchParams } from "../view-url";
 import { CONFIDENCES, EVENT_KINDS, ISO3_CODE, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "./columns";
 import { TABLES } from "./descriptors";
@@ -53,22 +54,16 @@ function paramsSchema(table: TableName, strict: boolean) {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: { param: string; message: string }[] };
 
-const firstValues = (params: SearchParams) =>
-  Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-
 function build<T extends TableName>(table: T, raw: Record<string, unknown>, now: Date): TableQuery<T> {
-  const today = todayUtc(now);
-  const asOf = raw.asOf instanceof Date && raw.asOf.getTime() < today.getTime() ? raw.asOf : today;
   const filters: TableFilters = {};
   for (const key of TABLES[table].filters) if (raw[key] !== undefined) Object.assign(filters, { [key]: raw[key] });
-  if (filters.from && filters.to && filters.from > filters.to) [filters.from, filters.to] = [filters.to, filters.from];
+  if (filters.from || filters.to) [filters.from, filters.to] = orderedRange(filters.from, filters.to);
   const defaults = TABLES[table].defaultSort;
   const column = typeof raw.sort === "string" ? raw.sort : defaults.column;
   const direction = (raw.dir as SortDirection | undefined) ?? (column === defaults.column ? defaults.direction : "asc");
   return {
     table,
-    asOf,
-    asOfExplicit: asOf !== today,
+    ...effectiveAsOf(raw.asOf instanceof Date ? raw.asOf : undefined, now),
     filters,
     sort: { column, direction },
     page: (raw.page as number | undefined) ?? 1,

@@ -3,7 +3,7 @@ import { badRequest, errorResponse } from "@/lib/api/respond";
 import { decodeCountryCursor, listCountriesAfter } from "@/lib/data/countries";
 import { countriesQuerySchema } from "@/lib/api/schemas";
 import { DEFAULT_PAGE_SIZE } from "@/lib/domain/tables/query";
-import { todayUtc } from "@/lib/domain/view";
+import { effectiveAsOf } from "@/lib/domain/view-url";
 import { UnauthenticatedError } from "@/lib/domain/errors";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +18,7 @@ export async function GET(request: Request): Promise<Response> {
     const { region, q, asOf, size, cursor } = parsed.data;
     const after = cursor ? decodeCountryCursor(cursor) : null;
     if (cursor && !after) return badRequest([{ param: "cursor", message: "Not a cursor from this endpoint" }]);
-    const today = todayUtc();
-    const result = await listCountriesAfter(actor, { region, q, asOf: asOf && asOf < today ? asOf : today }, after, size ?? DEFAULT_PAGE_SIZE);
+    const result = await listCountriesAfter(actor, { region, q, asOf: effectiveAsOf(asOf).asOf }, after, size ?? DEFAULT_PAGE_SIZE);
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
