@@ -7,8 +7,8 @@ import { changePasswordAction, signOutEverywhereAction } from "@/lib/actions/acc
 import { Button } from "@/components/ui/button";
 import { callAction } from "@/lib/actions/call";
 import type { ActionFailure } from "@/lib/actions/action";
+import { FIELD } from "./field-kit";
 
-const field = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm aria-[invalid=true]:border-red-600";
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
   { name: "newPassword", label: "New password (12 characters or more)", autoComplete: "new-password" },
@@ -47,7 +47,7 @@ export function PasswordChangeForm({ required, email }: { required: boolean; ema
       {FIELDS.map((f) => (
         <div key={f.name} className="space-y-1">
           <label htmlFor={f.name} className="block text-sm font-medium text-slate-700">{f.label}</label>
-          <input id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} className={field}
+          <input id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} className={FIELD}
             aria-invalid={Boolean(errors[f.name])} aria-describedby={errors[f.name] ? `${f.name}-error` : undefined} />
           {errors[f.name] && <p id={`${f.name}-error`} className="text-sm text-red-700">{errors[f.name]}</p>}
         </div>

@@ -1,37 +1,34 @@
 "use client";
 // Record an organisation in a new country, then set its first status with a sourced event.
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { createPresenceAction } from "@/lib/actions/organisations";
-import { callAction } from "@/lib/actions/call";
+import { FIELD_INLINE, LABEL, useActionForm } from "./field-kit";
+import { Button } from "@/components/ui/button";
 
 export function AddPresenceForm({ organisationId, countries }: { organisationId: number; countries: { iso3: string; name: string }[] }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, submit: send, failure } = useActionForm();
+  const error = failure ? (failure.fieldErrors?.countryIso3 ?? failure.error) : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const countryIso3 = String(new FormData(event.currentTarget).get("countryIso3") ?? "");
-    startTransition(async () => {
-      const result = await callAction(() => createPresenceAction({ organisationId, countryIso3 }));
-      if (result.ok) router.push(`/presences/${result.value.id}/change-status`);
-      else setError(result.fieldErrors?.countryIso3 ?? result.error);
-    });
+    send(() => createPresenceAction({ organisationId, countryIso3 }), (value) => router.push(`/presences/${value.id}/change-status`));
   }
 
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3">
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+      <label className={LABEL}>
         Add to a country
-        <select name="countryIso3" defaultValue="" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm" aria-describedby={error ? "presence-error" : undefined}>
+        <select name="countryIso3" defaultValue="" className={FIELD_INLINE} aria-describedby={error ? "presence-error" : undefined}>
           <option value="" disabled>Choose a country…</option>
           {countries.map((c) => <option key={c.iso3} value={c.iso3}>{c.name}</option>)}
         </select>
       </label>
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:text-slate-400">
+      <Button type="submit" disabled={pending} variant="secondary" size="sm">
         {pending ? "Adding…" : "Add, then set its status"}
-      </button>
+      </Button>
       {error && <p id="presence-error" role="alert" className="w-full text-sm text-red-700">{error}</p>}
     </form>
   );

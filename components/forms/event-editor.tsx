@@ -2,15 +2,16 @@
 // Corrections to one event: edit its fields (including marking it disputed), cite another
 // source, or retract it with a reason. Each save is checked against the version shown.
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { editEventAction, linkSourceAction, retractEventAction } from "@/lib/actions/events";
 import type { ActionResult } from "@/lib/actions/action";
 import { LIMITS } from "@/lib/domain/limits";
 import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
-import { callAction } from "@/lib/actions/call";
+import { FIELD, FieldError, FormAlert, FormSaved, LABEL, useActionForm } from "./field-kit";
+import { Button } from "@/components/ui/button";
 
-const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-red-600";
-const label = "flex flex-col gap-1 text-sm font-medium text-slate-700";
+const field = FIELD;
+const label = LABEL;
 
 export interface EditableEvent {
   id: number;
@@ -34,24 +35,21 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** One of the editor's three forms: saves, then refreshes the page and says what happened. */
 function useSave() {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const save = (run: () => Promise<ActionResult<unknown>>, done: string) =>
-    startTransition(async () => {
-      const outcome = await callAction(run);
-      setResult(outcome.ok ? { ok: true, value: done } : outcome);
-      if (outcome.ok) router.refresh();
+  const form = useActionForm();
+  const [done, setDone] = useState("");
+  const save = <T,>(run: () => Promise<ActionResult<T>>, doneText: string) =>
+    form.submit(run, () => {
+      setDone(doneText);
+      router.refresh();
     });
-  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const message = result ? (
-    result.ok ? <p role="status" className="text-sm text-emerald-800">{String(result.value)}</p> : <p role="alert" className="text-sm text-red-700">{result.error}</p>
-  ) : null;
-  return { pending, save, errors, message };
+  const message = form.succeeded ? <FormSaved text={done} /> : <FormAlert compact text={form.failure?.error} />;
+  return { pending: form.pending, save, errors: form.errors, message };
 }
 
-const Err = ({ text }: { text?: string }) => (text ? <span className="font-normal text-red-700">{text}</span> : null);
+const Err = FieldError;
 
 export function EventEditor({ event }: { event: EditableEvent }) {
   const edit = useSave();
@@ -109,7 +107,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
             <Err text={edit.errors.summary} />
           </label>
           <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-            <button type="submit" disabled={edit.pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:bg-slate-400">{edit.pending ? "Saving…" : "Save changes"}</button>
+            <Button type="submit" size="sm" disabled={edit.pending}>{edit.pending ? "Saving…" : "Save changes"}</Button>
             <Err text={edit.errors.form} />
             {edit.message}
           </div>
@@ -132,7 +130,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
           <label className={label}>Quote (optional)<textarea name="quote" rows={2} maxLength={LIMITS.quote} className={field} /></label>
           <label className={label}>What this source claims (optional)<textarea name="claim" rows={2} maxLength={LIMITS.claim} className={field} /><Err text={cite.errors.claim} /></label>
           <div className="flex items-center gap-3 sm:col-span-2">
-            <button type="submit" disabled={cite.pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:bg-slate-400">{cite.pending ? "Adding…" : "Add source"}</button>
+            <Button type="submit" size="sm" disabled={cite.pending}>{cite.pending ? "Adding…" : "Add source"}</Button>
             {cite.message}
           </div>
         </form>

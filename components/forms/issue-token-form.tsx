@@ -4,8 +4,9 @@ import { useState, useTransition, type FormEvent } from "react";
 import { issueTokenAction } from "@/lib/actions/api-tokens";
 import { callAction } from "@/lib/actions/call";
 import { DEFAULT_TOKEN_DAYS } from "@/lib/domain/api-tokens";
+import { FIELD_INLINE } from "./field-kit";
+import { Button } from "@/components/ui/button";
 
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export function IssueTokenForm() {
   const [pending, startTransition] = useTransition();
@@ -47,7 +48,7 @@ export function IssueTokenForm() {
           <label key={f.name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             {f.label}
             <input name={f.name} type={f.type} placeholder={f.placeholder} required={f.required} aria-invalid={Boolean(errors[f.name])}
-              aria-describedby={errors[f.name] ? `${f.name}-error` : undefined} className={field} />
+              aria-describedby={errors[f.name] ? `${f.name}-error` : undefined} className={FIELD_INLINE} />
             {errors[f.name] && <span id={`${f.name}-error`} className="text-xs font-normal text-red-700">{errors[f.name]}</span>}
           </label>
         ))}
@@ -55,9 +56,9 @@ export function IssueTokenForm() {
           <input type="checkbox" name="readOnly" className="size-4" />
           Read-only (lists and exports, no changes)
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:bg-slate-400">
+        <Button type="submit" disabled={pending} size="sm">
           {pending ? "Issuing…" : "Issue token"}
-        </button>
+        </Button>
       </form>
       {message && <p role="alert" className="text-sm text-red-700">{message}</p>}
       {issued && (

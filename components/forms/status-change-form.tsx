@@ -12,9 +12,10 @@ import { callAction } from "@/lib/actions/call";
 import {
   CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES,
 } from "@/lib/domain/vocabulary";
+import { FIELD, LABEL } from "./field-kit";
+import { Button } from "@/components/ui/button";
 
-const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 aria-[invalid=true]:border-red-600";
-const labelClass = "flex flex-col gap-1 text-sm font-medium text-slate-700";
+const labelClass = LABEL;
 
 type SourceDraft = { mode: "existing"; sourceId: string; quote: string } | { mode: "new"; publisher: string; title: string; url: string; publishedOn: string; quote: string };
 
@@ -113,7 +114,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
       <div className="grid gap-4 sm:grid-cols-2">
         <label className={labelClass}>
           What happened
-          <select name="kind" defaultValue="" className={field} {...invalid("kind")}>
+          <select name="kind" defaultValue="" className={FIELD} {...invalid("kind")}>
             <option value="" disabled>Choose…</option>
             {EVENT_KINDS.map((k) => <option key={k} value={k}>{EVENT_KIND_LABELS[k]}</option>)}
           </select>
@@ -121,31 +122,31 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
         </label>
         <label className={labelClass}>
           Confidence
-          <select name="confidence" defaultValue="REPORTED" className={field} {...invalid("confidence")}>
+          <select name="confidence" defaultValue="REPORTED" className={FIELD} {...invalid("confidence")}>
             {CONFIDENCES.map((c) => <option key={c} value={c}>{CONFIDENCE_LABELS[c]}</option>)}
           </select>
           <FieldError id="confidence-error" message={err("confidence")} />
         </label>
         <label className={labelClass}>
           Date
-          <input type="date" name="occurredOn" className={field} {...invalid("occurredOn")} />
+          <input type="date" name="occurredOn" className={FIELD} {...invalid("occurredOn")} />
           <FieldError id="occurredOn-error" message={err("occurredOn")} />
         </label>
         <label className={labelClass}>
           Known to the
-          <select name="datePrecision" defaultValue="DAY" className={field} {...invalid("datePrecision")}>
+          <select name="datePrecision" defaultValue="DAY" className={FIELD} {...invalid("datePrecision")}>
             {DATE_PRECISIONS.map((p) => <option key={p} value={p}>{p === "DAY" ? "day" : p === "MONTH" ? "month (the date's month)" : "year (the date's year)"}</option>)}
           </select>
           <FieldError id="datePrecision-error" message={err("datePrecision")} />
         </label>
         <label className={`${labelClass} sm:col-span-2`}>
           Summary
-          <textarea name="summary" rows={3} maxLength={LIMITS.summary.max} className={field} {...invalid("summary")} placeholder="What happened, according to the sources" />
+          <textarea name="summary" rows={3} maxLength={LIMITS.summary.max} className={FIELD} {...invalid("summary")} placeholder="What happened, according to the sources" />
           <FieldError id="summary-error" message={err("summary")} />
         </label>
         <label className={labelClass}>
           People affected (optional)
-          <input type="text" inputMode="numeric" name="peopleAffected" className={field} {...invalid("peopleAffected")} />
+          <input type="text" inputMode="numeric" name="peopleAffected" className={FIELD} {...invalid("peopleAffected")} />
           <FieldError id="peopleAffected-error" message={err("peopleAffected")} />
         </label>
       </div>
@@ -173,7 +174,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
             {source.mode === "existing" ? (
               <label className={labelClass}>
                 Source
-                <select value={source.sourceId} onChange={(e) => updateSource(index, { sourceId: e.target.value })} className={field} {...invalid(`sources.${index}.sourceId`)}>
+                <select value={source.sourceId} onChange={(e) => updateSource(index, { sourceId: e.target.value })} className={FIELD} {...invalid(`sources.${index}.sourceId`)}>
                   <option value="">Choose…</option>
                   {sourceOptions.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
                 </select>
@@ -185,7 +186,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
                   <label key={name} className={labelClass}>
                     {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
                     <input type={name === "publishedOn" ? "date" : name === "url" ? "url" : "text"} value={source[name]}
-                      onChange={(e) => updateSource(index, { [name]: e.target.value })} className={field} {...invalid(`sources.${index}.${name}`)} />
+                      onChange={(e) => updateSource(index, { [name]: e.target.value })} className={FIELD} {...invalid(`sources.${index}.${name}`)} />
                     <FieldError id={`sources.${index}.${name}-error`} message={err(`sources.${index}.${name}`) ?? (name === "publisher" ? err(`sources.${index}`) : undefined)} />
                   </label>
                 ))}
@@ -193,23 +194,22 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
             )}
             <label className={labelClass}>
               Quote that supports the change (optional)
-              <textarea rows={2} maxLength={LIMITS.quote} value={source.quote} onChange={(e) => updateSource(index, { quote: e.target.value })} className={field} {...invalid(`sources.${index}.quote`)} />
+              <textarea rows={2} maxLength={LIMITS.quote} value={source.quote} onChange={(e) => updateSource(index, { quote: e.target.value })} className={FIELD} {...invalid(`sources.${index}.quote`)} />
               <FieldError id={`sources.${index}.quote-error`} message={err(`sources.${index}.quote`)} />
             </label>
           </div>
         ))}
         {sources.length < LIMITS.sources && (
-          <button type="button" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-            onClick={() => setSources((list) => [...list, { mode: "new", publisher: "", title: "", url: "", publishedOn: "", quote: "" }])}>
+          <Button type="button" variant="secondary" size="sm" onClick={() => setSources((list) => [...list, { mode: "new", publisher: "", title: "", url: "", publishedOn: "", quote: "" }])}>
             Add another source
-          </button>
+          </Button>
         )}
       </fieldset>
 
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:bg-slate-400">
+        <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save status change"}
-        </button>
+        </Button>
         <a href={backHref} className="text-sm text-slate-700 underline">Cancel</a>
       </div>
     </form>

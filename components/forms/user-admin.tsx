@@ -8,8 +8,9 @@ import { signOutEverywhereAction } from "@/lib/actions/account";
 import type { ActionResult } from "@/lib/actions/action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
 import { callAction } from "@/lib/actions/call";
+import { FIELD_INLINE } from "./field-kit";
+import { Button } from "@/components/ui/button";
 
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
 function useAction() {
   const [pending, startTransition] = useTransition();
@@ -35,18 +36,18 @@ export function CreateUserForm() {
       {(["name", "email", "password"] as const).map((name) => (
         <label key={name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           {{ name: "Name", email: "Email", password: "One-time password (12+ characters)" }[name]}
-          <input name={name} type={name === "email" ? "email" : name === "password" ? "password" : "text"} autoComplete="off" className={field}
+          <input name={name} type={name === "email" ? "email" : name === "password" ? "password" : "text"} autoComplete="off" className={FIELD_INLINE}
             aria-invalid={Boolean(create.errors[name])} aria-describedby={create.errors[name] ? `new-${name}-error` : undefined} />
           {create.errors[name] && <span id={`new-${name}-error`} className="font-normal text-red-700">{create.errors[name]}</span>}
         </label>
       ))}
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Role
-        <select name="role" defaultValue="VIEWER" className={field}>{ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
+        <select name="role" defaultValue="VIEWER" className={FIELD_INLINE}>{ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
       </label>
-      <button type="submit" disabled={create.pending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:bg-slate-400">
+      <Button type="submit" disabled={create.pending} size="sm">
         {create.pending ? "Creating…" : "Create user"}
-      </button>
+      </Button>
       {create.result && (create.result.ok ? <p role="status" className="w-full text-sm text-emerald-800">User created. They choose their own password when they first sign in.</p> : <p role="alert" className="w-full text-sm text-red-700">{create.result.error}</p>)}
     </form>
   );
@@ -59,7 +60,7 @@ export function UserControls({ user }: { user: { id: number; email: string; role
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
-      <select id={`role-${user.id}`} value={role} disabled={act.pending} className={field}
+      <select id={`role-${user.id}`} value={role} disabled={act.pending} className={FIELD_INLINE}
         onChange={(e) => {
           const next = e.target.value as Role;
           setRole(next);
@@ -86,7 +87,7 @@ export function UserControls({ user }: { user: { id: number; email: string; role
             return result;
           });
         }}>
-          <input name="password" type="password" autoComplete="new-password" aria-label={`New password for ${user.email}`} className={field} />
+          <input name="password" type="password" autoComplete="new-password" aria-label={`New password for ${user.email}`} className={FIELD_INLINE} />
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">Set</button>
         </form>
       ) : (

@@ -1,6 +1,7 @@
 import { isoDate, type View } from "@/lib/domain/view";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { asOfQuery } from "@/lib/domain/view-url";
+import { Button } from "@/components/ui/button";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 
@@ -41,7 +42,7 @@ export function FilterBar({ view, regions, action }: { view: View; regions: stri
         to
         <input type="date" name="to" defaultValue={view.to ? isoDate(view.to) : ""} className={field} />
       </label>
-      <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Apply</button>
+      <Button type="submit" size="sm">Apply</Button>
       <a href={`${action}${asOfQuery(view)}`} className="px-1 py-1.5 text-sm text-slate-700 underline">Clear filters</a>
     </form>
   );

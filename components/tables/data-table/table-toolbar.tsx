@@ -6,6 +6,7 @@ import { TABLES } from "@/lib/domain/tables/descriptors";
 import { DEFAULT_PAGE_SIZE, type FilterKey, type TableQuery } from "@/lib/domain/tables/query";
 import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { asOfQuery } from "@/lib/domain/view-url";
+import { Button } from "@/components/ui/button";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 const label = "flex flex-col gap-1 text-xs font-medium text-slate-600";
@@ -73,7 +74,7 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
           <input type="date" name="to" defaultValue={f.to ? isoDate(f.to) : ""} className={field} />
         </label>
       )}
-      <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Apply</button>
+      <Button type="submit" size="sm">Apply</Button>
       <a href={`${basePath}${asOfQuery(query)}`} className="px-1 py-1.5 text-sm text-slate-700 underline">Clear filters</a>
     </form>
   );
