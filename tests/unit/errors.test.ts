@@ -53,6 +53,9 @@ describe("the error vocabulary", () => {
     expect(describeError(new UnavailableError())!.formMessage).toContain("Nothing was changed");
     expect(describeError(new ForbiddenError("passwordChange"))!.message).toContain("Change password");
     expect(describeError(new RateLimitedError(7))).toMatchObject({ message: "Too many requests. Try again in 7 s.", retryAfterSeconds: 7 });
+    // A rule's own message reaches the form as it is, not a generic one.
+    const rule = "This is the last active admin: make someone else an admin first.";
+    expect(describeError(new RuleError(rule))).toMatchObject({ message: rule, formMessage: rule, issues: [{ param: "form", message: rule }] });
   });
 
   it("carries a conflict's record as typed data", () => {
