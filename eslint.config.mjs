@@ -16,11 +16,19 @@ export default defineConfig([
     files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
     ignores: ["lib/data/**", "lib/auth/**", "lib/db.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["@/lib/db"], message: "Only lib/data and lib/auth reach the database; call a lib/data function." },
-        { group: ["@/app/*"], message: "Nothing imports from app/: put shared code in lib/ or components/." },
-        { group: ["@/lib/data/projections/*", "@/lib/data/tables/*", "@/lib/data/dashboard-sql", "@/lib/data/view-sql", "@/lib/data/audit"], message: "Use lib/data's public functions, not its internals." },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db"], message: "Only lib/data and lib/auth reach the database; call a lib/data function." },
+            { group: ["@/app/*"], message: "Nothing imports from app/: put shared code in lib/ or components/." },
+            {
+              group: ["@/lib/data/projections/*", "@/lib/data/tables/*", "@/lib/data/dashboard-sql", "@/lib/data/view-sql", "@/lib/data/audit"],
+              message: "Use lib/data's public functions, not its internals.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -32,9 +40,17 @@ export default defineConfig([
   {
     files: ["lib/domain/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["@/lib/db", "@/lib/data/*", "@/lib/auth/*", "@/app/*", "@/components/*", "server-only", "next/*", "react"], message: "lib/domain is pure rules: no database, framework or UI." },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/data/*", "@/lib/auth/*", "@/app/*", "@/components/*", "server-only", "next/*", "react"],
+              message: "lib/domain is pure rules: no database, framework or UI.",
+            },
+          ],
+        },
+      ],
     },
   },
 ]);

@@ -25,10 +25,7 @@ export function createPool(databaseUrl: string, poolSize = 10, acquireTimeoutMs 
 
 /** A Prisma client on its own pool (string) or on a shared one (pool: ended by its owner). */
 export function createPrismaClient(database: string | pg.Pool, poolSize = 10): PrismaClient {
-  const adapter =
-    typeof database === "string"
-      ? new PrismaPg(createPool(database, poolSize), { disposeExternalPool: true })
-      : new PrismaPg(database);
+  const adapter = typeof database === "string" ? new PrismaPg(createPool(database, poolSize), { disposeExternalPool: true }) : new PrismaPg(database);
   return new PrismaClient({ adapter });
 }
 

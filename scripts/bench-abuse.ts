@@ -22,7 +22,11 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 async function benchUser(client: pg.Client, role: "VIEWER" | "ANALYST"): Promise<{ email: string; password: string }> {
   const email = `bench-${randomBytes(4).toString("hex")}@synthetic.invalid`;
   const password = randomBytes(18).toString("base64url");
-  await client.query(`INSERT INTO "User" (email, name, "passwordHash", role, "updatedAt") VALUES ($1, 'Benchmark (synthetic)', $2, $3, now())`, [email, await hashPassword(password), role]);
+  await client.query(`INSERT INTO "User" (email, name, "passwordHash", role, "updatedAt") VALUES ($1, 'Benchmark (synthetic)', $2, $3, now())`, [
+    email,
+    await hashPassword(password),
+    role,
+  ]);
   return { email, password };
 }
 
@@ -72,7 +76,10 @@ async function slowExports(base: string, viewerCookie: string, analystCookie: st
   const failures: number[] = [];
   const until = Date.now() + 15_000;
   while (Date.now() < until) {
-    for (const [list, result] of [[health, await timed(`${base}/api/health`, {})], [page, await timed(`${base}/presences`, { cookie: analystCookie })]] as const) {
+    for (const [list, result] of [
+      [health, await timed(`${base}/api/health`, {})],
+      [page, await timed(`${base}/presences`, { cookie: analystCookie })],
+    ] as const) {
       list.push(result.ms);
       if (result.status !== 200) failures.push(result.status);
     }
@@ -80,8 +87,13 @@ async function slowExports(base: string, viewerCookie: string, analystCookie: st
   stop.abort();
   await Promise.all(reads);
   const count = (status: number) => statuses.filter((s) => s === status).length;
-  console.log(`   exports 1-10: ${count(200)} streaming (200), ${count(429)} refused (429); the 11th: ${eleventh.status} ${eleventh.headers.get("retry-after") ? `(Retry-After ${eleventh.headers.get("retry-after")} s)` : ""}`);
-  for (const [name, times] of [["/api/health", health], ["/presences (analyst)", page]] as const) {
+  console.log(
+    `   exports 1-10: ${count(200)} streaming (200), ${count(429)} refused (429); the 11th: ${eleventh.status} ${eleventh.headers.get("retry-after") ? `(Retry-After ${eleventh.headers.get("retry-after")} s)` : ""}`,
+  );
+  for (const [name, times] of [
+    ["/api/health", health],
+    ["/presences (analyst)", page],
+  ] as const) {
     times.sort((a, b) => a - b);
     console.log(`   ${name.padEnd(22)} ${times.length} requests, p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms`);
   }
@@ -92,54 +104,73 @@ async function concurrentExports(base: string, pid: number, cookies: string[], f
   const before = rssOf(pid);
   const sampler = sampleRss(pid);
   const started = performance.now();
-  const results = await Promise.all(cookies.map(async (cookie) => {
-    const response = await fetch(`${base}/api/v1/export/events?format=${format}`, { headers: { cookie } });
-    const bytes = (await response.arrayBuffer()).byteLength;
-    return { status: response.status, bytes };
-  }));
+  const results = await Promise.all(
+    cookies.map(async (cookie) => {
+      const response = await fetch(`${base}/api/v1/export/events?format=${format}`, { headers: { cookie } });
+      const bytes = (await response.arrayBuffer()).byteLength;
+      return { status: response.status, bytes };
+    }),
+  );
   const peak = sampler.stop();
   const ran = results.filter((r) => r.status === 200);
-  console.log(`   ${format.toUpperCase().padEnd(4)} ${ran.length} ran to the end (${mb(ran.reduce((s, r) => s + r.bytes, 0))} in all), ${results.length - ran.length} refused (429) by the per-instance cap; ` +
-    `${((performance.now() - started) / 1000).toFixed(0)} s; server RSS ${mb(before)} before, peak ${mb(peak)}`);
+  console.log(
+    `   ${format.toUpperCase().padEnd(4)} ${ran.length} ran to the end (${mb(ran.reduce((s, r) => s + r.bytes, 0))} in all), ${results.length - ran.length} refused (429) by the per-instance cap; ` +
+      `${((performance.now() - started) / 1000).toFixed(0)} s; server RSS ${mb(before)} before, peak ${mb(peak)}`,
+  );
 }
 
 async function largeBodies(base: string, pid: number) {
   const chunk = new Uint8Array(64 * 1024).fill(0x41);
   const before = rssOf(pid);
   const sampler = sampleRss(pid);
-  const statuses = await Promise.all(Array.from({ length: 40 }, async () => {
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < 12 * 16; i += 1) controller.enqueue(chunk);
-        controller.close();
-      },
-    });
-    const response = await fetch(`${base}/api/v1/organisations`, {
-      method: "POST", body, duplex: "half", headers: { authorization: "Bearer am_junk-token-for-the-benchmark", "content-type": "application/json" },
-    } as RequestInit).catch(() => null);
-    await response?.arrayBuffer().catch(() => {});
-    return response?.status ?? 0;
-  }));
+  const statuses = await Promise.all(
+    Array.from({ length: 40 }, async () => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 12 * 16; i += 1) controller.enqueue(chunk);
+          controller.close();
+        },
+      });
+      const response = await fetch(`${base}/api/v1/organisations`, {
+        method: "POST",
+        body,
+        duplex: "half",
+        headers: { authorization: "Bearer am_junk-token-for-the-benchmark", "content-type": "application/json" },
+      } as RequestInit).catch(() => null);
+      await response?.arrayBuffer().catch(() => {});
+      return response?.status ?? 0;
+    }),
+  );
   const peak = sampler.stop();
   const byStatus = Object.entries(statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}));
-  console.log(`\n3. Forty 12 MB chunked bodies at once with a junk token: answers ${byStatus.map(([s, n]) => `${n} × ${s}`).join(", ")}; server RSS ${mb(before)} before, peak ${mb(peak)}`);
+  console.log(
+    `\n3. Forty 12 MB chunked bodies at once with a junk token: answers ${byStatus.map(([s, n]) => `${n} × ${s}`).join(", ")}; server RSS ${mb(before)} before, peak ${mb(peak)}`,
+  );
 }
 
 async function parallelGuesses(base: string, client: pg.Client) {
   const { email } = await benchUser(client, "VIEWER");
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  await Promise.all(Array.from({ length: 40 }, async (_, i) => {
-    const response = await fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST", redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: base },
-      body: new URLSearchParams({ csrfToken, email, password: `wrong guess number ${i}`, json: "true" }),
-    });
-    await response.arrayBuffer();
-  }));
+  await Promise.all(
+    Array.from({ length: 40 }, async (_, i) => {
+      const response = await fetch(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: base },
+        body: new URLSearchParams({ csrfToken, email, password: `wrong guess number ${i}`, json: "true" }),
+      });
+      await response.arrayBuffer();
+    }),
+  );
   const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "AuditEntry" WHERE action = 'auth.signInFailed' AND after->>'email' = $1`, [email]);
+    `SELECT count(*)::int AS n FROM "AuditEntry" WHERE action = 'auth.signInFailed' AND after->>'email' = $1`,
+    [email],
+  );
   console.log(`\n4. Forty parallel wrong passwords for one account (one client): ${rows[0]!.n} evaluated (argon2 run), the rest refused as throttled`);
 }
 
@@ -152,9 +183,12 @@ async function main() {
     const pid = app.serverPid();
     const viewer = await benchUser(env.client, "VIEWER");
     const analyst = await benchUser(env.client, "ANALYST");
-    console.log(`SYNTHETIC data: ${env.events.toLocaleString("en-GB")} events; production build with the shipped limits (exports: 2 per user, 4 per instance).`);
+    console.log(
+      `SYNTHETIC data: ${env.events.toLocaleString("en-GB")} events; production build with the shipped limits (exports: 2 per user, 4 per instance).`,
+    );
     console.log(`Server RSS at the start: ${mb(rssOf(pid))}`);
-    if (PARTS.has(1)) await slowExports(app.base, await signInCookie(app.base, viewer.email, viewer.password), await signInCookie(app.base, analyst.email, analyst.password));
+    if (PARTS.has(1))
+      await slowExports(app.base, await signInCookie(app.base, viewer.email, viewer.password), await signInCookie(app.base, analyst.email, analyst.password));
     if (PARTS.has(3)) await largeBodies(app.base, pid);
     if (PARTS.has(2)) {
       console.log("\n2. Eight users each start an export of every event at once:");
@@ -175,6 +209,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

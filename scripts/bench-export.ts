@@ -76,11 +76,15 @@ async function main() {
     const abort = new AbortController();
     const partial = await fetch(`${bench.base}/api/v1/export/events?format=csv`, { headers: { authorization: `Bearer ${env.token}` }, signal: abort.signal });
     const reader = partial.body!.getReader();
-    for (let read = 0; read < 1_000_000; ) read += (await reader.read()).value?.length ?? Infinity;
+    for (let read = 0; read < 1_000_000;) read += (await reader.read()).value?.length ?? Infinity;
     const activeExports = async () =>
-      Number((await env.client.query<{ n: string }>(
-        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query ILIKE '%FROM "AccessEvent" e%'`,
-      )).rows[0]!.n);
+      Number(
+        (
+          await env.client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query ILIKE '%FROM "AccessEvent" e%'`,
+          )
+        ).rows[0]!.n,
+      );
     const runningBefore = await activeExports();
     const abortedAt = performance.now();
     abort.abort();
@@ -98,8 +102,12 @@ async function main() {
     const app = best(appRuns);
     const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
     const line = (name: string, t: Timing) =>
-      `${name.padEnd(34)} ${t.rows.toLocaleString("en-GB").padStart(10)} ${t.seconds.toFixed(2).padStart(8)} ${Math.round(t.rows / t.seconds).toLocaleString("en-GB").padStart(11)} ${(Number(mb(t.bytes)) / t.seconds).toFixed(1).padStart(8)} ${mb(t.bytes).padStart(8)}`;
-    console.log(`\nSYNTHETIC data: ${env.events.toLocaleString("en-GB")} events (published ones exported), every event column, ${RUNS} runs each, best shown.\n`);
+      `${name.padEnd(34)} ${t.rows.toLocaleString("en-GB").padStart(10)} ${t.seconds.toFixed(2).padStart(8)} ${Math.round(t.rows / t.seconds)
+        .toLocaleString("en-GB")
+        .padStart(11)} ${(Number(mb(t.bytes)) / t.seconds).toFixed(1).padStart(8)} ${mb(t.bytes).padStart(8)}`;
+    console.log(
+      `\nSYNTHETIC data: ${env.events.toLocaleString("en-GB")} events (published ones exported), every event column, ${RUNS} runs each, best shown.\n`,
+    );
     console.log(`${"".padEnd(34)} ${"rows".padStart(10)} ${"seconds".padStart(8)} ${"rows/s".padStart(11)} ${"MB/s".padStart(8)} ${"MB".padStart(8)}`);
     console.log(line("PostgreSQL COPY … TO STDOUT (CSV)", copy));
     console.log(line("App export route (CSV, streamed)", app));
@@ -120,6 +128,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

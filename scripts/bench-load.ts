@@ -10,8 +10,16 @@ import { rssOf, sampleRss } from "./lib/process-memory";
 
 const PASSWORD = "bench-load-password";
 const MIX = [
-  "/", "/presences", "/presences?country=NER&status=EXPELLED&sort=since", "/events?country=NER", "/organisations",
-  "/countries/NER", "/?asOf=2025-02-10", "/api/v1/presences?country=NER", "/api/v1/events?size=50", "/api/v1/countries?region=Africa",
+  "/",
+  "/presences",
+  "/presences?country=NER&status=EXPELLED&sort=since",
+  "/events?country=NER",
+  "/organisations",
+  "/countries/NER",
+  "/?asOf=2025-02-10",
+  "/api/v1/presences?country=NER",
+  "/api/v1/events?size=50",
+  "/api/v1/countries?region=Africa",
 ];
 const soak = process.argv.includes("--soak");
 const seconds = Number(soak ? (process.env.SOAK_SECONDS ?? 300) : (process.env.LOAD_SECONDS ?? 20));
@@ -45,7 +53,9 @@ async function main() {
     const peakRss = peak.stop();
     const endRss = rssOf(server);
     const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(`\n${soak ? "Soak" : "Load"}: ${seconds} s, ${connections} connections, signed-in viewer/analyst/admin in turn, seeded demo data, production build, loopback.`);
+    console.log(
+      `\n${soak ? "Soak" : "Load"}: ${seconds} s, ${connections} connections, signed-in viewer/analyst/admin in turn, seeded demo data, production build, loopback.`,
+    );
     console.log(`Mix (${MIX.length} routes): ${MIX.join("  ")}\n`);
     console.log(`requests          ${result.requests.total.toLocaleString("en-GB")} (${result.requests.average.toFixed(1)} per second)`);
     console.log(`latency           p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`);

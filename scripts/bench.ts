@@ -43,7 +43,12 @@ interface Case {
 const tablePage = (table: string, params: Record<string, string>): Case => {
   const query = parseTableQuery(table as "events", params);
   const def = DEFINE[table]!(query);
-  return { name: `${table} page ${describe(params)}`, url: `/${table}?${new URLSearchParams(params)}`, target: TABLE_TARGET, sql: [pageSql(def, query), countSql(def, query)] };
+  return {
+    name: `${table} page ${describe(params)}`,
+    url: `/${table}?${new URLSearchParams(params)}`,
+    target: TABLE_TARGET,
+    sql: [pageSql(def, query), countSql(def, query)],
+  };
 };
 
 const apiList = (table: string, params: Record<string, string>, cursor?: string): Case => {
@@ -61,12 +66,14 @@ const apiList = (table: string, params: Record<string, string>, cursor?: string)
 const dashboardSql = (params: SearchParams) => {
   const view = parseView(params);
   const charts = withChartWindow(view);
-  return [DASHBOARD_SQL.statusCounts(view), DASHBOARD_SQL.peopleLast12Months(view), DASHBOARD_SQL.peopleByMonth(charts),
-    DASHBOARD_SQL.eventsByMonth(charts)];
+  return [DASHBOARD_SQL.statusCounts(view), DASHBOARD_SQL.peopleLast12Months(view), DASHBOARD_SQL.peopleByMonth(charts), DASHBOARD_SQL.eventsByMonth(charts)];
 };
 
 function describe(params: Record<string, string>): string {
-  const text = Object.entries(params).filter(([k]) => k !== "size").map(([k, v]) => `${k}=${v}`).join(" ");
+  const text = Object.entries(params)
+    .filter(([k]) => k !== "size")
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
   return text ? `(${text})` : "(first page)";
 }
 
@@ -91,17 +98,21 @@ async function main() {
   try {
     const cookie = await signInCookie(app.base, env.email, env.password);
     const bearer = { authorization: `Bearer ${env.token}` };
-    const { rows: [busiest] } = await env.client.query<{ iso3: string }>(
-      `SELECT "countryIso3" AS iso3 FROM "Presence" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const {
+      rows: [busiest],
+    } = await env.client.query<{ iso3: string }>(`SELECT "countryIso3" AS iso3 FROM "Presence" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
     const country = busiest!.iso3;
     // And the one with the most events (on skewed data, one of the three that hold 80% of them).
-    const { rows: [eventful] } = await env.client.query<{ iso3: string }>(
-      `SELECT "countryIso3" AS iso3 FROM "AccessEvent" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const {
+      rows: [eventful],
+    } = await env.client.query<{ iso3: string }>(`SELECT "countryIso3" AS iso3 FROM "AccessEvent" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
     const hot = eventful!.iso3;
     // A cursor 20 pages (1,000 rows) into the events, as a client paging through would hold.
     let cursor = "";
     for (let i = 0; i < 20; i += 1) {
-      const body = (await (await fetch(`${app.base}/api/v1/events?size=50${cursor ? `&cursor=${cursor}` : ""}`, { headers: bearer })).json()) as { nextCursor: string };
+      const body = (await (await fetch(`${app.base}/api/v1/events?size=50${cursor ? `&cursor=${cursor}` : ""}`, { headers: bearer })).json()) as {
+        nextCursor: string;
+      };
       cursor = encodeURIComponent(body.nextCursor);
     }
 
@@ -124,19 +135,33 @@ async function main() {
       apiList("presences", { size: "50", asOf: PAST }),
       { name: "overview page", url: "/", target: PAGE_TARGET, sql: dashboardSql({}) },
       { name: `overview page (asOf=${PAST})`, url: `/?asOf=${PAST}`, target: PAGE_TARGET, sql: dashboardSql({ asOf: PAST }) },
-      { name: `country page (${country})`, url: `/countries/${country}`, target: PAGE_TARGET,
-        sql: [...dashboardSql({ country }), ...tablePage("presences", { country }).sql] },
-      ...(hot === country ? [] : [
-        tablePage("events", { country: hot }),
-        apiList("events", { size: "50", country: hot }),
-        { name: `country page (${hot}, most events)`, url: `/countries/${hot}`, target: PAGE_TARGET,
-          sql: [...dashboardSql({ country: hot }), ...tablePage("presences", { country: hot }).sql] },
-      ]),
+      {
+        name: `country page (${country})`,
+        url: `/countries/${country}`,
+        target: PAGE_TARGET,
+        sql: [...dashboardSql({ country }), ...tablePage("presences", { country }).sql],
+      },
+      ...(hot === country
+        ? []
+        : [
+            tablePage("events", { country: hot }),
+            apiList("events", { size: "50", country: hot }),
+            {
+              name: `country page (${hot}, most events)`,
+              url: `/countries/${hot}`,
+              target: PAGE_TARGET,
+              sql: [...dashboardSql({ country: hot }), ...tablePage("presences", { country: hot }).sql],
+            },
+          ]),
     ];
 
-    console.log(`\nSYNTHETIC data (${SHAPE}): ${env.events.toLocaleString("en-GB")} events; production build; ${RUNS} sequential requests per case after 3 warm-ups.`);
+    console.log(
+      `\nSYNTHETIC data (${SHAPE}): ${env.events.toLocaleString("en-GB")} events; production build; ${RUNS} sequential requests per case after 3 warm-ups.`,
+    );
     console.log("SQL = the same statements run directly on PostgreSQL in this run (in parallel, as the app runs them).\n");
-    console.log(`${"case".padEnd(52)}${"app p50".padStart(8)}${"app p95".padStart(9)}${"SQL p50".padStart(9)}${"SQL p95".padStart(9)}${"app/SQL".padStart(9)}  target p95`);
+    console.log(
+      `${"case".padEnd(52)}${"app p50".padStart(8)}${"app p95".padStart(9)}${"SQL p50".padStart(9)}${"SQL p95".padStart(9)}${"app/SQL".padStart(9)}  target p95`,
+    );
     for (const c of cases) {
       const headers = c.url.startsWith("/api/") ? bearer : { cookie };
       const appTimes = await timeRuns(async () => {
@@ -146,7 +171,9 @@ async function main() {
       });
       const sqlTimes = await timeRuns(() => Promise.all(c.sql.map((s) => sqlPool.query(s.text, s.values))));
       const verdict = c.target === null ? "" : `< ${c.target} ms  ${appTimes.p95 < c.target ? "met" : "NOT met"}`;
-      console.log(`${c.name.padEnd(52)}${ms(appTimes.p50)} ${ms(appTimes.p95)} ${ms(sqlTimes.p50)} ${ms(sqlTimes.p95)} ${(appTimes.p95 / sqlTimes.p95).toFixed(1).padStart(8)}×  ${verdict}`);
+      console.log(
+        `${c.name.padEnd(52)}${ms(appTimes.p50)} ${ms(appTimes.p95)} ${ms(sqlTimes.p50)} ${ms(sqlTimes.p95)} ${(appTimes.p95 / sqlTimes.p95).toFixed(1).padStart(8)}×  ${verdict}`,
+      );
     }
 
     await statusChangeUnderReads(app.base, bearer, cookie, env.client);
@@ -175,15 +202,25 @@ async function statusChangeUnderReads(base: string, bearer: Record<string, strin
       await (await fetch(`${base}${readPath}`, { headers })).text();
     }
   });
-  const { data } = (await (await fetch(`${base}/api/v1/presences?size=${RUNS}&sort=since&dir=desc`, { headers: bearer })).json()) as { data: { id: number; version: number }[] };
+  const { data } = (await (await fetch(`${base}/api/v1/presences?size=${RUNS}&sort=since&dir=desc`, { headers: bearer })).json()) as {
+    data: { id: number; version: number }[];
+  };
   const times: number[] = [];
   for (const presence of data) {
     const started = performance.now();
     const response = await fetch(`${base}/api/v1/presences/${presence.id}/events`, {
       method: "POST",
       headers: { ...bearer, "content-type": "application/json" },
-      body: JSON.stringify({ status: "RESTRICTED", kind: "RESTRICTION_IMPOSED", occurredOn: new Date().toISOString().slice(0, 10), datePrecision: "DAY",
-        summary: "Synthetic benchmark status change.", confidence: "REPORTED", version: presence.version, sources: [{ publisher: "Synthetic Bench Wire", title: "Benchmark" }] }),
+      body: JSON.stringify({
+        status: "RESTRICTED",
+        kind: "RESTRICTION_IMPOSED",
+        occurredOn: new Date().toISOString().slice(0, 10),
+        datePrecision: "DAY",
+        summary: "Synthetic benchmark status change.",
+        confidence: "REPORTED",
+        version: presence.version,
+        sources: [{ publisher: "Synthetic Bench Wire", title: "Benchmark" }],
+      }),
     });
     if (response.status !== 201) throw new Error(`Status change failed: HTTP ${response.status} ${await response.text()}`);
     times.push(performance.now() - started);
@@ -194,7 +231,9 @@ async function statusChangeUnderReads(base: string, bearer: Record<string, strin
   await client.query(`UPDATE "AccessEvent" SET synthetic = true WHERE NOT synthetic`);
   await client.query(`UPDATE "Source" SET synthetic = true WHERE NOT synthetic`);
   times.sort((a, b) => a - b);
-  console.log(`\nStatus change (API, ${times.length} changes) while 4 clients read continuously: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (DESIGN.md sets no target; reported)`);
+  console.log(
+    `\nStatus change (API, ${times.length} changes) while 4 clients read continuously: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (DESIGN.md sets no target; reported)`,
+  );
 }
 
 async function firstLoad(base: string, cookie: string, country: string) {
@@ -207,6 +246,6 @@ async function firstLoad(base: string, cookie: string, country: string) {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

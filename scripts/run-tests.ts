@@ -18,11 +18,12 @@ let failed = 0;
 const summary: string[] = [];
 mkdirSync(RESULTS, { recursive: true });
 
-/** Type check and lint, each counted as one check. */
+/** Type check, lint and formatting, each counted as one check. */
 function runStaticChecks() {
   const checks: [string, string[]][] = [
     ["typescript", [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "--noEmit"]],
     ["eslint", [path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js"), ".", "--max-warnings", "0"]],
+    ["prettier", [path.join(ROOT, "node_modules", "prettier", "bin", "prettier.cjs"), "--check", "--log-level", "warn", "."]],
   ];
   const results = checks.map(([name, args]) => {
     const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
@@ -54,7 +55,15 @@ for (const suite of suites) {
   const started = Date.now();
   const run = spawnSync(
     process.execPath,
-    [path.join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--project", suite, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    [
+      path.join(ROOT, "node_modules", "vitest", "vitest.mjs"),
+      "run",
+      "--project",
+      suite,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
     { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" } },
   );
   const seconds = ((Date.now() - started) / 1000).toFixed(0);

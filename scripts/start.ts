@@ -99,8 +99,14 @@ async function main() {
     process.execPath,
     [
       ...SERVER_MEMORY_FLAGS,
-      "--require", path.join(ROOT, "scripts", "lib", "refuse-unsupported-methods.cjs"),
-      path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host,
+      "--require",
+      path.join(ROOT, "scripts", "lib", "refuse-unsupported-methods.cjs"),
+      path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      host,
     ],
     {
       cwd: ROOT,

@@ -40,7 +40,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold tracking-tight">Access Monitor</Link>
+          <Link href="/" className="text-lg font-semibold tracking-tight">
+            Access Monitor
+          </Link>
           {/* Until a one-time password is replaced, nothing but the account page opens: no menus. */}
           {!actor.mustChangePassword && (
             <Suspense fallback={null}>
@@ -62,7 +64,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           </div>
         )}
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }

@@ -51,7 +51,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <HeadlineFigureCards figures={figures} view={view} path="/" />
       <WorldMap shapes={worldShapes()} outlinesUrl={worldOutlinesUrl()} entries={map} width={MAP_WIDTH} height={MAP_HEIGHT} query={query} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <div id="people-affected"><PeopleAffectedChart rows={people} /></div>
+        <div id="people-affected">
+          <PeopleAffectedChart rows={people} />
+        </div>
         <StatusByCountryChart rows={byCountry} />
         <EventsByKindChart rows={byKind} />
         <StatusByTypeChart rows={byType} />
@@ -61,8 +63,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-slate-600">
           {presences.total > presences.rows.length ? (
             <>
-              The {presences.rows.length} most severe of {formatNumber(presences.total)}{presences.totalIsLowerBound ? "+" : ""} matching presences.{" "}
-              <Link href={`/presences${viewQuery(view, { from: undefined, to: undefined })}`} className="underline">See them all in the Presences table</Link>.
+              The {presences.rows.length} most severe of {formatNumber(presences.total)}
+              {presences.totalIsLowerBound ? "+" : ""} matching presences.{" "}
+              <Link href={`/presences${viewQuery(view, { from: undefined, to: undefined })}`} className="underline">
+                See them all in the Presences table
+              </Link>
+              .
             </>
           ) : (
             `${presences.total} matching ${presences.total === 1 ? "presence" : "presences"}.`

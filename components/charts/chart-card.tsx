@@ -36,7 +36,9 @@ export function ChartCard({
     <section aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="chart-card">
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h2 id={titleId} className="font-semibold text-slate-900">{title}</h2>
+          <h2 id={titleId} className="font-semibold text-slate-900">
+            {title}
+          </h2>
           <p className="text-sm text-slate-600">{description}</p>
         </div>
         {!empty && (
@@ -59,19 +61,31 @@ export function ChartCard({
               <caption className="sr-only">{title}</caption>
               <thead className="sticky top-0 bg-slate-100 text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-2 py-1.5">{categoryLabel}</th>
-                  {used.map((s) => <th key={s.key} scope="col" className="px-2 py-1.5 text-right">{s.label}</th>)}
-                  <th scope="col" className="px-2 py-1.5 text-right">Total</th>
+                  <th scope="col" className="px-2 py-1.5">
+                    {categoryLabel}
+                  </th>
+                  {used.map((s) => (
+                    <th key={s.key} scope="col" className="px-2 py-1.5 text-right">
+                      {s.label}
+                    </th>
+                  ))}
+                  <th scope="col" className="px-2 py-1.5 text-right">
+                    Total
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row" className="px-2 py-1 font-normal">{formatCategory(row.key)}</th>
-                    {used.map((s) => <td key={s.key} className="px-2 py-1 text-right tabular-nums">{formatNumber(Number(row[s.key] ?? 0))}</td>)}
-                    <td className="px-2 py-1 text-right font-medium tabular-nums">
-                      {formatNumber(used.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0))}
-                    </td>
+                    <th scope="row" className="px-2 py-1 font-normal">
+                      {formatCategory(row.key)}
+                    </th>
+                    {used.map((s) => (
+                      <td key={s.key} className="px-2 py-1 text-right tabular-nums">
+                        {formatNumber(Number(row[s.key] ?? 0))}
+                      </td>
+                    ))}
+                    <td className="px-2 py-1 text-right font-medium tabular-nums">{formatNumber(used.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0))}</td>
                   </tr>
                 ))}
               </tbody>

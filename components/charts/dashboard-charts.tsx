@@ -17,7 +17,10 @@ export function PeopleAffectedChart({ rows }: { rows: ChartRow[] }) {
     <ChartCard
       title="People affected over time"
       description="People affected by events each month, stacked by the status the events led to; the last 36 months unless a date range is set."
-      rows={rows} series={STATUS_SERIES} categoryLabel="Month" formatCategory={monthLabel}
+      rows={rows}
+      series={STATUS_SERIES}
+      categoryLabel="Month"
+      formatCategory={monthLabel}
       emptyMessage="No event with a figure for people affected matches this view."
     >
       <StackedBarChart rows={rows} series={STATUS_SERIES} categoryLabel="Month" valueLabel="People affected" formatCategory={monthLabel} />
@@ -31,7 +34,9 @@ export function StatusByCountryChart({ rows }: { rows: ({ iso3: string; name: st
     <ChartCard
       title="Organisations by status per country"
       description="Organisations present in each country by their status; countries with most restrictions first."
-      rows={data} series={STATUS_SERIES} categoryLabel="Country"
+      rows={data}
+      series={STATUS_SERIES}
+      categoryLabel="Country"
       emptyMessage="No organisation matches this view."
     >
       <StackedBarChart rows={data} series={STATUS_SERIES} categoryLabel="Country" valueLabel="Organisations" horizontal />
@@ -44,7 +49,10 @@ export function EventsByKindChart({ rows }: { rows: ChartRow[] }) {
     <ChartCard
       title="Events per month by kind"
       description="Recorded events each month, by what happened; the last 36 months unless a date range is set."
-      rows={rows} series={EVENT_KIND_SERIES} categoryLabel="Month" formatCategory={monthLabel}
+      rows={rows}
+      series={EVENT_KIND_SERIES}
+      categoryLabel="Month"
+      formatCategory={monthLabel}
       emptyMessage="No event matches this view."
     >
       <StackedBarChart rows={rows} series={EVENT_KIND_SERIES} categoryLabel="Month" valueLabel="Events" formatCategory={monthLabel} />
@@ -58,7 +66,10 @@ export function StatusByTypeChart({ rows }: { rows: ChartRow[] }) {
     <ChartCard
       title="Organisations by type and status"
       description="Organisations of each type by their status in the countries where they are present."
-      rows={rows} series={STATUS_SERIES} categoryLabel="Organisation type" formatCategory={typeName}
+      rows={rows}
+      series={STATUS_SERIES}
+      categoryLabel="Organisation type"
+      formatCategory={typeName}
       emptyMessage="No organisation matches this view."
     >
       <StackedBarChart rows={rows} series={STATUS_SERIES} categoryLabel="Organisation type" valueLabel="Organisations" formatCategory={typeName} horizontal />

@@ -18,7 +18,9 @@ export function EventTimeline({ events, query, showCountry = false }: { events: 
   }
   return (
     <ol className="space-y-4" data-testid="timeline">
-      {events.map((event) => <EventCard key={event.id} event={event} query={query} showCountry={showCountry} />)}
+      {events.map((event) => (
+        <EventCard key={event.id} event={event} query={query} showCountry={showCountry} />
+      ))}
     </ol>
   );
 }
@@ -26,7 +28,10 @@ export function EventTimeline({ events, query, showCountry = false }: { events: 
 export function EventCard({ event, query, showCountry, detailed = false }: { event: TimelineEvent; query: string; showCountry?: boolean; detailed?: boolean }) {
   const disputed = event.confidence === "DISPUTED";
   return (
-    <li className={`list-none rounded-lg border p-4 shadow-sm ${event.retraction ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`} data-testid="timeline-event">
+    <li
+      className={`list-none rounded-lg border p-4 shadow-sm ${event.retraction ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
+      data-testid="timeline-event"
+    >
       {event.retraction && (
         <p className="mb-2 rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700" data-testid="retracted">
           <span className="font-semibold">Retracted</span> on {isoDate(event.retraction.at)}
@@ -39,18 +44,36 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
           <span className="font-normal text-slate-500">{PRECISION_NOTE[event.datePrecision]}</span>
         </time>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">{EVENT_KIND_LABELS[event.kind]}</span>
-        {event.resultingStatus && <span className="flex items-center gap-1 text-slate-600">leads to <StatusBadge status={event.resultingStatus} /></span>}
-        <span className={disputed ? "rounded border border-status-restricted/50 bg-status-restricted/10 px-1.5 font-medium text-status-restricted" : "text-slate-600"}>
+        {event.resultingStatus && (
+          <span className="flex items-center gap-1 text-slate-600">
+            leads to <StatusBadge status={event.resultingStatus} />
+          </span>
+        )}
+        <span
+          className={
+            disputed ? "rounded border border-status-restricted/50 bg-status-restricted/10 px-1.5 font-medium text-status-restricted" : "text-slate-600"
+          }
+        >
           {disputed ? "Disputed: sources disagree" : CONFIDENCE_LABELS[event.confidence]}
         </span>
       </div>
       <p className="mt-2 text-slate-800">
         {event.organisation ? (
-          <Link href={`/organisations/${event.organisation.id}${query}`} className="font-medium text-status-operating underline">{event.organisation.name}</Link>
+          <Link href={`/organisations/${event.organisation.id}${query}`} className="font-medium text-status-operating underline">
+            {event.organisation.name}
+          </Link>
         ) : (
           <span className="font-medium">Whole country</span>
         )}
-        {showCountry && <> in <Link href={`/countries/${event.country.iso3}${query}`} className="text-status-operating underline">{event.country.name}</Link></>}
+        {showCountry && (
+          <>
+            {" "}
+            in{" "}
+            <Link href={`/countries/${event.country.iso3}${query}`} className="text-status-operating underline">
+              {event.country.name}
+            </Link>
+          </>
+        )}
         {": "}
         {event.summary}
       </p>
@@ -59,19 +82,35 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
         <div className="mt-2 rounded border border-status-restricted/30 bg-status-restricted/5 p-2 text-sm">
           <p className="font-medium text-slate-800">What each source claims:</p>
           <ul className="list-disc pl-5 text-slate-700">
-            {event.sources.filter((s) => s.claim).map((s) => <li key={s.sourceId}><span className="font-medium">{s.publisher}</span>: {s.claim}</li>)}
+            {event.sources
+              .filter((s) => s.claim)
+              .map((s) => (
+                <li key={s.sourceId}>
+                  <span className="font-medium">{s.publisher}</span>: {s.claim}
+                </li>
+              ))}
           </ul>
         </div>
       )}
       {detailed ? (
-        <div className="mt-3"><SourceList sources={event.sources} /></div>
+        <div className="mt-3">
+          <SourceList sources={event.sources} />
+        </div>
       ) : (
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-status-operating">{event.sources.length} {event.sources.length === 1 ? "source" : "sources"} with quotes</summary>
-          <div className="mt-2"><SourceList sources={event.sources} /></div>
+          <summary className="cursor-pointer text-status-operating">
+            {event.sources.length} {event.sources.length === 1 ? "source" : "sources"} with quotes
+          </summary>
+          <div className="mt-2">
+            <SourceList sources={event.sources} />
+          </div>
         </details>
       )}
-      {!detailed && <Link href={`/events/${event.id}${query}`} className="mt-2 inline-block text-sm text-slate-600 underline">Event details</Link>}
+      {!detailed && (
+        <Link href={`/events/${event.id}${query}`} className="mt-2 inline-block text-sm text-slate-600 underline">
+          Event details
+        </Link>
+      )}
     </li>
   );
 }

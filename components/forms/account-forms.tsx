@@ -40,19 +40,42 @@ export function PasswordChangeForm({ required, email }: { required: boolean; ema
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label="Change my password">
-      {failure && !Object.keys(errors).length && <p role="alert" className="text-sm text-red-700">{failure.error}</p>}
-      {saved && <p role="status" className="text-sm text-emerald-800">Password changed. Your other sessions were signed out.</p>}
+      {failure && !Object.keys(errors).length && (
+        <p role="alert" className="text-sm text-red-700">
+          {failure.error}
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="text-sm text-emerald-800">
+          Password changed. Your other sessions were signed out.
+        </p>
+      )}
       {/* For password managers: which account this password belongs to. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       {FIELDS.map((f) => (
         <div key={f.name} className="space-y-1">
-          <label htmlFor={f.name} className="block text-sm font-medium text-slate-700">{f.label}</label>
-          <input id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} className={FIELD}
-            aria-invalid={Boolean(errors[f.name])} aria-describedby={errors[f.name] ? `${f.name}-error` : undefined} />
-          {errors[f.name] && <p id={`${f.name}-error`} className="text-sm text-red-700">{errors[f.name]}</p>}
+          <label htmlFor={f.name} className="block text-sm font-medium text-slate-700">
+            {f.label}
+          </label>
+          <input
+            id={f.name}
+            name={f.name}
+            type="password"
+            autoComplete={f.autoComplete}
+            className={FIELD}
+            aria-invalid={Boolean(errors[f.name])}
+            aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
+          />
+          {errors[f.name] && (
+            <p id={`${f.name}-error`} className="text-sm text-red-700">
+              {errors[f.name]}
+            </p>
+          )}
         </div>
       ))}
-      <Button type="submit" disabled={pending}>{pending ? "Changing…" : "Change password"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Changing…" : "Change password"}
+      </Button>
     </form>
   );
 }
@@ -63,15 +86,25 @@ export function SignOutEverywhereButton() {
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="space-y-2">
-      <Button variant="secondary" disabled={pending} onClick={() => startTransition(async () => {
-        const result = await callAction(() => signOutEverywhereAction({}));
-        if (!result.ok) return setError(result.error);
-        router.replace("/sign-in");
-        router.refresh();
-      })}>
+      <Button
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await callAction(() => signOutEverywhereAction({}));
+            if (!result.ok) return setError(result.error);
+            router.replace("/sign-in");
+            router.refresh();
+          })
+        }
+      >
         {pending ? "Signing out…" : "Sign out everywhere"}
       </Button>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -14,7 +14,10 @@ export function AddPresenceForm({ organisationId, countries }: { organisationId:
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const countryIso3 = String(new FormData(event.currentTarget).get("countryIso3") ?? "");
-    send(() => createPresenceAction({ organisationId, countryIso3 }), (value) => router.push(`/presences/${value.id}/change-status`));
+    send(
+      () => createPresenceAction({ organisationId, countryIso3 }),
+      (value) => router.push(`/presences/${value.id}/change-status`),
+    );
   }
 
   return (
@@ -22,14 +25,24 @@ export function AddPresenceForm({ organisationId, countries }: { organisationId:
       <label className={LABEL}>
         Add to a country
         <select name="countryIso3" defaultValue="" className={FIELD_INLINE} aria-describedby={error ? "presence-error" : undefined}>
-          <option value="" disabled>Choose a country…</option>
-          {countries.map((c) => <option key={c.iso3} value={c.iso3}>{c.name}</option>)}
+          <option value="" disabled>
+            Choose a country…
+          </option>
+          {countries.map((c) => (
+            <option key={c.iso3} value={c.iso3}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </label>
       <Button type="submit" disabled={pending} variant="secondary" size="sm">
         {pending ? "Adding…" : "Add, then set its status"}
       </Button>
-      {error && <p id="presence-error" role="alert" className="w-full text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id="presence-error" role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -75,39 +75,83 @@ export function EventEditor({ event }: { event: EditableEvent }) {
       <h2 className="text-lg font-semibold">Correct this event</h2>
       <Section title="Edit the event (or mark it disputed)">
         <form onSubmit={submitEdit} noValidate className="grid gap-3 sm:grid-cols-2">
-          <label className={label}>What happened
-            <select name="kind" defaultValue={event.kind} className={field}>{EVENT_KINDS.map((k) => <option key={k} value={k}>{EVENT_KIND_LABELS[k]}</option>)}</select>
+          <label className={label}>
+            What happened
+            <select name="kind" defaultValue={event.kind} className={field}>
+              {EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {EVENT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
             <Err text={edit.errors.kind} />
           </label>
           {event.concernsPresence && (
-            <label className={label}>Leads to
+            <label className={label}>
+              Leads to
               <select name="resultingStatus" defaultValue={event.resultingStatus ?? ""} className={field}>
                 <option value="">No change of status</option>
-                {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
               </select>
               <Err text={edit.errors.resultingStatus} />
             </label>
           )}
-          <label className={label}>Date
+          <label className={label}>
+            Date
             <input type="date" name="occurredOn" defaultValue={event.occurredOn} className={field} aria-invalid={Boolean(edit.errors.occurredOn)} />
             <Err text={edit.errors.occurredOn} />
           </label>
-          <label className={label}>Known to the
-            <select name="datePrecision" defaultValue={event.datePrecision} className={field}>{DATE_PRECISIONS.map((p) => <option key={p} value={p}>{p.toLowerCase()}</option>)}</select>
+          <label className={label}>
+            Known to the
+            <select name="datePrecision" defaultValue={event.datePrecision} className={field}>
+              {DATE_PRECISIONS.map((p) => (
+                <option key={p} value={p}>
+                  {p.toLowerCase()}
+                </option>
+              ))}
+            </select>
           </label>
-          <label className={label}>Confidence
-            <select name="confidence" defaultValue={event.confidence} className={field}>{CONFIDENCES.map((c) => <option key={c} value={c}>{CONFIDENCE_LABELS[c]}</option>)}</select>
+          <label className={label}>
+            Confidence
+            <select name="confidence" defaultValue={event.confidence} className={field}>
+              {CONFIDENCES.map((c) => (
+                <option key={c} value={c}>
+                  {CONFIDENCE_LABELS[c]}
+                </option>
+              ))}
+            </select>
           </label>
-          <label className={label}>People affected
-            <input name="peopleAffected" inputMode="numeric" defaultValue={event.peopleAffected ?? ""} className={field} aria-invalid={Boolean(edit.errors.peopleAffected)} />
+          <label className={label}>
+            People affected
+            <input
+              name="peopleAffected"
+              inputMode="numeric"
+              defaultValue={event.peopleAffected ?? ""}
+              className={field}
+              aria-invalid={Boolean(edit.errors.peopleAffected)}
+            />
             <Err text={edit.errors.peopleAffected} />
           </label>
-          <label className={`${label} sm:col-span-2`}>Summary
-            <textarea name="summary" rows={3} maxLength={LIMITS.summary.max} defaultValue={event.summary} className={field} aria-invalid={Boolean(edit.errors.summary)} />
+          <label className={`${label} sm:col-span-2`}>
+            Summary
+            <textarea
+              name="summary"
+              rows={3}
+              maxLength={LIMITS.summary.max}
+              defaultValue={event.summary}
+              className={field}
+              aria-invalid={Boolean(edit.errors.summary)}
+            />
             <Err text={edit.errors.summary} />
           </label>
           <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-            <Button type="submit" size="sm" disabled={edit.pending}>{edit.pending ? "Saving…" : "Save changes"}</Button>
+            <Button type="submit" size="sm" disabled={edit.pending}>
+              {edit.pending ? "Saving…" : "Save changes"}
+            </Button>
             <Err text={edit.errors.form} />
             {edit.message}
           </div>
@@ -115,11 +159,22 @@ export function EventEditor({ event }: { event: EditableEvent }) {
       </Section>
 
       <Section title="Cite another source">
-        <form noValidate className="grid gap-3 sm:grid-cols-2" onSubmit={(e) => {
-          e.preventDefault();
-          const d = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-          cite.save(() => linkSourceAction({ eventId: event.id, input: { source: { publisher: d.publisher, title: d.title, url: d.url, publishedOn: d.publishedOn, quote: d.quote }, claim: d.claim } }), "Source added.");
-        }}>
+        <form
+          noValidate
+          className="grid gap-3 sm:grid-cols-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const d = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+            cite.save(
+              () =>
+                linkSourceAction({
+                  eventId: event.id,
+                  input: { source: { publisher: d.publisher, title: d.title, url: d.url, publishedOn: d.publishedOn, quote: d.quote }, claim: d.claim },
+                }),
+              "Source added.",
+            );
+          }}
+        >
           {(["publisher", "title", "url", "publishedOn"] as const).map((name) => (
             <label key={name} className={label}>
               {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
@@ -127,28 +182,53 @@ export function EventEditor({ event }: { event: EditableEvent }) {
               <Err text={cite.errors[`source.${name}`] ?? (name === "publisher" ? cite.errors.source : undefined)} />
             </label>
           ))}
-          <label className={label}>Quote (optional)<textarea name="quote" rows={2} maxLength={LIMITS.quote} className={field} /></label>
-          <label className={label}>What this source claims (optional)<textarea name="claim" rows={2} maxLength={LIMITS.claim} className={field} /><Err text={cite.errors.claim} /></label>
+          <label className={label}>
+            Quote (optional)
+            <textarea name="quote" rows={2} maxLength={LIMITS.quote} className={field} />
+          </label>
+          <label className={label}>
+            What this source claims (optional)
+            <textarea name="claim" rows={2} maxLength={LIMITS.claim} className={field} />
+            <Err text={cite.errors.claim} />
+          </label>
           <div className="flex items-center gap-3 sm:col-span-2">
-            <Button type="submit" size="sm" disabled={cite.pending}>{cite.pending ? "Adding…" : "Add source"}</Button>
+            <Button type="submit" size="sm" disabled={cite.pending}>
+              {cite.pending ? "Adding…" : "Add source"}
+            </Button>
             {cite.message}
           </div>
         </form>
       </Section>
 
       <Section title="Retract this event">
-        <form noValidate className="space-y-3" onSubmit={(e) => {
-          e.preventDefault();
-          const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
-          retract.save(() => retractEventAction({ eventId: event.id, input: { version: event.version, reason } }), "Retracted. It stays in the history and no longer counts.");
-        }}>
-          <p className="text-sm text-slate-600">The event stays in the history, marked as retracted with your reason; statuses and figures are recomputed without it.</p>
-          <label className={label}>Reason
+        <form
+          noValidate
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
+            retract.save(
+              () => retractEventAction({ eventId: event.id, input: { version: event.version, reason } }),
+              "Retracted. It stays in the history and no longer counts.",
+            );
+          }}
+        >
+          <p className="text-sm text-slate-600">
+            The event stays in the history, marked as retracted with your reason; statuses and figures are recomputed without it.
+          </p>
+          <label className={label}>
+            Reason
             <textarea name="reason" rows={2} maxLength={LIMITS.retractionReason.max} className={field} aria-invalid={Boolean(retract.errors.reason)} />
             <Err text={retract.errors.reason} />
           </label>
           <div className="flex items-center gap-3">
-            <button type="submit" disabled={retract.pending} className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-400">{retract.pending ? "Retracting…" : "Retract event"}</button>
+            <button
+              type="submit"
+              disabled={retract.pending}
+              className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-400"
+            >
+              {retract.pending ? "Retracting…" : "Retract event"}
+            </button>
             {retract.message}
           </div>
         </form>

@@ -34,20 +34,32 @@ export function useActionForm() {
 
 /** A field's error, linked to its field by id (aria-describedby). */
 export function FieldError({ id, text }: { id?: string; text?: string }) {
-  return text ? <span id={id} className="font-normal text-red-700">{text}</span> : null;
+  return text ? (
+    <span id={id} className="font-normal text-red-700">
+      {text}
+    </span>
+  ) : null;
 }
 
 /** The form's own failure message, announced to screen readers. */
 export function FormAlert({ text, compact = false }: { text?: string | null; compact?: boolean }) {
   if (!text) return null;
   return compact ? (
-    <p role="alert" className="text-sm text-red-700">{text}</p>
+    <p role="alert" className="text-sm text-red-700">
+      {text}
+    </p>
   ) : (
-    <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">{text}</p>
+    <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+      {text}
+    </p>
   );
 }
 
 /** What a successful save says, announced politely. */
 export function FormSaved({ text }: { text: string }) {
-  return <p role="status" className="text-sm text-emerald-800">{text}</p>;
+  return (
+    <p role="status" className="text-sm text-emerald-800">
+      {text}
+    </p>
+  );
 }

@@ -7,7 +7,6 @@ import { DEFAULT_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 import { FIELD_INLINE } from "./field-kit";
 import { Button } from "@/components/ui/button";
 
-
 export function IssueTokenForm() {
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -22,7 +21,13 @@ export function IssueTokenForm() {
     const expires = String(data.get("expiresInDays") ?? "");
     startTransition(async () => {
       const result = await callAction(() =>
-        issueTokenAction({ name: data.get("name"), email: data.get("email"), readOnly: data.get("readOnly") === "on", ...(expires ? { expiresInDays: expires } : {}) }));
+        issueTokenAction({
+          name: data.get("name"),
+          email: data.get("email"),
+          readOnly: data.get("readOnly") === "on",
+          ...(expires ? { expiresInDays: expires } : {}),
+        }),
+      );
       if (result.ok) {
         setErrors({});
         setMessage(null);
@@ -43,13 +48,30 @@ export function IssueTokenForm() {
         {[
           { name: "name", label: "Name", type: "text", placeholder: "e.g. HDX sync script", required: true },
           { name: "email", label: "Acts as user (email)", type: "email", placeholder: "analyst@example.org", required: true },
-          { name: "expiresInDays", label: `Expires after (days, default ${DEFAULT_TOKEN_DAYS})`, type: "number", placeholder: String(DEFAULT_TOKEN_DAYS), required: false },
+          {
+            name: "expiresInDays",
+            label: `Expires after (days, default ${DEFAULT_TOKEN_DAYS})`,
+            type: "number",
+            placeholder: String(DEFAULT_TOKEN_DAYS),
+            required: false,
+          },
         ].map((f) => (
           <label key={f.name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             {f.label}
-            <input name={f.name} type={f.type} placeholder={f.placeholder} required={f.required} aria-invalid={Boolean(errors[f.name])}
-              aria-describedby={errors[f.name] ? `${f.name}-error` : undefined} className={FIELD_INLINE} />
-            {errors[f.name] && <span id={`${f.name}-error`} className="text-xs font-normal text-red-700">{errors[f.name]}</span>}
+            <input
+              name={f.name}
+              type={f.type}
+              placeholder={f.placeholder}
+              required={f.required}
+              aria-invalid={Boolean(errors[f.name])}
+              aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
+              className={FIELD_INLINE}
+            />
+            {errors[f.name] && (
+              <span id={`${f.name}-error`} className="text-xs font-normal text-red-700">
+                {errors[f.name]}
+              </span>
+            )}
           </label>
         ))}
         <label className="flex items-center gap-2 self-center text-sm text-slate-700">
@@ -60,14 +82,28 @@ export function IssueTokenForm() {
           {pending ? "Issuing…" : "Issue token"}
         </Button>
       </form>
-      {message && <p role="alert" className="text-sm text-red-700">{message}</p>}
+      {message && (
+        <p role="alert" className="text-sm text-red-700">
+          {message}
+        </p>
+      )}
       {issued && (
         <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
           <p className="font-medium text-emerald-900">Copy this token now: it will not be shown again.</p>
           <div className="flex flex-wrap items-center gap-2">
-            <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1">{issued.token}</code>
-            <button type="button" className="rounded-md border border-slate-300 bg-white px-2 py-1"
-              onClick={() => navigator.clipboard?.writeText(issued.token).then(() => setCopied(true), () => setCopied(false))}>
+            <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1">
+              {issued.token}
+            </code>
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 bg-white px-2 py-1"
+              onClick={() =>
+                navigator.clipboard?.writeText(issued.token).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
+            >
               {copied ? "Copied" : "Copy"}
             </button>
           </div>
@@ -75,7 +111,13 @@ export function IssueTokenForm() {
             {issued.readOnly ? "Read-only: it may list and export, never change anything. " : ""}
             It expires on {issued.expiresAt.slice(0, 10)} ({issued.expiresAt.slice(11, 16)} UTC).
           </p>
-          <p className="text-emerald-900">Use it as <code>Authorization: Bearer {"<token>"}</code> with the API (see <a className="underline" href="/api/v1/openapi.json">the API description</a>).</p>
+          <p className="text-emerald-900">
+            Use it as <code>Authorization: Bearer {"<token>"}</code> with the API (see{" "}
+            <a className="underline" href="/api/v1/openapi.json">
+              the API description
+            </a>
+            ).
+          </p>
         </div>
       )}
     </div>

@@ -9,7 +9,6 @@ import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/domain/vocab
 import { FIELD, FieldError, FormSaved, LABEL, useActionForm } from "./field-kit";
 import { Button } from "@/components/ui/button";
 
-
 type Details = OrganisationNow & { id: number };
 
 export function OrganisationDetailsForm({ organisation }: { organisation: Details }) {
@@ -25,10 +24,13 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Detail
     for (const key of ["name", "acronym", "type", "iatiId", "website"] as const) {
       if ((data[key] ?? "") !== (organisation[key] ?? "")) input[key] = data[key];
     }
-    send(() => updateOrganisationAction({ id: organisation.id, input }), (value) => {
-      setLoadedAt(value.updatedAt);
-      router.refresh();
-    });
+    send(
+      () => updateOrganisationAction({ id: organisation.id, input }),
+      (value) => {
+        setLoadedAt(value.updatedAt);
+        router.refresh();
+      },
+    );
   }
 
   return (
@@ -38,24 +40,54 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Detail
         {(["name", "acronym", "iatiId", "website"] as const).map((name) => (
           <label key={name} className={LABEL}>
             {{ name: "Name", acronym: "Acronym", iatiId: "IATI identifier", website: "Website" }[name]}
-            <input name={name} defaultValue={organisation[name] ?? ""} className={FIELD} aria-invalid={Boolean(errors[name])} aria-describedby={errors[name] ? `org-${name}-error` : undefined} />
+            <input
+              name={name}
+              defaultValue={organisation[name] ?? ""}
+              className={FIELD}
+              aria-invalid={Boolean(errors[name])}
+              aria-describedby={errors[name] ? `org-${name}-error` : undefined}
+            />
             <FieldError id={`org-${name}-error`} text={errors[name]} />
           </label>
         ))}
         <label className={LABEL}>
           Type
-          <select name="type" defaultValue={organisation.type} className={FIELD}>{ORGANISATION_TYPES.map((t) => <option key={t} value={t}>{ORGANISATION_TYPE_LABELS[t]}</option>)}</select>
+          <select name="type" defaultValue={organisation.type} className={FIELD}>
+            {ORGANISATION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ORGANISATION_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
         </label>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <Button type="submit" size="sm" disabled={pending}>{pending ? "Saving…" : "Save details"}</Button>
+          <Button type="submit" size="sm" disabled={pending}>
+            {pending ? "Saving…" : "Save details"}
+          </Button>
           {saved && <FormSaved text="Saved." />}
-          {failure && !conflict && <p role="alert" className="text-sm text-red-700">{errors.form ?? failure.error}</p>}
+          {failure && !conflict && (
+            <p role="alert" className="text-sm text-red-700">
+              {errors.form ?? failure.error}
+            </p>
+          )}
         </div>
         {conflict && (
           <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 sm:col-span-2">
             <p className="font-semibold">{failure?.error}</p>
-            <p>Now: {conflict.name}{conflict.acronym ? ` (${conflict.acronym})` : ""}, {conflict.type ? ORGANISATION_TYPE_LABELS[conflict.type] : ""}{conflict.iatiId ? `, IATI ${conflict.iatiId}` : ""}{conflict.website ? `, ${conflict.website}` : ""}.</p>
-            <button type="button" className="rounded-md bg-amber-900 px-3 py-1.5 font-medium text-white" onClick={() => { if (conflict.updatedAt) setLoadedAt(conflict.updatedAt); setFailure(null); }}>
+            <p>
+              Now: {conflict.name}
+              {conflict.acronym ? ` (${conflict.acronym})` : ""}, {conflict.type ? ORGANISATION_TYPE_LABELS[conflict.type] : ""}
+              {conflict.iatiId ? `, IATI ${conflict.iatiId}` : ""}
+              {conflict.website ? `, ${conflict.website}` : ""}.
+            </p>
+            <button
+              type="button"
+              className="rounded-md bg-amber-900 px-3 py-1.5 font-medium text-white"
+              onClick={() => {
+                if (conflict.updatedAt) setLoadedAt(conflict.updatedAt);
+                setFailure(null);
+              }}
+            >
               Keep my input and apply it on top of this
             </button>
           </div>

@@ -22,7 +22,10 @@ export function OrganisationForm() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget));
-    send(() => createOrganisationAction(data), (value) => router.push(`/organisations/${value.id}?created=1`));
+    send(
+      () => createOrganisationAction(data),
+      (value) => router.push(`/organisations/${value.id}?created=1`),
+    );
   }
 
   return (
@@ -31,19 +34,34 @@ export function OrganisationForm() {
       {FIELDS.map((f) => (
         <label key={f.name} className={LABEL}>
           {f.label}
-          <input name={f.name} maxLength={f.max} className={FIELD} placeholder={f.hint} aria-invalid={Boolean(errors[f.name])} aria-describedby={errors[f.name] ? `${f.name}-error` : undefined} />
+          <input
+            name={f.name}
+            maxLength={f.max}
+            className={FIELD}
+            placeholder={f.hint}
+            aria-invalid={Boolean(errors[f.name])}
+            aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
+          />
           <FieldError id={`${f.name}-error`} text={errors[f.name]} />
         </label>
       ))}
       <label className={LABEL}>
         Type
         <select name="type" defaultValue="" className={FIELD} aria-invalid={Boolean(errors.type)} aria-describedby={errors.type ? "type-error" : undefined}>
-          <option value="" disabled>Choose…</option>
-          {ORGANISATION_TYPES.map((t) => <option key={t} value={t}>{ORGANISATION_TYPE_LABELS[t]}</option>)}
+          <option value="" disabled>
+            Choose…
+          </option>
+          {ORGANISATION_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {ORGANISATION_TYPE_LABELS[t]}
+            </option>
+          ))}
         </select>
         <FieldError id="type-error" text={errors.type} />
       </label>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Add organisation"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Add organisation"}
+      </Button>
     </form>
   );
 }

@@ -8,7 +8,10 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" disabled={pending} aria-label={`Revoke token ${name}`}
+      <button
+        type="button"
+        disabled={pending}
+        aria-label={`Revoke token ${name}`}
         className="rounded-md border border-red-300 bg-white px-2 py-1 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-400"
         onClick={() => {
           if (!window.confirm(`Revoke "${name}"? Scripts using it will stop working at once.`)) return;
@@ -16,10 +19,15 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
             const result = await callAction(() => revokeTokenAction({ id }));
             setError(result.ok ? null : result.error);
           });
-        }}>
+        }}
+      >
         {pending ? "Revoking…" : "Revoke"}
       </button>
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -9,15 +9,14 @@ import type { ActionFailure } from "@/lib/actions/action";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { LIMITS } from "@/lib/domain/limits";
 import { callAction } from "@/lib/actions/call";
-import {
-  CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES,
-} from "@/lib/domain/vocabulary";
+import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { FIELD, LABEL } from "./field-kit";
 import { Button } from "@/components/ui/button";
 
 const labelClass = LABEL;
 
-type SourceDraft = { mode: "existing"; sourceId: string; quote: string } | { mode: "new"; publisher: string; title: string; url: string; publishedOn: string; quote: string };
+type SourceDraft =
+  { mode: "existing"; sourceId: string; quote: string } | { mode: "new"; publisher: string; title: string; url: string; publishedOn: string; quote: string };
 
 interface Props {
   presenceId: number;
@@ -29,7 +28,11 @@ interface Props {
 }
 
 function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? <span id={id} className="text-sm font-normal text-red-700">{message}</span> : null;
+  return message ? (
+    <span id={id} className="text-sm font-normal text-red-700">
+      {message}
+    </span>
+  ) : null;
 }
 
 export function StatusChangeForm({ presenceId, version: initialVersion, organisationName, countryName, sourceOptions, backHref }: Props) {
@@ -88,21 +91,34 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
                 {conflict.lastChange.by && <>, recorded by {conflict.lastChange.by}</>}.
               </p>
             )}
-            <button type="button" className="rounded-md bg-amber-900 px-3 py-1.5 font-medium text-white hover:bg-amber-800"
-              onClick={() => { setVersion(conflict.version); setFailure(null); }}>
+            <button
+              type="button"
+              className="rounded-md bg-amber-900 px-3 py-1.5 font-medium text-white hover:bg-amber-800"
+              onClick={() => {
+                setVersion(conflict.version);
+                setFailure(null);
+              }}
+            >
               Keep my input and apply it on top of this
             </button>
           </div>
         ) : failure ? (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">{failure.error}</p>
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+            {failure.error}
+          </p>
         ) : null}
       </div>
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">New status of {organisationName} in {countryName}</legend>
+        <legend className="text-sm font-medium text-slate-700">
+          New status of {organisationName} in {countryName}
+        </legend>
         <div className="flex flex-wrap gap-3">
           {STATUSES.map((s) => (
-            <label key={s} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-slate-900 has-[:checked]:bg-slate-50">
+            <label
+              key={s}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-slate-900 has-[:checked]:bg-slate-50"
+            >
               <input type="radio" name="status" value={s} className="size-4" aria-label={STATUS_LABELS[s]} />
               <StatusBadge status={s} />
             </label>
@@ -115,15 +131,25 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
         <label className={labelClass}>
           What happened
           <select name="kind" defaultValue="" className={FIELD} {...invalid("kind")}>
-            <option value="" disabled>Choose…</option>
-            {EVENT_KINDS.map((k) => <option key={k} value={k}>{EVENT_KIND_LABELS[k]}</option>)}
+            <option value="" disabled>
+              Choose…
+            </option>
+            {EVENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {EVENT_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
           <FieldError id="kind-error" message={err("kind")} />
         </label>
         <label className={labelClass}>
           Confidence
           <select name="confidence" defaultValue="REPORTED" className={FIELD} {...invalid("confidence")}>
-            {CONFIDENCES.map((c) => <option key={c} value={c}>{CONFIDENCE_LABELS[c]}</option>)}
+            {CONFIDENCES.map((c) => (
+              <option key={c} value={c}>
+                {CONFIDENCE_LABELS[c]}
+              </option>
+            ))}
           </select>
           <FieldError id="confidence-error" message={err("confidence")} />
         </label>
@@ -135,13 +161,24 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
         <label className={labelClass}>
           Known to the
           <select name="datePrecision" defaultValue="DAY" className={FIELD} {...invalid("datePrecision")}>
-            {DATE_PRECISIONS.map((p) => <option key={p} value={p}>{p === "DAY" ? "day" : p === "MONTH" ? "month (the date's month)" : "year (the date's year)"}</option>)}
+            {DATE_PRECISIONS.map((p) => (
+              <option key={p} value={p}>
+                {p === "DAY" ? "day" : p === "MONTH" ? "month (the date's month)" : "year (the date's year)"}
+              </option>
+            ))}
           </select>
           <FieldError id="datePrecision-error" message={err("datePrecision")} />
         </label>
         <label className={`${labelClass} sm:col-span-2`}>
           Summary
-          <textarea name="summary" rows={3} maxLength={LIMITS.summary.max} className={FIELD} {...invalid("summary")} placeholder="What happened, according to the sources" />
+          <textarea
+            name="summary"
+            rows={3}
+            maxLength={LIMITS.summary.max}
+            className={FIELD}
+            {...invalid("summary")}
+            placeholder="What happened, according to the sources"
+          />
           <FieldError id="summary-error" message={err("summary")} />
         </label>
         <label className={labelClass}>
@@ -158,25 +195,49 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
           <div key={index} className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="source-block">
             <div className="flex flex-wrap items-center gap-4 text-sm">
               <label className="flex items-center gap-1.5">
-                <input type="radio" name={`source-mode-${index}`} checked={source.mode === "existing"} disabled={!sourceOptions.length}
-                  onChange={() => updateSource(index, { mode: "existing", sourceId: "", quote: source.quote } as SourceDraft)} />
+                <input
+                  type="radio"
+                  name={`source-mode-${index}`}
+                  checked={source.mode === "existing"}
+                  disabled={!sourceOptions.length}
+                  onChange={() => updateSource(index, { mode: "existing", sourceId: "", quote: source.quote } as SourceDraft)}
+                />
                 Cite a known source
               </label>
               <label className="flex items-center gap-1.5">
-                <input type="radio" name={`source-mode-${index}`} checked={source.mode === "new"}
-                  onChange={() => updateSource(index, { mode: "new", publisher: "", title: "", url: "", publishedOn: "", quote: source.quote } as SourceDraft)} />
+                <input
+                  type="radio"
+                  name={`source-mode-${index}`}
+                  checked={source.mode === "new"}
+                  onChange={() => updateSource(index, { mode: "new", publisher: "", title: "", url: "", publishedOn: "", quote: source.quote } as SourceDraft)}
+                />
                 Add a new source
               </label>
               {sources.length > 1 && (
-                <button type="button" className="ml-auto text-sm text-red-700 underline" onClick={() => setSources((list) => list.filter((_, i) => i !== index))}>Remove</button>
+                <button
+                  type="button"
+                  className="ml-auto text-sm text-red-700 underline"
+                  onClick={() => setSources((list) => list.filter((_, i) => i !== index))}
+                >
+                  Remove
+                </button>
               )}
             </div>
             {source.mode === "existing" ? (
               <label className={labelClass}>
                 Source
-                <select value={source.sourceId} onChange={(e) => updateSource(index, { sourceId: e.target.value })} className={FIELD} {...invalid(`sources.${index}.sourceId`)}>
+                <select
+                  value={source.sourceId}
+                  onChange={(e) => updateSource(index, { sourceId: e.target.value })}
+                  className={FIELD}
+                  {...invalid(`sources.${index}.sourceId`)}
+                >
                   <option value="">Choose…</option>
-                  {sourceOptions.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+                  {sourceOptions.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label}
+                    </option>
+                  ))}
                 </select>
                 <FieldError id={`sources.${index}.sourceId-error`} message={err(`sources.${index}.sourceId`) ?? err(`sources.${index}`)} />
               </label>
@@ -185,22 +246,42 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
                 {(["publisher", "title", "url", "publishedOn"] as const).map((name) => (
                   <label key={name} className={labelClass}>
                     {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
-                    <input type={name === "publishedOn" ? "date" : name === "url" ? "url" : "text"} value={source[name]}
-                      onChange={(e) => updateSource(index, { [name]: e.target.value })} className={FIELD} {...invalid(`sources.${index}.${name}`)} />
-                    <FieldError id={`sources.${index}.${name}-error`} message={err(`sources.${index}.${name}`) ?? (name === "publisher" ? err(`sources.${index}`) : undefined)} />
+                    <input
+                      type={name === "publishedOn" ? "date" : name === "url" ? "url" : "text"}
+                      value={source[name]}
+                      onChange={(e) => updateSource(index, { [name]: e.target.value })}
+                      className={FIELD}
+                      {...invalid(`sources.${index}.${name}`)}
+                    />
+                    <FieldError
+                      id={`sources.${index}.${name}-error`}
+                      message={err(`sources.${index}.${name}`) ?? (name === "publisher" ? err(`sources.${index}`) : undefined)}
+                    />
                   </label>
                 ))}
               </div>
             )}
             <label className={labelClass}>
               Quote that supports the change (optional)
-              <textarea rows={2} maxLength={LIMITS.quote} value={source.quote} onChange={(e) => updateSource(index, { quote: e.target.value })} className={FIELD} {...invalid(`sources.${index}.quote`)} />
+              <textarea
+                rows={2}
+                maxLength={LIMITS.quote}
+                value={source.quote}
+                onChange={(e) => updateSource(index, { quote: e.target.value })}
+                className={FIELD}
+                {...invalid(`sources.${index}.quote`)}
+              />
               <FieldError id={`sources.${index}.quote-error`} message={err(`sources.${index}.quote`)} />
             </label>
           </div>
         ))}
         {sources.length < LIMITS.sources && (
-          <Button type="button" variant="secondary" size="sm" onClick={() => setSources((list) => [...list, { mode: "new", publisher: "", title: "", url: "", publishedOn: "", quote: "" }])}>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            onClick={() => setSources((list) => [...list, { mode: "new", publisher: "", title: "", url: "", publishedOn: "", quote: "" }])}
+          >
             Add another source
           </Button>
         )}
@@ -210,7 +291,9 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save status change"}
         </Button>
-        <a href={backHref} className="text-sm text-slate-700 underline">Cancel</a>
+        <a href={backHref} className="text-sm text-slate-700 underline">
+          Cancel
+        </a>
       </div>
     </form>
   );

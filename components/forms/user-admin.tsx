@@ -11,7 +11,6 @@ import { callAction } from "@/lib/actions/call";
 import { FIELD_INLINE } from "./field-kit";
 import { Button } from "@/components/ui/button";
 
-
 function useAction() {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
@@ -36,19 +35,44 @@ export function CreateUserForm() {
       {(["name", "email", "password"] as const).map((name) => (
         <label key={name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           {{ name: "Name", email: "Email", password: "One-time password (12+ characters)" }[name]}
-          <input name={name} type={name === "email" ? "email" : name === "password" ? "password" : "text"} autoComplete="off" className={FIELD_INLINE}
-            aria-invalid={Boolean(create.errors[name])} aria-describedby={create.errors[name] ? `new-${name}-error` : undefined} />
-          {create.errors[name] && <span id={`new-${name}-error`} className="font-normal text-red-700">{create.errors[name]}</span>}
+          <input
+            name={name}
+            type={name === "email" ? "email" : name === "password" ? "password" : "text"}
+            autoComplete="off"
+            className={FIELD_INLINE}
+            aria-invalid={Boolean(create.errors[name])}
+            aria-describedby={create.errors[name] ? `new-${name}-error` : undefined}
+          />
+          {create.errors[name] && (
+            <span id={`new-${name}-error`} className="font-normal text-red-700">
+              {create.errors[name]}
+            </span>
+          )}
         </label>
       ))}
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Role
-        <select name="role" defaultValue="VIEWER" className={FIELD_INLINE}>{ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}</select>
+        <select name="role" defaultValue="VIEWER" className={FIELD_INLINE}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
       </label>
       <Button type="submit" disabled={create.pending} size="sm">
         {create.pending ? "Creating…" : "Create user"}
       </Button>
-      {create.result && (create.result.ok ? <p role="status" className="w-full text-sm text-emerald-800">User created. They choose their own password when they first sign in.</p> : <p role="alert" className="w-full text-sm text-red-700">{create.result.error}</p>)}
+      {create.result &&
+        (create.result.ok ? (
+          <p role="status" className="w-full text-sm text-emerald-800">
+            User created. They choose their own password when they first sign in.
+          </p>
+        ) : (
+          <p role="alert" className="w-full text-sm text-red-700">
+            {create.result.error}
+          </p>
+        ))}
     </form>
   );
 }
@@ -59,8 +83,14 @@ export function UserControls({ user }: { user: { id: number; email: string; role
   const [role, setRole] = useState<Role>(user.role);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
-      <select id={`role-${user.id}`} value={role} disabled={act.pending} className={FIELD_INLINE}
+      <label className="sr-only" htmlFor={`role-${user.id}`}>
+        Role of {user.email}
+      </label>
+      <select
+        id={`role-${user.id}`}
+        value={role}
+        disabled={act.pending}
+        className={FIELD_INLINE}
         onChange={(e) => {
           const next = e.target.value as Role;
           setRole(next);
@@ -69,40 +99,70 @@ export function UserControls({ user }: { user: { id: number; email: string; role
             if (!result.ok) setRole(user.role); // refused: show the role that is still in force
             return result;
           });
-        }}>
-        {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+        }}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
       </select>
-      <button type="button" disabled={act.pending} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+      <button
+        type="button"
+        disabled={act.pending}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
         aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-        onClick={() => act.run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}>
+        onClick={() => act.run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}
+      >
         {user.disabled ? "Enable" : "Disable"}
       </button>
       {resetting ? (
-        <form className="flex items-center gap-1" onSubmit={(e) => {
-          e.preventDefault();
-          const password = String(new FormData(e.currentTarget).get("password") ?? "");
-          act.run(async () => {
-            const result = await callAction(() => resetPasswordAction({ userId: user.id, password }));
-            if (result.ok) setResetting(false);
-            return result;
-          });
-        }}>
+        <form
+          className="flex items-center gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const password = String(new FormData(e.currentTarget).get("password") ?? "");
+            act.run(async () => {
+              const result = await callAction(() => resetPasswordAction({ userId: user.id, password }));
+              if (result.ok) setResetting(false);
+              return result;
+            });
+          }}
+        >
           <input name="password" type="password" autoComplete="new-password" aria-label={`New password for ${user.email}`} className={FIELD_INLINE} />
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">Set</button>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+            Set
+          </button>
         </form>
       ) : (
-        <button type="button" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100" onClick={() => setResetting(true)}
-          aria-label={`Reset the password of ${user.email}`}>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+          onClick={() => setResetting(true)}
+          aria-label={`Reset the password of ${user.email}`}
+        >
           Reset password
         </button>
       )}
-      <button type="button" disabled={act.pending} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+      <button
+        type="button"
+        disabled={act.pending}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
         aria-label={`Sign ${user.email} out everywhere`}
-        onClick={() => act.run(() => signOutEverywhereAction({ userId: user.id }))}>
+        onClick={() => act.run(() => signOutEverywhereAction({ userId: user.id }))}
+      >
         Sign out everywhere
       </button>
-      {act.result && !act.result.ok && <span role="alert" className="text-sm text-red-700">{act.result.fieldErrors?.password ?? act.result.error}</span>}
-      {act.result?.ok && <span role="status" className="text-sm text-emerald-800">Saved; their sessions were signed out.</span>}
+      {act.result && !act.result.ok && (
+        <span role="alert" className="text-sm text-red-700">
+          {act.result.fieldErrors?.password ?? act.result.error}
+        </span>
+      )}
+      {act.result?.ok && (
+        <span role="status" className="text-sm text-emerald-800">
+          Saved; their sessions were signed out.
+        </span>
+      )}
     </div>
   );
 }

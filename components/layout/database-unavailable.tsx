@@ -17,9 +17,8 @@ export function DatabaseUnavailable() {
         <div>
           <h1 className="text-2xl font-semibold">The database is unavailable</h1>
           <p className="mt-2 text-slate-600">
-            Access Monitor cannot reach its database right now, so it cannot show current statuses. Nothing that was
-            saved is lost. This page tries again every {RETRY_SECONDS} seconds and opens by itself when the database is
-            back.
+            Access Monitor cannot reach its database right now, so it cannot show current statuses. Nothing that was saved is lost. This page tries again every{" "}
+            {RETRY_SECONDS} seconds and opens by itself when the database is back.
           </p>
           <p className="mt-4">
             {/* An empty href reloads the current address, whatever page was asked for. */}

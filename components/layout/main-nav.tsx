@@ -18,8 +18,12 @@ export function MainNav({ items }: { items: NavItem[] }) {
       {items.map((item) => {
         const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
-          <Link key={item.href} href={`${item.href}${item.href.startsWith("/admin") ? "" : suffix}`} aria-current={current ? "page" : undefined}
-            className={`rounded-md px-2.5 py-1.5 font-medium ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+          <Link
+            key={item.href}
+            href={`${item.href}${item.href.startsWith("/admin") ? "" : suffix}`}
+            aria-current={current ? "page" : undefined}
+            className={`rounded-md px-2.5 py-1.5 font-medium ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+          >
             {item.label}
           </Link>
         );

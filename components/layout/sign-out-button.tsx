@@ -21,11 +21,26 @@ export function SignOutButton() {
   const [failed, setFailed] = useState(false);
   return (
     <>
-      <Button variant="ghost" onClick={() => signOut().then(() => { router.replace("/sign-in"); router.refresh(); }, () => setFailed(true))}>
+      <Button
+        variant="ghost"
+        onClick={() =>
+          signOut().then(
+            () => {
+              router.replace("/sign-in");
+              router.refresh();
+            },
+            () => setFailed(true),
+          )
+        }
+      >
         <LogOut aria-hidden className="size-4" />
         Sign out
       </Button>
-      {failed && <span role="alert" className="text-sm text-red-700">Could not sign out. Check the connection and try again.</span>}
+      {failed && (
+        <span role="alert" className="text-sm text-red-700">
+          Could not sign out. Check the connection and try again.
+        </span>
+      )}
     </>
   );
 }

@@ -10,8 +10,8 @@ export function TooManyRequests({ retryAfterSeconds }: { retryAfterSeconds: numb
         <div>
           <h1 className="text-2xl font-semibold">Too many requests</h1>
           <p className="mt-2 text-slate-600">
-            Your account has sent more requests in the last minute than Access Monitor allows one person, so that no
-            single user can slow it down for everyone. This page opens by itself in {retryAfterSeconds} s.
+            Your account has sent more requests in the last minute than Access Monitor allows one person, so that no single user can slow it down for everyone.
+            This page opens by itself in {retryAfterSeconds} s.
           </p>
         </div>
       </div>

@@ -67,23 +67,36 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
     <section aria-labelledby={`${prefix}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="world-map">
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h2 id={`${prefix}-title`} className="font-semibold text-slate-900">Map: most severe status per country</h2>
-          <p className="text-sm text-slate-600">Each country shows the most severe current status of any organisation recorded there. Select a country to open it.</p>
+          <h2 id={`${prefix}-title`} className="font-semibold text-slate-900">
+            Map: most severe status per country
+          </h2>
+          <p className="text-sm text-slate-600">
+            Each country shows the most severe current status of any organisation recorded there. Select a country to open it.
+          </p>
         </div>
-        <button type="button" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable}
-          className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => setAsTable((v) => !v)}
+          aria-pressed={asTable}
+          className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
+        >
           {asTable ? "Show as map" : "Show as table"}
         </button>
       </div>
       <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label="Legend">
         {STATUSES.map((status) => (
           <li key={status} className="flex items-center gap-1.5">
-            <svg width="18" height="12" aria-hidden><Patterns prefix={`${prefix}-legend`} /><rect width="18" height="12" fill={`url(#${prefix}-legend-${status})`} /></svg>
+            <svg width="18" height="12" aria-hidden>
+              <Patterns prefix={`${prefix}-legend`} />
+              <rect width="18" height="12" fill={`url(#${prefix}-legend-${status})`} />
+            </svg>
             {STATUS_LABELS[status]} (most severe)
           </li>
         ))}
         <li className="flex items-center gap-1.5">
-          <svg width="18" height="12" aria-hidden><rect width="18" height="12" fill={NO_DATA} /></svg>
+          <svg width="18" height="12" aria-hidden>
+            <rect width="18" height="12" fill={NO_DATA} />
+          </svg>
           No organisation recorded
         </li>
       </ul>
@@ -91,15 +104,37 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
         <table className="mt-3 w-full text-left text-sm">
           <caption className="sr-only">Most severe status per country</caption>
           <thead className="bg-slate-100 text-xs text-slate-600">
-            <tr><th className="px-2 py-1.5">Country</th><th className="px-2 py-1.5">Most severe</th>{STATUSES.map((s) => <th key={s} className="px-2 py-1.5 text-right">{STATUS_LABELS[s]}</th>)}</tr>
+            <tr>
+              <th className="px-2 py-1.5">Country</th>
+              <th className="px-2 py-1.5">Most severe</th>
+              {STATUSES.map((s) => (
+                <th key={s} className="px-2 py-1.5 text-right">
+                  {STATUS_LABELS[s]}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {entries.length === 0 && <tr><td colSpan={5} className="px-2 py-4 text-center text-slate-500">No country matches this view.</td></tr>}
+            {entries.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-2 py-4 text-center text-slate-500">
+                  No country matches this view.
+                </td>
+              </tr>
+            )}
             {entries.map((e) => (
               <tr key={e.iso3}>
-                <th scope="row" className="px-2 py-1 font-normal"><a className="text-status-operating underline" href={`/countries/${e.iso3}${query}`}>{e.name}</a></th>
+                <th scope="row" className="px-2 py-1 font-normal">
+                  <a className="text-status-operating underline" href={`/countries/${e.iso3}${query}`}>
+                    {e.name}
+                  </a>
+                </th>
                 <td className="px-2 py-1">{e.worst ? STATUS_LABELS[e.worst] : "—"}</td>
-                {STATUSES.map((s) => <td key={s} className="px-2 py-1 text-right tabular-nums">{e[s]}</td>)}
+                {STATUSES.map((s) => (
+                  <td key={s} className="px-2 py-1 text-right tabular-nums">
+                    {e[s]}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -120,22 +155,43 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
                 );
               }
               return (
-                <a key={entry.iso3} href={`/countries/${entry.iso3}${query}`} aria-label={describe(entry)} onClick={(event) => open(event, entry.iso3)}
+                <a
+                  key={entry.iso3}
+                  href={`/countries/${entry.iso3}${query}`}
+                  aria-label={describe(entry)}
+                  onClick={(event) => open(event, entry.iso3)}
                   onMouseMove={(event) => {
                     const box = (event.currentTarget as unknown as SVGElement).ownerSVGElement!.getBoundingClientRect();
                     setHover({ entry, x: event.clientX - box.left, y: event.clientY - box.top });
                   }}
-                  onMouseLeave={() => setHover(null)} onFocus={() => setHover(null)} data-iso3={entry.iso3} data-status={entry.worst}>
-                  <use href={outline} fill={`url(#${prefix}-${entry.worst})`} stroke="#1e293b" strokeWidth={0.6} className="outline-none focus:stroke-2 hover:opacity-80" />
+                  onMouseLeave={() => setHover(null)}
+                  onFocus={() => setHover(null)}
+                  data-iso3={entry.iso3}
+                  data-status={entry.worst}
+                >
+                  <use
+                    href={outline}
+                    fill={`url(#${prefix}-${entry.worst})`}
+                    stroke="#1e293b"
+                    strokeWidth={0.6}
+                    className="outline-none focus:stroke-2 hover:opacity-80"
+                  />
                 </a>
               );
             })}
           </svg>
           {hover && (
-            <div role="tooltip" className="pointer-events-none absolute z-10 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow-md"
-              style={{ left: hover.x + 12, top: hover.y + 12 }}>
+            <div
+              role="tooltip"
+              className="pointer-events-none absolute z-10 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow-md"
+              style={{ left: hover.x + 12, top: hover.y + 12 }}
+            >
               <p className="font-medium">{hover.entry.name}</p>
-              {STATUSES.map((s) => <p key={s} className="tabular-nums">{STATUS_LABELS[s]}: {hover.entry[s]}</p>)}
+              {STATUSES.map((s) => (
+                <p key={s} className="tabular-nums">
+                  {STATUS_LABELS[s]}: {hover.entry[s]}
+                </p>
+              ))}
             </div>
           )}
         </div>

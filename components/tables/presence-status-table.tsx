@@ -28,19 +28,36 @@ export function PresenceStatusTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3">Organisation</th>
-            {showCountry && <th scope="col" className="px-4 py-3">Country</th>}
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">Since</th>
-            <th scope="col" className="px-4 py-3 text-right">People affected</th>
-            <th scope="col" className="px-4 py-3">Sources</th>
+            <th scope="col" className="px-4 py-3">
+              Organisation
+            </th>
+            {showCountry && (
+              <th scope="col" className="px-4 py-3">
+                Country
+              </th>
+            )}
+            <th scope="col" className="px-4 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Since
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              People affected
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Sources
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map((row) => (
             <tr key={row.presenceId} className="align-top" data-testid="presence-row">
               <th scope="row" className="px-4 py-3 font-normal">
-                <Link href={`/organisations/${row.organisation.id}${query}`} className="block font-medium text-slate-900 underline decoration-slate-300 hover:decoration-slate-900">
+                <Link
+                  href={`/organisations/${row.organisation.id}${query}`}
+                  className="block font-medium text-slate-900 underline decoration-slate-300 hover:decoration-slate-900"
+                >
                   {row.organisation.name}
                 </Link>
                 <span className="block text-xs text-slate-500">
@@ -52,10 +69,14 @@ export function PresenceStatusTable({
               </th>
               {showCountry && (
                 <td className="px-4 py-3">
-                  <Link href={`/countries/${row.country.iso3}${query}`} className="underline decoration-slate-300 hover:decoration-slate-900">{row.country.name}</Link>
+                  <Link href={`/countries/${row.country.iso3}${query}`} className="underline decoration-slate-300 hover:decoration-slate-900">
+                    {row.country.name}
+                  </Link>
                 </td>
               )}
-              <td className="px-4 py-3"><StatusBadge status={row.status} /></td>
+              <td className="px-4 py-3">
+                <StatusBadge status={row.status} />
+              </td>
               <td className="whitespace-nowrap px-4 py-3">
                 {row.since && row.sincePrecision ? formatPartialDate(row.since, row.sincePrecision) : "—"}
                 {row.disputed && (
@@ -72,7 +93,9 @@ export function PresenceStatusTable({
                   <summary className="cursor-pointer text-status-operating">
                     {row.sources.length} {row.sources.length === 1 ? "source" : "sources"}
                   </summary>
-                  <div className="mt-2 max-w-md"><SourceList sources={row.sources} /></div>
+                  <div className="mt-2 max-w-md">
+                    <SourceList sources={row.sources} />
+                  </div>
                 </details>
               </td>
             </tr>

@@ -24,9 +24,7 @@ export function SourceList({ sources }: { sources: SourceCitation[] }) {
             )}
           </p>
           {source.claim && <p className="text-slate-700">Says: {source.claim}</p>}
-          {source.quote && (
-            <blockquote className="mt-1 border-l-2 border-slate-300 pl-3 italic text-slate-600">“{source.quote}”</blockquote>
-          )}
+          {source.quote && <blockquote className="mt-1 border-l-2 border-slate-300 pl-3 italic text-slate-600">“{source.quote}”</blockquote>}
         </li>
       ))}
     </ol>

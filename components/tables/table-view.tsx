@@ -54,20 +54,39 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
         </div>
       </div>
       {page.rows.length > 0 ? (
-        <DataTable table={table} rows={page.rows} query={urlQuery} visibleColumns={visibleColumns} basePath={basePath} caption={caption}
-          canEdit={can(actor.role, "editEvents")} />
+        <DataTable
+          table={table}
+          rows={page.rows}
+          query={urlQuery}
+          visibleColumns={visibleColumns}
+          basePath={basePath}
+          caption={caption}
+          canEdit={can(actor.role, "editEvents")}
+        />
       ) : (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="table-empty">
           <p className="font-medium text-slate-800">
-            {page.total > 0 ? `This page is past the last page of ${noun}.` : filtered ? `No ${noun} match these filters.` : `No ${noun} recorded up to this date.`}
+            {page.total > 0
+              ? `This page is past the last page of ${noun}.`
+              : filtered
+                ? `No ${noun} match these filters.`
+                : `No ${noun} recorded up to this date.`}
           </p>
           <p className="mt-1 text-sm text-slate-600">
             {page.total > 0 ? (
-              <Link href={`${basePath}${tableQueryString(urlQuery, { page: undefined })}`} className="underline">Go to the first page</Link>
+              <Link href={`${basePath}${tableQueryString(urlQuery, { page: undefined })}`} className="underline">
+                Go to the first page
+              </Link>
             ) : filtered ? (
-              <>Try fewer filters, another date, or <Link href={clearHref} className="underline">clear the filters</Link>.</>
+              <>
+                Try fewer filters, another date, or{" "}
+                <Link href={clearHref} className="underline">
+                  clear the filters
+                </Link>
+                .
+              </>
             ) : (
-              emptyHint ?? "Try another as-of date."
+              (emptyHint ?? "Try another as-of date.")
             )}
           </p>
         </div>

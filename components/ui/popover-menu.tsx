@@ -4,7 +4,17 @@
 // gzipped to every table page). Escape and a click outside close it.
 import { useEffect, useRef, type ReactNode } from "react";
 
-export function PopoverMenu({ label, className, children, align = "right" }: { label: ReactNode; className: string; children: ReactNode; align?: "left" | "right" }) {
+export function PopoverMenu({
+  label,
+  className,
+  children,
+  align = "right",
+}: {
+  label: ReactNode;
+  className: string;
+  children: ReactNode;
+  align?: "left" | "right";
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const close = (event: Event) => {
@@ -30,7 +40,8 @@ export function PopoverMenu({ label, className, children, align = "right" }: { l
           // Following a link (e.g. a download) is the end of the choice: close the menu.
           if ((event.target as HTMLElement).closest("a") && ref.current) ref.current.open = false;
         }}
-        className={`absolute z-50 mt-1 min-w-64 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg ${align === "right" ? "right-0" : "left-0"}`}>
+        className={`absolute z-50 mt-1 min-w-64 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg ${align === "right" ? "right-0" : "left-0"}`}
+      >
         {children}
       </div>
     </details>

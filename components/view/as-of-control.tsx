@@ -33,11 +33,26 @@ export function AsOfControl() {
         <CalendarDays aria-hidden className="size-4" />
         As of
       </label>
-      <input id="as-of" type="date" value={value} max={today} onChange={(e) => setValue(e.target.value)}
-        className="rounded-md border border-slate-300 px-2 py-1 text-slate-900" />
-      <button type="submit" className="rounded-md bg-slate-900 px-2.5 py-1 font-medium text-white hover:bg-slate-700">View</button>
+      <input
+        id="as-of"
+        type="date"
+        value={value}
+        max={today}
+        onChange={(e) => setValue(e.target.value)}
+        className="rounded-md border border-slate-300 px-2 py-1 text-slate-900"
+      />
+      <button type="submit" className="rounded-md bg-slate-900 px-2.5 py-1 font-medium text-white hover:bg-slate-700">
+        View
+      </button>
       {current && (
-        <button type="button" onClick={() => { setValue(""); go(""); }} className="rounded-md px-2 py-1 text-slate-700 underline hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => {
+            setValue("");
+            go("");
+          }}
+          className="rounded-md px-2 py-1 text-slate-700 underline hover:bg-slate-100"
+        >
           Today
         </button>
       )}

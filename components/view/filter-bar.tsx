@@ -17,21 +17,33 @@ export function FilterBar({ view, regions, action }: { view: View; regions: stri
         Region
         <select name="region" defaultValue={view.region ?? ""} className={field}>
           <option value="">All regions</option>
-          {regions.map((r) => <option key={r} value={r}>{r}</option>)}
+          {regions.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Organisation type
         <select name="type" defaultValue={view.type ?? ""} className={field}>
           <option value="">All types</option>
-          {ORGANISATION_TYPES.map((t) => <option key={t} value={t}>{ORGANISATION_TYPE_LABELS[t]}</option>)}
+          {ORGANISATION_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {ORGANISATION_TYPE_LABELS[t]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Status
         <select name="status" defaultValue={view.status ?? ""} className={field}>
           <option value="">All statuses</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
@@ -42,8 +54,12 @@ export function FilterBar({ view, regions, action }: { view: View; regions: stri
         to
         <input type="date" name="to" defaultValue={view.to ? isoDate(view.to) : ""} className={field} />
       </label>
-      <Button type="submit" size="sm">Apply</Button>
-      <a href={`${action}${asOfQuery(view)}`} className="px-1 py-1.5 text-sm text-slate-700 underline">Clear filters</a>
+      <Button type="submit" size="sm">
+        Apply
+      </Button>
+      <a href={`${action}${asOfQuery(view)}`} className="px-1 py-1.5 text-sm text-slate-700 underline">
+        Clear filters
+      </a>
     </form>
   );
 }

@@ -14,9 +14,13 @@ const ACTIONS: Record<string, string> = {
 export function LastChanged({ change }: { change: LastChange | null }) {
   return (
     <p className="text-sm text-slate-500" data-testid="last-changed">
-      {change
-        ? <>Last changed by {change.by ?? "a removed user"} on {change.at.slice(0, 10)} ({ACTIONS[change.action] ?? change.action}).</>
-        : "Not edited in the app since it was loaded from its sources."}
+      {change ? (
+        <>
+          Last changed by {change.by ?? "a removed user"} on {change.at.slice(0, 10)} ({ACTIONS[change.action] ?? change.action}).
+        </>
+      ) : (
+        "Not edited in the app since it was loaded from its sources."
+      )}
     </p>
   );
 }

@@ -3,8 +3,7 @@
 // error page and lose what the user typed: it becomes an ordinary failure the form shows.
 import type { ActionResult } from "./action";
 
-export const ACTION_UNREACHABLE_MESSAGE =
-  "The server could not be reached or refused the request. Nothing was changed; check your connection and try again.";
+export const ACTION_UNREACHABLE_MESSAGE = "The server could not be reached or refused the request. Nothing was changed; check your connection and try again.";
 
 export async function callAction<T>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {

@@ -5,7 +5,7 @@ import { action } from "@/lib/actions/action";
 import { adminCreateUser, changeRole, resetPassword, setDisabled } from "@/lib/data/user-admin";
 
 // Inputs are validated by the data layer (newUserSchema, roleChangeSchema, disableSchema, passwordResetSchema).
-const done = <T,>(run: Promise<T>) => run.then((value) => (revalidatePath("/admin/users"), value));
+const done = <T>(run: Promise<T>) => run.then((value) => (revalidatePath("/admin/users"), value));
 
 export const createUserAction = action(z.unknown(), async (actor, input) => {
   const user = await done(adminCreateUser(actor, input));

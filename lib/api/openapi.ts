@@ -6,7 +6,13 @@ import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export
 import { DEFAULT_PAGE_SIZE, FILTER_SCHEMAS, MAX_PAGE_SIZE, type FilterKey } from "@/lib/domain/tables/query";
 import { TABLES } from "@/lib/domain/tables/descriptors";
 import {
-  eventEditSchema, linkSourceSchema, organisationEditSchema, organisationSchema, presenceSchema, retractionSchema, statusChangeSchema,
+  eventEditSchema,
+  linkSourceSchema,
+  organisationEditSchema,
+  organisationSchema,
+  presenceSchema,
+  retractionSchema,
+  statusChangeSchema,
 } from "@/lib/domain/edit-schemas";
 import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
 
@@ -68,7 +74,10 @@ function writeOperation(operationId: string, summary: string, body: z.ZodType, c
     summary,
     requestBody: { required: true, content: { "application/json": { schema: jsonSchema(body) } } },
     responses: {
-      [operationId.startsWith("update") || operationId === "retractEvent" ? "200" : "201"]: { description: "Saved", content: { "application/json": { schema: { type: "object", properties: created } } } },
+      [operationId.startsWith("update") || operationId === "retractEvent" ? "200" : "201"]: {
+        description: "Saved",
+        content: { "application/json": { schema: { type: "object", properties: created } } },
+      },
       "404": { description: "Not found", content: errorRef },
       "409": { description: "Conflict: a stale version, or a duplicate. Nothing was written.", content: errorRef },
       "422": { description: "Invalid fields, listed in `error.issues`. Nothing was written.", content: errorRef },
@@ -138,15 +147,29 @@ export function openApiDocument(serverUrl: string) {
                     type: "object",
                     properties: {
                       eventId: { type: "integer" },
-                      presence: { type: "object", properties: { id: { type: "integer" }, version: { type: "integer" }, status: { type: ["string", "null"] }, since: { type: ["string", "null"] } } },
+                      presence: {
+                        type: "object",
+                        properties: {
+                          id: { type: "integer" },
+                          version: { type: "integer" },
+                          status: { type: ["string", "null"] },
+                          since: { type: ["string", "null"] },
+                        },
+                      },
                     },
                   },
                 },
               },
             },
             "404": { description: "No such presence", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-            "409": { description: "Stale version: someone changed the presence meanwhile; `error.current` says how it is now. Nothing was written.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-            "422": { description: "Invalid fields, listed in `error.issues`. Nothing was written.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            "409": {
+              description: "Stale version: someone changed the presence meanwhile; `error.current` says how it is now. Nothing was written.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
+            "422": {
+              description: "Invalid fields, listed in `error.issues`. Nothing was written.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+            },
             ...errors,
           },
         },
@@ -156,29 +179,56 @@ export function openApiDocument(serverUrl: string) {
         post: writeOperation("createOrganisation", "Add an organisation (analysts and admins)", organisationSchema, { id: { type: "integer" } }),
       },
       "/api/v1/organisations/{id}": {
-        patch: writeOperation("updateOrganisation", "Edit an organisation's details; send the `updatedAt` you loaded", organisationEditSchema, { id: { type: "integer" }, updatedAt: { type: "string" } }, {
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        }),
+        patch: writeOperation(
+          "updateOrganisation",
+          "Edit an organisation's details; send the `updatedAt` you loaded",
+          organisationEditSchema,
+          { id: { type: "integer" }, updatedAt: { type: "string" } },
+          {
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          },
+        ),
       },
       "/api/v1/presences": {
         ...listPath("presences", "Each organisation in each country with its status, since when, and sources", "Presence"),
-        post: writeOperation("createPresence", "Add an organisation in a new country (its status comes with its first event)", presenceSchema, { id: { type: "integer" }, version: { type: "integer" } }),
+        post: writeOperation("createPresence", "Add an organisation in a new country (its status comes with its first event)", presenceSchema, {
+          id: { type: "integer" },
+          version: { type: "integer" },
+        }),
       },
       "/api/v1/events": listPath("events", "Published events, with their sources", "Event"),
       "/api/v1/events/{id}": {
-        patch: writeOperation("updateEvent", "Edit an event (the fields to change and the `version` you saw); the status is recomputed", eventEditSchema, { id: { type: "integer" }, version: { type: "integer" } }, {
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        }),
+        patch: writeOperation(
+          "updateEvent",
+          "Edit an event (the fields to change and the `version` you saw); the status is recomputed",
+          eventEditSchema,
+          { id: { type: "integer" }, version: { type: "integer" } },
+          {
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          },
+        ),
       },
       "/api/v1/events/{id}/retraction": {
-        post: writeOperation("retractEvent", "Retract an event with a reason: kept in the history as retracted, no longer counted; the status is recomputed", retractionSchema, { id: { type: "integer" }, version: { type: "integer" } }, {
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        }),
+        post: writeOperation(
+          "retractEvent",
+          "Retract an event with a reason: kept in the history as retracted, no longer counted; the status is recomputed",
+          retractionSchema,
+          { id: { type: "integer" }, version: { type: "integer" } },
+          {
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          },
+        ),
       },
       "/api/v1/events/{id}/sources": {
-        post: writeOperation("linkEventSource", "Cite another source for an event (`{sourceId}` or a new source), with its quote and claim", linkSourceSchema, { sourceId: { type: "integer" } }, {
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        }),
+        post: writeOperation(
+          "linkEventSource",
+          "Cite another source for an event (`{sourceId}` or a new source), with its quote and claim",
+          linkSourceSchema,
+          { sourceId: { type: "integer" } },
+          {
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          },
+        ),
       },
       ...Object.fromEntries(
         (["organisations", "presences", "events", "audit"] as const).map((table) => [

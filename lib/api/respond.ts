@@ -6,14 +6,21 @@ import { describeError, ERROR_STATUS, errorBody, UNEXPECTED, type ErrorCode, typ
 
 export type { FieldIssue };
 
-export function apiError(code: ErrorCode, message: string, issues?: FieldIssue[], extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+export function apiError(
+  code: ErrorCode,
+  message: string,
+  issues?: FieldIssue[],
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
   return Response.json(errorBody(code, message, { ...(issues ? { issues } : {}), ...extra }), {
     status: ERROR_STATUS[code],
     headers: { "Cache-Control": "no-store", ...headers },
   });
 }
 
-export const badRequest = (issues: FieldIssue[]) => apiError("bad_request", `Invalid query: ${issues.map((i) => `${i.param}: ${i.message}`).join("; ")}`, issues);
+export const badRequest = (issues: FieldIssue[]) =>
+  apiError("bad_request", `Invalid query: ${issues.map((i) => `${i.param}: ${i.message}`).join("; ")}`, issues);
 
 /** The answer to any error a route meets: the vocabulary's for errors thrown on purpose, else a logged 500. */
 export function errorResponse(error: unknown): Response {

@@ -7,7 +7,6 @@ import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES
 import { ERROR_CODES } from "@/lib/domain/errors";
 import { ISO_DAY } from "@/lib/domain/partial-date";
 
-
 const isoDate = z.string().regex(ISO_DAY).describe("ISO 8601 date (YYYY-MM-DD); for a month or a year, its first day");
 const count = z.number().int().min(0);
 

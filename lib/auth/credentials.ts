@@ -21,9 +21,7 @@ export interface AuthenticatedUser {
   mustChangePassword: boolean;
 }
 
-export type CredentialsResult =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
+export type CredentialsResult = { ok: true; user: AuthenticatedUser } | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
 
 export interface CredentialsInput extends Partial<SessionClient> {
   email: string;
@@ -50,10 +48,19 @@ export async function checkCredentials(prisma: PrismaClient, input: CredentialsI
     // An email nobody has is not recorded: people type their password into the email field.
     const who = user ? { email: user.email } : { unknownAccount: true };
     await prisma.$transaction(async (tx) => {
-      await recordAudit(tx, { actorId: null, action: "auth.signInFailed", entityType: "User", entityId: user ? String(user.id) : "", after: { ...who, clientAddress } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "auth.signInFailed",
+        entityType: "User",
+        entityId: user ? String(user.id) : "",
+        after: { ...who, clientAddress },
+      });
       for (const counter of decision.newlyLocked) {
         await recordAudit(tx, {
-          actorId: null, action: "auth.lockout", entityType: "User", entityId: user ? String(user.id) : "",
+          actorId: null,
+          action: "auth.lockout",
+          entityType: "User",
+          entityId: user ? String(user.id) : "",
           after: { ...who, clientAddress, counter: counterKind(counter.key), failures: counter.failures, lockedUntil: counter.lockedUntil!.toISOString() },
         });
       }

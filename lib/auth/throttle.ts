@@ -4,7 +4,16 @@
 // all slip in before the first failure is recorded.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
-import { accountKey, clientKey, decideAttempt, pairKey, THROTTLE_RULES, type AttemptDecision, type ThrottleCounter, type ThrottleKey } from "@/lib/domain/throttle";
+import {
+  accountKey,
+  clientKey,
+  decideAttempt,
+  pairKey,
+  THROTTLE_RULES,
+  type AttemptDecision,
+  type ThrottleCounter,
+  type ThrottleKey,
+} from "@/lib/domain/throttle";
 
 /** Counts the attempt against every counter it concerns, unless one of them is locked. */
 export async function admitAttempt(prisma: PrismaClient, keys: ThrottleKey[], now = new Date()): Promise<AttemptDecision> {
@@ -21,7 +30,10 @@ export async function admitAttempt(prisma: PrismaClient, keys: ThrottleKey[], no
     const decision = decideAttempt(keys, stored, now);
     if (decision.admitted) {
       for (const counter of decision.counters) {
-        await tx.loginThrottle.update({ where: { key: counter.key }, data: { failures: counter.failures, lastFailedAt: counter.lastFailedAt, lockedUntil: counter.lockedUntil } });
+        await tx.loginThrottle.update({
+          where: { key: counter.key },
+          data: { failures: counter.failures, lastFailedAt: counter.lastFailedAt, lockedUntil: counter.lockedUntil },
+        });
       }
     }
     return decision;

@@ -51,7 +51,10 @@ export async function changeOwnPassword(actor: Actor | null, input: unknown, cli
       data: { endedAt: new Date(), endReason: "passwordChanged" },
     });
     await recordAudit(tx, {
-      actorId: me.id, action: "auth.passwordChange", entityType: "User", entityId: String(me.id),
+      actorId: me.id,
+      action: "auth.passwordChange",
+      entityType: "User",
+      entityId: String(me.id),
       after: { oneTimePasswordReplaced: user.mustChangePassword, otherSessionsEnded: ended.count, clientAddress },
     });
   }, TRANSACTION_OPTIONS);
@@ -69,7 +72,13 @@ export async function signOutEverywhere(actor: Actor | null, input: unknown): Pr
     const target = await tx.user.findUnique({ where: { id: targetId } });
     if (!target) throw new NotFoundError("This user");
     const ended = await endAllSessions(tx, targetId, "signOutEverywhere");
-    await recordAudit(tx, { actorId: me.id, action: "auth.signOutEverywhere", entityType: "User", entityId: String(targetId), after: { sessionsEnded: ended } });
+    await recordAudit(tx, {
+      actorId: me.id,
+      action: "auth.signOutEverywhere",
+      entityType: "User",
+      entityId: String(targetId),
+      after: { sessionsEnded: ended },
+    });
     return { ended };
   }, TRANSACTION_OPTIONS);
 }

@@ -13,7 +13,6 @@ import { recordAudit } from "./audit";
 import { consumeRateLimit, enforceRateLimit } from "./rate-limit";
 import { RateLimitedError, UnknownUserError } from "@/lib/domain/errors";
 
-
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
 export const issueTokenSchema = z
@@ -22,12 +21,13 @@ export const issueTokenSchema = z
     email: z.string().trim().toLowerCase().email("Enter the email of an existing user"),
     expiresInDays: z.preprocess(
       (value) => (value === "" || value === null ? undefined : value),
-      wholeNumber("A whole number of days").pipe(z.number().min(1, "At least 1 day").max(MAX_TOKEN_DAYS, `At most ${MAX_TOKEN_DAYS} days`)).default(DEFAULT_TOKEN_DAYS),
+      wholeNumber("A whole number of days")
+        .pipe(z.number().min(1, "At least 1 day").max(MAX_TOKEN_DAYS, `At most ${MAX_TOKEN_DAYS} days`))
+        .default(DEFAULT_TOKEN_DAYS),
     ),
     readOnly: checkbox.default(false),
   })
   .strict();
-
 
 export type TokenEndReason = "revoked" | "userDisabled" | "passwordReset";
 
@@ -50,7 +50,10 @@ export async function issueApiToken(actor: Actor | null, input: unknown, now = n
       data: { name, tokenHash: hash, prefix, userId: user.id, issuedById: admin.id, expiresAt, readOnly },
     });
     await recordAudit(tx, {
-      actorId: admin.id, action: "apiToken.issue", entityType: "ApiToken", entityId: String(record.id),
+      actorId: admin.id,
+      action: "apiToken.issue",
+      entityType: "ApiToken",
+      entityId: String(record.id),
       after: { name, prefix, user: user.email, expiresAt: expiresAt.toISOString(), readOnly },
     });
     return { id: record.id, token, expiresAt: expiresAt.toISOString(), readOnly };
@@ -59,13 +62,19 @@ export async function issueApiToken(actor: Actor | null, input: unknown, now = n
 
 export async function revokeApiToken(actor: Actor | null, input: unknown, now = new Date()): Promise<void> {
   const admin = authorize(actor, "manageApiTokens");
-  const { id } = z.object({ id: wholeNumber().pipe(z.number().positive()) }).strict().parse(input);
+  const { id } = z
+    .object({ id: wholeNumber().pipe(z.number().positive()) })
+    .strict()
+    .parse(input);
   await db().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id } });
     if (!token || token.revokedAt) return; // revoking twice changes nothing
     await tx.apiToken.update({ where: { id }, data: { revokedAt: now, revokedReason: "revoked" } });
     await recordAudit(tx, {
-      actorId: admin.id, action: "apiToken.revoke", entityType: "ApiToken", entityId: String(id),
+      actorId: admin.id,
+      action: "apiToken.revoke",
+      entityType: "ApiToken",
+      entityId: String(id),
       before: { name: token.name, prefix: token.prefix, revokedAt: null },
       after: { revokedAt: now.toISOString() },
     });
@@ -83,7 +92,15 @@ export async function listApiTokens(actor: Actor | null) {
   return db().apiToken.findMany({
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     select: {
-      id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, revokedReason: true, readOnly: true,
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      revokedReason: true,
+      readOnly: true,
       user: { select: { email: true, role: true } },
       issuedBy: { select: { email: true } },
     },
@@ -103,7 +120,10 @@ async function refuse(token: string, refusal: Refusal, clientAddress: string | n
   if (wait !== null) throw new RateLimitedError(wait);
   const prefix = token.startsWith(TOKEN_PREFIX) ? token.slice(0, TOKEN_PREFIX.length + 6) : null;
   await recordAudit(db(), {
-    actorId: null, action: "auth.apiTokenRefused", entityType: "ApiToken", entityId: tokenId === null ? "" : String(tokenId),
+    actorId: null,
+    action: "auth.apiTokenRefused",
+    entityType: "ApiToken",
+    entityId: tokenId === null ? "" : String(tokenId),
     after: { reason: refusal, prefix, clientAddress },
   });
   return null;
@@ -117,7 +137,13 @@ export async function actorForApiToken(token: string, clientAddress: string | nu
   if (token.length < 10 || token.length > 200) return refuse(token, "malformed", clientAddress, null);
   const record = await db().apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
   if (!record) return refuse(token, "unknown", clientAddress, null);
-  const refusal: Refusal | null = record.revokedAt ? "revoked" : record.expiresAt && record.expiresAt <= now ? "expired" : record.user.disabledAt ? "userDisabled" : null;
+  const refusal: Refusal | null = record.revokedAt
+    ? "revoked"
+    : record.expiresAt && record.expiresAt <= now
+      ? "expired"
+      : record.user.disabledAt
+        ? "userDisabled"
+        : null;
   if (refusal) return refuse(token, refusal, clientAddress, record.id);
   await enforceRateLimit(`token:${record.id}`, "token");
   // Recording every use would turn each read into a write; once a minute is enough to see it is in use.

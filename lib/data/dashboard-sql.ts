@@ -48,11 +48,12 @@ interface MonthlyWindow {
 function monthlyFromTotals(window: MonthlyWindow, parts: { totals: Prisma.Sql; events: Prisma.Sql }): Prisma.Sql {
   const { start, end, statuses } = window;
   const statusFilter = statuses ? Prisma.join(statuses.map((status) => Prisma.sql`${status}`)) : null;
-  const events = (from: Date, to: Date, toInclusive: boolean) => Prisma.sql`UNION ALL ${parts.events} ${and([
-    Prisma.sql`e."occurredOn" >= ${isoDate(from)}::date`,
-    toInclusive ? Prisma.sql`e."occurredOn" <= ${isoDate(to)}::date` : Prisma.sql`e."occurredOn" < ${isoDate(to)}::date`,
-    ...(statusFilter ? [Prisma.sql`e."resultingStatus"::text IN (${statusFilter})`] : []),
-  ])}`;
+  const events = (from: Date, to: Date, toInclusive: boolean) =>
+    Prisma.sql`UNION ALL ${parts.events} ${and([
+      Prisma.sql`e."occurredOn" >= ${isoDate(from)}::date`,
+      toInclusive ? Prisma.sql`e."occurredOn" <= ${isoDate(to)}::date` : Prisma.sql`e."occurredOn" < ${isoDate(to)}::date`,
+      ...(statusFilter ? [Prisma.sql`e."resultingStatus"::text IN (${statusFilter})`] : []),
+    ])}`;
   // Whole months: from the first month that starts on or after `start`, to the month before `end`'s.
   const wholeFrom = start && (start.getUTCDate() === 1 ? start : firstOfNextMonth(start));
   const wholeUntil = end && firstOfMonth(end);
@@ -118,7 +119,8 @@ export const DASHBOARD_SQL = {
   peopleLast12Months: (view: View) => {
     const statuses: Status[] = view.status ? [view.status] : ["EXPELLED", "RESTRICTED"];
     const after = twelveMonthsBefore(view.asOf);
-    if (!readsMonthTotals(view)) return Prisma.sql`
+    if (!readsMonthTotals(view))
+      return Prisma.sql`
       SELECT coalesce(sum(e."peopleAffected"), 0)::float8 AS people
       FROM "AccessEvent" e ${EVENT_JOINS}
       ${eventConditions({ ...view, from: undefined, to: undefined }, [
@@ -130,7 +132,10 @@ export const DASHBOARD_SQL = {
   },
 
   /** Expects a view with its chart window applied (withChartWindow). */
-  peopleByMonth: (view: View) => readsMonthTotals(view) ? monthlyFromTotals(chartWindow(view), PEOPLE_PARTS) : Prisma.sql`
+  peopleByMonth: (view: View) =>
+    readsMonthTotals(view)
+      ? monthlyFromTotals(chartWindow(view), PEOPLE_PARTS)
+      : Prisma.sql`
     SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e."resultingStatus"::text AS series,
            sum(e."peopleAffected")::float8 AS value
     FROM "AccessEvent" e ${EVENT_JOINS}
@@ -138,7 +143,10 @@ export const DASHBOARD_SQL = {
     GROUP BY 1, 2 ORDER BY 1`,
 
   /** Expects a view with its chart window applied (withChartWindow). */
-  eventsByMonth: (view: View) => readsMonthTotals(view) ? monthlyFromTotals(chartWindow(view), EVENT_PARTS) : Prisma.sql`
+  eventsByMonth: (view: View) =>
+    readsMonthTotals(view)
+      ? monthlyFromTotals(chartWindow(view), EVENT_PARTS)
+      : Prisma.sql`
     SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e.kind::text AS series, count(*)::int AS value
     FROM "AccessEvent" e ${EVENT_JOINS}
     ${eventConditions(view)}

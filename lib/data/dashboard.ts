@@ -2,8 +2,14 @@ import "server-only";
 import { cache } from "react";
 import { db, pool } from "@/lib/db";
 import {
-  mostSevereStatus, pivot, rankByRestriction, summariseStatusCounts,
-  type CountryStatusCounts, type SeriesRow, type StatusCountRow, type StatusSummary,
+  mostSevereStatus,
+  pivot,
+  rankByRestriction,
+  summariseStatusCounts,
+  type CountryStatusCounts,
+  type SeriesRow,
+  type StatusCountRow,
+  type StatusSummary,
 } from "@/lib/domain/aggregations";
 import { withChartWindow, type View } from "@/lib/domain/view";
 import { EVENT_KINDS, STATUSES, type Status } from "@/lib/domain/vocabulary";
@@ -29,10 +35,7 @@ const statusSummary = cache(async (view: View): Promise<StatusSummary> =>
 
 export async function headlineFigures(actor: Actor | null, view: View): Promise<HeadlineFigures> {
   authorize(actor, "read");
-  const [summary, people] = await Promise.all([
-    statusSummary(view),
-    db().$queryRaw<{ people: number | null }[]>(DASHBOARD_SQL.peopleLast12Months(view)),
-  ]);
+  const [summary, people] = await Promise.all([statusSummary(view), db().$queryRaw<{ people: number | null }[]>(DASHBOARD_SQL.peopleLast12Months(view))]);
   return {
     presencesByStatus: summary.presencesByStatus,
     countriesWithExpulsion: summary.countriesByStatus.EXPELLED,

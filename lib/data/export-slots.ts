@@ -29,12 +29,20 @@ export interface ExportSlot {
 
 export function tooManyExportsHere(): RateLimitedError {
   const { EXPORTS_PER_INSTANCE } = getEnv();
-  return new RateLimitedError(RETRY_AFTER_SECONDS, "exports", `The server is running as many exports as it allows at once (${EXPORTS_PER_INSTANCE}). Try again in ${RETRY_AFTER_SECONDS} s.`);
+  return new RateLimitedError(
+    RETRY_AFTER_SECONDS,
+    "exports",
+    `The server is running as many exports as it allows at once (${EXPORTS_PER_INSTANCE}). Try again in ${RETRY_AFTER_SECONDS} s.`,
+  );
 }
 
 export function tooManyExportsOfUser(): RateLimitedError {
   const { EXPORTS_PER_USER } = getEnv();
-  return new RateLimitedError(RETRY_AFTER_SECONDS, "exports", `You already have ${EXPORTS_PER_USER === 1 ? "an export" : `${EXPORTS_PER_USER} exports`} running, the most at once. Wait for it to finish, then try again.`);
+  return new RateLimitedError(
+    RETRY_AFTER_SECONDS,
+    "exports",
+    `You already have ${EXPORTS_PER_USER === 1 ? "an export" : `${EXPORTS_PER_USER} exports`} running, the most at once. Wait for it to finish, then try again.`,
+  );
 }
 
 const lockKey = (userId: number, slot: number) => userId * SLOTS_PER_USER_KEY + slot;

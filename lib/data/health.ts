@@ -6,9 +6,7 @@ export type Health = { ok: true; database: "reachable" } | { ok: false; database
 export async function checkHealth(timeoutMs = 3_000): Promise<Health> {
   try {
     const query = db().$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`;
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error("timeout")), timeoutMs).unref?.(),
-    );
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs).unref?.());
     const rows = await Promise.race([query, timeout]);
     if (rows[0]?.ok === 1) return { ok: true, database: "reachable" };
   } catch {

@@ -6,5 +6,8 @@ import { authorize, type Actor } from "@/lib/domain/actor";
 export async function getOrganisation(actor: Actor | null, id: number) {
   authorize(actor, "read");
   if (!Number.isSafeInteger(id) || id < 1) return null;
-  return db().organisation.findUnique({ where: { id }, select: { id: true, name: true, acronym: true, type: true, iatiId: true, website: true, updatedAt: true } });
+  return db().organisation.findUnique({
+    where: { id },
+    select: { id: true, name: true, acronym: true, type: true, iatiId: true, website: true, updatedAt: true },
+  });
 }

@@ -38,10 +38,20 @@ export async function listPresencesInView(actor: Actor | null, view: View, limit
   const { asOf, asOfExplicit, country, region, type, status } = view;
   const filters = Object.fromEntries(Object.entries({ country, region, type, status }).filter(([, value]) => value !== undefined));
   const query: TableQuery<"presences"> = {
-    table: "presences", asOf, asOfExplicit, filters, sort: { column: "status", direction: "desc" }, page: 1, pageSize: limit, columns: null,
+    table: "presences",
+    asOf,
+    asOfExplicit,
+    filters,
+    sort: { column: "status", direction: "desc" },
+    page: 1,
+    pageSize: limit,
+    columns: null,
   };
   const page = await listTablePage(actor, query);
-  const citations = await citationsBehindStatus(page.rows.map((row) => row.id), view.asOf);
+  const citations = await citationsBehindStatus(
+    page.rows.map((row) => row.id),
+    view.asOf,
+  );
   const rows = page.rows.map((row): PresenceSummary => ({
     presenceId: row.id,
     organisation: { id: row.organisationId, name: row.organisationName, acronym: row.organisationAcronym, type: row.organisationType },

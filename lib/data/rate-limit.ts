@@ -22,7 +22,10 @@ export async function consumeRateLimit(key: string, kind: RateLimitKind): Promis
   const rule = scaledRule(RATE_LIMIT_RULES[kind], getEnv().RATE_LIMIT_MULTIPLIER);
   if (!rule) return null;
   const { intervalSeconds, toleranceSeconds } = rateLimitParameters(rule);
-  if (Math.random() < 0.001) void pool().query(FORGET).catch(() => {});
+  if (Math.random() < 0.001)
+    void pool()
+      .query(FORGET)
+      .catch(() => {});
   const consumed = await pool().query(CONSUME, [key, intervalSeconds, toleranceSeconds]);
   if (consumed.rowCount) return null;
   const { rows } = await pool().query<{ wait: number }>(WAIT_SECONDS, [key, toleranceSeconds]);

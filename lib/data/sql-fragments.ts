@@ -15,7 +15,10 @@ export const statusEvent = (alias: string) => Prisma.sql`${publishedEvent(alias)
 
 /** A status's severity as a number for sorting (STATUS_SEVERITY + 1; no status sorts lowest, 0). */
 export const statusSeverity = (expr: Prisma.Sql) =>
-  Prisma.sql`CASE ${expr} ${Prisma.join(STATUSES.map((s) => Prisma.sql`WHEN ${Prisma.raw(`'${s}'`)} THEN ${Prisma.raw(String(STATUS_SEVERITY[s] + 1))}`), " ")} ELSE 0 END`;
+  Prisma.sql`CASE ${expr} ${Prisma.join(
+    STATUSES.map((s) => Prisma.sql`WHEN ${Prisma.raw(`'${s}'`)} THEN ${Prisma.raw(String(STATUS_SEVERITY[s] + 1))}`),
+    " ",
+  )} ELSE 0 END`;
 
 /** count(*) per status of the rows `s` grouped, as columns operating, restricted and expelled. */
 export const STATUS_COUNTS = Prisma.join(

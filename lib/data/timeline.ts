@@ -46,7 +46,10 @@ export function toTimelineEvent(event: EventWithTimeline): TimelineEvent {
     organisation: event.presence?.organisation ?? null,
     sources: event.sources.map(toCitation),
     version: event.version,
-    retraction: event.reviewState === "RETRACTED" && event.retractedAt ? { at: event.retractedAt, reason: event.retractionReason ?? "", by: event.retractedBy?.name ?? null } : null,
+    retraction:
+      event.reviewState === "RETRACTED" && event.retractedAt
+        ? { at: event.retractedAt, reason: event.retractionReason ?? "", by: event.retractedBy?.name ?? null }
+        : null,
   };
 }
 

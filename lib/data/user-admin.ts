@@ -63,7 +63,14 @@ export async function changeRole(actor: Actor | null, input: unknown): Promise<v
     if (role !== "ADMIN") await assertNotLastAdmin(tx, user, "This is the last active admin: make someone else an admin first.");
     await tx.user.update({ where: { id }, data: { role } });
     await endAllSessions(tx, id, "roleChanged");
-    await recordAudit(tx, { actorId: admin.id, action: "user.changeRole", entityType: "User", entityId: String(id), before: { role: user.role }, after: { role } });
+    await recordAudit(tx, {
+      actorId: admin.id,
+      action: "user.changeRole",
+      entityType: "User",
+      entityId: String(id),
+      before: { role: user.role },
+      after: { role },
+    });
   }, TRANSACTION_OPTIONS);
 }
 
@@ -80,9 +87,13 @@ export async function setDisabled(actor: Actor | null, input: unknown, now = new
       await endUserTokens(tx, id, "userDisabled", now);
     }
     await recordAudit(tx, {
-        actorId: admin.id, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: String(id),
-        before: { disabledAt: user.disabledAt?.toISOString() ?? null }, after: { disabledAt: disabled ? now.toISOString() : null },
-      });
+      actorId: admin.id,
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "User",
+      entityId: String(id),
+      before: { disabledAt: user.disabledAt?.toISOString() ?? null },
+      after: { disabledAt: disabled ? now.toISOString() : null },
+    });
   }, TRANSACTION_OPTIONS);
 }
 

@@ -9,13 +9,15 @@ import { recordAudit } from "@/lib/data/audit";
 import { DuplicateError } from "@/lib/domain/errors";
 
 export const newUserSchema = z.strictObject({
-  email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email("Enter a valid email address.")
+    .max(254)
+    .transform((e) => e.trim().toLowerCase()),
   name: text("Name", { max: 120, kind: "name" }),
   role: z.enum(ROLES, "Choose viewer, analyst or admin."),
   password: newPasswordField(),
 });
 export type NewUser = z.input<typeof newUserSchema>;
-
 
 /** Creates a user; `actorId` is the admin who did it (null from the command line or the seed). */
 export async function createUser(prisma: PrismaClient, input: NewUser, actorId: number | null = null, { mustChangePassword = false } = {}) {

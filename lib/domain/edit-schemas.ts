@@ -116,10 +116,14 @@ export const statusChangeSchema = z.strictObject({
   sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(LIMITS.sources, `At most ${LIMITS.sources} sources`),
 });
 
-
 const iatiId = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.string().trim().regex(/^[A-Za-z]{2}(-[A-Za-z0-9]+)+$/, "IATI identifier looks like XM-DAC-41306 or GB-CHC-202918").max(LIMITS.iatiId).optional(),
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}(-[A-Za-z0-9]+)+$/, "IATI identifier looks like XM-DAC-41306 or GB-CHC-202918")
+    .max(LIMITS.iatiId)
+    .optional(),
 );
 
 export const organisationSchema = z.strictObject({
@@ -130,11 +134,18 @@ export const organisationSchema = z.strictObject({
   website: httpUrl("Website"),
 });
 
-export const organisationEditSchema = organisationSchema.partial().extend({ updatedAt: z.string().datetime({ message: "The time you loaded the record is required" }) }).strict();
+export const organisationEditSchema = organisationSchema
+  .partial()
+  .extend({ updatedAt: z.string().datetime({ message: "The time you loaded the record is required" }) })
+  .strict();
 
 export const presenceSchema = z.strictObject({
   organisationId: wholeNumber("Choose an organisation").pipe(z.number().positive("Choose an organisation")),
-  countryIso3: z.string().trim().regex(ISO3_CODE, "Choose a country").transform((v) => v.toUpperCase()),
+  countryIso3: z
+    .string()
+    .trim()
+    .regex(ISO3_CODE, "Choose a country")
+    .transform((v) => v.toUpperCase()),
 });
 
 /** In an edit, an empty value clears the figure (null); leaving the field out keeps it. */

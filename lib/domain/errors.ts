@@ -225,7 +225,8 @@ export function describeError(error: unknown): ErrorAnswer | null {
   if (!(error instanceof AppError)) return null;
   const issues = error.field ? [{ param: error.field, message: error.message }] : undefined;
   // Only these two have a wording of their own for each reader; every other error's message is meant for both.
-  const generic = error instanceof UnauthenticatedError ? GENERIC_MESSAGES.unauthenticated : error instanceof UnavailableError ? GENERIC_MESSAGES.unavailable : null;
+  const generic =
+    error instanceof UnauthenticatedError ? GENERIC_MESSAGES.unauthenticated : error instanceof UnavailableError ? GENERIC_MESSAGES.unavailable : null;
   return answer(error.code, generic?.api ?? error.message, {
     formMessage: generic?.form ?? error.message,
     ...(issues ? { issues } : {}),

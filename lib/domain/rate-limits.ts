@@ -36,4 +36,3 @@ export function rateLimitParameters(rule: RateLimitRule): { intervalSeconds: num
   const intervalSeconds = 60 / rule.perMinute;
   return { intervalSeconds, toleranceSeconds: intervalSeconds * (rule.burst - 1) };
 }
-

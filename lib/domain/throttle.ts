@@ -42,9 +42,7 @@ export interface ThrottleCounter {
   lockedUntil: Date | null;
 }
 
-export type AttemptDecision =
-  | { admitted: false; lockedUntil: Date }
-  | { admitted: true; counters: ThrottleCounter[]; newlyLocked: ThrottleCounter[] };
+export type AttemptDecision = { admitted: false; lockedUntil: Date } | { admitted: true; counters: ThrottleCounter[]; newlyLocked: ThrottleCounter[] };
 
 /**
  * Whether one sign-in attempt may be checked, decided before its password is: the attempt
@@ -100,6 +98,10 @@ export function pairKey(clientAddress: string, email: string): string {
  * Next.js fills the header with the socket's address when the client sent none.
  */
 export function clientAddressFrom(forwardedFor: string | null | undefined, realIp?: string | null): string | null {
-  const last = forwardedFor?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  const last = forwardedFor
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   return last || realIp?.trim() || null;
 }

@@ -12,11 +12,7 @@ export function csvField(value: CellValue, kind: Column<unknown>["kind"]): strin
 
 const line = (cells: string[]) => `${cells.join(",")}\r\n`;
 
-export async function* csvLines<Row>(
-  columns: readonly Column<Row>[],
-  batches: AsyncIterable<Row[]>,
-  { hxl = false } = {},
-): AsyncGenerator<string> {
+export async function* csvLines<Row>(columns: readonly Column<Row>[], batches: AsyncIterable<Row[]>, { hxl = false } = {}): AsyncGenerator<string> {
   yield line(columns.map((c) => csvField(c.label, "text")));
   if (hxl) yield line(columns.map((c) => c.hxl));
   for await (const rows of batches) {

@@ -71,13 +71,16 @@ export function toByteStream(chunks: AsyncGenerator<string | Uint8Array>, option
   };
 
   if (stallMs || maxMs) {
-    timer = setInterval(() => {
-      const now = Date.now();
-      const reason = stallMs && waitingSince !== null && now - waitingSince > stallMs ? "stalled" : maxMs && now - started > maxMs ? "tooLong" : null;
-      if (!reason) return;
-      const error = new ExportTimeoutError(reason);
-      void finish(error).then(() => controllerRef?.error(error));
-    }, Math.max(50, Math.min(stallMs ?? 1_000, maxMs ?? 1_000, 1_000) / 4));
+    timer = setInterval(
+      () => {
+        const now = Date.now();
+        const reason = stallMs && waitingSince !== null && now - waitingSince > stallMs ? "stalled" : maxMs && now - started > maxMs ? "tooLong" : null;
+        if (!reason) return;
+        const error = new ExportTimeoutError(reason);
+        void finish(error).then(() => controllerRef?.error(error));
+      },
+      Math.max(50, Math.min(stallMs ?? 1_000, maxMs ?? 1_000, 1_000) / 4),
+    );
     timer.unref();
   }
 

@@ -40,11 +40,7 @@ function pendingInZip(sheet: ExcelJS.Worksheet): number {
 }
 
 /** The workbook as chunks of bytes; the next batch of rows is read only as the chunks are consumed. */
-export async function* xlsxChunks<Row>(
-  sheetName: string,
-  columns: readonly Column<Row>[],
-  batches: AsyncIterable<Row[]>,
-): AsyncGenerator<Uint8Array> {
+export async function* xlsxChunks<Row>(sheetName: string, columns: readonly Column<Row>[], batches: AsyncIterable<Row[]>): AsyncGenerator<Uint8Array> {
   const output = new PassThrough({ highWaterMark: 1 << 20 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });

@@ -12,7 +12,10 @@ export async function signInCookie(base: string, email: string, password: string
 /** The CSRF cookies sent, then the Set-Cookie headers of the sign-in response. */
 export async function signInCookieHeaders(base: string, email: string, password: string): Promise<string[]> {
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookies = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",

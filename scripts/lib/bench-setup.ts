@@ -26,7 +26,9 @@ export async function openBenchDatabase(minEvents: number, shape: SyntheticShape
   await assertOnlySynthetic(client);
   let events = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "AccessEvent"`)).rows[0]!.n);
   if (events < minEvents) {
-    console.log(`The ${shape} synthetic database has ${events.toLocaleString("en-GB")} events; generating ${minEvents.toLocaleString("en-GB")} (npm run synth -- --shape ${shape} does the same)…`);
+    console.log(
+      `The ${shape} synthetic database has ${events.toLocaleString("en-GB")} events; generating ${minEvents.toLocaleString("en-GB")} (npm run synth -- --shape ${shape} does the same)…`,
+    );
     await generateSyntheticData(client, sizeFor(minEvents), 1, progressPrinter(), shape);
     events = minEvents;
   }

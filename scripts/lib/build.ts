@@ -35,17 +35,17 @@ function listFiles(entry: string): string[] {
 export function sourceFingerprint(): string {
   const hash = createHash("sha256");
   for (const file of INPUTS.flatMap(listFiles).sort()) {
-    hash.update(file).update("\0").update(readFileSync(path.join(ROOT, file))).update("\0");
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(ROOT, file)))
+      .update("\0");
   }
   return hash.digest("hex");
 }
 
 export function buildIsCurrent(): boolean {
-  return (
-    existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
-    existsSync(FINGERPRINT_FILE) &&
-    readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint()
-  );
+  return existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint();
 }
 
 /** Runs `next build`, its progress shown on this terminal (or passed to `onOutput`). */

@@ -74,8 +74,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
     );
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database: string) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   const serverUrl = urlFor("postgres");
 
   return {
@@ -88,9 +87,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Runn
       try {
         const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
         if (exists.rowCount === 0) {
-          const template = createOptions.template
-            ? ` TEMPLATE ${client.escapeIdentifier(createOptions.template)}`
-            : "";
+          const template = createOptions.template ? ` TEMPLATE ${client.escapeIdentifier(createOptions.template)}` : "";
           await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}${template}`);
         }
       } finally {

@@ -83,8 +83,7 @@ class CharMarkingClient extends pg.Client {
     const last = args.at(-1);
     const query = super.query as (...a: unknown[]) => unknown;
     if (typeof last === "function") {
-      args[args.length - 1] = (error: Error | null, result: QueryResultLike) =>
-        last(error, error ? result : markCharColumns(result));
+      args[args.length - 1] = (error: Error | null, result: QueryResultLike) => last(error, error ? result : markCharColumns(result));
       return query.apply(this, args);
     }
     const output = query.apply(this, args);
@@ -111,8 +110,7 @@ function withCharacterColumns<T extends SqlQueryable>(queryable: T): T {
         return async (query: SqlQuery) => typeMarkedColumnsAsCharacter(await target.queryRaw(query));
       }
       if (property === "startTransaction") {
-        return async (...args: unknown[]) =>
-          withCharacterColumns(await (target as unknown as SqlDriverAdapter).startTransaction(...(args as [])));
+        return async (...args: unknown[]) => withCharacterColumns(await (target as unknown as SqlDriverAdapter).startTransaction(...(args as [])));
       }
       const value = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
@@ -138,11 +136,7 @@ export interface MigrationPaths {
 }
 const DEFAULT_PATHS: MigrationPaths = { schema: SCHEMA_PATH, migrations: MIGRATIONS_DIR };
 
-async function withEngine<T>(
-  databaseUrl: string,
-  paths: MigrationPaths,
-  run: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(databaseUrl: string, paths: MigrationPaths, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await readFile(paths.schema, "utf8");
   // Our own pool, so that we can close it: a connection left open keeps Prisma's
@@ -184,9 +178,7 @@ export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
           path: name,
           migrationFile: {
             path: "migration.sql",
-            content: existsSync(file)
-              ? { tag: "ok" as const, value: await readFile(file, "utf8") }
-              : { tag: "error" as const, value: `missing ${file}` },
+            content: existsSync(file) ? { tag: "ok" as const, value: await readFile(file, "utf8") } : { tag: "error" as const, value: `missing ${file}` },
           },
         };
       }),
@@ -212,10 +204,7 @@ export async function pendingSchemaChanges(shadowDatabaseUrl: string, paths = DE
   const migrationsList = await readMigrationList(paths.migrations);
   const schema = await readFile(paths.schema, "utf8");
   return withEngine(shadowDatabaseUrl, paths, async (engine) => {
-    const from =
-      migrationsList.migrationDirectories.length > 0
-        ? { tag: "migrations" as const, ...migrationsList }
-        : { tag: "empty" as const };
+    const from = migrationsList.migrationDirectories.length > 0 ? { tag: "migrations" as const, ...migrationsList } : { tag: "empty" as const };
     const result = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: [{ path: paths.schema, content: schema }] },
@@ -228,20 +217,18 @@ export async function pendingSchemaChanges(shadowDatabaseUrl: string, paths = DE
 }
 
 function isEmptyScript(sql: string): boolean {
-  return sql
-    .split("\n")
-    .every((line) => line.trim() === "" || line.trim().startsWith("--"));
+  return sql.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("--"));
 }
 
 /** Writes prisma/migrations/<timestamp>_<name>/migration.sql; returns its folder or null. */
-export async function createMigration(
-  shadowDatabaseUrl: string,
-  name: string,
-  paths = DEFAULT_PATHS,
-): Promise<string | null> {
+export async function createMigration(shadowDatabaseUrl: string, name: string, paths = DEFAULT_PATHS): Promise<string | null> {
   const sql = await pendingSchemaChanges(shadowDatabaseUrl, paths);
   if (!sql) return null;
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "migration";
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const folder = path.join(paths.migrations, `${stamp}_${slug}`);
   await mkdir(folder, { recursive: true });

@@ -40,7 +40,13 @@ export const HOT_COUNTRIES = ["NER", "MLI", "BFA"];
 
 const CHUNK = 100_000;
 
-export async function generateSyntheticData(client: pg.ClientBase, size: SyntheticSize, seed: number, progress: Progress, shape: SyntheticShape = "uniform"): Promise<void> {
+export async function generateSyntheticData(
+  client: pg.ClientBase,
+  size: SyntheticSize,
+  seed: number,
+  progress: Progress,
+  shape: SyntheticShape = "uniform",
+): Promise<void> {
   if (!Number.isInteger(seed) || seed < 0 || seed > 1_000_000) throw new Error("The seed must be an integer from 0 to 1,000,000.");
   const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
   await q("SET max_parallel_workers_per_gather = 0");
@@ -49,17 +55,27 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
     $$ SELECT (hashint8(i * 7919 + salt::bigint * 1000003 + ${seed}::bigint * 104729)::bigint + 2147483648) / 4294967296.0 $$`);
 
   progress("clearing", 0, 1);
-  await q(`TRUNCATE "EventSource", "AccessEvent", "Presence", "Organisation", "Source", "AuditEntry", "ApiToken", "TablePreference", "User", "LoginThrottle" RESTART IDENTITY CASCADE`);
+  await q(
+    `TRUNCATE "EventSource", "AccessEvent", "Presence", "Organisation", "Source", "AuditEntry", "ApiToken", "TablePreference", "User", "LoginThrottle" RESTART IDENTITY CASCADE`,
+  );
   const countries = allCountries();
   await q(
     `INSERT INTO "Country" (iso3, iso2, "nameEn", "nameFr", region, subregion)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
-    [countries.map((c) => c.iso3), countries.map((c) => c.iso2), countries.map((c) => c.nameEn), countries.map((c) => c.nameFr), countries.map((c) => c.region), countries.map((c) => c.subregion)],
+    [
+      countries.map((c) => c.iso3),
+      countries.map((c) => c.iso2),
+      countries.map((c) => c.nameEn),
+      countries.map((c) => c.nameFr),
+      countries.map((c) => c.region),
+      countries.map((c) => c.subregion),
+    ],
   );
   progress("clearing", 1, 1);
 
   progress("organisations", 0, size.organisations);
-  await q(`
+  await q(
+    `
     INSERT INTO "Organisation" (name, acronym, type, "iatiId", website, synthetic, "updatedAt")
     SELECT 'Synthetic ' || (ARRAY['Relief','Aid','Health','Water','Education','Food','Shelter','Rights','Development','Mission'])[1 + floor(pg_temp.rnd(i, 1) * 10)::int]
              || ' Organisation ' || i,
@@ -69,16 +85,21 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
            CASE WHEN pg_temp.rnd(i, 3) < 0.5 THEN 'XM-SYN-' || i END,
            NULL, true, now()
     FROM generate_series(1, $1::int) i, LATERAL (SELECT pg_temp.rnd(i, 2) AS r) x
-    ORDER BY i`, [size.organisations]);
+    ORDER BY i`,
+    [size.organisations],
+  );
   progress("organisations", size.organisations, size.organisations);
 
   progress("sources", 0, size.sources);
-  await q(`
+  await q(
+    `
     INSERT INTO "Source" (publisher, title, url, "publishedOn", "publishedPrecision", synthetic)
     SELECT (ARRAY['Synthetic Wire','Synthetic Times','Synthetic Radio','Synthetic Agency','Synthetic NGO Forum'])[1 + floor(pg_temp.rnd(i, 4) * 5)::int],
            'Synthetic report ' || i, 'https://synthetic.invalid/reports/' || i,
            least(date '2011-01-01' + floor(pg_temp.rnd(i, 5) * 5800)::int, current_date), 'DAY', true
-    FROM generate_series(1, $1::int) i ORDER BY i`, [size.sources]);
+    FROM generate_series(1, $1::int) i ORDER BY i`,
+    [size.sources],
+  );
   progress("sources", size.sources, size.sources);
 
   progress("presences", 0, size.presences);
@@ -88,14 +109,17 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
   const heavyOrganisations = shape === "skewed" ? Math.max(1, Math.round(size.organisations / 100)) : 0;
   const heavyPresences = shape === "skewed" ? Math.round(size.presences * 0.6) : 0;
   const perHeavy = Math.max(1, Math.ceil(heavyPresences / Math.max(1, heavyOrganisations)));
-  await q(`
+  await q(
+    `
     WITH c AS (SELECT array_agg(iso3 ORDER BY iso3) AS codes, count(*)::int AS n FROM "Country")
     INSERT INTO "Presence" ("organisationId", "countryIso3", synthetic, "updatedAt")
     SELECT o, c.codes[((o * 37 + k * 83) % c.n) + 1], true, now()
     FROM generate_series(1, $1::int) i, c,
          LATERAL (SELECT CASE WHEN i <= $3 THEN (i - 1) / $5::int + 1 ELSE $4::int + ((i - $3 - 1) % ($2::int - $4::int)) + 1 END AS o,
                          CASE WHEN i <= $3 THEN (i - 1) % $5::int ELSE (i - $3 - 1) / ($2::int - $4::int) END AS k) x
-    ORDER BY i`, [size.presences, size.organisations, heavyPresences, heavyOrganisations, perHeavy]);
+    ORDER BY i`,
+    [size.presences, size.organisations, heavyPresences, heavyOrganisations, perHeavy],
+  );
   progress("presences", size.presences, size.presences);
 
   // 95% of events happen to a presence (a history per presence: arrival first, then changes
@@ -111,7 +135,8 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
   progress("events", 0, size.events);
   for (let start = 1; start <= size.events; start += CHUNK) {
     const end = Math.min(size.events, start + CHUNK - 1);
-    await q(`
+    await q(
+      `
       INSERT INTO "AccessEvent" ("presenceId", "countryIso3", kind, "resultingStatus", "occurredOn", "datePrecision", summary, "peopleAffected", confidence, "reviewState", synthetic, "updatedAt")
       SELECT presence_id, country, kind::"EventKind",
              (CASE WHEN presence_id IS NULL THEN NULL
@@ -147,19 +172,24 @@ export async function generateSyntheticData(client: pg.ClientBase, size: Synthet
                                    CASE WHEN i <= $5 THEN hot.ids[((i - 1) % hot.n) + 1] ELSE ((i - $5 - 1) % $4::int) + 1 END AS presence) x
         LEFT JOIN "Presence" p ON i <= $3 AND p.id = x.presence
       ) e
-      ORDER BY i`, [start, end, presenceEvents, size.presences, hotEvents, HOT_COUNTRIES]);
+      ORDER BY i`,
+      [start, end, presenceEvents, size.presences, hotEvents, HOT_COUNTRIES],
+    );
     progress("events", end, size.events);
   }
 
   progress("event sources", 0, size.events);
   for (let start = 1; start <= size.events; start += CHUNK) {
     const end = Math.min(size.events, start + CHUNK - 1);
-    await q(`
+    await q(
+      `
       INSERT INTO "EventSource" ("eventId", "sourceId", quote)
       SELECT e.id, 1 + ((e.id::bigint * 2654435761 + j * 40503) % $3::int), CASE WHEN j = 1 THEN 'Synthetic quote ' || e.id || '.' END
       FROM "AccessEvent" e CROSS JOIN generate_series(1, 3) j
       WHERE e.id BETWEEN $1 AND $2 AND j <= 1 + (e.id % 3)
-      ON CONFLICT DO NOTHING`, [start, end, size.sources]);
+      ON CONFLICT DO NOTHING`,
+      [start, end, size.sources],
+    );
     progress("event sources", end, size.events);
   }
 

@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 const icrcStatus = () =>
-  page.getByTestId("presence-row").filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) }).getByText(/^(Operating|Expelled|Restricted)$/).textContent();
+  page
+    .getByTestId("presence-row")
+    .filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) })
+    .getByText(/^(Operating|Expelled|Restricted)$/)
+    .textContent();
 
 describe("overview dashboard", () => {
   it("renders the charts and the map with data, and a chart as a table", async () => {

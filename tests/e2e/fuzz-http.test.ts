@@ -18,7 +18,32 @@ let ids: { presence: number; organisation: number; event: number; updatedAt: str
 let requests = 0;
 const serverErrors: string[] = [];
 
-const NASTY_UNITS = ["\u0000", "\u0007", "\u001B", "\u007F", "\u0085", "\u202E", "\u2066", "\u200B", "\u200D", "\uFEFF", "\uD800", "\uDFFF", "\uDBFF\uDFFF", "<", "&amp;", "\"", "\\", "=", "'", "%", "\n", "é", "ع", "😀"];
+const NASTY_UNITS = [
+  "\u0000",
+  "\u0007",
+  "\u001B",
+  "\u007F",
+  "\u0085",
+  "\u202E",
+  "\u2066",
+  "\u200B",
+  "\u200D",
+  "\uFEFF",
+  "\uD800",
+  "\uDFFF",
+  "\uDBFF\uDFFF",
+  "<",
+  "&amp;",
+  '"',
+  "\\",
+  "=",
+  "'",
+  "%",
+  "\n",
+  "é",
+  "ع",
+  "😀",
+];
 const unit = fc.oneof(
   { weight: 6, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 1 }) },
   { weight: 3, arbitrary: fc.constantFrom(...NASTY_UNITS) },
@@ -27,19 +52,29 @@ const unit = fc.oneof(
 const text = fc.oneof(
   { weight: 8, arbitrary: fc.string({ unit, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit, minLength: 3_000, maxLength: 5_000 }) },
-  { weight: 1, arbitrary: fc.constantFrom("x".repeat(70_000), "9".repeat(400), "2999-01-01", "2025-02-30", "NaN", "-1", "javascript:alert(1)", "EXPELLED", "DAY") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("x".repeat(70_000), "9".repeat(400), "2999-01-01", "2025-02-30", "NaN", "-1", "javascript:alert(1)", "EXPELLED", "DAY"),
+  },
 );
 const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 
 /** A valid status change or organisation with one field replaced by fuzz: mostly almost right. */
 function nearlyValid(base: Record<string, unknown>) {
-  return fc.record({ field: fc.constantFrom(...Object.keys(base), "__proto__", "extra"), replacement: fc.oneof(value, fc.array(value, { maxLength: 3 })) })
+  return fc
+    .record({ field: fc.constantFrom(...Object.keys(base), "__proto__", "extra"), replacement: fc.oneof(value, fc.array(value, { maxLength: 3 })) })
     .map(({ field, replacement }) => ({ ...base, [field]: replacement }));
 }
 
 const statusChange = () => ({
-  status: "RESTRICTED", kind: "RESTRICTION_IMPOSED", occurredOn: "2026-01-10", datePrecision: "DAY",
-  summary: "Field travel suspended for international staff.", peopleAffected: 1200, confidence: "REPORTED", version: 1,
+  status: "RESTRICTED",
+  kind: "RESTRICTION_IMPOSED",
+  occurredOn: "2026-01-10",
+  datePrecision: "DAY",
+  summary: "Field travel suspended for international staff.",
+  peopleAffected: 1200,
+  confidence: "REPORTED",
+  version: 1,
   sources: [{ publisher: "Fuzz Wire", title: "Travel suspended", url: "https://example.org/a", quote: "Suspended." }],
 });
 const organisation = () => ({ name: "Fuzz Relief", acronym: "FR", type: "INGO", website: "https://example.org" });
@@ -52,7 +87,10 @@ async function send(method: string, path: string, body?: string | Uint8Array, he
     body: body as BodyInit | undefined,
   });
   // Every body is read to its end, exports included: a failure while streaming counts too.
-  const received = await response.arrayBuffer().then((b) => b.byteLength, (error: unknown) => `stream failed: ${String(error)}`);
+  const received = await response.arrayBuffer().then(
+    (b) => b.byteLength,
+    (error: unknown) => `stream failed: ${String(error)}`,
+  );
   requests += 1;
   if (response.status >= 500 || typeof received === "string") serverErrors.push(`${method} ${path.slice(0, 120)} → ${response.status} ${received}`);
   return response.status;
@@ -126,17 +164,25 @@ describe("fuzzing over HTTP", () => {
     }
     // Raw bytes: invalid UTF-8, truncated JSON, deep nesting, a body over the limit.
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.constant(new TextEncoder().encode("[".repeat(50_000))), fc.constant(new Uint8Array(300_000).fill(0x7b))), async (bytes) => {
-        const status = await send("POST", "/api/v1/organisations", bytes);
-        expect(status).toBeGreaterThanOrEqual(400);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.constant(new TextEncoder().encode("[".repeat(50_000))), fc.constant(new Uint8Array(300_000).fill(0x7b))),
+        async (bytes) => {
+          const status = await send("POST", "/api/v1/organisations", bytes);
+          expect(status).toBeGreaterThanOrEqual(400);
+        },
+      ),
       { numRuns: RUNS.raw, seed: 20261202 },
     );
     expect(await writeCounts()).toBe(before);
   }, 600_000);
 
   it("writes well-formed input exactly once per success, whatever Unicode it holds", async () => {
-    const acceptedName = fc.string({ unit: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), fc.constantFrom("é", "ع", "国", "ß")), minLength: 2, maxLength: 60 })
+    const acceptedName = fc
+      .string({
+        unit: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }), fc.constantFrom("é", "ع", "国", "ß")),
+        minLength: 2,
+        maxLength: 60,
+      })
       .filter((name) => organisationSchema.safeParse({ name, type: "INGO" }).success);
     let created = 0;
     const before = await own.prisma.organisation.count();
@@ -145,7 +191,10 @@ describe("fuzzing over HTTP", () => {
         const status = await send("POST", "/api/v1/organisations", JSON.stringify({ name, type: "NATIONAL_NGO" }));
         expect(status).toBe(201);
         created += 1;
-        const stored = await own.prisma.organisation.findFirstOrThrow({ where: { name: organisationSchema.parse({ name, type: "INGO" }).name }, orderBy: { id: "desc" } });
+        const stored = await own.prisma.organisation.findFirstOrThrow({
+          where: { name: organisationSchema.parse({ name, type: "INGO" }).name },
+          orderBy: { id: "desc" },
+        });
         expect(stored.type).toBe("NATIONAL_NGO");
       }),
       { numRuns: 60, seed: 20261202 },
@@ -155,22 +204,70 @@ describe("fuzzing over HTTP", () => {
 
   it("answers fuzzed query strings and paths of every list, export and page with no 5xx, reading every export to its end", async () => {
     const before = await writeCounts();
-    const key = fc.constantFrom("country", "status", "type", "kind", "confidence", "from", "to", "asOf", "sort", "dir", "size", "cursor", "page", "q", "region", "organisation", "cols", "format", "actor", "action", "entityType", "x");
-    const query = fc.dictionary(key, fc.oneof(text, fc.constantFrom("NER", "EXPELLED", "2025-01-01", "9999-99-99", "1e9", "' OR 1=1 --")), { maxKeys: 4 })
-      .map((params) => Object.entries(params).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v.slice(0, 1_500))}`).join("&"));
-    const lists = ["/api/v1/presences", "/api/v1/organisations", "/api/v1/events", "/api/v1/countries", "/api/v1/export/events", "/api/v1/export/presences", "/api/v1/export/audit", "/api/v1/export/organisations"];
+    const key = fc.constantFrom(
+      "country",
+      "status",
+      "type",
+      "kind",
+      "confidence",
+      "from",
+      "to",
+      "asOf",
+      "sort",
+      "dir",
+      "size",
+      "cursor",
+      "page",
+      "q",
+      "region",
+      "organisation",
+      "cols",
+      "format",
+      "actor",
+      "action",
+      "entityType",
+      "x",
+    );
+    const query = fc
+      .dictionary(key, fc.oneof(text, fc.constantFrom("NER", "EXPELLED", "2025-01-01", "9999-99-99", "1e9", "' OR 1=1 --")), { maxKeys: 4 })
+      .map((params) =>
+        Object.entries(params)
+          .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v.slice(0, 1_500))}`)
+          .join("&"),
+      );
+    const lists = [
+      "/api/v1/presences",
+      "/api/v1/organisations",
+      "/api/v1/events",
+      "/api/v1/countries",
+      "/api/v1/export/events",
+      "/api/v1/export/presences",
+      "/api/v1/export/audit",
+      "/api/v1/export/organisations",
+    ];
     for (const path of lists) {
-      await fc.assert(fc.asyncProperty(query, async (search) => void (await send("GET", `${path}?${search}`))), { numRuns: RUNS.query, seed: 20261202 });
+      await fc.assert(
+        fc.asyncProperty(query, async (search) => void (await send("GET", `${path}?${search}`))),
+        { numRuns: RUNS.query, seed: 20261202 },
+      );
     }
     // Pages, with a session cookie as a browser has, and fuzzed path segments.
     const cookie = await signIn();
     const segment = text.map((t) => percentEncode(t.slice(0, 500)));
     const pages = fc.oneof(
-      query.map((search) => `/presences?${search}`), query.map((search) => `/events?${search}`), query.map((search) => `/audit?${search}`),
-      query.map((search) => `/?${search}`), segment.map((s) => `/countries/${s}`), segment.map((s) => `/organisations/${s}`), segment.map((s) => `/events/${s}`),
+      query.map((search) => `/presences?${search}`),
+      query.map((search) => `/events?${search}`),
+      query.map((search) => `/audit?${search}`),
+      query.map((search) => `/?${search}`),
+      segment.map((s) => `/countries/${s}`),
+      segment.map((s) => `/organisations/${s}`),
+      segment.map((s) => `/events/${s}`),
       segment.map((s) => `/presences/${s}/change-status`),
     );
-    await fc.assert(fc.asyncProperty(pages, async (path) => void (await send("GET", path, undefined, { authorization: "", cookie }))), { numRuns: RUNS.page, seed: 20261202 });
+    await fc.assert(
+      fc.asyncProperty(pages, async (path) => void (await send("GET", path, undefined, { authorization: "", cookie }))),
+      { numRuns: RUNS.page, seed: 20261202 },
+    );
     // Exports are audited (they are reads); nothing else was written.
     expect(await writeCounts()).toBe(before);
   }, 600_000);

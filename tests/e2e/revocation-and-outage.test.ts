@@ -68,7 +68,16 @@ describe("revoked sessions", () => {
     const before = await eventCount();
     const write = await page.request.post(`${own.baseUrl}/api/v1/presences/${target.id}/events`, {
       headers: { origin: own.baseUrl },
-      data: { status: "OPERATING", kind: "READMITTED", occurredOn: "2026-11-01", datePrecision: "DAY", summary: "Demoted analyst tries to write.", confidence: "REPORTED", version: target.version, sources: [{ publisher: "X", title: "Y" }] },
+      data: {
+        status: "OPERATING",
+        kind: "READMITTED",
+        occurredOn: "2026-11-01",
+        datePrecision: "DAY",
+        summary: "Demoted analyst tries to write.",
+        confidence: "REPORTED",
+        version: target.version,
+        sources: [{ publisher: "X", title: "Y" }],
+      },
     });
     expect(write.status()).toBe(401);
     expect(await eventCount()).toBe(before);
@@ -117,7 +126,16 @@ describe("requests from another site", () => {
     for (const headers of [{ origin: EVIL_ORIGIN }, {}] as Record<string, string>[]) {
       const response = await page.request.post(`${own.baseUrl}/api/v1/presences/${presences.data[0]!.id}/events`, {
         headers,
-        data: { status: "OPERATING", kind: "READMITTED", occurredOn: "2026-11-01", datePrecision: "DAY", summary: "Cross-site write.", confidence: "REPORTED", version: presences.data[0]!.version, sources: [{ publisher: "X", title: "Y" }] },
+        data: {
+          status: "OPERATING",
+          kind: "READMITTED",
+          occurredOn: "2026-11-01",
+          datePrecision: "DAY",
+          summary: "Cross-site write.",
+          confidence: "REPORTED",
+          version: presences.data[0]!.version,
+          sources: [{ publisher: "X", title: "Y" }],
+        },
       });
       expect(response.status()).toBe(403);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/must come from the Access Monitor site/);
@@ -132,7 +150,19 @@ describe("requests from another site", () => {
 async function crashDatabase(): Promise<void> {
   const pid = Number((await readFile(path.join(own.dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
   process.kill(pid, "SIGQUIT");
-  await expect.poll(() => { try { process.kill(pid, 0); return "running"; } catch { return "stopped"; } }, { timeout: 15_000 }).toBe("stopped");
+  await expect
+    .poll(
+      () => {
+        try {
+          process.kill(pid, 0);
+          return "running";
+        } catch {
+          return "stopped";
+        }
+      },
+      { timeout: 15_000 },
+    )
+    .toBe("stopped");
 }
 
 describe("database outage", () => {

@@ -30,7 +30,14 @@ async function signOut(page: Page) {
 describe("after signing in", () => {
   it("goes only to a page of this site, however the callback address is disguised", async () => {
     const { user, password } = await seedUser(own.prisma);
-    for (const callback of ["/\\attacker.example/", "/\t/attacker.example/", "//attacker.example/", "/.//attacker.example/", "https://attacker.example/", "/presences?country=NER"]) {
+    for (const callback of [
+      "/\\attacker.example/",
+      "/\t/attacker.example/",
+      "//attacker.example/",
+      "/.//attacker.example/",
+      "https://attacker.example/",
+      "/presences?country=NER",
+    ]) {
       const page = await (await own.browser.newContext()).newPage();
       await page.goto(`${own.baseUrl}/sign-in?callbackUrl=${encodeURIComponent(callback)}`);
       await page.getByLabel("Email").fill(user.email);
@@ -52,7 +59,8 @@ describe("after signing in", () => {
       await fetch(`${own.baseUrl}/api/auth/csrf`, { headers: { cookie: evil } }),
       await fetch(`${own.baseUrl}/api/auth/signin?callbackUrl=http%3A%2F%2Fa%3Ab`, { redirect: "manual" }),
       await fetch(`${own.baseUrl}/api/auth/callback/credentials`, {
-        method: "POST", redirect: "manual",
+        method: "POST",
+        redirect: "manual",
         headers: { origin: own.baseUrl, "content-type": "application/x-www-form-urlencoded", cookie: evil },
         body: "callbackUrl=http%3A%2F%2Fa%3Ab&csrfToken=x&json=true",
       }),
@@ -165,17 +173,26 @@ describe("requests no route should see", () => {
 
   it("does not buffer large bodies of callers it does not know", async () => {
     const chunk = new Uint8Array(64 * 1024).fill(0x41);
-    const bodies = Array.from({ length: 8 }, () => new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < 12 * 16; i += 1) controller.enqueue(chunk); // 12 MB, chunked
-        controller.close();
-      },
-    }));
-    const answers = await Promise.all(bodies.map((body) =>
-      fetch(`${own.baseUrl}/api/v1/organisations`, {
-        method: "POST", body, duplex: "half",
-        headers: { authorization: "Bearer am_junk-token-aaaaaaaaaa", "content-type": "application/json" },
-      } as RequestInit)));
+    const bodies = Array.from(
+      { length: 8 },
+      () =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let i = 0; i < 12 * 16; i += 1) controller.enqueue(chunk); // 12 MB, chunked
+            controller.close();
+          },
+        }),
+    );
+    const answers = await Promise.all(
+      bodies.map((body) =>
+        fetch(`${own.baseUrl}/api/v1/organisations`, {
+          method: "POST",
+          body,
+          duplex: "half",
+          headers: { authorization: "Bearer am_junk-token-aaaaaaaaaa", "content-type": "application/json" },
+        } as RequestInit),
+      ),
+    );
     for (const answer of answers) expect([401, 413, 429]).toContain(answer.status);
   });
 });
@@ -202,7 +219,12 @@ describe("the Export menu", () => {
     await page.getByTestId("export-refused").getByText("You already have an export running").waitFor();
 
     await reader.cancel();
-    await expect.poll(async () => (await fetch(`${own.baseUrl}/api/v1/export/events?format=csv`, { method: "HEAD", headers: { cookie: await cookieHeader(page) } })).status, { timeout: 10_000 }).toBe(200);
+    await expect
+      .poll(
+        async () => (await fetch(`${own.baseUrl}/api/v1/export/events?format=csv`, { method: "HEAD", headers: { cookie: await cookieHeader(page) } })).status,
+        { timeout: 10_000 },
+      )
+      .toBe(200);
     await page.getByText("Export", { exact: true }).click();
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV", exact: true }).click()]);
     expect(file.suggestedFilename()).toMatch(/^events-as-of-.*\.csv$/);

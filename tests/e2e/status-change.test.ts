@@ -36,7 +36,6 @@ async function fillChange(page: Page, summary: string) {
   await page.getByLabel("Web address (optional)").fill("https://example.org/e2e");
 }
 
-
 describe("changing a status", () => {
   it("lets an analyst change the ICRC's status with a new source, seen on the dashboard and in the audit log", async () => {
     const page = await signedIn("analyst@example.org");
@@ -63,11 +62,22 @@ describe("changing a status", () => {
     await page.goto(`${own.baseUrl}/countries/NER`);
     await page.getByTestId("presences-table").waitFor();
     expect(await page.getByRole("link", { name: /^Change status/ }).count()).toBe(0);
-    const presences = (await (await page.request.get(`${own.baseUrl}/api/v1/presences?country=NER&q=Acted`)).json()) as { data: { id: number; version: number }[] };
+    const presences = (await (await page.request.get(`${own.baseUrl}/api/v1/presences?country=NER&q=Acted`)).json()) as {
+      data: { id: number; version: number }[];
+    };
     const target = presences.data[0]!;
     const response = await page.request.post(`${own.baseUrl}/api/v1/presences/${target.id}/events`, {
       headers: { origin: own.baseUrl },
-      data: { status: "OPERATING", kind: "READMITTED", occurredOn: "2026-11-01", datePrecision: "DAY", summary: "A viewer tries to write this.", confidence: "REPORTED", version: target.version, sources: [{ publisher: "X", title: "Y" }] },
+      data: {
+        status: "OPERATING",
+        kind: "READMITTED",
+        occurredOn: "2026-11-01",
+        datePrecision: "DAY",
+        summary: "A viewer tries to write this.",
+        confidence: "REPORTED",
+        version: target.version,
+        sources: [{ publisher: "X", title: "Y" }],
+      },
     });
     expect(response.status()).toBe(403);
   });

@@ -23,7 +23,10 @@ afterAll(async () => {
 
 async function download(format: "csv" | "xlsx") {
   await page.getByText("Export", { exact: true }).click();
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: format === "csv" ? "CSV" : "Excel (XLSX)", exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: format === "csv" ? "CSV" : "Excel (XLSX)", exact: true }).click(),
+  ]);
   return { name: file.suggestedFilename(), path: (await file.path())! };
 }
 

@@ -70,7 +70,10 @@ describe("sessions", () => {
     expect(await signOutEverywhere(admin, { userId: user.id })).toEqual({ ended: 1 });
     expect(await openSessionWithUser(prisma, again.sessionId)).toBeNull();
     const audit = await prisma.auditEntry.findMany({ where: { action: "auth.signOutEverywhere", entityId: String(user.id) }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.actorId, a.after])).toEqual([[user.id, { sessionsEnded: 2 }], [admin.id, { sessionsEnded: 1 }]]);
+    expect(audit.map((a) => [a.actorId, a.after])).toEqual([
+      [user.id, { sessionsEnded: 2 }],
+      [admin.id, { sessionsEnded: 1 }],
+    ]);
   });
 });
 
@@ -80,10 +83,21 @@ describe("passwords", () => {
     await adminCreateUser(admin, { name: "Awa Traoré", email, role: "ANALYST", password: "admin chose this one" });
     const signedIn = await signIn(email, "admin chose this one");
     expect(signedIn.mustChangePassword).toBe(true);
-    const fresh: Actor = { id: signedIn.id, email, name: signedIn.name, role: "ANALYST", mustChangePassword: true, credential: { kind: "session", sessionId: signedIn.sessionId } };
+    const fresh: Actor = {
+      id: signedIn.id,
+      email,
+      name: signedIn.name,
+      role: "ANALYST",
+      mustChangePassword: true,
+      credential: { kind: "session", sessionId: signedIn.sessionId },
+    };
     await expect(createOrganisation(fresh, { name: unique("Blocked NGO"), type: "INGO" })).rejects.toMatchObject({ reason: "passwordChange" });
 
-    await changeOwnPassword(fresh, { currentPassword: "admin chose this one", newPassword: "my very own passphrase", confirmPassword: "my very own passphrase" });
+    await changeOwnPassword(fresh, {
+      currentPassword: "admin chose this one",
+      newPassword: "my very own passphrase",
+      confirmPassword: "my very own passphrase",
+    });
     expect(await prisma.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ mustChangePassword: false });
     // The session that changed it goes on; the old password no longer works.
     expect(await openSessionWithUser(prisma, signedIn.sessionId)).not.toBeNull();
@@ -96,11 +110,15 @@ describe("passwords", () => {
     const here = await signIn(user.email, password);
     const elsewhere = await signIn(user.email, password);
     const me = asSession(actor, here.sessionId);
-    await expect(changeOwnPassword(me, { currentPassword: "not my password", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }))
-      .rejects.toMatchObject({ field: "currentPassword" });
-    await expect(changeOwnPassword(me, { currentPassword: password, newPassword: "a brand new passphrase", confirmPassword: "a different one" }))
-      .rejects.toThrow(/differ/);
-    await expect(changeOwnPassword(me, { currentPassword: password, newPassword: "passwordpassword", confirmPassword: "passwordpassword" })).rejects.toThrow(/common/);
+    await expect(
+      changeOwnPassword(me, { currentPassword: "not my password", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }),
+    ).rejects.toMatchObject({ field: "currentPassword" });
+    await expect(
+      changeOwnPassword(me, { currentPassword: password, newPassword: "a brand new passphrase", confirmPassword: "a different one" }),
+    ).rejects.toThrow(/differ/);
+    await expect(changeOwnPassword(me, { currentPassword: password, newPassword: "passwordpassword", confirmPassword: "passwordpassword" })).rejects.toThrow(
+      /common/,
+    );
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
 
     await changeOwnPassword(me, { currentPassword: password, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" });
@@ -115,8 +133,16 @@ describe("passwords", () => {
     const { user, actor } = await seedUser(prisma);
     const attempts = [];
     for (let i = 0; i < 12; i += 1) {
-      attempts.push(await changeOwnPassword(actor, { currentPassword: `guess number ${i}`, newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }).then(
-        () => "changed", (error: unknown) => (error instanceof RuleError ? "wrong" : (error as Error).name)));
+      attempts.push(
+        await changeOwnPassword(actor, {
+          currentPassword: `guess number ${i}`,
+          newPassword: "a brand new passphrase",
+          confirmPassword: "a brand new passphrase",
+        }).then(
+          () => "changed",
+          (error: unknown) => (error instanceof RuleError ? "wrong" : (error as Error).name),
+        ),
+      );
     }
     expect(attempts.filter((a) => a === "wrong")).toHaveLength(10);
     expect(attempts.slice(10)).toEqual(["RateLimitedError", "RateLimitedError"]);

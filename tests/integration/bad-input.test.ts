@@ -19,11 +19,26 @@ let eventId: number;
 
 const LONG = "x".repeat(5_000);
 const SCRIPT = "<script>alert('x')</script> and more words";
-const FORMS: { name: string; call: (input: Record<string, unknown>) => Promise<unknown>; valid: () => Record<string, unknown>; fields: Record<string, unknown[]> }[] = [
+const FORMS: {
+  name: string;
+  call: (input: Record<string, unknown>) => Promise<unknown>;
+  valid: () => Record<string, unknown>;
+  fields: Record<string, unknown[]>;
+}[] = [
   {
     name: "status change",
     call: (input) => changeStatus(admin, presenceId, input),
-    valid: () => ({ status: "RESTRICTED", kind: "RESTRICTION_IMPOSED", occurredOn: "2025-01-10", datePrecision: "DAY", summary: "Travel outside Niamey suspended.", peopleAffected: 100, confidence: "REPORTED", version: 1, sources: [{ publisher: "AFP", title: "Report" }] }),
+    valid: () => ({
+      status: "RESTRICTED",
+      kind: "RESTRICTION_IMPOSED",
+      occurredOn: "2025-01-10",
+      datePrecision: "DAY",
+      summary: "Travel outside Niamey suspended.",
+      peopleAffected: 100,
+      confidence: "REPORTED",
+      version: 1,
+      sources: [{ publisher: "AFP", title: "Report" }],
+    }),
     fields: {
       status: ["", "GONE", 3, null],
       kind: ["", "COUP", 7],
@@ -40,7 +55,13 @@ const FORMS: { name: string; call: (input: Record<string, unknown>) => Promise<u
     name: "new organisation",
     call: (input) => createOrganisation(admin, input),
     valid: () => ({ name: "Valid name", type: "INGO" }),
-    fields: { name: ["", LONG, SCRIPT, 5], acronym: [LONG, SCRIPT], type: ["", "SPY"], iatiId: ["not an id", LONG], website: ["ftp://example.org", "not a url", "javascript:alert(1)"] },
+    fields: {
+      name: ["", LONG, SCRIPT, 5],
+      acronym: [LONG, SCRIPT],
+      type: ["", "SPY"],
+      iatiId: ["not an id", LONG],
+      website: ["ftp://example.org", "not a url", "javascript:alert(1)"],
+    },
   },
   {
     name: "event edit",
@@ -64,7 +85,10 @@ const FORMS: { name: string; call: (input: Record<string, unknown>) => Promise<u
 
 async function state() {
   const [events, orgs, users, audits, version] = await Promise.all([
-    prisma.accessEvent.count(), prisma.organisation.count(), prisma.user.count(), prisma.auditEntry.count(),
+    prisma.accessEvent.count(),
+    prisma.organisation.count(),
+    prisma.user.count(),
+    prisma.auditEntry.count(),
     prisma.accessEvent.findUniqueOrThrow({ where: { id: eventId } }).then((e) => `${e.version}${e.reviewState}${e.confidence}`),
   ]);
   return { events, orgs, users, audits, version };
@@ -76,9 +100,20 @@ beforeAll(async () => {
   admin = (await seedUser(prisma, { role: "ADMIN" })).actor;
   const org = await prisma.organisation.create({ data: { name: "Target", type: "INGO" } });
   presenceId = (await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "NER" } })).id;
-  eventId = (await prisma.accessEvent.create({
-    data: { presenceId, countryIso3: "NER", kind: "ARRIVAL", resultingStatus: "OPERATING", occurredOn: new Date("2020-01-01T00:00:00Z"), datePrecision: "YEAR", summary: "Arrived.", confidence: "CONFIRMED" },
-  })).id;
+  eventId = (
+    await prisma.accessEvent.create({
+      data: {
+        presenceId,
+        countryIso3: "NER",
+        kind: "ARRIVAL",
+        resultingStatus: "OPERATING",
+        occurredOn: new Date("2020-01-01T00:00:00Z"),
+        datePrecision: "YEAR",
+        summary: "Arrived.",
+        confidence: "CONFIRMED",
+      },
+    })
+  ).id;
 });
 afterAll(() => restore());
 
@@ -92,7 +127,7 @@ describe("bad input", () => {
           expect(error, `${field} = ${JSON.stringify(value).slice(0, 40)}`).toBeInstanceOf(ZodError);
           const paths = (error as ZodError).issues.map((i) => String(i.path[0] ?? ""));
           expect(paths, `${field} = ${JSON.stringify(value).slice(0, 40)}`).toContain(field);
-          expect((error as ZodError).issues.every((i) => i.message.length > 0 && !/Invalid input/.test(i.message) || i.path[0] !== field)).toBe(true);
+          expect((error as ZodError).issues.every((i) => (i.message.length > 0 && !/Invalid input/.test(i.message)) || i.path[0] !== field)).toBe(true);
         }
         expect(await state()).toEqual(before);
       });

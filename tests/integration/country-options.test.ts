@@ -24,9 +24,19 @@ beforeAll(async () => {
   // Åland Islands: only an event of the whole country; Chad: nothing.
   const niger = await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "NER" } });
   await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "MLI" } });
-  const event = { kind: "OTHER" as const, occurredOn: new Date("2024-01-01T00:00:00Z"), datePrecision: "DAY" as const, summary: "Something happened here.", confidence: "REPORTED" as const };
+  const event = {
+    kind: "OTHER" as const,
+    occurredOn: new Date("2024-01-01T00:00:00Z"),
+    datePrecision: "DAY" as const,
+    summary: "Something happened here.",
+    confidence: "REPORTED" as const,
+  };
   await prisma.accessEvent.createMany({
-    data: [{ ...event, presenceId: niger.id, countryIso3: "NER" }, { ...event, countryIso3: "BFA" }, { ...event, countryIso3: "ALA" }],
+    data: [
+      { ...event, presenceId: niger.id, countryIso3: "NER" },
+      { ...event, countryIso3: "BFA" },
+      { ...event, countryIso3: "ALA" },
+    ],
   });
 });
 afterAll(() => restore());

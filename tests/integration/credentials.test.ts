@@ -11,8 +11,7 @@ const address = () => {
   return `10.${process.pid % 250}.${Math.floor(lastOctets / 250)}.${lastOctets % 250}`;
 };
 const seconds = (from: Date, n: number) => new Date(from.getTime() + n * 1000);
-const attempt = (email: string, password: string, clientAddress: string | null, at?: Date) =>
-  checkCredentials(db(), { email, password, clientAddress }, at);
+const attempt = (email: string, password: string, clientAddress: string | null, at?: Date) => checkCredentials(db(), { email, password, clientAddress }, at);
 
 /**
  * Median durations of two operations, measured in turns (a, b, a, b, …) so that load from
@@ -133,7 +132,10 @@ describe("checkCredentials", () => {
     for (let i = 0; i < THROTTLE_RULES.pair.freeFailures; i += 1) await attempt(user.email, "wrong-password!", client, now);
     await attempt(user.email, password, address(), now);
     await attempt(`${unique("nobody")}@example.test`, "some-password!", client, now);
-    const entries = await db().auditEntry.findMany({ where: { action: { startsWith: "auth." }, OR: [{ entityId: String(user.id) }, { after: { path: ["clientAddress"], equals: client } }] }, orderBy: { id: "asc" } });
+    const entries = await db().auditEntry.findMany({
+      where: { action: { startsWith: "auth." }, OR: [{ entityId: String(user.id) }, { after: { path: ["clientAddress"], equals: client } }] },
+      orderBy: { id: "asc" },
+    });
     expect(entries.map((e) => e.action)).toEqual([
       ...Array(THROTTLE_RULES.pair.freeFailures).fill("auth.signInFailed"),
       "auth.lockout",

@@ -2,14 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
-import {
-  eventsByMonthAndKind,
-  headlineFigures,
-  mapData,
-  peopleAffectedByMonth,
-  statusByCountry,
-  statusByOrganisationType,
-} from "@/lib/data/dashboard";
+import { eventsByMonthAndKind, headlineFigures, mapData, peopleAffectedByMonth, statusByCountry, statusByOrganisationType } from "@/lib/data/dashboard";
 import { listTablePage } from "@/lib/data/tables";
 import { parseTableQuery } from "@/lib/domain/tables/query";
 import { parseView } from "@/lib/domain/view";
@@ -23,14 +16,26 @@ let restore: () => Promise<void>;
 let actor: Actor;
 const view = (params: Record<string, string>) => parseView(params, new Date("2026-11-23T00:00:00Z"));
 
-async function presence(org: { name: string; type: "INGO" | "UN_AGENCY" | "NATIONAL_NGO" }, iso3: string, events: [string, "DAY" | "MONTH" | "YEAR", EventKind, Status | null, number | null, ("DRAFT" | "PUBLISHED")?][]) {
+async function presence(
+  org: { name: string; type: "INGO" | "UN_AGENCY" | "NATIONAL_NGO" },
+  iso3: string,
+  events: [string, "DAY" | "MONTH" | "YEAR", EventKind, Status | null, number | null, ("DRAFT" | "PUBLISHED")?][],
+) {
   const organisation = (await prisma.organisation.findFirst({ where: { name: org.name } })) ?? (await prisma.organisation.create({ data: org }));
   const row = await prisma.presence.create({ data: { organisationId: organisation.id, countryIso3: iso3 } });
   for (const [date, precision, kind, status, people, state] of events) {
     await prisma.accessEvent.create({
       data: {
-        presenceId: row.id, countryIso3: iso3, kind, resultingStatus: status, occurredOn: new Date(`${date}T00:00:00Z`),
-        datePrecision: precision, summary: "fixture", peopleAffected: people, confidence: "CONFIRMED", reviewState: state ?? "PUBLISHED",
+        presenceId: row.id,
+        countryIso3: iso3,
+        kind,
+        resultingStatus: status,
+        occurredOn: new Date(`${date}T00:00:00Z`),
+        datePrecision: precision,
+        summary: "fixture",
+        peopleAffected: people,
+        confidence: "CONFIRMED",
+        reviewState: state ?? "PUBLISHED",
       },
     });
   }
@@ -62,7 +67,14 @@ beforeAll(async () => {
   ]);
   await presence({ name: "Org D", type: "INGO" }, "FRA", [["2023-01-01", "DAY", "ARRIVAL", "OPERATING", null]]);
   await prisma.accessEvent.create({
-    data: { countryIso3: "NER", kind: "RESTRICTION_IMPOSED", occurredOn: new Date("2024-01-01T00:00:00Z"), datePrecision: "MONTH", summary: "country-wide", confidence: "REPORTED" },
+    data: {
+      countryIso3: "NER",
+      kind: "RESTRICTION_IMPOSED",
+      occurredOn: new Date("2024-01-01T00:00:00Z"),
+      datePrecision: "MONTH",
+      summary: "country-wide",
+      confidence: "REPORTED",
+    },
   });
   actor = (await seedUser(prisma, { role: "VIEWER" })).actor;
   await refreshProjections(prisma);
@@ -91,7 +103,11 @@ describe("dashboard aggregations", () => {
   });
 
   it("applies region, type and status filters", async () => {
-    expect((await headlineFigures(actor, view({ asOf: "2025-03-01", region: "Africa" }))).presencesByStatus).toEqual({ OPERATING: 2, RESTRICTED: 0, EXPELLED: 2 });
+    expect((await headlineFigures(actor, view({ asOf: "2025-03-01", region: "Africa" }))).presencesByStatus).toEqual({
+      OPERATING: 2,
+      RESTRICTED: 0,
+      EXPELLED: 2,
+    });
     expect((await headlineFigures(actor, view({ asOf: "2025-03-01", type: "INGO" }))).presencesByStatus).toEqual({ OPERATING: 1, RESTRICTED: 0, EXPELLED: 1 });
     const expelledOnly = await headlineFigures(actor, view({ asOf: "2025-03-01", status: "EXPELLED" }));
     expect(expelledOnly.presencesByStatus).toEqual({ OPERATING: 0, RESTRICTED: 0, EXPELLED: 2 });
@@ -125,7 +141,20 @@ describe("dashboard aggregations", () => {
 
   it("counts events per month by kind, country-wide events included", async () => {
     const rows = await eventsByMonthAndKind(actor, view({ asOf: "2025-03-01", from: "2024-01-01", to: "2024-12-31" }));
-    expect(rows.map((r) => r.key)).toEqual(["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"]);
+    expect(rows.map((r) => r.key)).toEqual([
+      "2024-01",
+      "2024-02",
+      "2024-03",
+      "2024-04",
+      "2024-05",
+      "2024-06",
+      "2024-07",
+      "2024-08",
+      "2024-09",
+      "2024-10",
+      "2024-11",
+      "2024-12",
+    ]);
     expect(rows[0]).toMatchObject({ RESTRICTION_IMPOSED: 1, ORDER_TO_LEAVE: 0 });
     expect(rows[5]).toMatchObject({ RESTRICTION_IMPOSED: 1 });
     expect(rows[11]).toMatchObject({ ORDER_TO_LEAVE: 1, LICENCE_REVOKED: 0 });

@@ -23,8 +23,26 @@ const source = { publisher: "AFP", title: "Report", url: "https://example.org/af
 async function presenceWithHistory() {
   const org = await prisma.organisation.create({ data: { name: unique("Org"), type: "INGO" } });
   const presence = await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "NER" } });
-  const arrival = await changeStatus(analyst, presence.id, { status: "OPERATING", kind: "ARRIVAL", occurredOn: "2020-01-01", datePrecision: "YEAR", summary: "The organisation starts work.", confidence: "CONFIRMED", version: 1, sources: [source] });
-  const expulsion = await changeStatus(analyst, presence.id, { status: "EXPELLED", kind: "ORDER_TO_LEAVE", occurredOn: "2025-03-01", datePrecision: "DAY", summary: "Ordered to leave within a week.", confidence: "REPORTED", version: 2, sources: [source] });
+  const arrival = await changeStatus(analyst, presence.id, {
+    status: "OPERATING",
+    kind: "ARRIVAL",
+    occurredOn: "2020-01-01",
+    datePrecision: "YEAR",
+    summary: "The organisation starts work.",
+    confidence: "CONFIRMED",
+    version: 1,
+    sources: [source],
+  });
+  const expulsion = await changeStatus(analyst, presence.id, {
+    status: "EXPELLED",
+    kind: "ORDER_TO_LEAVE",
+    occurredOn: "2025-03-01",
+    datePrecision: "DAY",
+    summary: "Ordered to leave within a week.",
+    confidence: "REPORTED",
+    version: 2,
+    sources: [source],
+  });
   return { presenceId: presence.id, arrivalId: arrival.eventId, expulsionId: expulsion.eventId };
 }
 const status = async (presenceId: number) => (await prisma.presence.findUniqueOrThrow({ where: { id: presenceId } })).status;
@@ -60,7 +78,11 @@ describe("event edits", () => {
     const { presenceId, expulsionId } = await presenceWithHistory();
     await retractEvent(analyst, expulsionId, { version: 1, reason: "The report was denied by the ministry the next day." });
     const event = await prisma.accessEvent.findUniqueOrThrow({ where: { id: expulsionId } });
-    expect(event).toMatchObject({ reviewState: "RETRACTED", retractionReason: "The report was denied by the ministry the next day.", retractedById: analyst.id });
+    expect(event).toMatchObject({
+      reviewState: "RETRACTED",
+      retractionReason: "The report was denied by the ministry the next day.",
+      retractedById: analyst.id,
+    });
     expect(await status(presenceId)).toBe("OPERATING");
     await expect(editEvent(analyst, expulsionId, { version: 2, summary: "Trying to edit a retracted event." })).rejects.toBeInstanceOf(RuleError);
     await expect(retractEvent(analyst, expulsionId, { version: 2, reason: "Retracting it a second time." })).rejects.toBeInstanceOf(RuleError);
@@ -69,7 +91,9 @@ describe("event edits", () => {
   it("cites another source once, with its claim", async () => {
     const { arrivalId } = await presenceWithHistory();
     const added = await linkSource(analyst, arrivalId, { source: { publisher: "Le Sahel", title: "Another account" }, claim: "Says 2019, not 2020." });
-    expect(await prisma.eventSource.findUniqueOrThrow({ where: { eventId_sourceId: { eventId: arrivalId, sourceId: added.sourceId } } })).toMatchObject({ claim: "Says 2019, not 2020." });
+    expect(await prisma.eventSource.findUniqueOrThrow({ where: { eventId_sourceId: { eventId: arrivalId, sourceId: added.sourceId } } })).toMatchObject({
+      claim: "Says 2019, not 2020.",
+    });
     await expect(linkSource(analyst, arrivalId, { source: { sourceId: added.sourceId } })).rejects.toBeInstanceOf(RuleError);
   });
 
@@ -83,13 +107,19 @@ describe("event edits", () => {
   it("answers through the API: 200, 409, 422", async () => {
     const { expulsionId } = await presenceWithHistory();
     const request = (path: string, method: string, body: unknown) =>
-      new Request(`http://localhost${path}`, { method, headers: { "content-type": "application/json", authorization: `Bearer ${analystToken}` }, body: JSON.stringify(body) });
+      new Request(`http://localhost${path}`, {
+        method,
+        headers: { "content-type": "application/json", authorization: `Bearer ${analystToken}` },
+        body: JSON.stringify(body),
+      });
     const params = { params: Promise.resolve({ id: String(expulsionId) }) };
     expect((await editRoute(request(`/api/v1/events/${expulsionId}`, "PATCH", { version: 1, peopleAffected: 3000 }), params)).status).toBe(200);
     expect((await editRoute(request(`/api/v1/events/${expulsionId}`, "PATCH", { version: 1, peopleAffected: 4000 }), params)).status).toBe(409);
     expect((await editRoute(request(`/api/v1/events/${expulsionId}`, "PATCH", { version: 2 }), params)).status).toBe(422);
     expect((await sourcesRoute(request(`/api/v1/events/${expulsionId}/sources`, "POST", { source: { sourceId: 999999 } }), params)).status).toBe(404);
-    expect((await retractRoute(request(`/api/v1/events/${expulsionId}/retraction`, "POST", { version: 2, reason: "Withdrawn by its only source." }), params)).status).toBe(200);
+    expect(
+      (await retractRoute(request(`/api/v1/events/${expulsionId}/retraction`, "POST", { version: 2, reason: "Withdrawn by its only source." }), params)).status,
+    ).toBe(200);
   });
 
   it("tells who last changed an organisation or a country, and when", async () => {
@@ -97,7 +127,11 @@ describe("event edits", () => {
     await retractEvent(analyst, expulsionId, { version: 1, reason: "Denied by the ministry the next day." });
     const organisationId = (await prisma.presence.findUniqueOrThrow({ where: { id: presenceId } })).organisationId;
     const analystName = (await prisma.user.findUniqueOrThrow({ where: { id: analyst.id } })).name;
-    expect(await lastChange(viewer, { organisationId })).toMatchObject({ by: analystName, action: "event.retract", at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(await lastChange(viewer, { organisationId })).toMatchObject({
+      by: analystName,
+      action: "event.retract",
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
     expect(await lastChange(viewer, { countryIso3: "NER" })).toMatchObject({ by: analystName, action: "event.retract" });
     const untouched = await prisma.organisation.create({ data: { name: "Untouched", type: "OTHER" } });
     expect(await lastChange(viewer, { organisationId: untouched.id })).toBeNull();

@@ -65,7 +65,9 @@ describe("streamed exports", () => {
     expect(checkedOut(exportPool)).toBe(1);
     expect(checkedOut(pool)).toBe(0);
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
-    const published = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED' AND "occurredOn" <= current_date`);
+    const published = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED' AND "occurredOn" <= current_date`,
+    );
     expect(text.split("\r\n").filter(Boolean).length).toBe(published.rows[0]!.n + 1); // and the header
     await expect.poll(() => checkedOut(exportPool)).toBe(0);
     expect(exportsRunningHere()).toBe(0);
@@ -89,7 +91,11 @@ describe("streamed exports", () => {
     await expect.poll(() => exportsRunningHere(), { timeout: 5_000 }).toBe(0);
     expect(checkedOut(exportPool)).toBe(0);
     // Whatever was queued can still be read, and then the stream says it was cut off.
-    await expect((async () => { for (;;) if ((await reader.read()).done) return; })()).rejects.toThrow(/stopped reading/);
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return;
+      })(),
+    ).rejects.toThrow(/stopped reading/);
   });
 
   it("allows two exports at once per user: the third gets 429 with Retry-After, and the menu's check says so", async () => {

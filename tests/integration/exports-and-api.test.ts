@@ -29,8 +29,7 @@ let restore: () => Promise<void>;
 let admin: Actor;
 let viewerToken: string;
 
-const get = (token: string | null, path: string) =>
-  new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const get = (token: string | null, path: string) => new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const exportFile = (token: string | null, table: string, search: string) =>
   exportRoute(get(token, `/api/v1/export/${table}?${search}`), { params: Promise.resolve({ table }) });
 
@@ -45,16 +44,22 @@ beforeAll(async () => {
   admin = (await seedUser(prisma, { role: "ADMIN" })).actor;
   const viewer = (await seedUser(prisma, { role: "VIEWER" })).actor;
   viewerToken = (await issueApiToken(admin, { name: "tests", email: viewer.email })).token;
-  const source = await prisma.source.create({ data: { publisher: "Reuters", title: "A \"quoted\", title", url: "https://example.org/a" } });
-  const names = ["Médecins, \"Sans\" Frontières", ...DANGEROUS.map((d) => `${d} org`)];
+  const source = await prisma.source.create({ data: { publisher: "Reuters", title: 'A "quoted", title', url: "https://example.org/a" } });
+  const names = ['Médecins, "Sans" Frontières', ...DANGEROUS.map((d) => `${d} org`)];
   for (const [index, name] of names.entries()) {
     const org = await prisma.organisation.create({ data: { name, type: "INGO", iatiId: `XM-TEST-${index}` } });
     const presence = await prisma.presence.create({ data: { organisationId: org.id, countryIso3: index % 2 ? "NER" : "MLI" } });
     const event = await prisma.accessEvent.create({
       data: {
-        presenceId: presence.id, countryIso3: presence.countryIso3, kind: index % 2 ? "ORDER_TO_LEAVE" : "ARRIVAL",
-        resultingStatus: index % 2 ? "EXPELLED" : "OPERATING", occurredOn: new Date(Date.UTC(2025, 0, index + 1)), datePrecision: "DAY",
-        summary: index === 0 ? "Line one\nline two" : DANGEROUS[index - 1]!, peopleAffected: index * 10, confidence: "REPORTED",
+        presenceId: presence.id,
+        countryIso3: presence.countryIso3,
+        kind: index % 2 ? "ORDER_TO_LEAVE" : "ARRIVAL",
+        resultingStatus: index % 2 ? "EXPELLED" : "OPERATING",
+        occurredOn: new Date(Date.UTC(2025, 0, index + 1)),
+        datePrecision: "DAY",
+        summary: index === 0 ? "Line one\nline two" : DANGEROUS[index - 1]!,
+        peopleAffected: index * 10,
+        confidence: "REPORTED",
       },
     });
     await prisma.eventSource.create({ data: { eventId: event.id, sourceId: source.id, quote: "…" } });
@@ -73,9 +78,7 @@ describe("exports", () => {
     expect(text.split("\r\n")[0]).toBe("Date,Organisation,People affected,Summary"); // table order
     const records: string[][] = parseCsv(text, { relax_column_count: false });
     const expected = await listTablePage(admin, parseTableQuery("events", { country: "NER", asOf: "2025-06-30", size: "200" }));
-    expect(records.slice(1)).toEqual(
-      expected.rows.map((r) => [r.occurredOn, `'${r.organisationName}`, String(r.peopleAffected), `'${r.summary}`]),
-    );
+    expect(records.slice(1)).toEqual(expected.rows.map((r) => [r.occurredOn, `'${r.organisationName}`, String(r.peopleAffected), `'${r.summary}`]));
     expect(records.slice(1).map((r) => r[3])).toEqual(expect.arrayContaining(["'=1+1", "'-2+3", "'\tTabbed"]));
   });
 
@@ -85,7 +88,9 @@ describe("exports", () => {
   });
 
   it("adds the HXL hashtag row under the header", async () => {
-    const text = await (await exportFile(viewerToken, "presences", "format=hxl&cols=organisation,iatiId,country,iso3,status,since,peopleAffected,sources,sourceUrls")).text();
+    const text = await (
+      await exportFile(viewerToken, "presences", "format=hxl&cols=organisation,iatiId,country,iso3,status,since,peopleAffected,sources,sourceUrls")
+    ).text();
     const [header, tags, first] = parseCsv(text) as string[][];
     expect(header).toEqual(["Organisation", "IATI identifier", "Country", "ISO3", "Status", "Since", "People affected", "Sources", "Source URLs"]);
     expect(tags).toEqual(["#org+name", "#org+code", "#country+name", "#country+code", "#status", "#date+start", "#affected+ind", "#meta+source", "#meta+url"]);
@@ -134,7 +139,11 @@ describe("exports", () => {
     // No session exists outside a request: the anonymous (no cookie) case is in the e2e suite.
     expect((await exportFile("am_not-a-token", "events", "")).status).toBe(401);
     // The refused token is the one thing recorded: an attack on tokens is visible.
-    expect(await prisma.auditEntry.findFirst({ orderBy: { id: "desc" } })).toMatchObject({ action: "auth.apiTokenRefused", actorId: null, after: { reason: "unknown", prefix: "am_not-a-" } });
+    expect(await prisma.auditEntry.findFirst({ orderBy: { id: "desc" } })).toMatchObject({
+      action: "auth.apiTokenRefused",
+      actorId: null,
+      after: { reason: "unknown", prefix: "am_not-a-" },
+    });
     const bad = await exportFile(viewerToken, "events", "format=pdf&status=GONE&sort=summary");
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { code: string; issues: { param: string }[] } };
@@ -158,7 +167,9 @@ describe("API v1", () => {
     const ids = page.data.map((p) => p.id);
     let cursor = page.nextCursor;
     while (cursor) {
-      const next = listResponse(presenceItem).parse(await (await presencesRoute(get(viewerToken, `/api/v1/presences?country=NER&status=EXPELLED&size=2&sort=organisation&cursor=${cursor}`))).json());
+      const next = listResponse(presenceItem).parse(
+        await (await presencesRoute(get(viewerToken, `/api/v1/presences?country=NER&status=EXPELLED&size=2&sort=organisation&cursor=${cursor}`))).json(),
+      );
       ids.push(...next.data.map((p) => p.id));
       cursor = next.nextCursor;
     }
@@ -172,8 +183,13 @@ describe("API v1", () => {
   });
 
   it("lists countries with status counts", async () => {
-    const body = (await (await countriesRoute(get(viewerToken, "/api/v1/countries?region=Africa"))).json()) as { data: { iso3: string; presences: { expelled: number } }[] };
-    expect(body.data.map((c) => [c.iso3, c.presences.expelled])).toEqual([["MLI", 0], ["NER", 3]]);
+    const body = (await (await countriesRoute(get(viewerToken, "/api/v1/countries?region=Africa"))).json()) as {
+      data: { iso3: string; presences: { expelled: number } }[];
+    };
+    expect(body.data.map((c) => [c.iso3, c.presences.expelled])).toEqual([
+      ["MLI", 0],
+      ["NER", 3],
+    ]);
   });
 
   it("answers 401 with an unknown or malformed token, and 400 with a clear message for bad parameters", async () => {
@@ -207,9 +223,13 @@ describe("API v1", () => {
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/presences", "/api/v1/events", "/api/v1/organisations", "/api/v1/countries", "/api/v1/export/events"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/presences", "/api/v1/events", "/api/v1/organisations", "/api/v1/countries", "/api/v1/export/events"]),
+    );
     const status = doc.paths["/api/v1/presences"]!.get.parameters.find((p) => p.name === "status");
     expect(status?.schema.enum).toEqual(["OPERATING", "RESTRICTED", "EXPELLED"]);
-    expect(Object.keys(doc.components.schemas.Presence!.properties!)).toEqual(expect.arrayContaining(["organisation", "country", "status", "since", "sources", "version"]));
+    expect(Object.keys(doc.components.schemas.Presence!.properties!)).toEqual(
+      expect.arrayContaining(["organisation", "country", "status", "since", "sources", "version"]),
+    );
   });
 });

@@ -3,13 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import {
-  applyMigrations,
-  createMigration,
-  MIGRATIONS_DIR,
-  pendingSchemaChanges,
-  SCHEMA_PATH,
-} from "../../scripts/lib/migrations";
+import { applyMigrations, createMigration, MIGRATIONS_DIR, pendingSchemaChanges, SCHEMA_PATH } from "../../scripts/lib/migrations";
 import { createFreshDatabase } from "../support/test-database";
 
 const serverUrl = inject("serverUrl");
@@ -39,12 +33,31 @@ async function tables(url: string): Promise<string[]> {
 describe("migrations through the WebAssembly schema engine", () => {
   it("applies every committed migration to a fresh database, once", async () => {
     const url = await emptyDatabase();
-    const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(await applyMigrations(url)).toEqual(folders);
     expect(await applyMigrations(url)).toEqual([]);
-    expect(await tables(url)).toEqual(
-      ["AccessEvent", "ApiToken", "AuditEntry", "Country", "EventMonthTotal", "EventSource", "LoginThrottle", "Organisation", "Presence", "PresenceStatusPeriod", "RateLimit", "Source", "StatusCountPeriod", "TablePreference", "User", "UserSession", "_prisma_migrations"],
-    );
+    expect(await tables(url)).toEqual([
+      "AccessEvent",
+      "ApiToken",
+      "AuditEntry",
+      "Country",
+      "EventMonthTotal",
+      "EventSource",
+      "LoginThrottle",
+      "Organisation",
+      "Presence",
+      "PresenceStatusPeriod",
+      "RateLimit",
+      "Source",
+      "StatusCountPeriod",
+      "TablePreference",
+      "User",
+      "UserSession",
+      "_prisma_migrations",
+    ]);
   });
 
   it("records applied migrations the way Prisma does, so `prisma migrate deploy` agrees", async () => {

@@ -17,7 +17,11 @@ let viewerToken: string;
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const call = (handler: Handler, token: string, payload: unknown, params: Record<string, string> = {}, method = "POST") =>
   handler(
-    new Request("http://localhost/api/v1/x", { method, headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(payload) }),
+    new Request("http://localhost/api/v1/x", {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(payload),
+    }),
     { params: Promise.resolve(params) },
   );
 
@@ -32,10 +36,20 @@ afterAll(() => restore());
 
 describe("organisations and presences", () => {
   it("adds an organisation with a Unicode name, audits it, and refuses a duplicate IATI identifier", async () => {
-    const created = await call(createOrganisationRoute, analystToken, { name: "Médecins Sans Frontières", acronym: "MSF", type: "INGO", iatiId: "XM-DAC-41306", website: "https://www.msf.org" });
+    const created = await call(createOrganisationRoute, analystToken, {
+      name: "Médecins Sans Frontières",
+      acronym: "MSF",
+      type: "INGO",
+      iatiId: "XM-DAC-41306",
+      website: "https://www.msf.org",
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
-    expect(await prisma.organisation.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Médecins Sans Frontières", iatiId: "XM-DAC-41306", synthetic: false });
+    expect(await prisma.organisation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "Médecins Sans Frontières",
+      iatiId: "XM-DAC-41306",
+      synthetic: false,
+    });
     expect(await prisma.auditEntry.count({ where: { action: "organisation.create", entityId: String(id) } })).toBe(1);
     const arabic = await call(createOrganisationRoute, analystToken, { name: "الهلال الأحمر", type: "RED_CROSS_RED_CRESCENT" });
     expect(arabic.status).toBe(201);
@@ -76,7 +90,9 @@ describe("organisations and presences", () => {
   });
 
   it("documents these writes in the OpenAPI document", async () => {
-    const doc = (await openApiRoute(new Request("http://localhost/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    const doc = (await openApiRoute(new Request("http://localhost/api/v1/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
     expect(doc.paths["/api/v1/organisations"]!.post!.requestBody).toBeTruthy();
     expect(doc.paths["/api/v1/organisations/{id}"]!.patch!.requestBody).toBeTruthy();
     expect(doc.paths["/api/v1/presences"]!.post!.requestBody).toBeTruthy();

@@ -112,19 +112,31 @@ describe("when PostgreSQL goes away", () => {
     // April edit updates after it has claimed its presence and written its event and sources.
     const barrier = new pg.Client({ connectionString: databaseUrl });
     await barrier.connect();
-    await barrier.query(`INSERT INTO "EventMonthTotal" (month, kind, "statusKey", events, "peopleEvents", people) VALUES ('2026-04-01', 'RESTRICTION_IMPOSED', 'RESTRICTED', 0, 0, 0) ON CONFLICT DO NOTHING`);
+    await barrier.query(
+      `INSERT INTO "EventMonthTotal" (month, kind, "statusKey", events, "peopleEvents", people) VALUES ('2026-04-01', 'RESTRICTION_IMPOSED', 'RESTRICTED', 0, 0, 0) ON CONFLICT DO NOTHING`,
+    );
     await barrier.query("BEGIN");
     await barrier.query(`SELECT * FROM "EventMonthTotal" WHERE month = '2026-04-01' FOR UPDATE`);
-    const pending = inFlight.map((id) => edit(id, "2026-04-06").then(() => "saved", (error: unknown) => error));
+    const pending = inFlight.map((id) =>
+      edit(id, "2026-04-06").then(
+        () => "saved",
+        (error: unknown) => error,
+      ),
+    );
     // Known to be open: each edit's transaction is waiting for the barrier's lock.
-    await expect.poll(async () => {
-      // pg_stat_activity is read as of the reader's transaction start: cleared for each look.
-      await barrier.query("SELECT pg_stat_clear_snapshot()");
-      const { rows } = await barrier.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%EventMonthTotal%'`,
-      );
-      return rows[0]!.n;
-    }, { timeout: 30_000 }).toBe(inFlight.length);
+    await expect
+      .poll(
+        async () => {
+          // pg_stat_activity is read as of the reader's transaction start: cleared for each look.
+          await barrier.query("SELECT pg_stat_clear_snapshot()");
+          const { rows } = await barrier.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%EventMonthTotal%'`,
+          );
+          return rows[0]!.n;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(inFlight.length);
     barrier.on("error", () => {}); // the crash drops it too
 
     await crashServer();

@@ -31,31 +31,151 @@ async function presence() {
 async function event() {
   const p = await presence();
   const e = await prisma.accessEvent.create({
-    data: { presenceId: p.id, countryIso3: "NER", kind: "ARRIVAL", resultingStatus: "OPERATING", occurredOn: new Date("2024-01-01T00:00:00Z"), datePrecision: "DAY", summary: "Arrived in the country.", confidence: "CONFIRMED" },
+    data: {
+      presenceId: p.id,
+      countryIso3: "NER",
+      kind: "ARRIVAL",
+      resultingStatus: "OPERATING",
+      occurredOn: new Date("2024-01-01T00:00:00Z"),
+      datePrecision: "DAY",
+      summary: "Arrived in the country.",
+      confidence: "CONFIRMED",
+    },
   });
   return e;
 }
-const statusChange = { status: "EXPELLED", kind: "ORDER_TO_LEAVE", occurredOn: "2025-01-31", datePrecision: "DAY", summary: "Ordered to leave the country.", confidence: "REPORTED", version: 1, sources: [source] };
+const statusChange = {
+  status: "EXPELLED",
+  kind: "ORDER_TO_LEAVE",
+  occurredOn: "2025-01-31",
+  datePrecision: "DAY",
+  summary: "Ordered to leave the country.",
+  confidence: "REPORTED",
+  version: 1,
+  sources: [source],
+};
 
 /** Each mutation: the permission it needs, and how to call it with valid input (fixtures made fresh). */
 const MUTATIONS: { name: string; action: Action; prepare: () => Promise<(actor: Actor | null, extra?: object) => Promise<unknown>> }[] = [
-  { name: "changeStatus", action: "editEvents", prepare: async () => { const p = await presence(); return (a, x = {}) => changeStatus(a, p.id, { ...statusChange, ...x }); } },
-  { name: "createOrganisation", action: "editOrganisations", prepare: async () => (a, x = {}) => createOrganisation(a, { name: unique("New org"), type: "INGO", ...x }) },
-  { name: "updateOrganisation", action: "editOrganisations", prepare: async () => { const o = await prisma.organisation.create({ data: { name: unique("Org"), type: "INGO" } }); return (a, x = {}) => updateOrganisation(a, o.id, { name: "Renamed", updatedAt: o.updatedAt.toISOString(), ...x }); } },
-  { name: "createPresence", action: "editOrganisations", prepare: async () => { const o = await prisma.organisation.create({ data: { name: unique("Org"), type: "INGO" } }); return (a, x = {}) => createPresence(a, { organisationId: o.id, countryIso3: "NER", ...x }); } },
-  { name: "editEvent", action: "editEvents", prepare: async () => { const e = await event(); return (a, x = {}) => editEvent(a, e.id, { version: 1, confidence: "DISPUTED", ...x }); } },
-  { name: "retractEvent", action: "editEvents", prepare: async () => { const e = await event(); return (a, x = {}) => retractEvent(a, e.id, { version: 1, reason: "Withdrawn by the source.", ...x }); } },
-  { name: "linkSource", action: "editEvents", prepare: async () => { const e = await event(); return (a, x = {}) => linkSource(a, e.id, { source, ...x }); } },
-  { name: "issueApiToken", action: "manageApiTokens", prepare: async () => (a, x = {}) => issueApiToken(a, { name: "matrix", email: admin.email, ...x }) },
-  { name: "revokeApiToken", action: "manageApiTokens", prepare: async () => { const t = await issueApiToken(admin, { name: "to revoke", email: admin.email }); return (a, x = {}) => revokeApiToken(a, { id: t.id, ...x }); } },
-  { name: "createUser", action: "manageUsers", prepare: async () => (a, x = {}) => adminCreateUser(a, { name: "New person", email: `${unique("p")}@example.test`, role: "VIEWER", password: "a long enough passphrase", ...x }) },
-  { name: "changeRole", action: "manageUsers", prepare: async () => { const u = (await seedUser(prisma)).user; return (a, x = {}) => changeRole(a, { userId: u.id, role: "ANALYST", ...x }); } },
-  { name: "setDisabled", action: "manageUsers", prepare: async () => { const u = (await seedUser(prisma)).user; return (a, x = {}) => setDisabled(a, { userId: u.id, disabled: true, ...x }); } },
-  { name: "resetPassword", action: "manageUsers", prepare: async () => { const u = (await seedUser(prisma)).user; return (a, x = {}) => resetPassword(a, { userId: u.id, password: "a brand new passphrase", ...x }); } },
-  { name: "saveColumns", action: "read", prepare: async () => (a, x = {}) => saveColumns(a, { table: "events", columns: ["occurredOn", "summary"], ...x }) },
+  {
+    name: "changeStatus",
+    action: "editEvents",
+    prepare: async () => {
+      const p = await presence();
+      return (a, x = {}) => changeStatus(a, p.id, { ...statusChange, ...x });
+    },
+  },
+  {
+    name: "createOrganisation",
+    action: "editOrganisations",
+    prepare:
+      async () =>
+      (a, x = {}) =>
+        createOrganisation(a, { name: unique("New org"), type: "INGO", ...x }),
+  },
+  {
+    name: "updateOrganisation",
+    action: "editOrganisations",
+    prepare: async () => {
+      const o = await prisma.organisation.create({ data: { name: unique("Org"), type: "INGO" } });
+      return (a, x = {}) => updateOrganisation(a, o.id, { name: "Renamed", updatedAt: o.updatedAt.toISOString(), ...x });
+    },
+  },
+  {
+    name: "createPresence",
+    action: "editOrganisations",
+    prepare: async () => {
+      const o = await prisma.organisation.create({ data: { name: unique("Org"), type: "INGO" } });
+      return (a, x = {}) => createPresence(a, { organisationId: o.id, countryIso3: "NER", ...x });
+    },
+  },
+  {
+    name: "editEvent",
+    action: "editEvents",
+    prepare: async () => {
+      const e = await event();
+      return (a, x = {}) => editEvent(a, e.id, { version: 1, confidence: "DISPUTED", ...x });
+    },
+  },
+  {
+    name: "retractEvent",
+    action: "editEvents",
+    prepare: async () => {
+      const e = await event();
+      return (a, x = {}) => retractEvent(a, e.id, { version: 1, reason: "Withdrawn by the source.", ...x });
+    },
+  },
+  {
+    name: "linkSource",
+    action: "editEvents",
+    prepare: async () => {
+      const e = await event();
+      return (a, x = {}) => linkSource(a, e.id, { source, ...x });
+    },
+  },
+  {
+    name: "issueApiToken",
+    action: "manageApiTokens",
+    prepare:
+      async () =>
+      (a, x = {}) =>
+        issueApiToken(a, { name: "matrix", email: admin.email, ...x }),
+  },
+  {
+    name: "revokeApiToken",
+    action: "manageApiTokens",
+    prepare: async () => {
+      const t = await issueApiToken(admin, { name: "to revoke", email: admin.email });
+      return (a, x = {}) => revokeApiToken(a, { id: t.id, ...x });
+    },
+  },
+  {
+    name: "createUser",
+    action: "manageUsers",
+    prepare:
+      async () =>
+      (a, x = {}) =>
+        adminCreateUser(a, { name: "New person", email: `${unique("p")}@example.test`, role: "VIEWER", password: "a long enough passphrase", ...x }),
+  },
+  {
+    name: "changeRole",
+    action: "manageUsers",
+    prepare: async () => {
+      const u = (await seedUser(prisma)).user;
+      return (a, x = {}) => changeRole(a, { userId: u.id, role: "ANALYST", ...x });
+    },
+  },
+  {
+    name: "setDisabled",
+    action: "manageUsers",
+    prepare: async () => {
+      const u = (await seedUser(prisma)).user;
+      return (a, x = {}) => setDisabled(a, { userId: u.id, disabled: true, ...x });
+    },
+  },
+  {
+    name: "resetPassword",
+    action: "manageUsers",
+    prepare: async () => {
+      const u = (await seedUser(prisma)).user;
+      return (a, x = {}) => resetPassword(a, { userId: u.id, password: "a brand new passphrase", ...x });
+    },
+  },
+  {
+    name: "saveColumns",
+    action: "read",
+    prepare:
+      async () =>
+      (a, x = {}) =>
+        saveColumns(a, { table: "events", columns: ["occurredOn", "summary"], ...x }),
+  },
   { name: "resetColumns", action: "read", prepare: async () => (a) => resetColumns(a, "events") },
   { name: "export (events)", action: "export", prepare: async () => (a) => startExport(a, parseTableQuery("events", {}), "csv").then((d) => d.body.cancel()) },
-  { name: "export (audit log)", action: "readAudit", prepare: async () => (a) => startExport(a, parseTableQuery("audit", {}), "csv").then((d) => d.body.cancel()) },
+  {
+    name: "export (audit log)",
+    action: "readAudit",
+    prepare: async () => (a) => startExport(a, parseTableQuery("audit", {}), "csv").then((d) => d.body.cancel()),
+  },
 ];
 
 async function snapshot() {
@@ -113,7 +233,10 @@ describe("permission matrix", () => {
       it(`${mutation.name} by ${who}: ${allowed ? "allowed" : "refused, nothing written"}`, async () => {
         const call = await mutation.prepare();
         const before = await snapshot();
-        const outcome = await call(actors[who]).then(() => "allowed", (error: unknown) => error);
+        const outcome = await call(actors[who]).then(
+          () => "allowed",
+          (error: unknown) => error,
+        );
         if (allowed) {
           expect(outcome).toBe("allowed");
         } else {
@@ -131,7 +254,10 @@ describe("mass assignment", () => {
     it(`${mutation.name} refuses extra fields, writing nothing`, async () => {
       const call = await mutation.prepare();
       const before = await snapshot();
-      const outcome = await call(admin, EXTRA).then(() => "allowed", (error: unknown) => error);
+      const outcome = await call(admin, EXTRA).then(
+        () => "allowed",
+        (error: unknown) => error,
+      );
       expect(outcome).toBeInstanceOf(ZodError);
       expect(await snapshot()).toBe(before);
     });

@@ -39,10 +39,27 @@ const day = fc.integer({ min: 1, max: 1500 }).map((daysAgo) => isoDate(new Date(
 // A failure prints its seed (fast-check reports it); FC_SEED=<seed> replays that run.
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
 const operation = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant("change" as const), presence: fc.nat(), status: fc.constantFrom(...STATUSES), on: day,
-      precision: fc.constantFrom("DAY", "MONTH", "YEAR"), people: fc.option(fc.integer({ min: 0, max: 50_000 })) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("edit" as const), event: fc.nat(), on: fc.option(day), status: fc.option(fc.constantFrom(...STATUSES)),
-      people: fc.option(fc.option(fc.integer({ min: 0, max: 50_000 }))) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant("change" as const),
+      presence: fc.nat(),
+      status: fc.constantFrom(...STATUSES),
+      on: day,
+      precision: fc.constantFrom("DAY", "MONTH", "YEAR"),
+      people: fc.option(fc.integer({ min: 0, max: 50_000 })),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("edit" as const),
+      event: fc.nat(),
+      on: fc.option(day),
+      status: fc.option(fc.constantFrom(...STATUSES)),
+      people: fc.option(fc.option(fc.integer({ min: 0, max: 50_000 }))),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("retract" as const), event: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("retype" as const), presence: fc.nat(), type: fc.constantFrom(...ORGANISATION_TYPES) }) },
 );
@@ -100,8 +117,14 @@ describe("status projection", () => {
             const id = presenceIds[step.presence % presenceIds.length]!;
             const { version } = await prisma.presence.findUniqueOrThrow({ where: { id } });
             const result = await changeStatus(analyst, id, {
-              status: step.status, kind: KIND_FOR[step.status], occurredOn: step.on, datePrecision: step.precision,
-              summary: "A generated status change for the projection test.", peopleAffected: step.people, confidence: "REPORTED", version,
+              status: step.status,
+              kind: KIND_FOR[step.status],
+              occurredOn: step.on,
+              datePrecision: step.precision,
+              summary: "A generated status change for the projection test.",
+              peopleAffected: step.people,
+              confidence: "REPORTED",
+              version,
               sources: [{ publisher: "Generated Wire", title: "Generated" }],
             });
             eventIds.push(result.eventId);
@@ -115,8 +138,11 @@ describe("status projection", () => {
             if (step.op === "retract") {
               await retractEvent(analyst, event.id, { version: event.version, reason: "Generated retraction for the test." });
             } else {
-              const edit = { ...(step.on ? { occurredOn: step.on } : {}), ...(step.status ? { resultingStatus: step.status } : {}),
-                ...(step.people !== null ? { peopleAffected: step.people } : {}) };
+              const edit = {
+                ...(step.on ? { occurredOn: step.on } : {}),
+                ...(step.status ? { resultingStatus: step.status } : {}),
+                ...(step.people !== null ? { peopleAffected: step.people } : {}),
+              };
               await editEvent(analyst, event.id, { version: event.version, ...(Object.keys(edit).length ? edit : { confidence: "DISPUTED" }) });
             }
           }
@@ -145,10 +171,16 @@ describe("status projection", () => {
           const expected = projectPresence(events);
           const stored = fromProjection.find((r) => r.presence_id === id);
           expect(stored ?? null, `presence ${id}`).toEqual(
-            expected.status === null ? null : {
-              presence_id: id, status: expected.status, since: isoDate(expected.since!), since_precision: expected.sincePrecision,
-              since_event_id: expected.statusEventIds[0], people_affected: expected.peopleAffected,
-            },
+            expected.status === null
+              ? null
+              : {
+                  presence_id: id,
+                  status: expected.status,
+                  since: isoDate(expected.since!),
+                  since_precision: expected.sincePrecision,
+                  since_event_id: expected.statusEventIds[0],
+                  people_affected: expected.peopleAffected,
+                },
           );
         }
 
@@ -168,9 +200,14 @@ describe("status projection", () => {
         const pastDays = days.filter((_, index) => index % 4 === 0).map(({ day }) => isoDate(day));
         const daysBefore = (day: string, n: number) => isoDate(new Date(Date.parse(day) - n * 86_400_000));
         const views = [
-          {}, { from: "2023-03-17" },
+          {},
+          { from: "2023-03-17" },
           ...pastDays.map((asOf) => ({ asOf })),
-          ...pastDays.slice(0, 3).flatMap((to) => [{ from: "2020-01-01", to }, { from: daysBefore(to, 9), to }, { from: daysBefore(to, 40), to }]),
+          ...pastDays.slice(0, 3).flatMap((to) => [
+            { from: "2020-01-01", to },
+            { from: daysBefore(to, 9), to },
+            { from: daysBefore(to, 40), to },
+          ]),
         ];
         for (const params of views) {
           const view = withChartWindow(parseView(params));
@@ -179,8 +216,9 @@ describe("status projection", () => {
             expect(await sorted(chart(view)), JSON.stringify(params)).toEqual(await sorted(chart({ ...view, region: "Africa" })));
           }
           const people = (sql: Prisma.Sql) => prisma.$queryRaw<{ people: number | null }[]>(sql);
-          expect(await people(DASHBOARD_SQL.peopleLast12Months(view)), JSON.stringify(params))
-            .toEqual(await people(DASHBOARD_SQL.peopleLast12Months({ ...view, region: "Africa" })));
+          expect(await people(DASHBOARD_SQL.peopleLast12Months(view)), JSON.stringify(params)).toEqual(
+            await people(DASHBOARD_SQL.peopleLast12Months({ ...view, region: "Africa" })),
+          );
         }
 
         // The status counters as they are now equal a recount of the presences…
@@ -197,8 +235,9 @@ describe("status projection", () => {
           JOIN "Country" c ON c.iso3 = p."countryIso3" GROUP BY 1, 2, 3, 4`;
         expect(await summary(DASHBOARD_SQL.statusCounts(parseView({})))).toEqual(summariseStatusCounts(await groupedFromEvents(new Date())));
         for (const { day } of days) {
-          expect(await summary(DASHBOARD_SQL.statusCounts(parseView({ asOf: isoDate(day) }))), isoDate(day))
-            .toEqual(summariseStatusCounts(await groupedFromEvents(day)));
+          expect(await summary(DASHBOARD_SQL.statusCounts(parseView({ asOf: isoDate(day) }))), isoDate(day)).toEqual(
+            summariseStatusCounts(await groupedFromEvents(day)),
+          );
         }
       }),
       { numRuns: 25, seed: SEED },
@@ -214,8 +253,14 @@ describe("status projection", () => {
     const change = async (id: number, status: (typeof STATUSES)[number], on: string) => {
       const { version } = await prisma.presence.findUniqueOrThrow({ where: { id } });
       return changeStatus(analyst, id, {
-        status, kind: KIND_FOR[status], occurredOn: on, datePrecision: "DAY", summary: "A concurrent status change for the test.",
-        confidence: "REPORTED", version, sources: [{ publisher: "Generated Wire", title: "Generated" }],
+        status,
+        kind: KIND_FOR[status],
+        occurredOn: on,
+        datePrecision: "DAY",
+        summary: "A concurrent status change for the test.",
+        confidence: "REPORTED",
+        version,
+        sources: [{ publisher: "Generated Wire", title: "Generated" }],
       });
     };
     for (const [index, { id }] of presences.entries()) await change(id, index % 2 ? "EXPELLED" : "OPERATING", "2024-01-10");

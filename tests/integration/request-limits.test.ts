@@ -38,13 +38,16 @@ const post = (token: string, body: BodyInit, headers: Record<string, string> = {
 function countedBody(chunks: number) {
   const counter = { pulled: 0 };
   const chunk = new TextEncoder().encode(`{"name":"${"x".repeat(16 * 1024 - 20)}`);
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (counter.pulled >= chunks) return controller.close();
-      counter.pulled += 1;
-      controller.enqueue(chunk);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (counter.pulled >= chunks) return controller.close();
+        counter.pulled += 1;
+        controller.enqueue(chunk);
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, counter };
 }
 
@@ -130,7 +133,9 @@ describe("request bodies", () => {
     const before = await prisma.organisation.count();
     const loneSurrogate = await post(token, '{"name":"ICRC \\ud800","type":"INGO"}');
     expect(loneSurrogate.status).toBe(422);
-    expect(await loneSurrogate.json()).toMatchObject({ error: { code: "invalid_input", issues: [{ param: "name", message: expect.stringContaining("broken character") }] } });
+    expect(await loneSurrogate.json()).toMatchObject({
+      error: { code: "invalid_input", issues: [{ param: "name", message: expect.stringContaining("broken character") }] },
+    });
     const nulKey = await post(token, '{"name":"ICRC","type":"INGO","\\u0000":1}');
     expect(nulKey.status).toBe(422);
     const bidi = await post(token, JSON.stringify({ name: "ICRC", acronym: "\u202Eexe.CRCI", type: "INGO" }));

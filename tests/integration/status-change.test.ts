@@ -23,7 +23,9 @@ const change = (overrides: Record<string, unknown> = {}) => ({
   peopleAffected: 12000,
   confidence: "REPORTED",
   version: 1,
-  sources: [{ publisher: "Reuters", title: "Niger restricts NGO travel", url: "https://example.org/r", publishedOn: "2026-01-11", quote: "All travel is suspended." }],
+  sources: [
+    { publisher: "Reuters", title: "Niger restricts NGO travel", url: "https://example.org/r", publishedOn: "2026-01-11", quote: "All travel is suspended." },
+  ],
   ...overrides,
 });
 
@@ -34,7 +36,12 @@ async function newPresence(): Promise<number> {
 }
 
 async function counts() {
-  const [events, sources, audits, links] = await Promise.all([prisma.accessEvent.count(), prisma.source.count(), prisma.auditEntry.count(), prisma.eventSource.count()]);
+  const [events, sources, audits, links] = await Promise.all([
+    prisma.accessEvent.count(),
+    prisma.source.count(),
+    prisma.auditEntry.count(),
+    prisma.eventSource.count(),
+  ]);
   return { events, sources, audits, links };
 }
 
@@ -55,15 +62,26 @@ describe("changeStatus", () => {
     expect(event).toMatchObject({ authorId: analyst.id, reviewState: "PUBLISHED", peopleAffected: 12000 });
     expect(event.sources.map((s) => [s.source.publisher, s.quote])).toEqual([["Reuters", "All travel is suspended."]]);
     const audit = await prisma.auditEntry.findFirstOrThrow({ where: { entityType: "Presence", entityId: String(id) } });
-    expect(audit).toMatchObject({ actorId: analyst.id, action: "presence.statusChange", before: { status: null, version: 1 }, after: { status: "RESTRICTED", version: 2 } });
+    expect(audit).toMatchObject({
+      actorId: analyst.id,
+      action: "presence.statusChange",
+      before: { status: null, version: 1 },
+      after: { status: "RESTRICTED", version: 2 },
+    });
   });
 
   it("reuses an existing source, and places a month-precision date at the start of its month", async () => {
     const id = await newPresence();
     const source = await prisma.source.create({ data: { publisher: "AFP", title: "Existing report" } });
-    const result = await changeStatus(analyst, id, change({ occurredOn: "2025-11-20", datePrecision: "MONTH", sources: [{ sourceId: source.id, quote: "cited" }] }));
+    const result = await changeStatus(
+      analyst,
+      id,
+      change({ occurredOn: "2025-11-20", datePrecision: "MONTH", sources: [{ sourceId: source.id, quote: "cited" }] }),
+    );
     expect(result.presence.since).toBe("2025-11-01");
-    expect(await prisma.eventSource.findMany({ where: { eventId: result.eventId } })).toEqual([{ eventId: result.eventId, sourceId: source.id, quote: "cited", claim: null }]);
+    expect(await prisma.eventSource.findMany({ where: { eventId: result.eventId } })).toEqual([
+      { eventId: result.eventId, sourceId: source.id, quote: "cited", claim: null },
+    ]);
   });
 
   it("refuses a stale version with the current state, writing nothing", async () => {
@@ -72,7 +90,10 @@ describe("changeStatus", () => {
     const before = await counts();
     const error = await changeStatus(analyst, id, change({ status: "EXPELLED", kind: "ORDER_TO_LEAVE" })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).conflict).toMatchObject({ record: "presence", now: { version: 2, status: "RESTRICTED", lastChange: { summary: expect.stringContaining("field travel") } } });
+    expect((error as ConflictError).conflict).toMatchObject({
+      record: "presence",
+      now: { version: 2, status: "RESTRICTED", lastChange: { summary: expect.stringContaining("field travel") } },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -123,7 +144,10 @@ describe("changeStatus", () => {
     for (const [overrides, path] of bad) {
       const error = await changeStatus(analyst, id, change(overrides)).catch((e: unknown) => e);
       expect(error, JSON.stringify(overrides)).toBeInstanceOf(ZodError);
-      expect((error as ZodError).issues.map((i) => i.path.join(".")).some((p) => p.startsWith(path)), JSON.stringify(overrides)).toBe(true);
+      expect(
+        (error as ZodError).issues.map((i) => i.path.join(".")).some((p) => p.startsWith(path)),
+        JSON.stringify(overrides),
+      ).toBe(true);
     }
     expect(await counts()).toEqual(before);
   });

@@ -39,7 +39,16 @@ describe("synthetic data", () => {
              (SELECT round(avg(n), 1)::float FROM (SELECT count(*) AS n FROM "EventSource" GROUP BY "eventId") s) AS sources_per_event,
              (SELECT count(DISTINCT kind)::int FROM "AccessEvent") AS kinds, (SELECT count(DISTINCT "datePrecision")::int FROM "AccessEvent") AS precisions,
              (SELECT count(DISTINCT confidence)::int FROM "AccessEvent") AS confidences, (SELECT max("occurredOn") < current_date FROM "AccessEvent") AS all_past`);
-    expect(rows[0]).toMatchObject({ events: 3_000, organisations: size.organisations, presences: size.presences, unmarked: 0, kinds: 11, precisions: 3, confidences: 3, all_past: true });
+    expect(rows[0]).toMatchObject({
+      events: 3_000,
+      organisations: size.organisations,
+      presences: size.presences,
+      unmarked: 0,
+      kinds: 11,
+      precisions: 3,
+      confidences: 3,
+      all_past: true,
+    });
     expect(rows[0].countries).toBeGreaterThan(240);
     expect(rows[0].sources_per_event).toBeGreaterThanOrEqual(1.8);
   });
@@ -61,9 +70,15 @@ describe("synthetic data", () => {
         const ids = page.rows.map((r) => r.id);
         const events = await database.prisma.accessEvent.findMany({ where: { presenceId: { in: ids } } });
         for (const row of page.rows) {
-          const expected = projectPresence(events.filter((e) => e.presenceId === row.id), asOf ? new Date(`${asOf}T00:00:00Z`) : undefined);
+          const expected = projectPresence(
+            events.filter((e) => e.presenceId === row.id),
+            asOf ? new Date(`${asOf}T00:00:00Z`) : undefined,
+          );
           expect([row.status, row.since, row.sincePrecision, row.peopleAffected], `presence ${row.id} as of ${asOf}`).toEqual([
-            expected.status, expected.since?.toISOString().slice(0, 10), expected.sincePrecision, expected.peopleAffected,
+            expected.status,
+            expected.since?.toISOString().slice(0, 10),
+            expected.sincePrecision,
+            expected.peopleAffected,
           ]);
         }
       }
@@ -75,14 +90,17 @@ describe("synthetic data", () => {
   it("can spread the rows unevenly: a few organisations with most presences, most events in three countries", async () => {
     const skewed = sizeFor(20_000);
     await generateSyntheticData(client, skewed, 7, () => {}, "skewed");
-    const { rows } = await client.query(`
+    const { rows } = await client.query(
+      `
       SELECT (SELECT count(*)::int FROM "AccessEvent") AS events,
              (SELECT count(*)::int FROM "Presence") AS presences,
              (SELECT round(100.0 * count(*) FILTER (WHERE "countryIso3" = ANY($1)) / count(*))::int FROM "AccessEvent") AS hot_event_share,
              (SELECT round(100.0 * sum(n) / (SELECT count(*) FROM "Presence"))::int FROM (
                 SELECT count(*) AS n FROM "Presence" GROUP BY "organisationId" ORDER BY n DESC LIMIT $2) top) AS top_org_presence_share,
              (SELECT count(*)::int FROM (SELECT "presenceId" FROM "AccessEvent" WHERE kind = 'ARRIVAL' AND "presenceId" IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d) AS double_arrivals,
-             (SELECT max("occurredOn") < current_date FROM "AccessEvent") AS all_past`, [HOT_COUNTRIES, Math.round(skewed.organisations / 100)]);
+             (SELECT max("occurredOn") < current_date FROM "AccessEvent") AS all_past`,
+      [HOT_COUNTRIES, Math.round(skewed.organisations / 100)],
+    );
     expect(rows[0]).toMatchObject({ events: 20_000, presences: skewed.presences, double_arrivals: 0, all_past: true });
     expect(rows[0].hot_event_share).toBeGreaterThanOrEqual(75);
     expect(rows[0].top_org_presence_share).toBeGreaterThanOrEqual(59);

@@ -108,7 +108,7 @@ describe("sorting, paging and cursors on a known fixture", () => {
   let prisma: PrismaClient;
   let restore: () => Promise<void>;
   let analyst: Actor;
-  const names = ["Alpha Aid", "beta relief", "Gamma Health", "Delta Water", "=HYPERLINK(\"http://evil\")", "Épsilon Médecins", "منظمة الإغاثة"];
+  const names = ["Alpha Aid", "beta relief", "Gamma Health", "Delta Water", '=HYPERLINK("http://evil")', "Épsilon Médecins", "منظمة الإغاثة"];
 
   beforeAll(async () => {
     const database = useDatabase(await createFreshDatabase(inject("serverUrl")));
@@ -125,8 +125,15 @@ describe("sorting, paging and cursors on a known fixture", () => {
       const presence = await prisma.presence.create({ data: { organisationId: org.id, countryIso3: index % 3 ? "NER" : "MLI" } });
       await prisma.accessEvent.create({
         data: {
-          presenceId: presence.id, countryIso3: presence.countryIso3, kind: "ARRIVAL", resultingStatus: "OPERATING",
-          occurredOn: new Date(Date.UTC(2020, index, 1)), datePrecision: "MONTH", summary: `${name} arrives`, peopleAffected: index * 1000, confidence: "CONFIRMED",
+          presenceId: presence.id,
+          countryIso3: presence.countryIso3,
+          kind: "ARRIVAL",
+          resultingStatus: "OPERATING",
+          occurredOn: new Date(Date.UTC(2020, index, 1)),
+          datePrecision: "MONTH",
+          summary: `${name} arrives`,
+          peopleAffected: index * 1000,
+          confidence: "CONFIRMED",
         },
       });
     }
@@ -174,10 +181,14 @@ describe("sorting, paging and cursors on a known fixture", () => {
     ];
     for (const [params, value, id] of forged) {
       const q = query("presences", params);
-      await expect(listTableAfter(analyst, q, encodeCursor(q.sort, { value, id }), 2), JSON.stringify([params, value, id])).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(listTableAfter(analyst, q, encodeCursor(q.sort, { value, id }), 2), JSON.stringify([params, value, id])).rejects.toBeInstanceOf(
+        InvalidCursorError,
+      );
     }
     const audit = query("audit", { sort: "createdAt", dir: "desc" });
-    await expect(listTableAfter(analyst, audit, encodeCursor(audit.sort, { value: "2026-13-01 00:00:00", id: 1 }), 2)).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(listTableAfter(analyst, audit, encodeCursor(audit.sort, { value: "2026-13-01 00:00:00", id: 1 }), 2)).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
     // A well-formed value of the right type is accepted.
     const valid = query("presences", { sort: "status", dir: "desc" });
     const slice = await listTableAfter(analyst, valid, encodeCursor(valid.sort, { value: "OPERATING", id: 2 ** 31 - 1 }), 10);
@@ -196,7 +207,9 @@ describe("sorting, paging and cursors on a known fixture", () => {
   it("lists the audit log for analysts, filtered by action", async () => {
     // Dated before the pinned `now`: the audit table shows entries up to the view date.
     const createdAt = new Date(now.getTime() - 60 * 60 * 1000);
-    await prisma.auditEntry.create({ data: { actorId: analyst.id, action: "export", entityType: "Table", entityId: "events", after: { format: "csv" }, createdAt } });
+    await prisma.auditEntry.create({
+      data: { actorId: analyst.id, action: "export", entityType: "Table", entityId: "events", after: { format: "csv" }, createdAt },
+    });
     const page = await listTablePage(analyst, query("audit", { action: "export" }));
     expect(page.rows.map((r) => [r.actorEmail, r.entityId, r.after])).toEqual([[analyst.email, "events", { format: "csv" }]]);
   });

@@ -32,7 +32,10 @@ describe("user administration", () => {
   it("creates a user with a role and an argon2id hash, audited with who did it", async () => {
     const email = `${unique("new")}@example.test`;
     const user = await adminCreateUser(admin, { name: "Amina Diallo", email, role: "ANALYST", password: "a long enough passphrase" });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: "ANALYST", passwordHash: expect.stringMatching(/^\$argon2id\$/) });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      role: "ANALYST",
+      passwordHash: expect.stringMatching(/^\$argon2id\$/),
+    });
     expect(await prisma.auditEntry.findFirst({ where: { action: "user.create", entityId: String(user.id) } })).toMatchObject({ actorId: admin.id });
     await expect(adminCreateUser(admin, { name: "Short", email: `${unique("s")}@example.test`, role: "VIEWER", password: "short" })).rejects.toThrow();
   });
@@ -47,12 +50,20 @@ describe("user administration", () => {
     expect(await isOpen(second)).toBe(false);
     expect(await checkCredentials(prisma, { email: user.email, password: password, clientAddress: "203.0.113.9" })).toMatchObject({ ok: false });
     // The reset password signs in once, and must then be replaced.
-    expect(await checkCredentials(prisma, { email: user.email, password: "another long passphrase", clientAddress: "203.0.113.9" })).toMatchObject({ ok: true, user: { mustChangePassword: true } });
+    expect(await checkCredentials(prisma, { email: user.email, password: "another long passphrase", clientAddress: "203.0.113.9" })).toMatchObject({
+      ok: true,
+      user: { mustChangePassword: true },
+    });
     const third = await signIn(user.email, "another long passphrase");
     await setDisabled(admin, { userId: user.id, disabled: true });
     expect(await isOpen(third)).toBe(false);
-    expect(await checkCredentials(prisma, { email: user.email, password: "another long passphrase", clientAddress: "203.0.113.9" })).toMatchObject({ ok: false });
-    const audit = await prisma.auditEntry.findMany({ where: { entityType: "User", entityId: String(user.id), action: { startsWith: "user." } }, orderBy: { id: "asc" } });
+    expect(await checkCredentials(prisma, { email: user.email, password: "another long passphrase", clientAddress: "203.0.113.9" })).toMatchObject({
+      ok: false,
+    });
+    const audit = await prisma.auditEntry.findMany({
+      where: { entityType: "User", entityId: String(user.id), action: { startsWith: "user." } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["user.changeRole", "user.resetPassword", "user.disable"]);
     expect(JSON.stringify(audit)).not.toContain("another long passphrase");
   });
@@ -71,6 +82,8 @@ describe("user administration", () => {
 
   it("refuses non-admins", async () => {
     await expect(changeRole(analyst, { userId: analyst.id, role: "ADMIN" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(adminCreateUser(analyst, { name: "X", email: "x@example.test", role: "ADMIN", password: "a long enough passphrase" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(adminCreateUser(analyst, { name: "X", email: "x@example.test", role: "ADMIN", password: "a long enough passphrase" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });

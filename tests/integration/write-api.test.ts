@@ -14,8 +14,14 @@ let viewerToken: string;
 let presenceId: number;
 
 const body = (version: number, overrides: Record<string, unknown> = {}) => ({
-  status: "RESTRICTED", kind: "RESTRICTION_IMPOSED", occurredOn: "2026-01-10", datePrecision: "DAY",
-  summary: "Field travel suspended for international staff.", peopleAffected: 12000, confidence: "REPORTED", version,
+  status: "RESTRICTED",
+  kind: "RESTRICTION_IMPOSED",
+  occurredOn: "2026-01-10",
+  datePrecision: "DAY",
+  summary: "Field travel suspended for international staff.",
+  peopleAffected: 12000,
+  confidence: "REPORTED",
+  version,
   sources: [{ publisher: "Reuters", title: "Travel suspended", url: "https://example.org/a", publishedOn: "2026-01-11", quote: "Suspended." }],
   ...overrides,
 });
@@ -68,7 +74,9 @@ describe("POST /api/v1/presences/{id}/events", () => {
   });
 
   it("is described in the OpenAPI document", async () => {
-    const doc = (await openApiRoute(new Request("http://localhost/api/v1/openapi.json")).json()) as { paths: Record<string, { post?: { responses: Record<string, unknown> } }> };
+    const doc = (await openApiRoute(new Request("http://localhost/api/v1/openapi.json")).json()) as {
+      paths: Record<string, { post?: { responses: Record<string, unknown> } }>;
+    };
     expect(Object.keys(doc.paths["/api/v1/presences/{id}/events"]!.post!.responses)).toEqual(expect.arrayContaining(["201", "409", "422", "403"]));
   });
 });

@@ -11,7 +11,15 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     // As root Chromium needs --no-sandbox; the rest stop background calls to Google's
     // hosts, which this offline machine refuses.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 

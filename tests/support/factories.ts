@@ -32,12 +32,15 @@ export async function seedUser(prisma: PrismaClient, overrides: { role?: Role; p
  */
 export async function refreshProjections(prisma: PrismaClient): Promise<void> {
   const presences = await prisma.presence.findMany({ select: { id: true } });
-  await prisma.$transaction(async (tx) => {
-    for (const { id } of presences) await refreshPresenceProjection(tx, id);
-    await tx.$executeRaw`DELETE FROM "EventMonthTotal"`;
-    await tx.$executeRaw(REBUILD_EVENT_MONTH_TOTALS);
-    // Fixtures may also have written statuses or types directly.
-    await tx.$executeRaw`DELETE FROM "StatusCountPeriod"`;
-    await tx.$executeRaw(REBUILD_STATUS_COUNT_HISTORY);
-  }, { timeout: 60_000 });
+  await prisma.$transaction(
+    async (tx) => {
+      for (const { id } of presences) await refreshPresenceProjection(tx, id);
+      await tx.$executeRaw`DELETE FROM "EventMonthTotal"`;
+      await tx.$executeRaw(REBUILD_EVENT_MONTH_TOTALS);
+      // Fixtures may also have written statuses or types directly.
+      await tx.$executeRaw`DELETE FROM "StatusCountPeriod"`;
+      await tx.$executeRaw(REBUILD_STATUS_COUNT_HISTORY);
+    },
+    { timeout: 60_000 },
+  );
 }

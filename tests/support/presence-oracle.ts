@@ -23,17 +23,19 @@ export async function expectedCountryPresences(prisma: PrismaClient, iso3: strin
     const statusEvents = presence.events.filter((e) => projection.statusEventIds.includes(e.id));
     const sources = new Map<number, SourceCitation>();
     for (const link of statusEvents.flatMap((e) => e.sources)) if (!sources.has(link.sourceId)) sources.set(link.sourceId, toCitation(link));
-    return [{
-      presenceId: presence.id,
-      organisation: presence.organisation,
-      country: { iso3: presence.country.iso3, name: presence.country.nameEn },
-      status: projection.status,
-      since: projection.since,
-      sincePrecision: projection.sincePrecision,
-      peopleAffected: projection.peopleAffected,
-      disputed: statusEvents.some((e) => e.confidence === "DISPUTED"),
-      sources: [...sources.values()],
-    }];
+    return [
+      {
+        presenceId: presence.id,
+        organisation: presence.organisation,
+        country: { iso3: presence.country.iso3, name: presence.country.nameEn },
+        status: projection.status,
+        since: projection.since,
+        sincePrecision: projection.sincePrecision,
+        peopleAffected: projection.peopleAffected,
+        disputed: statusEvents.some((e) => e.confidence === "DISPUTED"),
+        sources: [...sources.values()],
+      },
+    ];
   });
   return summaries.sort(
     (a, b) =>

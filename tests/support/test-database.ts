@@ -21,10 +21,7 @@ export async function createFreshDatabase(serverUrl: string, prefix = "t"): Prom
   return url.toString();
 }
 
-export async function withFreshDatabase<T>(
-  serverUrl: string,
-  run: (prisma: PrismaClient, url: string) => Promise<T>,
-): Promise<T> {
+export async function withFreshDatabase<T>(serverUrl: string, run: (prisma: PrismaClient, url: string) => Promise<T>): Promise<T> {
   const url = await createFreshDatabase(serverUrl);
   const prisma = createPrismaClient(url, 3);
   try {

@@ -21,8 +21,18 @@ import {
 describe("the error vocabulary", () => {
   it("gives every code one HTTP status", () => {
     expect(ERROR_STATUS).toEqual({
-      bad_request: 400, unauthenticated: 401, forbidden: 403, not_found: 404, method_not_allowed: 405, conflict: 409,
-      payload_too_large: 413, unsupported_media_type: 415, invalid_input: 422, rate_limited: 429, internal: 500, unavailable: 503,
+      bad_request: 400,
+      unauthenticated: 401,
+      forbidden: 403,
+      not_found: 404,
+      method_not_allowed: 405,
+      conflict: 409,
+      payload_too_large: 413,
+      unsupported_media_type: 415,
+      invalid_input: 422,
+      rate_limited: 429,
+      internal: 500,
+      unavailable: 503,
     });
     expect(Object.keys(ERROR_STATUS).sort()).toEqual([...ERROR_CODES].sort());
   });
@@ -60,7 +70,11 @@ describe("the error vocabulary", () => {
 
   it("carries a conflict's record as typed data", () => {
     const now = { version: 3, status: "RESTRICTED" as const, since: "2025-01-15", lastChange: null };
-    expect(describeError(new ConflictError({ record: "presence", now }))).toMatchObject({ code: "conflict", status: 409, conflict: { record: "presence", now } });
+    expect(describeError(new ConflictError({ record: "presence", now }))).toMatchObject({
+      code: "conflict",
+      status: 409,
+      conflict: { record: "presence", now },
+    });
   });
 
   it("lists every field zod refused, and leaves other errors to the caller as unexpected", () => {

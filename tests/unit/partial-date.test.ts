@@ -34,6 +34,7 @@ describe("partial dates", () => {
 
   it("knows a calendar day written YYYY-MM-DD from text that only looks like one", () => {
     for (const day of ["2025-01-31", "2024-02-29", "1900-01-01"]) expect(isCalendarDay(day), day).toBe(true);
-    for (const text of ["2025-02-30", "2023-02-29", "2025-13-01", "2025-1-31", "2025-01-31T00:00:00Z", " 2025-01-31", ""]) expect(isCalendarDay(text), text).toBe(false);
+    for (const text of ["2025-02-30", "2023-02-29", "2025-13-01", "2025-1-31", "2025-01-31T00:00:00Z", " 2025-01-31", ""])
+      expect(isCalendarDay(text), text).toBe(false);
   });
 });

@@ -30,12 +30,7 @@ describe("projectPresence", () => {
   });
 
   it("keeps 'since' at the first event of an unbroken run of the same status", () => {
-    const events = [
-      event("1990-01-01", "OPERATING"),
-      event("2025-01-31", "EXPELLED"),
-      event("2025-02-04", "EXPELLED"),
-      event("2025-06-05", "EXPELLED"),
-    ];
+    const events = [event("1990-01-01", "OPERATING"), event("2025-01-31", "EXPELLED"), event("2025-02-04", "EXPELLED"), event("2025-06-05", "EXPELLED")];
     const result = projectPresence(events);
     expect(result.since).toEqual(new Date("2025-01-31T00:00:00Z"));
     expect(result.statusEventIds).toEqual([events[1]!.id, events[2]!.id, events[3]!.id]);
@@ -47,11 +42,7 @@ describe("projectPresence", () => {
   });
 
   it("ignores events without a resulting status and drafts", () => {
-    const events = [
-      event("2024-01-01", "OPERATING"),
-      event("2024-05-01", null),
-      event("2024-06-01", "EXPELLED", { reviewState: "DRAFT" }),
-    ];
+    const events = [event("2024-01-01", "OPERATING"), event("2024-05-01", null), event("2024-06-01", "EXPELLED", { reviewState: "DRAFT" })];
     const result = projectPresence(events);
     expect(result.status).toBe("OPERATING");
     expect(result.statusEventIds).toEqual([events[0]!.id]);
@@ -105,8 +96,22 @@ describe("projectPeriods", () => {
         expect(period, day).toBeUndefined();
         continue;
       }
-      expect({ status: period?.status, since: period?.since, sincePrecision: period?.sincePrecision, sinceEventId: period?.sinceEventId, peopleAffected: period?.peopleAffected }, day)
-        .toEqual({ status: expected.status, since: expected.since, sincePrecision: expected.sincePrecision, sinceEventId: expected.statusEventIds[0], peopleAffected: expected.peopleAffected });
+      expect(
+        {
+          status: period?.status,
+          since: period?.since,
+          sincePrecision: period?.sincePrecision,
+          sinceEventId: period?.sinceEventId,
+          peopleAffected: period?.peopleAffected,
+        },
+        day,
+      ).toEqual({
+        status: expected.status,
+        since: expected.since,
+        sincePrecision: expected.sincePrecision,
+        sinceEventId: expected.statusEventIds[0],
+        peopleAffected: expected.peopleAffected,
+      });
     }
   });
 

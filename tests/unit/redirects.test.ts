@@ -12,9 +12,18 @@ describe("the path followed after sign-in", () => {
 
   it("never leaves the site, however the address is disguised", () => {
     for (const value of [
-      "//attacker.example/", "/\\attacker.example/", "\\\\attacker.example", "/\t/attacker.example/", "/\n/attacker.example",
-      "/.//attacker.example", "https://attacker.example/", "http://localhost:3001/", "javascript:alert(1)", "http://a:b",
-      "http://localhost:3000//attacker.example", "data:text/html,hi",
+      "//attacker.example/",
+      "/\\attacker.example/",
+      "\\\\attacker.example",
+      "/\t/attacker.example/",
+      "/\n/attacker.example",
+      "/.//attacker.example",
+      "https://attacker.example/",
+      "http://localhost:3001/",
+      "javascript:alert(1)",
+      "http://a:b",
+      "http://localhost:3000//attacker.example",
+      "data:text/html,hi",
     ]) {
       expect(safeCallbackPath(value, ORIGIN), JSON.stringify(value)).toBe("/");
     }

@@ -7,8 +7,7 @@ import { SEED_SOURCES } from "@/prisma/seed-data/niger-sources";
 import { allCountries } from "@/prisma/seed-data/countries";
 
 const sourcesByRef = new Map(SEED_SOURCES.map((s) => [s.ref, s]));
-const articleText = (file: string) =>
-  readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/articles", file), "utf8");
+const articleText = (file: string) => readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/articles", file), "utf8");
 
 describe("the Niger seed data", () => {
   it("gives every event at least one known source", () => {

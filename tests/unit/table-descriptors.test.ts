@@ -36,7 +36,10 @@ describe("table descriptors", () => {
 
   it("keep the audit log for the roles that may read it", () => {
     expect(Object.fromEntries(TABLE_NAMES.map((t) => [t, TABLES[t].readAction]))).toEqual({
-      organisations: "read", presences: "read", events: "read", audit: "readAudit",
+      organisations: "read",
+      presences: "read",
+      events: "read",
+      audit: "readAudit",
     });
   });
 

@@ -63,7 +63,19 @@ describe("table columns", () => {
 
   it("carries the HXL tags analysts expect for presences and events", () => {
     const tags = new Set([...TABLE_COLUMNS.presences, ...TABLE_COLUMNS.events].map((c) => c.hxl));
-    for (const tag of ["#org+name", "#org+type", "#org+code", "#country+name", "#country+code", "#status", "#date+occurred", "#affected+ind", "#meta+source", "#meta+url", "#description"]) {
+    for (const tag of [
+      "#org+name",
+      "#org+type",
+      "#org+code",
+      "#country+name",
+      "#country+code",
+      "#status",
+      "#date+occurred",
+      "#affected+ind",
+      "#meta+source",
+      "#meta+url",
+      "#description",
+    ]) {
       expect(tags.has(tag), tag).toBe(true);
     }
   });
@@ -77,8 +89,19 @@ describe("table columns", () => {
 
 describe("table queries from URLs", () => {
   it("reads filters, sort, page and columns, and writes back only what differs from the defaults", () => {
-    const query = parseTableQuery("presences", { country: "ner", status: "EXPELLED", sort: "since", dir: "asc", page: "3", size: "100", cols: "organisation,status", asOf: "2025-06-30" }, now);
-    expect(query).toMatchObject({ filters: { country: "NER", status: "EXPELLED" }, sort: { column: "since", direction: "asc" }, page: 3, pageSize: 100, columns: ["organisation", "status"], asOfExplicit: true });
+    const query = parseTableQuery(
+      "presences",
+      { country: "ner", status: "EXPELLED", sort: "since", dir: "asc", page: "3", size: "100", cols: "organisation,status", asOf: "2025-06-30" },
+      now,
+    );
+    expect(query).toMatchObject({
+      filters: { country: "NER", status: "EXPELLED" },
+      sort: { column: "since", direction: "asc" },
+      page: 3,
+      pageSize: 100,
+      columns: ["organisation", "status"],
+      asOfExplicit: true,
+    });
     expect(tableQueryString(query)).toBe("?asOf=2025-06-30&country=NER&status=EXPELLED&sort=since&dir=asc&size=100&page=3&cols=organisation%2Cstatus");
     expect(tableQueryString(query, { page: undefined })).not.toContain("page=");
     expect(tableQueryString(parseTableQuery("presences", {}, now))).toBe("");
@@ -117,7 +140,9 @@ describe("export file names and cursors", () => {
   it("says what and when", () => {
     const query = parseTableQuery("presences", { country: "NER", asOf: "2025-06-30" }, now);
     expect(exportFileName(query, "csv")).toBe("presences-NER-as-of-2025-06-30.csv");
-    expect(exportFileName(parseTableQuery("events", { status: "EXPELLED", q: "Red Cross!" }, now), "hxl")).toBe("events-expelled-matching-red-cross-as-of-2026-11-23.hxl.csv");
+    expect(exportFileName(parseTableQuery("events", { status: "EXPELLED", q: "Red Cross!" }, now), "hxl")).toBe(
+      "events-expelled-matching-red-cross-as-of-2026-11-23.hxl.csv",
+    );
   });
 
   it("round-trips a cursor for the same sort only", () => {

@@ -6,7 +6,14 @@ import { passwordProblem } from "@/lib/auth/password";
 
 describe("the one text rule", () => {
   it("accepts ordinary text in any script, with line breaks in free text", () => {
-    for (const value of ["Médecins Sans Frontières", "Comité international de la Croix-Rouge", "الهلال الأحمر", "国境なき医師団", "Line one\nline two\ttabbed", "😀 emoji"]) {
+    for (const value of [
+      "Médecins Sans Frontières",
+      "Comité international de la Croix-Rouge",
+      "الهلال الأحمر",
+      "国境なき医師団",
+      "Line one\nline two\ttabbed",
+      "😀 emoji",
+    ]) {
       expect(textProblem(value), value).toBeNull();
     }
   });
@@ -57,8 +64,14 @@ describe("the rule in the schemas", () => {
     expect(org.success).toBe(false);
     expect(org.error!.issues[0]).toMatchObject({ path: ["name"], message: "Name contains invisible zero-width characters" });
     const change = statusChangeSchema.safeParse({
-      status: "EXPELLED", kind: "ORDER_TO_LEAVE", occurredOn: "2025-01-01", datePrecision: "DAY", summary: "An order to leave \u202Egiven.",
-      confidence: "REPORTED", version: 1, sources: [{ publisher: "Wire\u0000", title: "T" }],
+      status: "EXPELLED",
+      kind: "ORDER_TO_LEAVE",
+      occurredOn: "2025-01-01",
+      datePrecision: "DAY",
+      summary: "An order to leave \u202Egiven.",
+      confidence: "REPORTED",
+      version: 1,
+      sources: [{ publisher: "Wire\u0000", title: "T" }],
     });
     expect(change.error!.issues.map((i) => i.path.join("."))).toEqual(["summary", "sources.0.publisher"]);
   });

@@ -17,11 +17,7 @@ describe("throttle rules", () => {
   });
 
   it("counts an attempt against the account, the client-account pair and the client", () => {
-    expect(throttleKeys(" Ana@Example.org ", "10.0.0.7").map((k) => k.key)).toEqual([
-      "email:ana@example.org",
-      "pair:10.0.0.7|ana@example.org",
-      "ip:10.0.0.7",
-    ]);
+    expect(throttleKeys(" Ana@Example.org ", "10.0.0.7").map((k) => k.key)).toEqual(["email:ana@example.org", "pair:10.0.0.7|ana@example.org", "ip:10.0.0.7"]);
     expect(throttleKeys("ana@example.org", null).map((k) => k.key)).toEqual(["email:ana@example.org"]);
   });
 
@@ -53,7 +49,11 @@ describe("deciding an attempt before its password is checked", () => {
 
   it("refuses while any counter is locked, until the latest lock ends", () => {
     const later = new Date(now.getTime() + 40_000);
-    const decision = decideAttempt(keys, [counter("ip:10.0.0.7", 30, now, new Date(now.getTime() + 10_000)), counter("email:ana@example.org", 12, now, later)], now);
+    const decision = decideAttempt(
+      keys,
+      [counter("ip:10.0.0.7", 30, now, new Date(now.getTime() + 10_000)), counter("email:ana@example.org", 12, now, later)],
+      now,
+    );
     expect(decision).toEqual({ admitted: false, lockedUntil: later });
   });
 

@@ -32,6 +32,8 @@ describe("the view in the URL", () => {
     expect(asOfQuery(parseView({ asOf: "2025-01-15" }, now))).toBe("?asOf=2025-01-15");
     expect(asOfQuery(parseView({}, now))).toBe("");
     expect(viewQuery(parseView({ asOf: "2025-01-15", region: "Africa" }, now))).toBe("?asOf=2025-01-15&region=Africa");
-    expect(tableQueryString(parseTableQuery("events", { asOf: "2025-01-15", status: "EXPELLED", sort: "occurredOn", dir: "desc" }, now))).toBe("?asOf=2025-01-15&status=EXPELLED");
+    expect(tableQueryString(parseTableQuery("events", { asOf: "2025-01-15", status: "EXPELLED", sort: "occurredOn", dir: "desc" }, now))).toBe(
+      "?asOf=2025-01-15&status=EXPELLED",
+    );
   });
 });

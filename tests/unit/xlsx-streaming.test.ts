@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import type { Column } from "@/lib/domain/tables/columns";
 import { xlsxChunks } from "@/lib/export/xlsx";
 
-interface Row { id: number; summary: string; day: string }
+interface Row {
+  id: number;
+  summary: string;
+  day: string;
+}
 const columns: Column<Row>[] = [
   { id: "id", label: "Id", hxl: "#meta+id", kind: "number", width: 10, value: (r) => r.id },
   { id: "summary", label: "Summary", hxl: "#description", kind: "text", width: 60, value: (r) => r.summary },
@@ -19,7 +23,11 @@ describe("streamed Excel export", () => {
     async function* batches() {
       for (let b = 0; b < BATCHES; b += 1) {
         pulled += 1;
-        yield Array.from({ length: 2_000 }, (_, i) => ({ id: b * 2_000 + i, summary: `Synthetic event ${b * 2_000 + i}: movement restricted for international staff.`, day: "2020-01-01" }));
+        yield Array.from({ length: 2_000 }, (_, i) => ({
+          id: b * 2_000 + i,
+          summary: `Synthetic event ${b * 2_000 + i}: movement restricted for international staff.`,
+          day: "2020-01-01",
+        }));
       }
     }
     let bytes = 0;

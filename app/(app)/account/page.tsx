@@ -16,10 +16,14 @@ export default async function AccountPage() {
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
-        <p className="text-slate-600">{actor.name} · {actor.email} · {ROLE_LABELS[actor.role]}</p>
+        <p className="text-slate-600">
+          {actor.name} · {actor.email} · {ROLE_LABELS[actor.role]}
+        </p>
       </div>
       <section aria-labelledby="password-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="password-heading" className="font-semibold">Change my password</h2>
+        <h2 id="password-heading" className="font-semibold">
+          Change my password
+        </h2>
         {required && (
           <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
             An admin chose your current password, so it works only once: choose your own to continue.
@@ -29,7 +33,9 @@ export default async function AccountPage() {
       </section>
       {!required && (
         <section aria-labelledby="sessions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="sessions-heading" className="font-semibold">Where I am signed in</h2>
+          <h2 id="sessions-heading" className="font-semibold">
+            Where I am signed in
+          </h2>
           <ul className="divide-y divide-slate-100 text-sm" data-testid="sessions">
             {sessions.map((s, index) => (
               <li key={index} className="py-2">

@@ -17,13 +17,22 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">Organisations</h1>
           {can(actor.role, "editOrganisations") && (
-            <Link href="/organisations/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Add an organisation</Link>
+            <Link href="/organisations/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+              Add an organisation
+            </Link>
           )}
         </div>
         <p className="text-slate-600">Every organisation tracked, and in how many countries it is operating, restricted or expelled.</p>
         <AsOfNotice view={parseView(params)} />
       </div>
-      <TableView actor={actor} table="organisations" params={params} basePath="/organisations" noun="organisations" caption="Organisations and the number of countries by status" />
+      <TableView
+        actor={actor}
+        table="organisations"
+        params={params}
+        basePath="/organisations"
+        noun="organisations"
+        caption="Organisations and the number of countries by status"
+      />
     </div>
   );
 }

@@ -9,7 +9,6 @@ import { isDatabaseUnavailable } from "@/lib/domain/errors";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   // Without the database nobody can sign in: say so up front rather than after a try.
@@ -42,11 +41,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         {demo && (
           <section aria-labelledby="demo-accounts" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-            <h2 id="demo-accounts" className="font-medium text-slate-900">Demo accounts</h2>
+            <h2 id="demo-accounts" className="font-medium text-slate-900">
+              Demo accounts
+            </h2>
             <p className="mt-1">This is the embedded demo database. The password is set by DEMO_PASSWORD (see the README).</p>
             <ul className="mt-2 space-y-0.5 font-mono text-xs">
               {DEMO_USERS.map((user) => (
-                <li key={user.email}>{user.email} — {user.role.toLowerCase()}</li>
+                <li key={user.email}>
+                  {user.email} — {user.role.toLowerCase()}
+                </li>
               ))}
             </ul>
           </section>

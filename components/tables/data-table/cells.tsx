@@ -39,7 +39,8 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
     type: (r) => (r.organisationType ? ORGANISATION_TYPE_LABELS[r.organisationType] : muted(null)),
     kind: (r) => EVENT_KIND_LABELS[r.kind],
     status: (r) => (r.resultingStatus ? <StatusBadge status={r.resultingStatus} /> : <span className="text-slate-500">No change</span>),
-    confidence: (r) => (r.confidence === "DISPUTED" ? <span className="font-semibold text-amber-800">{CONFIDENCE_LABELS.DISPUTED}</span> : CONFIDENCE_LABELS[r.confidence]),
+    confidence: (r) =>
+      r.confidence === "DISPUTED" ? <span className="font-semibold text-amber-800">{CONFIDENCE_LABELS.DISPUTED}</span> : CONFIDENCE_LABELS[r.confidence],
     peopleAffected: (r) => number(r.peopleAffected),
     summary: (r) => <span className="line-clamp-2 max-w-md">{r.summary}</span>,
     sources: (r) => r.sources.map((s) => s.publisher).join(", "),
@@ -65,7 +66,11 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
           {changes.slice(0, 8).map((c) => (
             <li key={c.field}>
               <span className="font-semibold text-slate-800">{c.field}</span>:{" "}
-              {c.before !== "—" && <><del className="break-all text-red-800">{c.before}</del> → </>}
+              {c.before !== "—" && (
+                <>
+                  <del className="break-all text-red-800">{c.before}</del> →{" "}
+                </>
+              )}
               <ins className="break-all text-emerald-800 no-underline">{c.after}</ins>
             </li>
           ))}
@@ -77,4 +82,3 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
     before: (r) => <code className="line-clamp-2 max-w-md break-all text-xs">{r.before === null ? "—" : JSON.stringify(r.before)}</code>,
   },
 };
-

@@ -36,24 +36,41 @@ export function ColumnPicker({ query, visibleColumns, basePath }: { query: Table
 
   return (
     <div className="flex items-center gap-2">
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <PopoverMenu
-        label={<><Columns3 aria-hidden className="size-4" /> Columns</>}
+        label={
+          <>
+            <Columns3 aria-hidden className="size-4" /> Columns
+          </>
+        }
         className="inline-flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
       >
         <fieldset className="space-y-0.5" aria-busy={pending}>
           <legend className="px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Show columns</legend>
           {TABLE_COLUMNS[table].map((column) => (
             <label key={column.id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 hover:bg-slate-100">
-              <input type="checkbox" className="size-4" checked={shown.includes(column.id)} onChange={() => toggle(column.id)}
-                disabled={shown.length === 1 && shown.includes(column.id)} />
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={shown.includes(column.id)}
+                onChange={() => toggle(column.id)}
+                disabled={shown.length === 1 && shown.includes(column.id)}
+              />
               {column.label}
             </label>
           ))}
         </fieldset>
         <div className="mt-1 border-t border-slate-200 pt-1">
-          <button type="button" onClick={() => apply(null)} disabled={pending || shown.join() === defaultVisibleColumns(table).join()}
-            className="w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 disabled:cursor-default disabled:text-slate-400">
+          <button
+            type="button"
+            onClick={() => apply(null)}
+            disabled={pending || shown.join() === defaultVisibleColumns(table).join()}
+            className="w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 disabled:cursor-default disabled:text-slate-400"
+          >
             Reset to default columns
           </button>
         </div>

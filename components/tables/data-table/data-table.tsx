@@ -5,14 +5,7 @@
 import { ArrowDown, ArrowUp, ArrowUpDown, LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useTransition, type KeyboardEvent } from "react";
-import {
-  columnVisibilityFeature,
-  createColumnHelper,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type SortingState,
-} from "@tanstack/react-table";
+import { columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import type { TableRows } from "@/lib/domain/tables/rows";
@@ -95,7 +88,9 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
         </div>
       )}
       <table className={`w-full border-collapse text-left text-sm ${pending ? "opacity-60" : ""}`} data-testid={`${table}-table`}>
-        <caption className="sr-only">{caption}. Sortable columns have a button in their header; use the arrow keys to move between rows and Enter to open one.</caption>
+        <caption className="sr-only">
+          {caption}. Sortable columns have a button in their header; use the arrow keys to move between rows and Enter to open one.
+        </caption>
         <thead className="sticky top-0 z-10 bg-slate-50 shadow-[inset_0_-1px_0_theme(colors.slate.200)]">
           {tanstack.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -103,10 +98,18 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                 const sorted = header.column.getIsSorted();
                 const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
                 return (
-                  <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 font-semibold text-slate-700"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="whitespace-nowrap px-3 py-2 font-semibold text-slate-700"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
                     {header.column.getCanSort() ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded hover:text-slate-950 focus-visible:outline-2">
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 rounded hover:text-slate-950 focus-visible:outline-2"
+                      >
                         <tanstack.FlexRender header={header} />
                         <Icon aria-hidden className={`size-3.5 ${sorted ? "text-slate-900" : "text-slate-400"}`} />
                         <span className="sr-only">{sorted ? `, sorted ${sorted === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
@@ -117,7 +120,11 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                   </th>
                 );
               })}
-              {canEdit && descriptor.rowEdit && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+              {canEdit && descriptor.rowEdit && (
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           ))}
         </thead>
@@ -125,12 +132,17 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
           {tanstack.getRowModel().rows.map((row) => {
             const href = descriptor.rowHref(row.original, carriedAsOf);
             return (
-              <tr key={row.id} tabIndex={0} data-testid="table-row" aria-label={descriptor.rowLabel(row.original)}
+              <tr
+                key={row.id}
+                tabIndex={0}
+                data-testid="table-row"
+                aria-label={descriptor.rowLabel(row.original)}
                 onClick={(event) => {
                   if (href && !(event.target as HTMLElement).closest("a, button")) router.push(href);
                 }}
                 onKeyDown={(event) => onRowKeyDown(event, href)}
-                className={`border-t border-slate-100 align-top focus:bg-sky-50 focus:outline-2 focus:outline-sky-600 ${href ? "cursor-pointer hover:bg-slate-50" : ""}`}>
+                className={`border-t border-slate-100 align-top focus:bg-sky-50 focus:outline-2 focus:outline-sky-600 ${href ? "cursor-pointer hover:bg-slate-50" : ""}`}
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="px-3 py-2 text-slate-700">
                     <tanstack.FlexRender cell={cell} />
@@ -138,8 +150,11 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                 ))}
                 {canEdit && descriptor.rowEdit && (
                   <td className="whitespace-nowrap px-3 py-2 text-right">
-                    <a href={descriptor.rowEdit.href(row.original)} className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100"
-                      aria-label={`${descriptor.rowEdit.label}: ${descriptor.rowLabel(row.original)}`}>
+                    <a
+                      href={descriptor.rowEdit.href(row.original)}
+                      className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100"
+                      aria-label={`${descriptor.rowEdit.label}: ${descriptor.rowLabel(row.original)}`}
+                    >
                       {descriptor.rowEdit.label}
                     </a>
                   </td>

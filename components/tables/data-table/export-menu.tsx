@@ -45,16 +45,27 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
   return (
     <div className="relative">
       <PopoverMenu
-        label={<><Download aria-hidden className="size-4" /> Export</>}
+        label={
+          <>
+            <Download aria-hidden className="size-4" /> Export
+          </>
+        }
         className="inline-flex cursor-pointer items-center gap-2 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
       >
         <p className="px-2 py-1.5 text-xs text-slate-500">All {rowCount} rows of this view, visible columns</p>
         <ul>
           {EXPORT_FORMATS.map((format) => (
             <li key={format}>
-              <a href={href(format)} download data-format={format} onClick={(event) => void download(event, format)}
-                aria-busy={checking === format} className="block rounded px-2 py-1.5 hover:bg-slate-100 focus:bg-slate-100">
-                {EXPORT_FORMAT_LABELS[format]}{checking === format ? " — starting…" : ""}
+              <a
+                href={href(format)}
+                download
+                data-format={format}
+                onClick={(event) => void download(event, format)}
+                aria-busy={checking === format}
+                className="block rounded px-2 py-1.5 hover:bg-slate-100 focus:bg-slate-100"
+              >
+                {EXPORT_FORMAT_LABELS[format]}
+                {checking === format ? " — starting…" : ""}
               </a>
             </li>
           ))}
@@ -62,10 +73,15 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
       </PopoverMenu>
       {refusal && (
         // Under the button, over the table, so that the toolbar does not move.
-        <div role="alert" data-testid="export-refused"
-          className="absolute right-0 top-full z-40 mt-1 flex w-80 items-start gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 shadow-md">
+        <div
+          role="alert"
+          data-testid="export-refused"
+          className="absolute right-0 top-full z-40 mt-1 flex w-80 items-start gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 shadow-md"
+        >
           <p className="flex-1">{refusal}</p>
-          <button type="button" onClick={() => setRefusal(null)} aria-label="Dismiss" className="rounded px-1 leading-none text-amber-900 hover:bg-amber-100">×</button>
+          <button type="button" onClick={() => setRefusal(null)} aria-label="Dismiss" className="rounded px-1 leading-none text-amber-900 hover:bg-amber-100">
+            ×
+          </button>
         </div>
       )}
     </div>

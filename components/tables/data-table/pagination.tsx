@@ -4,7 +4,19 @@ import Link from "next/link";
 import { formatNumber } from "@/lib/domain/format";
 import { PAGE_SIZES, tableQueryString, type TableQuery } from "@/lib/domain/tables/query";
 
-export function Pagination({ query, total, totalIsLowerBound, basePath, noun }: { query: TableQuery; total: number; totalIsLowerBound: boolean; basePath: string; noun: string }) {
+export function Pagination({
+  query,
+  total,
+  totalIsLowerBound,
+  basePath,
+  noun,
+}: {
+  query: TableQuery;
+  total: number;
+  totalIsLowerBound: boolean;
+  basePath: string;
+  noun: string;
+}) {
   const lastPage = Math.max(1, Math.ceil(total / query.pageSize));
   const more = totalIsLowerBound ? "+" : "";
   const first = total === 0 ? 0 : (query.page - 1) * query.pageSize + 1;
@@ -26,14 +38,39 @@ export function Pagination({ query, total, totalIsLowerBound, basePath, noun }: 
           <label className="flex items-center gap-1.5">
             Rows per page
             <select name="size" defaultValue={query.pageSize} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
-              {PAGE_SIZES.map((size) => <option key={size} value={size}>{size}</option>)}
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className={button}>Show</button>
+          <button type="submit" className={button}>
+            Show
+          </button>
         </form>
-        {query.page > 1 ? <Link href={link(Math.min(query.page - 1, lastPage))} className={button} rel="prev">Previous</Link> : <span className={disabled} aria-disabled>Previous</span>}
-        <span>Page {formatNumber(query.page)} of {formatNumber(lastPage)}{more}</span>
-        {query.page < lastPage || totalIsLowerBound ? <Link href={link(query.page + 1)} className={button} rel="next">Next</Link> : <span className={disabled} aria-disabled>Next</span>}
+        {query.page > 1 ? (
+          <Link href={link(Math.min(query.page - 1, lastPage))} className={button} rel="prev">
+            Previous
+          </Link>
+        ) : (
+          <span className={disabled} aria-disabled>
+            Previous
+          </span>
+        )}
+        <span>
+          Page {formatNumber(query.page)} of {formatNumber(lastPage)}
+          {more}
+        </span>
+        {query.page < lastPage || totalIsLowerBound ? (
+          <Link href={link(query.page + 1)} className={button} rel="next">
+            Next
+          </Link>
+        ) : (
+          <span className={disabled} aria-disabled>
+            Next
+          </span>
+        )}
       </div>
     </nav>
   );

@@ -4,7 +4,16 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES } from "@/lib/do
 import { isoDate } from "@/lib/domain/view";
 import { TABLES } from "@/lib/domain/tables/descriptors";
 import { DEFAULT_PAGE_SIZE, type FilterKey, type TableQuery } from "@/lib/domain/tables/query";
-import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+import {
+  CONFIDENCE_LABELS,
+  CONFIDENCES,
+  EVENT_KIND_LABELS,
+  EVENT_KINDS,
+  ORGANISATION_TYPE_LABELS,
+  ORGANISATION_TYPES,
+  STATUS_LABELS,
+  STATUSES,
+} from "@/lib/domain/vocabulary";
 import { asOfQuery } from "@/lib/domain/view-url";
 import { Button } from "@/components/ui/button";
 
@@ -17,7 +26,11 @@ function Select({ name, title, value, options }: { name: string; title: string; 
       {title}
       <select name={name} defaultValue={value ?? ""} className={`${field} max-w-48`}>
         <option value="">All</option>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -35,10 +48,20 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
   const table = TABLES[query.table];
   const shown = table.filters.filter((key) => !options.fixed?.includes(key));
   const has = (key: FilterKey) => shown.includes(key);
-  const keep = { asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined, size: query.pageSize !== DEFAULT_PAGE_SIZE ? String(query.pageSize) : undefined, cols: query.columns?.join(",") };
+  const keep = {
+    asOf: query.asOfExplicit ? isoDate(query.asOf) : undefined,
+    size: query.pageSize !== DEFAULT_PAGE_SIZE ? String(query.pageSize) : undefined,
+    cols: query.columns?.join(","),
+  };
   const dateLabel = table.dateLabel;
   return (
-    <form method="get" action={basePath} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3" aria-label="Table filters" role="search">
+    <form
+      method="get"
+      action={basePath}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      aria-label="Table filters"
+      role="search"
+    >
       {Object.entries(keep).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
       {query.sort && <input type="hidden" name="sort" value={query.sort.column} />}
       {query.sort && <input type="hidden" name="dir" value={query.sort.direction} />}
@@ -61,7 +84,9 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
         </label>
       )}
       {has("action") && <Select name="action" title="Action" value={f.action} options={AUDIT_ACTIONS.map((a) => [a, a])} />}
-      {has("entityType") && <Select name="entityType" title="Entity" value={f.entityType} options={AUDIT_ENTITY_TYPES.map((t) => [t, AUDIT_ENTITY_LABELS[t]])} />}
+      {has("entityType") && (
+        <Select name="entityType" title="Entity" value={f.entityType} options={AUDIT_ENTITY_TYPES.map((t) => [t, AUDIT_ENTITY_LABELS[t]])} />
+      )}
       {has("from") && (
         <label className={label}>
           {dateLabel} from
@@ -74,8 +99,12 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
           <input type="date" name="to" defaultValue={f.to ? isoDate(f.to) : ""} className={field} />
         </label>
       )}
-      <Button type="submit" size="sm">Apply</Button>
-      <a href={`${basePath}${asOfQuery(query)}`} className="px-1 py-1.5 text-sm text-slate-700 underline">Clear filters</a>
+      <Button type="submit" size="sm">
+        Apply
+      </Button>
+      <a href={`${basePath}${asOfQuery(query)}`} className="px-1 py-1.5 text-sm text-slate-700 underline">
+        Clear filters
+      </a>
     </form>
   );
 }

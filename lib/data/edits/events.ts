@@ -27,7 +27,6 @@ const snapshot = (e: EventRecord) => ({
   version: e.version,
 });
 
-
 /**
  * Recomputes the presence's status; when it changed, its version moves on too, so that a
  * status change prepared against the old status is refused as a conflict, not applied blind.
@@ -68,7 +67,10 @@ export async function editEvent(actor: Actor | null, eventId: number, input: unk
       data: {
         ...(changes.kind !== undefined && { kind: changes.kind }),
         ...(changes.resultingStatus !== undefined && { resultingStatus: changes.resultingStatus }),
-        ...((changes.occurredOn !== undefined || changes.datePrecision !== undefined) && { occurredOn: startOfPeriod(occurredOn, precision), datePrecision: precision }),
+        ...((changes.occurredOn !== undefined || changes.datePrecision !== undefined) && {
+          occurredOn: startOfPeriod(occurredOn, precision),
+          datePrecision: precision,
+        }),
         ...(changes.summary !== undefined && { summary: changes.summary }),
         ...(changes.peopleAffected !== undefined && { peopleAffected: changes.peopleAffected }),
         ...(changes.confidence !== undefined && { confidence: changes.confidence }),
@@ -76,7 +78,14 @@ export async function editEvent(actor: Actor | null, eventId: number, input: unk
     });
     await recountEvent(tx, before, after);
     if (after.presenceId) await recomputeStatus(tx, after.presenceId);
-    await recordAudit(tx, { actorId: user.id, action: "event.update", entityType: "AccessEvent", entityId: String(eventId), before: snapshot(before), after: snapshot(after) });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "event.update",
+      entityType: "AccessEvent",
+      entityId: String(eventId),
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return { id: eventId, version: after.version };
   }, TRANSACTION_OPTIONS);
 }
@@ -93,9 +102,13 @@ export async function retractEvent(actor: Actor | null, eventId: number, input: 
     await recountEvent(tx, before, after);
     if (after.presenceId) await recomputeStatus(tx, after.presenceId);
     await recordAudit(tx, {
-        actorId: user.id, action: "event.retract", entityType: "AccessEvent", entityId: String(eventId),
-        before: snapshot(before), after: { ...snapshot(after), retractionReason: reason },
-      });
+      actorId: user.id,
+      action: "event.retract",
+      entityType: "AccessEvent",
+      entityId: String(eventId),
+      before: snapshot(before),
+      after: { ...snapshot(after), retractionReason: reason },
+    });
     return { id: eventId, version: after.version };
   }, TRANSACTION_OPTIONS);
 }
@@ -113,7 +126,13 @@ export async function linkSource(actor: Actor | null, eventId: number, input: un
       throw new RuleError("This source is already cited for this event.", "source");
     }
     await tx.eventSource.create({ data: { eventId, sourceId, quote: source.quote ?? null, claim: claimText ?? null } });
-    await recordAudit(tx, { actorId: user.id, action: "event.linkSource", entityType: "AccessEvent", entityId: String(eventId), after: { sourceId, quote: source.quote ?? null, claim: claimText ?? null } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "event.linkSource",
+      entityType: "AccessEvent",
+      entityId: String(eventId),
+      after: { sourceId, quote: source.quote ?? null, claim: claimText ?? null },
+    });
     return { sourceId };
   }, TRANSACTION_OPTIONS);
 }

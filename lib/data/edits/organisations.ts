@@ -9,7 +9,6 @@ import { moveOrganisationType } from "@/lib/data/projections/status-count-histor
 import { recordAudit } from "@/lib/data/audit";
 import { ConflictError, DuplicateError, NotFoundError } from "@/lib/domain/errors";
 
-
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function createOrganisation(actor: Actor | null, input: unknown): Promise<{ id: number }> {
@@ -55,7 +54,14 @@ export async function updateOrganisation(actor: Actor | null, id: number, input:
       const after = await tx.organisation.findUniqueOrThrow({ where: { id } });
       await moveOrganisationType(tx, id, before.type, after.type);
       const pick = (o: typeof after) => ({ name: o.name, acronym: o.acronym, type: o.type, iatiId: o.iatiId, website: o.website });
-      await recordAudit(tx, { actorId: user.id, action: "organisation.update", entityType: "Organisation", entityId: String(id), before: pick(before), after: pick(after) });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "organisation.update",
+        entityType: "Organisation",
+        entityId: String(id),
+        before: pick(before),
+        after: pick(after),
+      });
       return { id, updatedAt: after.updatedAt.toISOString() };
     }, TRANSACTION_OPTIONS);
   } catch (error) {
@@ -77,7 +83,13 @@ export async function createPresence(actor: Actor | null, input: unknown): Promi
       if (!organisation) throw new NotFoundError("This organisation");
       if (!country) throw new NotFoundError("This country");
       const presence = await tx.presence.create({ data: { organisationId, countryIso3 } });
-      await recordAudit(tx, { actorId: user.id, action: "presence.create", entityType: "Presence", entityId: String(presence.id), after: { organisationId, countryIso3 } });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "presence.create",
+        entityType: "Presence",
+        entityId: String(presence.id),
+        after: { organisationId, countryIso3 },
+      });
       return { id: presence.id, version: presence.version };
     }, TRANSACTION_OPTIONS);
   } catch (error) {

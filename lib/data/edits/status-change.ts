@@ -32,7 +32,12 @@ async function presenceNow(tx: Tx, presenceId: number): Promise<PresenceNow | nu
     status: presence.status,
     since: presence.since ? isoDate(presence.since) : null,
     lastChange: last
-      ? { summary: last.summary, occurredOn: isoDate(last.occurredOn), by: last.author ? `${last.author.name} (${last.author.email})` : null, at: last.createdAt.toISOString() }
+      ? {
+          summary: last.summary,
+          occurredOn: isoDate(last.occurredOn),
+          by: last.author ? `${last.author.name} (${last.author.email})` : null,
+          at: last.createdAt.toISOString(),
+        }
       : null,
   };
 }
@@ -92,13 +97,20 @@ export async function changeStatus(actor: Actor | null, presenceId: number, inpu
       version: p.version,
     });
     await recordAudit(tx, {
-        actorId: user.id,
-        action: "presence.statusChange",
-        entityType: "Presence",
-        entityId: String(presenceId),
-        before: { ...snapshot(before), version: change.version },
-        after: { ...snapshot(after), eventId: event.id, eventStatus: change.status, kind: change.kind, occurredOn: isoDate(event.occurredOn), sources: [...linked] },
-      });
+      actorId: user.id,
+      action: "presence.statusChange",
+      entityType: "Presence",
+      entityId: String(presenceId),
+      before: { ...snapshot(before), version: change.version },
+      after: {
+        ...snapshot(after),
+        eventId: event.id,
+        eventStatus: change.status,
+        kind: change.kind,
+        occurredOn: isoDate(event.occurredOn),
+        sources: [...linked],
+      },
+    });
     return {
       eventId: event.id,
       presence: { id: presenceId, version: after.version, status: after.status, since: after.since ? isoDate(after.since) : null },

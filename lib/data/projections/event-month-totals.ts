@@ -16,7 +16,10 @@ export interface CountedEvent {
 }
 
 export async function recountEvent(tx: Tx, before: CountedEvent | null, after: CountedEvent | null): Promise<void> {
-  for (const [event, sign] of [[before, -1], [after, 1]] as const) {
+  for (const [event, sign] of [
+    [before, -1],
+    [after, 1],
+  ] as const) {
     if (!event || event.reviewState !== "PUBLISHED") continue;
     const people = event.peopleAffected;
     await tx.$executeRaw`

@@ -66,7 +66,10 @@ export async function recountStatusHistory(tx: Tx, keys: CounterKey[]): Promise<
 export async function moveOrganisationType(tx: Tx, organisationId: number, before: OrganisationType, after: OrganisationType): Promise<void> {
   if (before === after) return;
   const presences = await tx.presence.findMany({ where: { organisationId }, select: { countryIso3: true }, distinct: ["countryIso3"] });
-  await recountStatusHistory(tx, presences.flatMap(({ countryIso3 }) => [...countersOf(countryIso3, before, STATUSES), ...countersOf(countryIso3, after, STATUSES)]));
+  await recountStatusHistory(
+    tx,
+    presences.flatMap(({ countryIso3 }) => [...countersOf(countryIso3, before, STATUSES), ...countersOf(countryIso3, after, STATUSES)]),
+  );
 }
 
 /** Every counter of one country and organisation type, for the given statuses. */

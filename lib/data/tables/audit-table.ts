@@ -11,7 +11,9 @@ export function auditTable(query: TableQuery): TableDefinition {
   const conditions: Prisma.Sql[] = [Prisma.sql`a."createdAt" < ${isoDate(query.asOf)}::date + 1`];
   if (filters.q) {
     const pattern = containing(filters.q);
-    conditions.push(Prisma.sql`(a.action ILIKE ${pattern} OR a."entityType" ILIKE ${pattern} OR a."entityId" ILIKE ${pattern} OR u.email ILIKE ${pattern} OR u.name ILIKE ${pattern})`);
+    conditions.push(
+      Prisma.sql`(a.action ILIKE ${pattern} OR a."entityType" ILIKE ${pattern} OR a."entityId" ILIKE ${pattern} OR u.email ILIKE ${pattern} OR u.name ILIKE ${pattern})`,
+    );
   }
   if (filters.actor) conditions.push(Prisma.sql`(u.email ILIKE ${containing(filters.actor)} OR u.name ILIKE ${containing(filters.actor)})`);
   if (filters.action) conditions.push(Prisma.sql`a.action = ${filters.action}`);

@@ -60,7 +60,6 @@ export async function listTablePage<T extends TableName>(actor: Actor | null, qu
   };
 }
 
-
 export interface TableSlice<T extends TableName> {
   rows: TableRows[T][];
   nextCursor: string | null;
@@ -82,8 +81,7 @@ export async function listTableAfter<T extends TableName>(
   const rows = await run(keysetSql(def, query, after, limit + 1));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > limit && last ? encodeCursor(query.sort, { value: last.sort_key as string | number, id: last.row_id as number }) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(query.sort, { value: last.sort_key as string | number, id: last.row_id as number }) : null;
   return { rows: page.map((r) => table.toRow(r) as TableRows[T]), nextCursor };
 }
 

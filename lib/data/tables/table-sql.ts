@@ -52,8 +52,7 @@ export interface TableDefinition {
 export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const withClause = (def: TableDefinition) => (def.ctes ? Prisma.sql`WITH ${def.ctes}` : Prisma.empty);
-const whereClause = (conditions: Prisma.Sql[]) =>
-  conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+const whereClause = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
 function sortKey(def: TableDefinition, query: TableQuery): SortKey {
   const key = def.sortKeys[query.sort.column];
@@ -136,15 +135,12 @@ const CASTS: Record<SortKeyType, Prisma.Sql> = {
 
 const isInt4 = (value: number) => Number.isSafeInteger(value) && Math.abs(value) <= 2 ** 31 - 1;
 
-
 const VALID_CURSOR_VALUE: Record<SortKeyType, (value: string | number) => boolean> = {
   text: (value) => typeof value === "string" && !value.includes("\u0000"), // PostgreSQL text cannot hold NUL
   int: (value) => typeof value === "number" && isInt4(value),
   date: (value) => typeof value === "string" && isCalendarDay(value),
   timestamp: (value) =>
-    typeof value === "string" &&
-    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)?$/.test(value) &&
-    isCalendarDay(value.slice(0, 10)),
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)?$/.test(value) && isCalendarDay(value.slice(0, 10)),
   status: (value) => typeof value === "string" && (STATUSES as readonly string[]).includes(value),
 };
 
@@ -166,4 +162,3 @@ export function keysetSql(def: TableDefinition, query: TableQuery, after: Keyset
   }
   return slicedRowsSql(def, query, extra, Prisma.sql`LIMIT ${limit}`);
 }
-

@@ -1,11 +1,6 @@
 // The columns of every table: the one source of truth for the table headers, the column
 // picker, the sortable allow-list and all four export formats (CSV, XLSX, JSON, HXL).
-import {
-  CONFIDENCE_LABELS,
-  EVENT_KIND_LABELS,
-  ORGANISATION_TYPE_LABELS,
-  STATUS_LABELS,
-} from "../vocabulary";
+import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "../vocabulary";
 import { describeChanges } from "../audit-diff";
 import type { TableRows, SourceRef } from "./rows";
 
@@ -41,7 +36,16 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
   presences: [
     { id: "organisation", label: "Organisation", hxl: "#org+name", kind: "text", value: (r) => r.organisationName, width: 36, sortable: true, visible: true },
     { id: "acronym", label: "Acronym", hxl: "#org+acronym", kind: "text", value: (r) => r.organisationAcronym, width: 12, visible: true },
-    { id: "type", label: "Type", hxl: "#org+type", kind: "text", value: (r) => ORGANISATION_TYPE_LABELS[r.organisationType], width: 24, sortable: true, visible: true },
+    {
+      id: "type",
+      label: "Type",
+      hxl: "#org+type",
+      kind: "text",
+      value: (r) => ORGANISATION_TYPE_LABELS[r.organisationType],
+      width: 24,
+      sortable: true,
+      visible: true,
+    },
     { id: "iatiId", label: "IATI identifier", hxl: "#org+code", kind: "text", value: (r) => r.iatiId, width: 20 },
     { id: "country", label: "Country", hxl: "#country+name", kind: "text", value: (r) => r.countryName, width: 22, sortable: true, visible: true },
     { id: "iso3", label: "ISO3", hxl: "#country+code", kind: "text", value: (r) => r.countryIso3, width: 7 },
@@ -49,7 +53,16 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     { id: "status", label: "Status", hxl: "#status", kind: "text", value: (r) => STATUS_LABELS[r.status], width: 12, sortable: true, visible: true },
     { id: "since", label: "Since", hxl: "#date+start", kind: "date", value: (r) => r.since, width: 12, sortable: true, visible: true },
     { id: "sincePrecision", label: "Since (precision)", hxl: "#date+start+precision", kind: "text", value: (r) => r.sincePrecision.toLowerCase(), width: 10 },
-    { id: "peopleAffected", label: "People affected", hxl: "#affected+ind", kind: "number", value: (r) => r.peopleAffected, width: 16, sortable: true, visible: true },
+    {
+      id: "peopleAffected",
+      label: "People affected",
+      hxl: "#affected+ind",
+      kind: "number",
+      value: (r) => r.peopleAffected,
+      width: 16,
+      sortable: true,
+      visible: true,
+    },
     { id: "disputed", label: "Disputed", hxl: "#status+disputed", kind: "text", value: (r) => (r.disputed ? "yes" : "no"), width: 10 },
     { id: "sources", label: "Sources", hxl: "#meta+source", kind: "text", value: (r) => sourceNames(r.sources), width: 50, visible: true },
     { id: "sourceUrls", label: "Source URLs", hxl: "#meta+url", kind: "text", value: (r) => sourceUrls(r.sources), width: 50 },
@@ -61,12 +74,46 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     { id: "iso3", label: "ISO3", hxl: "#country+code", kind: "text", value: (r) => r.countryIso3, width: 7 },
     { id: "region", label: "Region", hxl: "#region+name", kind: "text", value: (r) => r.region, width: 12 },
     { id: "organisation", label: "Organisation", hxl: "#org+name", kind: "text", value: (r) => r.organisationName, width: 36, sortable: true, visible: true },
-    { id: "type", label: "Type", hxl: "#org+type", kind: "text", value: (r) => (r.organisationType ? ORGANISATION_TYPE_LABELS[r.organisationType] : null), width: 24 },
+    {
+      id: "type",
+      label: "Type",
+      hxl: "#org+type",
+      kind: "text",
+      value: (r) => (r.organisationType ? ORGANISATION_TYPE_LABELS[r.organisationType] : null),
+      width: 24,
+    },
     { id: "iatiId", label: "IATI identifier", hxl: "#org+code", kind: "text", value: (r) => r.iatiId, width: 20 },
     { id: "kind", label: "Event", hxl: "#event+type", kind: "text", value: (r) => EVENT_KIND_LABELS[r.kind], width: 22, sortable: true, visible: true },
-    { id: "status", label: "Resulting status", hxl: "#status", kind: "text", value: (r) => (r.resultingStatus ? STATUS_LABELS[r.resultingStatus] : null), width: 14, sortable: true, visible: true },
-    { id: "confidence", label: "Confidence", hxl: "#status+confidence", kind: "text", value: (r) => CONFIDENCE_LABELS[r.confidence], width: 12, sortable: true, visible: true },
-    { id: "peopleAffected", label: "People affected", hxl: "#affected+ind", kind: "number", value: (r) => r.peopleAffected, width: 16, sortable: true, visible: true },
+    {
+      id: "status",
+      label: "Resulting status",
+      hxl: "#status",
+      kind: "text",
+      value: (r) => (r.resultingStatus ? STATUS_LABELS[r.resultingStatus] : null),
+      width: 14,
+      sortable: true,
+      visible: true,
+    },
+    {
+      id: "confidence",
+      label: "Confidence",
+      hxl: "#status+confidence",
+      kind: "text",
+      value: (r) => CONFIDENCE_LABELS[r.confidence],
+      width: 12,
+      sortable: true,
+      visible: true,
+    },
+    {
+      id: "peopleAffected",
+      label: "People affected",
+      hxl: "#affected+ind",
+      kind: "number",
+      value: (r) => r.peopleAffected,
+      width: 16,
+      sortable: true,
+      visible: true,
+    },
     { id: "summary", label: "Summary", hxl: "#description", kind: "text", value: (r) => r.summary, width: 60, visible: true },
     { id: "sources", label: "Sources", hxl: "#meta+source", kind: "text", value: (r) => sourceNames(r.sources), width: 50 },
     { id: "sourceUrls", label: "Source URLs", hxl: "#meta+url", kind: "text", value: (r) => sourceUrls(r.sources), width: 50 },
@@ -80,7 +127,16 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     { id: "countries", label: "Countries", hxl: "#country+num", kind: "number", value: (r) => r.countries, width: 11, sortable: true, visible: true },
     { id: "operating", label: "Operating in", hxl: "#country+num+operating", kind: "number", value: (r) => r.operating, width: 12, visible: true },
     { id: "restricted", label: "Restricted in", hxl: "#country+num+restricted", kind: "number", value: (r) => r.restricted, width: 12, visible: true },
-    { id: "expelled", label: "Expelled from", hxl: "#country+num+expelled", kind: "number", value: (r) => r.expelled, width: 12, sortable: true, visible: true },
+    {
+      id: "expelled",
+      label: "Expelled from",
+      hxl: "#country+num+expelled",
+      kind: "number",
+      value: (r) => r.expelled,
+      width: 12,
+      sortable: true,
+      visible: true,
+    },
   ],
   audit: [
     { id: "createdAt", label: "When (UTC)", hxl: "#date+logged", kind: "datetime", value: (r) => r.createdAt, width: 20, sortable: true, visible: true },
@@ -93,7 +149,6 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     { id: "after", label: "After (JSON)", hxl: "#meta+after", kind: "text", value: (r) => json(r.after), width: 50 },
   ],
 };
-
 
 export function defaultVisibleColumns(table: TableName): string[] {
   return TABLE_COLUMNS[table].filter((c) => c.visible).map((c) => c.id);

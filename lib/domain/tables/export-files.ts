@@ -56,4 +56,3 @@ export function exportFileName(query: TableQuery, format: ExportFormat): string 
 export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
 }
-

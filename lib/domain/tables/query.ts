@@ -16,7 +16,11 @@ export * from "./query-string";
 /** Every filter a table may have, with the rule for its value. */
 export const FILTER_SCHEMAS = {
   q: queryText(100),
-  country: z.string().trim().regex(ISO3_CODE, "Use an ISO 3166 alpha-3 code, e.g. NER").transform((v) => v.toUpperCase()),
+  country: z
+    .string()
+    .trim()
+    .regex(ISO3_CODE, "Use an ISO 3166 alpha-3 code, e.g. NER")
+    .transform((v) => v.toUpperCase()),
   region: queryText(40),
   organisation: z.coerce.number().int().positive().max(2_147_483_647),
   type: z.enum(ORGANISATION_TYPES),
@@ -46,7 +50,12 @@ function paramsSchema(table: TableName, strict: boolean) {
       z
         .string()
         .max(500)
-        .transform((text) => text.split(",").map((id) => id.trim()).filter(Boolean))
+        .transform((text) =>
+          text
+            .split(",")
+            .map((id) => id.trim())
+            .filter(Boolean),
+        )
         .refine((ids) => ids.length > 0 && ids.every((id) => columnIds.has(id)), `Columns: ${[...columnIds].join(", ")}`),
     ),
   });
@@ -89,7 +98,8 @@ export function parseTableQueryStrict<T extends TableName>(
   const schema = paramsSchema(table, true);
   for (const [key, value] of params) {
     if (extraParams.includes(key)) continue;
-    if (!(key in schema.shape)) issues.push({ param: key, message: `Unknown parameter. This endpoint accepts: ${[...Object.keys(schema.shape), ...extraParams].join(", ")}` });
+    if (!(key in schema.shape))
+      issues.push({ param: key, message: `Unknown parameter. This endpoint accepts: ${[...Object.keys(schema.shape), ...extraParams].join(", ")}` });
     else if (key in raw) issues.push({ param: key, message: "Given more than once" });
     else raw[key] = value;
   }

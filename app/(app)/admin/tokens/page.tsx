@@ -21,8 +21,10 @@ export default async function ApiTokensPage() {
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">API tokens</h1>
-        <p className="text-slate-600">Tokens let scripts read the JSON API and download exports. Each acts as a user, with that user&apos;s role, or read-only;
-          it expires (after 90 days unless you choose), stops at once when revoked, and for good when its user is disabled or their password is reset.</p>
+        <p className="text-slate-600">
+          Tokens let scripts read the JSON API and download exports. Each acts as a user, with that user&apos;s role, or read-only; it expires (after 90 days
+          unless you choose), stops at once when revoked, and for good when its user is disabled or their password is reset.
+        </p>
       </div>
       <IssueTokenForm />
       {tokens.length === 0 ? (
@@ -33,7 +35,11 @@ export default async function ApiTokensPage() {
             <caption className="sr-only">API tokens</caption>
             <thead className="bg-slate-50 text-slate-700">
               <tr>
-                {["Name", "Starts with", "Acts as", "Access", "Issued", "Last used", "Expires", "State", ""].map((h) => <th key={h} scope="col" className="px-3 py-2 font-semibold">{h}</th>)}
+                {["Name", "Starts with", "Acts as", "Access", "Issued", "Last used", "Expires", "State", ""].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -42,13 +48,22 @@ export default async function ApiTokensPage() {
                 return (
                   <tr key={t.id} className="border-t border-slate-100">
                     <td className="px-3 py-2 font-medium">{t.name}</td>
-                    <td className="px-3 py-2"><code>{t.prefix}…</code></td>
-                    <td className="px-3 py-2">{t.user.email} ({ROLE_LABELS[t.user.role]})</td>
+                    <td className="px-3 py-2">
+                      <code>{t.prefix}…</code>
+                    </td>
+                    <td className="px-3 py-2">
+                      {t.user.email} ({ROLE_LABELS[t.user.role]})
+                    </td>
                     <td className="px-3 py-2">{t.readOnly ? "Read-only" : "As the user's role"}</td>
-                    <td className="px-3 py-2">{when(t.createdAt)}{t.issuedBy ? ` by ${t.issuedBy.email}` : ""}</td>
+                    <td className="px-3 py-2">
+                      {when(t.createdAt)}
+                      {t.issuedBy ? ` by ${t.issuedBy.email}` : ""}
+                    </td>
                     <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
                     <td className="px-3 py-2">{when(t.expiresAt)}</td>
-                    <td className="px-3 py-2">{t.revokedAt ? `${TOKEN_END_LABELS[t.revokedReason ?? "revoked"] ?? "Revoked"} ${when(t.revokedAt)}` : expired ? "Expired" : "Active"}</td>
+                    <td className="px-3 py-2">
+                      {t.revokedAt ? `${TOKEN_END_LABELS[t.revokedReason ?? "revoked"] ?? "Revoked"} ${when(t.revokedAt)}` : expired ? "Expired" : "Active"}
+                    </td>
                     <td className="px-3 py-2 text-right">{!t.revokedAt && <RevokeTokenButton id={t.id} name={t.name} />}</td>
                   </tr>
                 );

@@ -19,10 +19,9 @@ export default async function UsersPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
         <p className="text-slate-600">
-          Viewers read and export; analysts also edit; admins also manage users and API tokens. Changing a role, disabling
-          a user, resetting a password or &ldquo;Sign out everywhere&rdquo; ends all of that user&apos;s sessions at once; disabling
-          or resetting also ends their API tokens. A password you set works once: the user chooses their own at the next sign-in.
-          The last active admin cannot be demoted or disabled.
+          Viewers read and export; analysts also edit; admins also manage users and API tokens. Changing a role, disabling a user, resetting a password or
+          &ldquo;Sign out everywhere&rdquo; ends all of that user&apos;s sessions at once; disabling or resetting also ends their API tokens. A password you set
+          works once: the user chooses their own at the next sign-in. The last active admin cannot be demoted or disabled.
         </p>
       </div>
       <CreateUserForm />
@@ -30,7 +29,13 @@ export default async function UsersPage() {
         <table className="w-full text-left text-sm" data-testid="users-table">
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-50 text-slate-700">
-            <tr>{["Name", "Email", "Role", "State", "Since", "Change"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-semibold">{h}</th>)}</tr>
+            <tr>
+              {["Name", "Email", "Role", "State", "Since", "Change"].map((h) => (
+                <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {users.map((u) => (
@@ -38,9 +43,13 @@ export default async function UsersPage() {
                 <td className="px-3 py-2 font-medium">{u.name}</td>
                 <td className="px-3 py-2">{u.email}</td>
                 <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
-                <td className="px-3 py-2">{u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : u.mustChangePassword ? "Active, one-time password" : "Active"}</td>
+                <td className="px-3 py-2">
+                  {u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : u.mustChangePassword ? "Active, one-time password" : "Active"}
+                </td>
                 <td className="px-3 py-2 whitespace-nowrap">{isoDate(u.createdAt)}</td>
-                <td className="px-3 py-2"><UserControls user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }} /></td>
+                <td className="px-3 py-2">
+                  <UserControls user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }} />
+                </td>
               </tr>
             ))}
           </tbody>

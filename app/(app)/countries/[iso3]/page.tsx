@@ -33,21 +33,42 @@ export default async function CountryPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <p className="text-sm text-slate-500"><Link href={`/${query}`} className="underline">Overview</Link> / {country.region}</p>
-        <h1 className="text-2xl font-semibold tracking-tight">{country.nameEn} <span className="text-base font-normal text-slate-500">({country.iso3} · {country.nameFr})</span></h1>
+        <p className="text-sm text-slate-500">
+          <Link href={`/${query}`} className="underline">
+            Overview
+          </Link>{" "}
+          / {country.region}
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {country.nameEn}{" "}
+          <span className="text-base font-normal text-slate-500">
+            ({country.iso3} · {country.nameFr})
+          </span>
+        </h1>
         <CountryLastChanged actor={actor} iso3={country.iso3} />
         <AsOfNotice view={view} />
         {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            Status change saved. <Link href={`/events/${tableParams.saved}`} className="underline">See the new event</Link>.
+            Status change saved.{" "}
+            <Link href={`/events/${tableParams.saved}`} className="underline">
+              See the new event
+            </Link>
+            .
           </p>
         )}
       </div>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Organisations</h2>
-        <TableView actor={actor} table="presences" params={tableParams} basePath={`/countries/${country.iso3}`} noun="organisations"
-          caption={`Organisations in ${country.nameEn} and their status`} fixed={{ country: country.iso3 }}
-          emptyHint={`No organisation with a status is recorded in ${country.nameEn} up to this date. Analysts can add one with its first sourced event.`} />
+        <TableView
+          actor={actor}
+          table="presences"
+          params={tableParams}
+          basePath={`/countries/${country.iso3}`}
+          noun="organisations"
+          caption={`Organisations in ${country.nameEn} and their status`}
+          fixed={{ country: country.iso3 }}
+          emptyHint={`No organisation with a status is recorded in ${country.nameEn} up to this date. Analysts can add one with its first sourced event.`}
+        />
       </section>
       <CountryCharts actor={actor} view={{ ...view, country: country.iso3 }} />
       <section className="space-y-2">
@@ -80,7 +101,10 @@ async function CountryTimeline({ actor, iso3, asOf, query }: { actor: Actor; iso
       {timeline.more && (
         <p className="text-sm text-slate-600">
           The {TIMELINE_LIMIT} latest events are shown.{" "}
-          <Link href={`/events?country=${iso3}${query ? `&${query.slice(1)}` : ""}`} className="underline">See every event in the Events table</Link>.
+          <Link href={`/events?country=${iso3}${query ? `&${query.slice(1)}` : ""}`} className="underline">
+            See every event in the Events table
+          </Link>
+          .
         </p>
       )}
     </>

@@ -21,16 +21,31 @@ export default async function EventPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-500">
-        <Link href={`/${query}`} className="underline">Overview</Link> /{" "}
-        <Link href={`/countries/${event.country.iso3}${query}`} className="underline">{event.country.name}</Link> / Event
+        <Link href={`/${query}`} className="underline">
+          Overview
+        </Link>{" "}
+        /{" "}
+        <Link href={`/countries/${event.country.iso3}${query}`} className="underline">
+          {event.country.name}
+        </Link>{" "}
+        / Event
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">{event.organisation?.name ?? event.country.name}: event</h1>
-      <ul><EventCard event={event} query={query} showCountry detailed /></ul>
+      <ul>
+        <EventCard event={event} query={query} showCountry detailed />
+      </ul>
       {can(actor.role, "editEvents") && !event.retraction && (
         <EventEditor
           event={{
-            id: event.id, version: event.version, kind: event.kind, resultingStatus: event.resultingStatus, occurredOn: isoDate(event.occurredOn),
-            datePrecision: event.datePrecision, summary: event.summary, peopleAffected: event.peopleAffected, confidence: event.confidence,
+            id: event.id,
+            version: event.version,
+            kind: event.kind,
+            resultingStatus: event.resultingStatus,
+            occurredOn: isoDate(event.occurredOn),
+            datePrecision: event.datePrecision,
+            summary: event.summary,
+            peopleAffected: event.peopleAffected,
+            confidence: event.confidence,
             concernsPresence: event.organisation !== null,
           }}
         />

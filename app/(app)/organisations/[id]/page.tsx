@@ -37,25 +37,51 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <p className="text-sm text-slate-500"><Link href={`/${query}`} className="underline">Overview</Link> / Organisations</p>
+        <p className="text-sm text-slate-500">
+          <Link href={`/${query}`} className="underline">
+            Overview
+          </Link>{" "}
+          / Organisations
+        </p>
         <h1 className="text-2xl font-semibold tracking-tight">{organisation.name}</h1>
         <p className="text-slate-600">
-          {[organisation.acronym, ORGANISATION_TYPE_LABELS[organisation.type], organisation.iatiId && `IATI ${organisation.iatiId}`].filter(Boolean).join(" · ")}
-          {organisation.website && <> · <a href={organisation.website} className="underline" rel="noreferrer noopener" target="_blank">{organisation.website.replace(/^https?:\/\//, "")}</a></>}
+          {[organisation.acronym, ORGANISATION_TYPE_LABELS[organisation.type], organisation.iatiId && `IATI ${organisation.iatiId}`]
+            .filter(Boolean)
+            .join(" · ")}
+          {organisation.website && (
+            <>
+              {" "}
+              ·{" "}
+              <a href={organisation.website} className="underline" rel="noreferrer noopener" target="_blank">
+                {organisation.website.replace(/^https?:\/\//, "")}
+              </a>
+            </>
+          )}
         </p>
         <LastChanged change={change} />
-        {can(actor.role, "editOrganisations") && <OrganisationDetailsForm organisation={{ ...organisation, updatedAt: organisation.updatedAt.toISOString() }} />}
+        {can(actor.role, "editOrganisations") && (
+          <OrganisationDetailsForm organisation={{ ...organisation, updatedAt: organisation.updatedAt.toISOString() }} />
+        )}
         <AsOfNotice view={view} />
       </div>
       {typeof tableParams.created === "string" && (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Organisation added. Add it to the countries where it works.</p>
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Organisation added. Add it to the countries where it works.
+        </p>
       )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Where it works</h2>
         {countries && <AddPresenceForm organisationId={organisation.id} countries={countries} />}
-        <TableView actor={actor} table="presences" params={tableParams} basePath={`/organisations/${organisation.id}`} noun="countries"
-          caption={`Countries where ${organisation.name} is present`} fixed={{ organisation: organisation.id }}
-          emptyHint="No country with a status is recorded for this organisation up to this date." />
+        <TableView
+          actor={actor}
+          table="presences"
+          params={tableParams}
+          basePath={`/organisations/${organisation.id}`}
+          noun="countries"
+          caption={`Countries where ${organisation.name} is present`}
+          fixed={{ organisation: organisation.id }}
+          emptyHint="No country with a status is recorded for this organisation up to this date."
+        />
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
@@ -63,7 +89,10 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         {timeline.more && (
           <p className="text-sm text-slate-600">
             The {TIMELINE_LIMIT} latest events are shown.{" "}
-            <Link href={`/events?organisation=${organisation.id}${query ? `&${query.slice(1)}` : ""}`} className="underline">See every event in the Events table</Link>.
+            <Link href={`/events?organisation=${organisation.id}${query ? `&${query.slice(1)}` : ""}`} className="underline">
+              See every event in the Events table
+            </Link>
+            .
           </p>
         )}
       </section>

@@ -8,7 +8,6 @@ import { UnauthenticatedError } from "@/lib/domain/errors";
 
 export const dynamic = "force-dynamic";
 
-
 export async function GET(request: Request): Promise<Response> {
   try {
     const actor = await apiActor(request);
