@@ -125,7 +125,7 @@ export const DASHBOARD_SQL = {
       FROM "AccessEvent" e ${EVENT_JOINS}
       ${eventConditions({ ...view, from: undefined, to: undefined }, [
         Prisma.sql`e."resultingStatus"::text IN (${Prisma.join(statuses)})`,
-        Prisma.sql`e."occurredOn" > ${after}::date`,
+        Prisma.sql`e."occurredOn" > ${isoDate(after)}::date`,
       ])}`;
     const window = { start: new Date(after.getTime() + 86_400_000), end: monthlyCutoff({ ...view, to: undefined }), statuses };
     return Prisma.sql`SELECT coalesce(sum(value), 0)::float8 AS people FROM (${monthlyFromTotals(window, PEOPLE_PARTS)}) AS monthly`;

@@ -14,7 +14,7 @@ import { adminCreateUser, changeRole, resetPassword, setDisabled } from "@/lib/d
 import type { Action } from "@/lib/domain/permissions";
 import { parseTableQuery } from "@/lib/domain/tables/query";
 import type { Role } from "@/lib/domain/vocabulary";
-import { seedUser, unique } from "../support/factories";
+import { seedPresence, seedPresenceWithStatus, seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/errors";
 
@@ -24,25 +24,10 @@ const actors: Record<"anonymous" | Role, Actor | null> = { anonymous: null, VIEW
 let admin: Actor;
 
 const source = { publisher: "AFP", title: "A report" };
-async function presence() {
-  const org = await prisma.organisation.create({ data: { name: unique("Org"), type: "INGO" } });
-  return prisma.presence.create({ data: { organisationId: org.id, countryIso3: "NER" } });
-}
+const presence = () => seedPresence(admin);
 async function event() {
-  const p = await presence();
-  const e = await prisma.accessEvent.create({
-    data: {
-      presenceId: p.id,
-      countryIso3: "NER",
-      kind: "ARRIVAL",
-      resultingStatus: "OPERATING",
-      occurredOn: new Date("2024-01-01T00:00:00Z"),
-      datePrecision: "DAY",
-      summary: "Arrived in the country.",
-      confidence: "CONFIRMED",
-    },
-  });
-  return e;
+  const { eventId } = await seedPresenceWithStatus(admin, { status: "OPERATING", since: "2024-01-01" });
+  return { id: eventId };
 }
 const statusChange = {
   status: "EXPELLED",

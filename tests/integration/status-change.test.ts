@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { changeStatus } from "@/lib/data/edits/status-change";
-import { seedUser, unique } from "../support/factories";
+import { seedPresence, seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/domain/errors";
 
@@ -30,9 +30,7 @@ const change = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function newPresence(): Promise<number> {
-  const org = await prisma.organisation.create({ data: { name: unique("Médecins Sans Frontières"), type: "INGO" } });
-  const presence = await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "NER" } });
-  return presence.id;
+  return (await seedPresence(analyst, { name: unique("Médecins Sans Frontières") })).id;
 }
 
 async function counts() {
