@@ -59,7 +59,7 @@ describe("changeStatus", () => {
     const event = await prisma.accessEvent.findUniqueOrThrow({ where: { id: result.eventId }, include: { sources: { include: { source: true } } } });
     expect(event).toMatchObject({ authorId: analyst.id, reviewState: "PUBLISHED", peopleAffected: 12000 });
     expect(event.sources.map((s) => [s.source.publisher, s.quote])).toEqual([["Reuters", "All travel is suspended."]]);
-    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { entityType: "Presence", entityId: String(id) } });
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { entityType: "Presence", entityId: String(id), action: "presence.statusChange" } });
     expect(audit).toMatchObject({
       actorId: analyst.id,
       action: "presence.statusChange",

@@ -46,7 +46,12 @@ export async function seedPresence(by: Actor, { country = "NER", type = "INGO" a
 /** A presence with a first status since a day, set by a sourced status change (seedPresence's options apply). */
 export async function seedPresenceWithStatus(
   by: Actor,
-  { status = "OPERATING" as Status, since = "2024-01-01", precision = "DAY" as DatePrecision, ...where }: Parameters<typeof seedPresence>[1] & { status?: Status; since?: string; precision?: DatePrecision } = {},
+  {
+    status = "OPERATING" as Status,
+    since = "2024-01-01",
+    precision = "DAY" as DatePrecision,
+    ...where
+  }: Parameters<typeof seedPresence>[1] & { status?: Status; since?: string; precision?: DatePrecision } = {},
 ) {
   const presence = await seedPresence(by, where);
   const change = await changeStatus(by, presence.id, {
