@@ -48,6 +48,9 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   } catch {
     return { ok: false, response: apiError("bad_request", "The body is not valid JSON in UTF-8.") };
   }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { ok: false, response: apiError("bad_request", "The body must be a JSON object ({ … }) with the fields of this endpoint.") };
+  }
   const issues = findTextIssues(value);
   if (issues.length) {
     const params = issues.map((i) => ({ param: i.path, message: i.message }));

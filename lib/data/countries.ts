@@ -2,6 +2,7 @@ import "server-only";
 // Countries for the API: every country with how many organisations have each status there
 // as of a date, in ISO3 order with keyset pagination.
 import { db, pool } from "@/lib/db";
+import { BadQueryError } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
@@ -103,4 +104,14 @@ export async function getCountry(actor: Actor | null, iso3: string) {
   authorize(actor, "read");
   if (!ISO3_CODE.test(iso3)) return null;
   return db().country.findUnique({ where: { iso3: iso3.toUpperCase() } });
+}
+
+/**
+ * For the API and exports: a country filter must name a country (a page shows an empty
+ * table instead). Throws BadQueryError naming the parameter.
+ */
+export async function assertKnownCountry(iso3: string | undefined): Promise<void> {
+  if (iso3 === undefined) return;
+  const found = await db().country.findUnique({ where: { iso3 }, select: { iso3: true } });
+  if (!found) throw new BadQueryError("country", `No country has the code ${iso3}. Use an ISO 3166 alpha-3 code, e.g. NER.`);
 }

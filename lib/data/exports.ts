@@ -18,6 +18,7 @@ import { streamTableRows } from "./tables";
 import { TABLES } from "@/lib/domain/tables/descriptors";
 import { savedColumns } from "./table-preferences";
 import { RateLimitedError } from "@/lib/domain/errors";
+import { assertKnownCountry } from "./countries";
 
 const exportBudgetSpent = (wait: number) =>
   new RateLimitedError(wait, "exports", `You have started as many exports as one person may in a few minutes. Try again in ${wait} s.`);
@@ -31,6 +32,7 @@ export interface ExportDownload {
 export async function startExport<T extends TableName>(actor: Actor | null, query: TableQuery<T>, format: ExportFormat): Promise<ExportDownload> {
   const user = authorize(actor, "export");
   authorize(user, TABLES[query.table].readAction);
+  await assertKnownCountry(query.filters.country);
   const budget = await consumeRateLimit(`export:${user.id}`, "export");
   if (budget !== null) throw exportBudgetSpent(budget);
   // Without `cols`, the export holds the columns the user sees in the table.
@@ -72,6 +74,7 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
 export async function checkExport<T extends TableName>(actor: Actor | null, query: TableQuery<T>): Promise<void> {
   const user = authorize(actor, "export");
   authorize(user, TABLES[query.table].readAction);
+  await assertKnownCountry(query.filters.country);
   const wait = await peekRateLimit(`export:${user.id}`, "export");
   if (wait !== null) throw exportBudgetSpent(wait);
   const refusal = await exportWouldStart(user);

@@ -28,11 +28,16 @@ export function text(label: string, { min = 1, max, kind = "text" }: { min?: num
  * A whole number from a JSON number or a form's digits. Not z.coerce.number, which takes
  * `true` for 1 and `null`, `""` or `[]` for 0: a version of `true` must not match version 1.
  */
-export const wholeNumber = (message = "Must be a whole number") =>
-  z.preprocess((value) => (typeof value === "string" && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value), z.number({ error: message }).int(message));
+export const wholeNumber = (message = "Must be a whole number", wrongType = message) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value),
+    z.number({ error: (issue) => (issue.input === undefined ? message : wrongType) }).int(wrongType),
+  );
 
 /** The version of the record the user saw: a write against another version is a conflict. */
-const versionSeen = wholeNumber("The version you saw is required").pipe(z.number().min(1, "The version you saw is required"));
+const versionSeen = wholeNumber("The version you saw is required", "The version must be the whole number the record gave (e.g. 3)").pipe(
+  z.number().min(1, "The version must be the whole number the record gave (e.g. 3)"),
+);
 
 export const optionalText = (label: string, max: number, kind: TextKind = "text") =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), text(label, { max, kind }).optional());
@@ -100,8 +105,20 @@ export const existingSourceSchema = z.strictObject({
   quote: optionalText("Quote", LIMITS.quote),
 });
 
+/**
+ * A source cited: a known one by `sourceId`, or a new one. When neither fits, the message
+ * is the first refusal of the kind the input meant (by whether it has a `sourceId`), so it
+ * names what is wrong (a future publication date, a missing title), not "one or the other".
+ */
 export const sourceCitationSchema = z.union([existingSourceSchema, newSourceSchema], {
-  error: "Each source needs either a sourceId, or a publisher and a title",
+  error: (issue) => {
+    const input = issue.input;
+    if (issue.code !== "invalid_union" || input === null || typeof input !== "object" || Array.isArray(input)) {
+      return "Each source needs either a sourceId, or a publisher and a title";
+    }
+    const meant = issue.errors["sourceId" in input ? 0 : 1]?.[0];
+    return meant ? meant.message : "Each source needs either a sourceId, or a publisher and a title";
+  },
 });
 
 export const statusChangeSchema = z.strictObject({

@@ -120,6 +120,13 @@ export class UnknownUserError extends AppError {
   }
 }
 
+/** A query parameter that is well-formed but names nothing (e.g. a country code no country has). */
+export class BadQueryError extends AppError {
+  constructor(param: string, message: string) {
+    super("bad_request", message, param);
+  }
+}
+
 export class InvalidCursorError extends AppError {
   constructor() {
     super("bad_request", "The cursor is not valid for this query. Start again without a cursor, with the same sort.", "cursor");

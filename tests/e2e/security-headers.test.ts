@@ -64,6 +64,13 @@ describe("security headers", () => {
     expect(session).toMatch(/; Path=\//i);
   });
 
+  it("serves its icon to anyone (browsers ask for /favicon.ico; a 404 is a console error)", async () => {
+    const icon = await fetch(`${baseUrl}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/image\//);
+    expect(new Uint8Array(await icon.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([0, 0, 1, 0]));
+  });
+
   it("gives nothing to a request carrying x-middleware-subrequest", async () => {
     const response = await fetch(`${baseUrl}/presences`, {
       redirect: "manual",

@@ -163,3 +163,19 @@ describe("request bodies", () => {
     expect(counter.pulled).toBeLessThanOrEqual(1);
   });
 });
+
+describe("filters that name nothing", () => {
+  it("answers an export or a list for an unknown country code with 400 naming the parameter, not an empty file", async () => {
+    const token = await newToken("VIEWER");
+    const exported = await exportRoute(
+      new Request("http://localhost/api/v1/export/events?format=csv&country=XXX", { headers: { authorization: `Bearer ${token}` } }),
+      { params: Promise.resolve({ table: "events" }) },
+    );
+    expect(exported.status).toBe(400);
+    expect(await exported.json()).toMatchObject({ error: { code: "bad_request", issues: [{ param: "country", message: expect.stringContaining("XXX") }] } });
+    const listed = await listOrganisations(
+      new Request("http://localhost/api/v1/organisations?country=XXX", { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "192.0.2.9" } }),
+    );
+    expect(listed.status).toBe(400);
+  });
+});

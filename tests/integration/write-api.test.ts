@@ -80,3 +80,29 @@ describe("POST /api/v1/presences/{id}/events", () => {
     expect(Object.keys(doc.paths["/api/v1/presences/{id}/events"]!.post!.responses)).toEqual(expect.arrayContaining(["201", "409", "422", "403"]));
   });
 });
+
+describe("answers that say what is wrong", () => {
+  it("refuses a body that is JSON but not an object with 400, writing nothing", async () => {
+    const before = await prisma.accessEvent.count();
+    for (const payload of ['"a string"', "[1, 2]", "null", "42"]) {
+      const answer = await post(analystToken, presenceId, payload);
+      expect(answer.status, payload).toBe(400);
+      expect(await answer.json()).toMatchObject({ error: { code: "bad_request", message: expect.stringContaining("JSON object") } });
+    }
+    expect((await post(analystToken, presenceId, "{ not json")).status).toBe(400);
+    expect(await prisma.accessEvent.count()).toBe(before);
+  });
+
+  it("says that a version of the wrong type is of the wrong type, and that a future publication date is in the future", async () => {
+    const wrongType = await post(analystToken, presenceId, body("three" as never));
+    expect(wrongType.status).toBe(422);
+    expect(await wrongType.json()).toMatchObject({ error: { issues: [{ param: "version", message: expect.stringContaining("whole number") }] } });
+    const missing = await post(analystToken, presenceId, { ...body(1), version: undefined });
+    expect(await missing.json()).toMatchObject({ error: { issues: [{ param: "version", message: "The version you saw is required" }] } });
+    const future = await post(analystToken, presenceId, body(9, { sources: [{ publisher: "Reuters", title: "Later", publishedOn: "2999-01-01" }] }));
+    expect(future.status).toBe(422);
+    expect(await future.json()).toMatchObject({ error: { issues: [{ param: "sources.0", message: "Publication date cannot be in the future" }] } });
+    const known = await post(analystToken, presenceId, body(9, { sources: [{ sourceId: "x" }] }));
+    expect(await known.json()).toMatchObject({ error: { issues: [{ param: "sources.0", message: "Choose a source" }] } });
+  });
+});

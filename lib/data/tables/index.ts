@@ -17,6 +17,7 @@ import { organisationsTable, toOrganisationRow } from "./organisations-table";
 import { presencesTable, toPresenceRow } from "./presences-table";
 import { countLimit, countSql, exportSql, fitsSortKey, keysetSql, pageSql, type TableDefinition } from "./table-sql";
 import { InvalidCursorError } from "@/lib/domain/errors";
+import { assertKnownCountry } from "../countries";
 
 type Row = Record<string, unknown>;
 
@@ -73,6 +74,7 @@ export async function listTableAfter<T extends TableName>(
   limit: number,
 ): Promise<TableSlice<T>> {
   authorize(actor, TABLES[query.table].readAction);
+  await assertKnownCountry(query.filters.country);
   const after = cursor === null ? null : decodeCursor(query.sort, cursor);
   if (cursor !== null && !after) throw new InvalidCursorError();
   const table = SQL_TABLES[query.table];
