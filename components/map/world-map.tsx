@@ -149,7 +149,8 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
               if (!entry?.worst) {
                 return (
                   <g key={shape.id}>
-                    <title>{shape.name}: no organisation recorded</title>
+                    {/* One string: React renders a <title> with several children as an empty one on the server. */}
+                    <title>{`${shape.name}: no organisation recorded`}</title>
                     <use href={outline} fill={NO_DATA} stroke="white" strokeWidth={0.5} />
                   </g>
                 );

@@ -92,9 +92,10 @@ describe("overview dashboard", () => {
 
   // The status code stays 200: the page streams (its loading state is sent first), so the
   // status is out before the page knows the id is unknown. The page itself says so.
-  it("shows a clear not-found page for unknown codes and ids", async () => {
-    for (const path of ["/countries/XXX", "/organisations/999999", "/events/abc"]) {
-      await page.goto(`${baseUrl}${path}`);
+  it("shows a clear not-found page, with status 404, for unknown codes and ids", async () => {
+    for (const path of ["/countries/XXX", "/organisations/999999", "/events/abc", "/events/999999", "/presences/999999/change-status"]) {
+      const response = await page.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(404);
       await page.getByRole("heading", { name: "Page not found" }).waitFor();
       expect(await page.locator(`meta[name="robots"]`).first().getAttribute("content"), path).toContain("noindex");
     }

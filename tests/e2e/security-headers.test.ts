@@ -37,22 +37,28 @@ describe("security headers", () => {
     }
   });
 
-  it("runs the signed-in pages without a single CSP violation", async () => {
+  it("runs the signed-in pages without a single CSP violation, console error or page error", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const violations: string[] = [];
+    const errors: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+      else if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
     });
+    // A hydration mismatch (React error #418) is a page error: the server's HTML is thrown away.
+    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
     await signIn(page, "analyst@example.org");
     await page.waitForURL(`${baseUrl}/`);
-    for (const path of ["/", "/presences", "/countries/NER", "/events", "/audit"]) {
+    const pages = ["/", "/?asOf=2025-01-15", "/presences", "/countries/NER", "/organisations", "/events", "/audit", "/account"];
+    for (const path of pages) {
       await page.goto(`${baseUrl}${path}`);
       await page.waitForLoadState("networkidle");
     }
     await page.getByRole("link", { name: "Presences" }).first().click(); // client navigation works (scripts ran)
     await page.waitForURL(/\/presences/);
     expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -1,3 +1,6 @@
+// The list pages (overview and tables) stream: this shows while their data loads. Detail
+// pages (a country, an organisation, an event) are outside this group so that an unknown
+// one answers 404: once a page streams, its status is already sent.
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="space-y-3">
