@@ -6,8 +6,12 @@ import { auditChanges } from "@/lib/domain/audit-diff";
 import { formatNumber } from "@/lib/domain/format";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import type { TableName } from "@/lib/domain/tables/columns";
-import type { TableRows } from "@/lib/domain/tables/rows";
+import type { SourceRef, TableRows } from "@/lib/domain/tables/rows";
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, type DatePrecision } from "@/lib/domain/vocabulary";
+
+/** The sources of a row in a few words: each publisher once, wide enough to read. */
+const sourceSummary = (sources: SourceRef[]) =>
+  sources.length ? <span className="block min-w-40">{[...new Set(sources.map((s) => s.publisher))].join(", ")}</span> : muted(null);
 
 const day = (iso: string, precision: DatePrecision) => (
   <span className="whitespace-nowrap">{formatPartialDate(new Date(`${iso.slice(0, 10)}T00:00:00Z`), precision)}</span>
@@ -31,7 +35,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
     status: (r) => <StatusBadge status={r.status} />,
     since: (r) => day(r.since, r.sincePrecision),
     peopleAffected: (r) => number(r.peopleAffected),
-    sources: (r) => (r.sources.length ? r.sources.map((s) => s.publisher).join(", ") : <span className="text-slate-400">none</span>),
+    sources: (r) => sourceSummary(r.sources),
   },
   events: {
     occurredOn: (r) => day(r.occurredOn, r.datePrecision),
@@ -43,7 +47,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
       r.confidence === "DISPUTED" ? <span className="font-semibold text-amber-800">{CONFIDENCE_LABELS.DISPUTED}</span> : CONFIDENCE_LABELS[r.confidence],
     peopleAffected: (r) => number(r.peopleAffected),
     summary: (r) => <span className="line-clamp-2 max-w-md">{r.summary}</span>,
-    sources: (r) => r.sources.map((s) => s.publisher).join(", "),
+    sources: (r) => sourceSummary(r.sources),
   },
   organisations: {
     name: (r) => <span className="font-medium text-slate-900">{r.name}</span>,

@@ -80,8 +80,9 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
     event.preventDefault();
   }
 
+  // No scroll box of its own: the page scrolls and the header sticks; long text wraps so the table fits its card.
   return (
-    <div className="relative max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
+    <div className="relative rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
       {pending && (
         <div role="status" className="absolute right-3 top-3 z-20 flex items-center gap-2 rounded bg-white/90 px-2 py-1 text-sm text-slate-600 shadow">
           <LoaderCircle aria-hidden className="size-4 animate-spin" /> Loading…
@@ -101,14 +102,14 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                   <th
                     key={header.id}
                     scope="col"
-                    className="whitespace-nowrap px-3 py-2 font-semibold text-slate-700"
+                    className="px-3 py-2 align-bottom font-semibold text-slate-700"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                   >
                     {header.column.getCanSort() ? (
                       <button
                         type="button"
                         onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex items-center gap-1 rounded hover:text-slate-950 focus-visible:outline-2"
+                        className="inline-flex items-end gap-1 rounded text-left hover:text-slate-950 focus-visible:outline-2"
                       >
                         <tanstack.FlexRender header={header} />
                         <Icon aria-hidden className={`size-3.5 ${sorted ? "text-slate-900" : "text-slate-400"}`} />
@@ -149,10 +150,10 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                   </td>
                 ))}
                 {canEdit && descriptor.rowEdit && (
-                  <td className="whitespace-nowrap px-3 py-2 text-right">
+                  <td className="px-3 py-2 text-right">
                     <a
                       href={descriptor.rowEdit.href(row.original)}
-                      className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100"
+                      className="inline-block rounded-md border border-slate-300 px-2 py-1 text-center text-sm font-medium text-slate-800 hover:bg-slate-100"
                       aria-label={`${descriptor.rowEdit.label}: ${descriptor.rowLabel(row.original)}`}
                     >
                       {descriptor.rowEdit.label}

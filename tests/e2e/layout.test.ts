@@ -1,0 +1,49 @@
+// Tables fit their page at the two laptop sizes the app is checked at: no table wider than
+// its card, and no page that scrolls inside a capped box (the page itself scrolls).
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, screenshot, signIn } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+const PAGES = ["/presences", "/countries/NER", "/organisations", "/events", "/audit", "/organisations/1"];
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("layout", () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [1440, 1000],
+  ] as const) {
+    it(`fits every table in its card at ${width}×${height}, and lets the page scroll`, async () => {
+      const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+      await signIn(page, "analyst@example.org");
+      await page.waitForURL(`${baseUrl}/`);
+      for (const path of PAGES) {
+        await page.goto(`${baseUrl}${path}`);
+        await page.waitForLoadState("networkidle");
+        const problems = await page.evaluate(() => {
+          const found: string[] = [];
+          for (const table of document.querySelectorAll("table")) {
+            const card = table.parentElement!;
+            if (table.scrollWidth > card.clientWidth + 1) found.push(`table ${table.scrollWidth}px in a ${card.clientWidth}px card`);
+          }
+          for (const element of document.querySelectorAll("main *")) {
+            const style = getComputedStyle(element);
+            if (/(auto|scroll)/.test(style.overflowY) && element.scrollHeight > element.clientHeight + 1)
+              found.push(`a scroll box: ${element.tagName}.${element.className}`);
+          }
+          if (document.documentElement.scrollWidth > window.innerWidth) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth}px)`);
+          return found;
+        });
+        expect(problems, `${path} at ${width}px`).toEqual([]);
+        await screenshot(page, `layout-${width}${path.replace(/\W+/g, "-")}`);
+      }
+    });
+  }
+});
