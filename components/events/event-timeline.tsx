@@ -3,7 +3,7 @@ import { SourceList } from "@/components/tables/source-list";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { TimelineEvent } from "@/lib/data/timeline";
 import { formatPartialDate, isoDate } from "@/lib/domain/partial-date";
-import { CONFIDENCE_LABELS, EVENT_KIND_LABELS } from "@/lib/domain/vocabulary";
+import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, STATUS_LABELS } from "@/lib/domain/vocabulary";
 import { formatNumber } from "@/lib/domain/format";
 
 const PRECISION_NOTE = { DAY: "", MONTH: " (month known)", YEAR: " (year known)" } as const;
@@ -25,6 +25,15 @@ export function EventTimeline({ events, query, showCountry = false }: { events: 
   );
 }
 
+/** "2 sources, 1 with a quote": what the list below holds, counted honestly. */
+function sourcesSummary(sources: TimelineEvent["sources"]): string {
+  const quoted = sources.filter((s) => s.quote).length;
+  const count = `${sources.length} ${sources.length === 1 ? "source" : "sources"}`;
+  if (quoted === 0) return count;
+  if (quoted === sources.length) return `${count} with ${quoted === 1 ? "a quote" : "quotes"}`;
+  return `${count}, ${quoted} with ${quoted === 1 ? "a quote" : "quotes"}`;
+}
+
 export function EventCard({ event, query, showCountry, detailed = false }: { event: TimelineEvent; query: string; showCountry?: boolean; detailed?: boolean }) {
   const disputed = event.confidence === "DISPUTED";
   return (
@@ -44,11 +53,15 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
           <span className="font-normal text-slate-500">{PRECISION_NOTE[event.datePrecision]}</span>
         </time>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">{EVENT_KIND_LABELS[event.kind]}</span>
-        {event.resultingStatus && (
-          <span className="flex items-center gap-1 text-slate-600">
-            leads to <StatusBadge status={event.resultingStatus} />
-          </span>
-        )}
+        {event.resultingStatus &&
+          (event.retraction ? (
+            // A retracted event leads nowhere any more: its status is named, not shown as a live marker.
+            <span className="text-slate-500">would have led to {STATUS_LABELS[event.resultingStatus].toLowerCase()} (retracted)</span>
+          ) : (
+            <span className="flex items-center gap-1 text-slate-600">
+              leads to <StatusBadge status={event.resultingStatus} />
+            </span>
+          ))}
         <span
           className={
             disputed ? "rounded border border-status-restricted/50 bg-status-restricted/10 px-1.5 font-medium text-status-restricted" : "text-slate-600"
@@ -98,9 +111,7 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
         </div>
       ) : (
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-status-operating">
-            {event.sources.length} {event.sources.length === 1 ? "source" : "sources"} with quotes
-          </summary>
+          <summary className="cursor-pointer text-status-operating">{sourcesSummary(event.sources)}</summary>
           <div className="mt-2">
             <SourceList sources={event.sources} />
           </div>

@@ -34,6 +34,7 @@ const FILTER_DESCRIPTIONS: Record<FilterKey, string> = {
   actor: "Email or name of the person (contains)",
   action: "Audit action, e.g. export",
   entityType: "Kind of record, e.g. Presence",
+  hide: "`exports` leaves out the entries of downloads (each export is logged)",
   from: "From this date (inclusive, YYYY-MM-DD)",
   to: "Up to this date (inclusive, YYYY-MM-DD)",
 };

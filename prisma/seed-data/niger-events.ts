@@ -201,7 +201,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     status: "OPERATING",
     date: "2010",
     confidence: "DISPUTED",
-    summary: "Acted has worked in Niger since 2010, according to AP and AFP; seed article 000 says since 2009.",
+    summary: "Acted has worked in Niger since 2010, according to AP and AFP; Naija News (citing AFP) says since 2009.",
     sources: [
       { source: "ext:ap:acted-since-2010", claim: "In Niger since 2010." },
       { source: "ext:afp-fr:acted-since-2010", claim: "In Niger since 2010." },
@@ -235,7 +235,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     confidence: "DISPUTED",
     peopleAffected: 1_000_000,
     summary:
-      "Decrees signed by Interior Minister Gen. Mohamed Toumba withdraw Acted's licence with immediate effect, giving no reason. The date is disputed: AP and Le Ténor give 12 November 2024, seed article 000 says November 2023. Acted reports more than 1 million beneficiaries in Niger.",
+      "Decrees signed by Interior Minister Gen. Mohamed Toumba withdraw Acted's licence with immediate effect, giving no reason. The date is disputed: AP and Le Ténor give 12 November 2024, Naija News (citing AFP) says November 2023. Acted reports more than 1 million beneficiaries in Niger.",
     sources: [
       { source: "ext:ap:2024-11-13", claim: "Licence withdrawn by decrees of 12 November 2024." },
       { source: "ext:le-tenor:acted-apbe", claim: "Licence withdrawn by decrees of 12 November 2024." },
@@ -270,7 +270,7 @@ export const SEED_EVENTS: SeedEvent[] = [
     date: "2024-11-12",
     confidence: "DISPUTED",
     summary:
-      "Decrees signed by Interior Minister Gen. Mohamed Toumba withdraw APBE's licence with immediate effect, giving no reason. The date is disputed: AP and Le Ténor give 12 November 2024, seed article 000 says November 2023.",
+      "Decrees signed by Interior Minister Gen. Mohamed Toumba withdraw APBE's licence with immediate effect, giving no reason. The date is disputed: AP and Le Ténor give 12 November 2024, Naija News (citing AFP) says November 2023.",
     sources: [
       { source: "ext:ap:2024-11-13", claim: "Licence withdrawn by decrees of 12 November 2024." },
       { source: "ext:le-tenor:acted-apbe", claim: "Licence withdrawn by decrees of 12 November 2024." },

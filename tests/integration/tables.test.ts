@@ -213,4 +213,19 @@ describe("sorting, paging and cursors on a known fixture", () => {
     const page = await listTablePage(analyst, query("audit", { action: "export" }));
     expect(page.rows.map((r) => [r.actorEmail, r.entityId, r.after])).toEqual([[analyst.email, "events", { format: "csv" }]]);
   });
+
+  it("leaves the exports out of the audit log when asked", async () => {
+    const createdAt = new Date(now.getTime() - 60 * 60 * 1000);
+    await prisma.auditEntry.createMany({
+      data: [
+        { actorId: analyst.id, action: "export", entityType: "Table", entityId: "presences", createdAt },
+        { actorId: analyst.id, action: "organisation.update", entityType: "Organisation", entityId: "4242", createdAt },
+      ],
+    });
+    const all = await listTablePage(analyst, query("audit", { actor: analyst.email }));
+    expect(all.rows.some((r) => r.action === "export")).toBe(true);
+    const hidden = await listTablePage(analyst, query("audit", { actor: analyst.email, hide: "exports" }));
+    expect(hidden.rows.map((r) => r.action)).toContain("organisation.update");
+    expect(hidden.rows.some((r) => r.action === "export")).toBe(false);
+  });
 });

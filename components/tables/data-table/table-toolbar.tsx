@@ -87,6 +87,12 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
       {has("entityType") && (
         <Select name="entityType" title="Entity" value={f.entityType} options={AUDIT_ENTITY_TYPES.map((t) => [t, AUDIT_ENTITY_LABELS[t]])} />
       )}
+      {has("hide") && (
+        <label className="flex items-center gap-2 self-center pt-4 text-sm text-slate-700">
+          <input type="checkbox" name="hide" value="exports" defaultChecked={f.hide === "exports"} className="size-4" />
+          Hide exports
+        </label>
+      )}
       {has("from") && (
         <label className={label}>
           {dateLabel} from

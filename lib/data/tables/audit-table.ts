@@ -18,6 +18,7 @@ export function auditTable(query: TableQuery): TableDefinition {
   if (filters.actor) conditions.push(Prisma.sql`(u.email ILIKE ${containing(filters.actor)} OR u.name ILIKE ${containing(filters.actor)})`);
   if (filters.action) conditions.push(Prisma.sql`a.action = ${filters.action}`);
   if (filters.entityType) conditions.push(Prisma.sql`a."entityType" = ${filters.entityType}`);
+  if (filters.hide === "exports") conditions.push(Prisma.sql`a.action <> 'export'`);
   if (filters.from) conditions.push(Prisma.sql`a."createdAt" >= ${isoDate(filters.from)}::date`);
   if (filters.to) conditions.push(Prisma.sql`a."createdAt" < ${isoDate(filters.to)}::date + 1`);
   return {

@@ -69,7 +69,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     columns: TABLE_COLUMNS.audit,
     readAction: "readAudit",
     title: "Audit log",
-    filters: ["q", "actor", "action", "entityType", "from", "to"],
+    filters: ["q", "actor", "action", "entityType", "hide", "from", "to"],
     defaultSort: { column: "createdAt", direction: "desc" },
     dateLabel: "Logged",
     statusLabel: "Status",

@@ -19,6 +19,8 @@ export interface TableFilters {
   actor?: string;
   action?: AuditAction;
   entityType?: AuditEntityType;
+  /** Audit log: leave out entries of this kind ("exports": every download is logged, and they are many). */
+  hide?: "exports";
   from?: Date;
   to?: Date;
 }

@@ -30,6 +30,7 @@ export const FILTER_SCHEMAS = {
   actor: queryText(200),
   action: z.enum(AUDIT_ACTIONS),
   entityType: z.enum(AUDIT_ENTITY_TYPES),
+  hide: z.enum(["exports"]),
   from: isoDay,
   to: isoDay,
 } satisfies { [K in FilterKey]: z.ZodType<NonNullable<TableFilters[K]>> };
