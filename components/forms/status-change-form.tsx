@@ -12,6 +12,7 @@ import { callAction } from "@/lib/actions/call";
 import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { FIELD, LABEL } from "./field-kit";
 import { Button } from "@/components/ui/button";
+import { presenceName } from "@/lib/domain/format";
 
 const labelClass = LABEL;
 
@@ -110,9 +111,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
       </div>
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">
-          New status of {organisationName} in {countryName}
-        </legend>
+        <legend className="text-sm font-medium text-slate-700">New status of {presenceName(organisationName, countryName)}</legend>
         <div className="flex flex-wrap gap-3">
           {STATUSES.map((s) => (
             <label

@@ -16,6 +16,7 @@ import { ExportMenu } from "./data-table/export-menu";
 import { Pagination } from "./data-table/pagination";
 import { TableToolbar } from "./data-table/table-toolbar";
 import { asOfQuery } from "@/lib/domain/view-url";
+import { hiddenWhenFixed } from "@/lib/domain/tables/descriptors";
 
 interface TableViewProps<T extends TableName> {
   actor: Actor;
@@ -39,18 +40,22 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
     listCountryOptions(actor),
     urlQuery.columns ? null : savedColumns(actor, table),
   ]);
-  const visibleColumns = selectColumns(table, urlQuery.columns ?? saved).map((c) => c.id);
+  const hidden = hiddenWhenFixed(table, Object.keys(fixed) as FilterKey[]);
+  // The user's columns, for the picker (which saves them for every page of this table) and
+  // exports (a file leaves its page); the table on this page leaves out what would repeat it.
+  const chosenColumns = selectColumns(table, urlQuery.columns ?? saved).map((c) => c.id);
+  const visibleColumns = chosenColumns.filter((id) => !hidden.columns.has(id));
   const filtered = Object.keys(urlQuery.filters).length > 0;
   const clearHref = `${basePath}${asOfQuery(urlQuery)}`;
 
   return (
     <div className="space-y-3">
-      <TableToolbar query={urlQuery} basePath={basePath} options={{ regions, countries, fixed: Object.keys(fixed) as FilterKey[] }} />
+      <TableToolbar query={urlQuery} basePath={basePath} options={{ regions, countries, fixed: [...hidden.filters] }} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Pagination query={urlQuery} total={page.total} totalIsLowerBound={page.totalIsLowerBound} basePath={basePath} noun={noun} />
         <div className="flex items-center gap-2">
-          <ColumnPicker query={urlQuery} visibleColumns={visibleColumns} basePath={basePath} />
-          <ExportMenu query={query} visibleColumns={visibleColumns} rowCount={`${page.total.toLocaleString("en-GB")}${page.totalIsLowerBound ? "+" : ""}`} />
+          <ColumnPicker query={urlQuery} visibleColumns={chosenColumns} basePath={basePath} omit={[...hidden.columns]} />
+          <ExportMenu query={query} visibleColumns={chosenColumns} rowCount={`${page.total.toLocaleString("en-GB")}${page.totalIsLowerBound ? "+" : ""}`} />
         </div>
       </div>
       {page.rows.length > 0 ? (

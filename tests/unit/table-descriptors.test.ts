@@ -7,7 +7,8 @@ import { organisationsTable } from "@/lib/data/tables/organisations-table";
 import { presencesTable } from "@/lib/data/tables/presences-table";
 import type { TableDefinition } from "@/lib/data/tables/table-sql";
 import { sortableColumns, TABLE_NAMES, type TableName } from "@/lib/domain/tables/columns";
-import { TABLES } from "@/lib/domain/tables/descriptors";
+import { hiddenWhenFixed, TABLES } from "@/lib/domain/tables/descriptors";
+import { presenceName } from "@/lib/domain/format";
 import { parseTableQuery, type TableQuery } from "@/lib/domain/tables/query";
 
 const SQL: Record<TableName, (query: TableQuery) => TableDefinition> = {
@@ -50,5 +51,22 @@ describe("table descriptors", () => {
     expect(TABLES.presences.rowEdit?.href(presence as never)).toBe("/presences/7/change-status");
     expect(TABLES.events.rowEdit).toBeUndefined();
     expect(TABLES.audit.rowHref({} as never, "")).toBeNull();
+  });
+
+  it("leave out what a country or organisation page would repeat", () => {
+    const onOrganisation = hiddenWhenFixed("presences", ["organisation"]);
+    expect([...onOrganisation.columns].sort()).toEqual(["acronym", "iatiId", "organisation", "type"]);
+    expect([...onOrganisation.filters].sort()).toEqual(["country", "organisation", "type"]);
+    const onCountry = hiddenWhenFixed("presences", ["country"]);
+    expect([...onCountry.columns]).toEqual(["country"]);
+    expect([...onCountry.filters].sort()).toEqual(["country", "region"]);
+    expect([...hiddenWhenFixed("events", ["country"]).columns]).toEqual([]);
+  });
+
+  it("name a presence without placing an organisation twice", () => {
+    expect(presenceName("ICRC", "Niger")).toBe("ICRC in Niger");
+    expect(presenceName("Embassy of France in Niger", "Niger")).toBe("Embassy of France in Niger");
+    expect(presenceName("UN Mission in Mali", "Mali")).toBe("UN Mission in Mali");
+    expect(presenceName("Friends of Mali", "Mali")).toBe("Friends of Mali in Mali");
   });
 });

@@ -10,7 +10,18 @@ import { defaultVisibleColumns, TABLE_COLUMNS, type TableName } from "@/lib/doma
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import { callAction } from "@/lib/actions/call";
 
-export function ColumnPicker({ query, visibleColumns, basePath }: { query: TableQuery; visibleColumns: string[]; basePath: string }) {
+export function ColumnPicker({
+  query,
+  visibleColumns,
+  basePath,
+  omit = [],
+}: {
+  query: TableQuery;
+  visibleColumns: string[];
+  basePath: string;
+  /** Columns this page leaves out (they would repeat what the page is about). */
+  omit?: string[];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -51,18 +62,20 @@ export function ColumnPicker({ query, visibleColumns, basePath }: { query: Table
       >
         <fieldset className="space-y-0.5" aria-busy={pending}>
           <legend className="px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Show columns</legend>
-          {TABLE_COLUMNS[table].map((column) => (
-            <label key={column.id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 hover:bg-slate-100">
-              <input
-                type="checkbox"
-                className="size-4"
-                checked={shown.includes(column.id)}
-                onChange={() => toggle(column.id)}
-                disabled={shown.length === 1 && shown.includes(column.id)}
-              />
-              {column.label}
-            </label>
-          ))}
+          {TABLE_COLUMNS[table]
+            .filter((column) => !omit.includes(column.id))
+            .map((column) => (
+              <label key={column.id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 hover:bg-slate-100">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={shown.includes(column.id)}
+                  onChange={() => toggle(column.id)}
+                  disabled={shown.length === 1 && shown.includes(column.id)}
+                />
+                {column.label}
+              </label>
+            ))}
         </fieldset>
         <div className="mt-1 border-t border-slate-200 pt-1">
           <button

@@ -8,6 +8,7 @@ import { EVENT_KIND_LABELS } from "../vocabulary";
 import { TABLE_COLUMNS, type Columns, type TableName } from "./columns";
 import type { FilterKey, TableSort } from "./query-string";
 import type { TableRows } from "./rows";
+import { presenceName } from "../format";
 
 export interface TableDescriptor<T extends TableName> {
   columns: Columns<T>;
@@ -25,6 +26,11 @@ export interface TableDescriptor<T extends TableName> {
   rowHref: (row: TableRows[T], asOfQuery: string) => string | null;
   /** What a row is called, for its link's accessible name. */
   rowLabel: (row: TableRows[T]) => string;
+  /**
+   * On a page that fixes a filter (a country page, an organisation page), the columns and
+   * filters that would only repeat it.
+   */
+  whenFixed?: Partial<Record<FilterKey, { columns: readonly string[]; filters: readonly FilterKey[] }>>;
   /** The edit action of a row, for roles that may edit; absent when the table has none. */
   rowEdit?: { label: string; href: (row: TableRows[T]) => string };
 }
@@ -51,8 +57,12 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     statusLabel: "Status",
     // The organisation's page: its status in every country and its timeline.
     rowHref: (row, asOf) => `/organisations/${row.organisationId}${asOf}`,
-    rowLabel: (row) => `${row.organisationName} in ${row.countryName}`,
+    rowLabel: (row) => presenceName(row.organisationName, row.countryName),
     rowEdit: { label: "Change status", href: (row) => `/presences/${row.id}/change-status` },
+    whenFixed: {
+      organisation: { columns: ["organisation", "acronym", "type", "iatiId"], filters: ["type", "country"] },
+      country: { columns: ["country"], filters: ["region"] },
+    },
   },
   events: {
     columns: TABLE_COLUMNS.events,
@@ -81,4 +91,10 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
 /** The descriptor of a table, typed for generic callers. */
 export function tableDescriptor<T extends TableName>(table: T): TableDescriptor<T> {
   return TABLES[table] as TableDescriptor<T>;
+}
+
+/** What a page that fixes these filters leaves out of the table: repeated columns and pointless filters. */
+export function hiddenWhenFixed(table: TableName, fixed: readonly FilterKey[]): { columns: Set<string>; filters: Set<FilterKey> } {
+  const rules = fixed.flatMap((key) => TABLES[table].whenFixed?.[key] ?? []);
+  return { columns: new Set(rules.flatMap((r) => r.columns)), filters: new Set([...fixed, ...rules.flatMap((r) => r.filters)]) };
 }

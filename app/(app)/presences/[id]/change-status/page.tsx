@@ -7,6 +7,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getPresenceForEdit } from "@/lib/data/presences";
 import { can } from "@/lib/domain/permissions";
 import type { Status } from "@/lib/domain/vocabulary";
+import { presenceName } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Change status" };
 
@@ -35,7 +36,7 @@ export default async function ChangeStatusPage({ params }: { params: Promise<{ i
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">Change status</h1>
       <p className="flex flex-wrap items-center gap-2 text-slate-700">
-        {presence.organisation.name} in {presence.country.name} is now <StatusBadge status={presence.status as Status | null} />
+        {presenceName(presence.organisation.name, presence.country.name)} is now <StatusBadge status={presence.status as Status | null} />
         {presence.since && <span>since {presence.since}</span>}
       </p>
       <p className="text-sm text-slate-600">
