@@ -5,6 +5,8 @@
 // 3. `next build` when the sources changed, then `next start` on PORT (default 3000).
 // Ctrl-C stops the app and then PostgreSQL cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { isNextBanner } from "./lib/next-banner";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
@@ -110,7 +112,8 @@ async function main() {
     ],
     {
       cwd: ROOT,
-      stdio: ["ignore", "inherit", "inherit"],
+      // stdout is filtered (below): Next's own start-up banner would print the address twice more.
+      stdio: ["ignore", "pipe", "inherit"],
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -126,6 +129,9 @@ async function main() {
       },
     },
   );
+  createInterface({ input: next.stdout! }).on("line", (line) => {
+    if (!isNextBanner(line)) console.log(line);
+  });
   next.on("exit", (code) => {
     if (!stopping) {
       log(`The web server exited (code ${code}).`);
