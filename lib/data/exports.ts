@@ -5,7 +5,7 @@ import "server-only";
 // back when the stream ends, whether it finished, failed, was cancelled or timed out.
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { selectColumns, type TableName } from "@/lib/domain/tables/columns";
+import { exportColumns, selectColumns, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, exportFileName, type ExportFormat } from "@/lib/domain/tables/export-files";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import { isoDate } from "@/lib/domain/view";
@@ -35,8 +35,10 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
   await assertKnownCountry(query.filters.country);
   const budget = await consumeRateLimit(`export:${user.id}`, "export");
   if (budget !== null) throw exportBudgetSpent(budget);
-  // Without `cols`, the export holds the columns the user sees in the table.
-  const columns = selectColumns(query.table, query.columns ?? (await savedColumns(user, query.table)));
+  // Without `cols`, the export holds the columns the user sees in the table; with or without,
+  // it also holds the record ids, codes and date precisions (alwaysExported).
+  const chosen = selectColumns(query.table, query.columns ?? (await savedColumns(user, query.table)));
+  const columns = exportColumns(query.table, chosen, TABLES[query.table].alwaysExported);
   const fileName = exportFileName(query, format);
   const slot = await acquireExportSlot(user);
   try {

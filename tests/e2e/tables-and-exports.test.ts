@@ -50,10 +50,24 @@ describe("presences table", () => {
     const csv = await download("csv");
     expect(csv.name).toBe("presences-foreign_military-expelled-as-of-2025-06-30.csv".replace("foreign_military", "foreign-military"));
     const rows = parseCsv(await readFile(csv.path, "utf8")) as string[][];
-    expect(rows[0]).toEqual(["Organisation", "Acronym", "Type", "Country", "Status", "Since", "People affected", "Sources"]);
-    expect(rows.slice(1).map((r) => [r[0], r[4]])).toEqual([
-      ["French Armed Forces", "Expelled"],
-      ["United States Armed Forces", "Expelled"],
+    // The visible columns, plus the id, codes and date precision every export carries.
+    expect(rows[0]).toEqual([
+      "Presence id",
+      "Organisation",
+      "Acronym",
+      "Type",
+      "IATI identifier",
+      "Country",
+      "ISO3",
+      "Status",
+      "Since",
+      "Since (precision)",
+      "People affected",
+      "Sources",
+    ]);
+    expect(rows.slice(1).map((r) => [r[1], r[6], r[7], r[9]])).toEqual([
+      ["French Armed Forces", "NER", "Expelled", "day"],
+      ["United States Armed Forces", "NER", "Expelled", "day"],
     ]);
 
     const xlsx = await download("xlsx");
@@ -62,8 +76,8 @@ describe("presences table", () => {
     await workbook.xlsx.readFile(xlsx.path);
     const sheet = workbook.getWorksheet("Presences")!;
     expect(sheet.rowCount).toBe(3);
-    expect(sheet.getRow(2).getCell(1).value).toBe("French Armed Forces");
-    expect(sheet.getRow(2).getCell(6).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(2).value).toBe("French Armed Forces");
+    expect(sheet.getRow(2).getCell(9).value).toBeInstanceOf(Date);
   });
 
   it("remembers the columns a user chose, and exports only those", async () => {

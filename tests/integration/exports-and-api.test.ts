@@ -75,16 +75,28 @@ describe("exports", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="events-NER-as-of-2025-06-30.csv"');
     const text = await response.text();
-    expect(text.split("\r\n")[0]).toBe("Date,Organisation,People affected,Summary"); // table order
+    // In table order; the id, the codes and the date's precision come whatever columns were chosen.
+    expect(text.split("\r\n")[0]).toBe("Event id,Date,Date precision,ISO3,Organisation,IATI identifier,People affected,Summary");
     const records: string[][] = parseCsv(text, { relax_column_count: false });
     const expected = await listTablePage(admin, parseTableQuery("events", { country: "NER", asOf: "2025-06-30", size: "200" }));
-    expect(records.slice(1)).toEqual(expected.rows.map((r) => [r.occurredOn, `'${r.organisationName}`, String(r.peopleAffected), `'${r.summary}`]));
-    expect(records.slice(1).map((r) => r[3])).toEqual(expect.arrayContaining(["'=1+1", "'-2+3", "'\tTabbed"]));
+    expect(records.slice(1)).toEqual(
+      expected.rows.map((r) => [
+        String(r.id),
+        r.occurredOn,
+        r.datePrecision.toLowerCase(),
+        "NER",
+        `'${r.organisationName}`,
+        r.iatiId ?? "",
+        String(r.peopleAffected),
+        `'${r.summary}`,
+      ]),
+    );
+    expect(records.slice(1).map((r) => r[7])).toEqual(expect.arrayContaining(["'=1+1", "'-2+3", "'\tTabbed"]));
   });
 
   it("quotes commas, quotes and line breaks, and keeps Unicode", async () => {
     const text = await (await exportFile(viewerToken, "events", "country=MLI&cols=organisation,summary&sort=occurredOn&dir=asc")).text();
-    expect(text).toContain('"Médecins, ""Sans"" Frontières","Line one\nline two"\r\n');
+    expect(text).toContain(',"Médecins, ""Sans"" Frontières",XM-TEST-0,"Line one\nline two"\r\n');
   });
 
   it("adds the HXL hashtag row under the header", async () => {
@@ -92,9 +104,33 @@ describe("exports", () => {
       await exportFile(viewerToken, "presences", "format=hxl&cols=organisation,iatiId,country,iso3,status,since,peopleAffected,sources,sourceUrls")
     ).text();
     const [header, tags, first] = parseCsv(text) as string[][];
-    expect(header).toEqual(["Organisation", "IATI identifier", "Country", "ISO3", "Status", "Since", "People affected", "Sources", "Source URLs"]);
-    expect(tags).toEqual(["#org+name", "#org+code", "#country+name", "#country+code", "#status", "#date+start", "#affected+ind", "#meta+source", "#meta+url"]);
-    expect(first).toHaveLength(9);
+    expect(header).toEqual([
+      "Presence id",
+      "Organisation",
+      "IATI identifier",
+      "Country",
+      "ISO3",
+      "Status",
+      "Since",
+      "Since (precision)",
+      "People affected",
+      "Sources",
+      "Source URLs",
+    ]);
+    expect(tags).toEqual([
+      "#meta+id",
+      "#org+name",
+      "#org+code",
+      "#country+name",
+      "#country+code",
+      "#status",
+      "#date+start",
+      "#date+start+precision",
+      "#affected+ind",
+      "#meta+source",
+      "#meta+url",
+    ]);
+    expect(first).toHaveLength(11);
     const hxl = await exportFile(viewerToken, "presences", "format=hxl&status=EXPELLED");
     expect(hxl.headers.get("content-disposition")).toContain('filename="presences-expelled-as-of-');
     expect((await hxl.text()).split("\r\n")[1]).toContain("#status");
@@ -104,8 +140,8 @@ describe("exports", () => {
     const response = await exportFile(viewerToken, "presences", "format=json&sort=organisation&dir=asc&cols=organisation,status,peopleAffected");
     const rows = (await response.json()) as Record<string, unknown>[];
     expect(rows).toHaveLength(7);
-    expect(Object.keys(rows[0]!)).toEqual(["organisation", "status", "peopleAffected"]);
-    expect(rows.find((r) => String(r.organisation).startsWith("=1+1"))).toEqual({ organisation: "=1+1 org", status: "Expelled", peopleAffected: 10 });
+    expect(Object.keys(rows[0]!)).toEqual(["id", "organisation", "iatiId", "iso3", "status", "sincePrecision", "peopleAffected"]);
+    expect(rows.find((r) => String(r.organisation).startsWith("=1+1"))).toMatchObject({ organisation: "=1+1 org", status: "Expelled", peopleAffected: 10 });
   });
 
   it("writes XLSX with real dates and numbers, a bold frozen header, an autofilter and neutralised text", async () => {
@@ -114,16 +150,27 @@ describe("exports", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Events")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "Date", "Organisation", "People affected", "Summary"]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "Event id",
+      "Date",
+      "Date precision",
+      "ISO3",
+      "Organisation",
+      "IATI identifier",
+      "People affected",
+      "Summary",
+    ]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.rowCount).toBe(8);
     const second = sheet.getRow(3);
-    expect(second.getCell(1).value).toEqual(new Date("2025-01-02T00:00:00Z"));
-    expect(second.getCell(2).value).toBe("'=1+1 org");
-    expect(second.getCell(3).value).toBe(10);
-    expect(second.getCell(4).value).toBe("'=1+1");
+    expect(second.getCell(2).value).toEqual(new Date("2025-01-02T00:00:00Z"));
+    expect(second.getCell(3).value).toBe("day");
+    expect(second.getCell(5).value).toBe("'=1+1 org");
+    expect(second.getCell(7).value).toBe(10);
+    expect(second.getCell(8).value).toBe("'=1+1");
   });
 
   it("records each export in the audit log with who and which filters", async () => {

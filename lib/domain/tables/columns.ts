@@ -34,6 +34,7 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 
 export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
   presences: [
+    { id: "id", label: "Presence id", hxl: "#meta+id", kind: "number", value: (r) => r.id, width: 10 },
     { id: "organisation", label: "Organisation", hxl: "#org+name", kind: "text", value: (r) => r.organisationName, width: 36, sortable: true, visible: true },
     { id: "acronym", label: "Acronym", hxl: "#org+acronym", kind: "text", value: (r) => r.organisationAcronym, width: 12, visible: true },
     {
@@ -68,6 +69,7 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     { id: "sourceUrls", label: "Source URLs", hxl: "#meta+url", kind: "text", value: (r) => sourceUrls(r.sources), width: 50 },
   ],
   events: [
+    { id: "id", label: "Event id", hxl: "#meta+id", kind: "number", value: (r) => r.id, width: 10 },
     { id: "occurredOn", label: "Date", hxl: "#date+occurred", kind: "date", value: (r) => r.occurredOn, width: 12, sortable: true, visible: true },
     { id: "datePrecision", label: "Date precision", hxl: "#date+occurred+precision", kind: "text", value: (r) => r.datePrecision.toLowerCase(), width: 10 },
     { id: "country", label: "Country", hxl: "#country+name", kind: "text", value: (r) => r.countryName, width: 22, sortable: true, visible: true },
@@ -119,6 +121,7 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     { id: "sourceUrls", label: "Source URLs", hxl: "#meta+url", kind: "text", value: (r) => sourceUrls(r.sources), width: 50 },
   ],
   organisations: [
+    { id: "id", label: "Organisation id", hxl: "#meta+id", kind: "number", value: (r) => r.id, width: 10 },
     { id: "name", label: "Name", hxl: "#org+name", kind: "text", value: (r) => r.name, width: 36, sortable: true, visible: true },
     { id: "acronym", label: "Acronym", hxl: "#org+acronym", kind: "text", value: (r) => r.acronym, width: 12, sortable: true, visible: true },
     { id: "type", label: "Type", hxl: "#org+type", kind: "text", value: (r) => ORGANISATION_TYPE_LABELS[r.type], width: 24, sortable: true, visible: true },
@@ -139,6 +142,7 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     },
   ],
   audit: [
+    { id: "id", label: "Entry id", hxl: "#meta+id", kind: "number", value: (r) => r.id, width: 10 },
     { id: "createdAt", label: "When (UTC)", hxl: "#date+logged", kind: "datetime", value: (r) => r.createdAt, width: 20, sortable: true, visible: true },
     { id: "actor", label: "Who", hxl: "#meta+actor", kind: "text", value: (r) => r.actorEmail, width: 28, sortable: true, visible: true },
     { id: "action", label: "Action", hxl: "#meta+action", kind: "text", value: (r) => r.action, width: 22, sortable: true, visible: true },
@@ -159,6 +163,16 @@ export function sortableColumns(table: TableName): string[] {
 }
 
 /** The columns to show or export, in table order; unknown ids are ignored, none means the default. */
+/**
+ * The columns of an export: the chosen ones, plus what no file may lose whatever is shown
+ * (the record's id and codes, every date's precision: TABLES[table].alwaysExported), in
+ * table order.
+ */
+export function exportColumns<T extends TableName>(table: T, chosen: Columns<T>, alwaysExported: readonly string[]): Columns<T> {
+  const ids = new Set([...chosen.map((c) => c.id), ...alwaysExported]);
+  return TABLE_COLUMNS[table].filter((c) => ids.has(c.id));
+}
+
 export function selectColumns<T extends TableName>(table: T, ids: readonly string[] | null | undefined): Columns<T> {
   const all = TABLE_COLUMNS[table];
   const wanted = new Set(ids?.length ? ids : defaultVisibleColumns(table));

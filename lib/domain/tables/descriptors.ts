@@ -16,6 +16,11 @@ export interface TableDescriptor<T extends TableName> {
   readAction: Action;
   /** Its name as a heading, an XLSX sheet and in the API description. */
   title: string;
+  /**
+   * Columns every export holds, whatever is shown: the record's id and codes, and the
+   * precision of every date (a month-precision day must not read as known to the day).
+   */
+  alwaysExported: readonly string[];
   /** The filters it offers, in the order the toolbar shows them. */
   filters: readonly FilterKey[];
   defaultSort: TableSort;
@@ -40,6 +45,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     columns: TABLE_COLUMNS.organisations,
     readAction: "read",
     title: "Organisations",
+    alwaysExported: ["id", "iatiId"],
     filters: ["q", "country", "region", "type", "status"],
     defaultSort: { column: "name", direction: "asc" },
     dateLabel: "Date",
@@ -51,6 +57,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     columns: TABLE_COLUMNS.presences,
     readAction: "read",
     title: "Presences",
+    alwaysExported: ["id", "iso3", "iatiId", "sincePrecision"],
     filters: ["q", "country", "organisation", "region", "type", "status", "from", "to"],
     defaultSort: { column: "status", direction: "desc" },
     dateLabel: "Since",
@@ -68,6 +75,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     columns: TABLE_COLUMNS.events,
     readAction: "read",
     title: "Events",
+    alwaysExported: ["id", "iso3", "iatiId", "datePrecision"],
     filters: ["q", "country", "organisation", "region", "type", "status", "kind", "confidence", "from", "to"],
     defaultSort: { column: "occurredOn", direction: "desc" },
     dateLabel: "Date",
@@ -79,6 +87,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     columns: TABLE_COLUMNS.audit,
     readAction: "readAudit",
     title: "Audit log",
+    alwaysExported: ["id"],
     filters: ["q", "actor", "action", "entityType", "hide", "from", "to"],
     defaultSort: { column: "createdAt", direction: "desc" },
     dateLabel: "Logged",
