@@ -12,3 +12,10 @@ export function formatNumber(value: number): string {
 export function presenceName(organisation: string, country: string): string {
   return organisation.toLocaleLowerCase("en-GB").endsWith(` in ${country.toLocaleLowerCase("en-GB")}`) ? organisation : `${organisation} in ${country}`;
 }
+
+const SINGULAR: Record<string, string> = { countries: "country", entries: "entry", events: "event", organisations: "organisation", presences: "presence" };
+
+/** "1 country", "2 countries": the table nouns, counted. */
+export function counted(count: number, plural: string): string {
+  return count === 1 ? (SINGULAR[plural] ?? plural) : plural;
+}

@@ -8,7 +8,7 @@ import { presencesTable } from "@/lib/data/tables/presences-table";
 import type { TableDefinition } from "@/lib/data/tables/table-sql";
 import { sortableColumns, TABLE_NAMES, type TableName } from "@/lib/domain/tables/columns";
 import { hiddenWhenFixed, TABLES } from "@/lib/domain/tables/descriptors";
-import { presenceName } from "@/lib/domain/format";
+import { counted, presenceName } from "@/lib/domain/format";
 import { parseTableQuery, type TableQuery } from "@/lib/domain/tables/query";
 
 const SQL: Record<TableName, (query: TableQuery) => TableDefinition> = {
@@ -68,5 +68,12 @@ describe("table descriptors", () => {
     expect(presenceName("Embassy of France in Niger", "Niger")).toBe("Embassy of France in Niger");
     expect(presenceName("UN Mission in Mali", "Mali")).toBe("UN Mission in Mali");
     expect(presenceName("Friends of Mali", "Mali")).toBe("Friends of Mali in Mali");
+  });
+
+  it("count a table's rows in the right number", () => {
+    expect(`1–1 of 1 ${counted(1, "countries")}`).toBe("1–1 of 1 country");
+    expect(counted(2, "countries")).toBe("countries");
+    expect(counted(1, "entries")).toBe("entry");
+    expect(counted(0, "events")).toBe("events");
   });
 });

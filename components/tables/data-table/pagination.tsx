@@ -1,7 +1,7 @@
 // "1–50 of 12,345" (or "of 10,000+": large views are counted only that far), previous/next and the page size: plain links and a GET form, so they
 // work before the page's scripts load and are reachable by keyboard.
 import Link from "next/link";
-import { formatNumber } from "@/lib/domain/format";
+import { counted, formatNumber } from "@/lib/domain/format";
 import { PAGE_SIZES, tableQueryString, type TableQuery } from "@/lib/domain/tables/query";
 
 export function Pagination({
@@ -27,7 +27,7 @@ export function Pagination({
   return (
     <nav aria-label={`${noun} pages`} className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite" data-testid="row-count">
-        {total === 0 ? `No ${noun}` : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}${more} ${noun}`}
+        {total === 0 ? `No ${noun}` : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(total)}${more} ${counted(total, noun)}`}
         {query.page > lastPage && total > 0 && " (this page is past the last one)"}
       </p>
       <div className="flex items-center gap-2">
