@@ -10,9 +10,6 @@ import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVE
 import { FIELD, FieldError, FormAlert, FormSaved, LABEL, useActionForm } from "./field-kit";
 import { Button } from "@/components/ui/button";
 
-const field = FIELD;
-const label = LABEL;
-
 export interface EditableEvent {
   id: number;
   version: number;
@@ -49,8 +46,6 @@ function useSave() {
   return { pending: form.pending, save, errors: form.errors, message };
 }
 
-const Err = FieldError;
-
 export function EventEditor({ event }: { event: EditableEvent }) {
   const edit = useSave();
   const cite = useSave();
@@ -75,21 +70,21 @@ export function EventEditor({ event }: { event: EditableEvent }) {
       <h2 className="text-lg font-semibold">Correct this event</h2>
       <Section title="Edit the event (or mark it disputed)">
         <form onSubmit={submitEdit} noValidate className="grid gap-3 sm:grid-cols-2">
-          <label className={label}>
+          <label className={LABEL}>
             What happened
-            <select name="kind" defaultValue={event.kind} className={field}>
+            <select name="kind" defaultValue={event.kind} className={FIELD}>
               {EVENT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {EVENT_KIND_LABELS[k]}
                 </option>
               ))}
             </select>
-            <Err text={edit.errors.kind} />
+            <FieldError text={edit.errors.kind} />
           </label>
           {event.concernsPresence && (
-            <label className={label}>
+            <label className={LABEL}>
               Leads to
-              <select name="resultingStatus" defaultValue={event.resultingStatus ?? ""} className={field}>
+              <select name="resultingStatus" defaultValue={event.resultingStatus ?? ""} className={FIELD}>
                 <option value="">No change of status</option>
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -97,17 +92,17 @@ export function EventEditor({ event }: { event: EditableEvent }) {
                   </option>
                 ))}
               </select>
-              <Err text={edit.errors.resultingStatus} />
+              <FieldError text={edit.errors.resultingStatus} />
             </label>
           )}
-          <label className={label}>
+          <label className={LABEL}>
             Date
-            <input type="date" name="occurredOn" defaultValue={event.occurredOn} className={field} aria-invalid={Boolean(edit.errors.occurredOn)} />
-            <Err text={edit.errors.occurredOn} />
+            <input type="date" name="occurredOn" defaultValue={event.occurredOn} className={FIELD} aria-invalid={Boolean(edit.errors.occurredOn)} />
+            <FieldError text={edit.errors.occurredOn} />
           </label>
-          <label className={label}>
+          <label className={LABEL}>
             Known to the
-            <select name="datePrecision" defaultValue={event.datePrecision} className={field}>
+            <select name="datePrecision" defaultValue={event.datePrecision} className={FIELD}>
               {DATE_PRECISIONS.map((p) => (
                 <option key={p} value={p}>
                   {p.toLowerCase()}
@@ -115,9 +110,9 @@ export function EventEditor({ event }: { event: EditableEvent }) {
               ))}
             </select>
           </label>
-          <label className={label}>
+          <label className={LABEL}>
             Confidence
-            <select name="confidence" defaultValue={event.confidence} className={field}>
+            <select name="confidence" defaultValue={event.confidence} className={FIELD}>
               {CONFIDENCES.map((c) => (
                 <option key={c} value={c}>
                   {CONFIDENCE_LABELS[c]}
@@ -125,34 +120,34 @@ export function EventEditor({ event }: { event: EditableEvent }) {
               ))}
             </select>
           </label>
-          <label className={label}>
+          <label className={LABEL}>
             People affected
             <input
               name="peopleAffected"
               inputMode="numeric"
               defaultValue={event.peopleAffected ?? ""}
-              className={field}
+              className={FIELD}
               aria-invalid={Boolean(edit.errors.peopleAffected)}
             />
-            <Err text={edit.errors.peopleAffected} />
+            <FieldError text={edit.errors.peopleAffected} />
           </label>
-          <label className={`${label} sm:col-span-2`}>
+          <label className={`${LABEL} sm:col-span-2`}>
             Summary
             <textarea
               name="summary"
               rows={3}
               maxLength={LIMITS.summary.max}
               defaultValue={event.summary}
-              className={field}
+              className={FIELD}
               aria-invalid={Boolean(edit.errors.summary)}
             />
-            <Err text={edit.errors.summary} />
+            <FieldError text={edit.errors.summary} />
           </label>
           <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
             <Button type="submit" size="sm" disabled={edit.pending}>
               {edit.pending ? "Saving…" : "Save changes"}
             </Button>
-            <Err text={edit.errors.form} />
+            <FieldError text={edit.errors.form} />
             {edit.message}
           </div>
         </form>
@@ -176,20 +171,20 @@ export function EventEditor({ event }: { event: EditableEvent }) {
           }}
         >
           {(["publisher", "title", "url", "publishedOn"] as const).map((name) => (
-            <label key={name} className={label}>
+            <label key={name} className={LABEL}>
               {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
-              <input name={name} type={name === "publishedOn" ? "date" : "text"} className={field} aria-invalid={Boolean(cite.errors[`source.${name}`])} />
-              <Err text={cite.errors[`source.${name}`] ?? (name === "publisher" ? cite.errors.source : undefined)} />
+              <input name={name} type={name === "publishedOn" ? "date" : "text"} className={FIELD} aria-invalid={Boolean(cite.errors[`source.${name}`])} />
+              <FieldError text={cite.errors[`source.${name}`] ?? (name === "publisher" ? cite.errors.source : undefined)} />
             </label>
           ))}
-          <label className={label}>
+          <label className={LABEL}>
             Quote (optional)
-            <textarea name="quote" rows={2} maxLength={LIMITS.quote} className={field} />
+            <textarea name="quote" rows={2} maxLength={LIMITS.quote} className={FIELD} />
           </label>
-          <label className={label}>
+          <label className={LABEL}>
             What this source claims (optional)
-            <textarea name="claim" rows={2} maxLength={LIMITS.claim} className={field} />
-            <Err text={cite.errors.claim} />
+            <textarea name="claim" rows={2} maxLength={LIMITS.claim} className={FIELD} />
+            <FieldError text={cite.errors.claim} />
           </label>
           <div className="flex items-center gap-3 sm:col-span-2">
             <Button type="submit" size="sm" disabled={cite.pending}>
@@ -216,10 +211,10 @@ export function EventEditor({ event }: { event: EditableEvent }) {
           <p className="text-sm text-slate-600">
             The event stays in the history, marked as retracted with your reason; statuses and figures are recomputed without it.
           </p>
-          <label className={label}>
+          <label className={LABEL}>
             Reason
-            <textarea name="reason" rows={2} maxLength={LIMITS.retractionReason.max} className={field} aria-invalid={Boolean(retract.errors.reason)} />
-            <Err text={retract.errors.reason} />
+            <textarea name="reason" rows={2} maxLength={LIMITS.retractionReason.max} className={FIELD} aria-invalid={Boolean(retract.errors.reason)} />
+            <FieldError text={retract.errors.reason} />
           </label>
           <div className="flex items-center gap-3">
             <button

@@ -14,8 +14,6 @@ import { FIELD, LABEL } from "./field-kit";
 import { Button } from "@/components/ui/button";
 import { presenceName } from "@/lib/domain/format";
 
-const labelClass = LABEL;
-
 type SourceDraft =
   { mode: "existing"; sourceId: string; quote: string } | { mode: "new"; publisher: string; title: string; url: string; publishedOn: string; quote: string };
 
@@ -127,7 +125,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <label className={labelClass}>
+        <label className={LABEL}>
           What happened
           <select name="kind" defaultValue="" className={FIELD} {...invalid("kind")}>
             <option value="" disabled>
@@ -141,7 +139,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
           </select>
           <FieldError id="kind-error" message={err("kind")} />
         </label>
-        <label className={labelClass}>
+        <label className={LABEL}>
           Confidence
           <select name="confidence" defaultValue="REPORTED" className={FIELD} {...invalid("confidence")}>
             {CONFIDENCES.map((c) => (
@@ -152,12 +150,12 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
           </select>
           <FieldError id="confidence-error" message={err("confidence")} />
         </label>
-        <label className={labelClass}>
+        <label className={LABEL}>
           Date
           <input type="date" name="occurredOn" className={FIELD} {...invalid("occurredOn")} />
           <FieldError id="occurredOn-error" message={err("occurredOn")} />
         </label>
-        <label className={labelClass}>
+        <label className={LABEL}>
           Known to the
           <select name="datePrecision" defaultValue="DAY" className={FIELD} {...invalid("datePrecision")}>
             {DATE_PRECISIONS.map((p) => (
@@ -168,7 +166,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
           </select>
           <FieldError id="datePrecision-error" message={err("datePrecision")} />
         </label>
-        <label className={`${labelClass} sm:col-span-2`}>
+        <label className={`${LABEL} sm:col-span-2`}>
           Summary
           <textarea
             name="summary"
@@ -180,7 +178,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
           />
           <FieldError id="summary-error" message={err("summary")} />
         </label>
-        <label className={labelClass}>
+        <label className={LABEL}>
           People affected (optional)
           <input type="text" inputMode="numeric" name="peopleAffected" className={FIELD} {...invalid("peopleAffected")} />
           <FieldError id="peopleAffected-error" message={err("peopleAffected")} />
@@ -223,7 +221,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
               )}
             </div>
             {source.mode === "existing" ? (
-              <label className={labelClass}>
+              <label className={LABEL}>
                 Source
                 <select
                   value={source.sourceId}
@@ -243,7 +241,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
             ) : (
               <div className="grid gap-3 sm:grid-cols-2">
                 {(["publisher", "title", "url", "publishedOn"] as const).map((name) => (
-                  <label key={name} className={labelClass}>
+                  <label key={name} className={LABEL}>
                     {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
                     <input
                       type={name === "publishedOn" ? "date" : name === "url" ? "url" : "text"}
@@ -260,7 +258,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
                 ))}
               </div>
             )}
-            <label className={labelClass}>
+            <label className={LABEL}>
               Quote that supports the change (optional)
               <textarea
                 rows={2}
