@@ -67,6 +67,19 @@ describe("event edits", () => {
     expect(audit).toMatchObject({ before: { occurredOn: "2025-03-01", version: 1 }, after: { occurredOn: "2019-06-01", version: 2 } });
   });
 
+  it("refuses a status the event's kind cannot lead to, alone or with a new kind, and changes nothing", async () => {
+    const { presenceId, arrivalId } = await presenceWithHistory();
+    const refused = await editEvent(analyst, arrivalId, { version: 1, resultingStatus: "EXPELLED" }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "invalid_input", field: "resultingStatus", message: expect.stringContaining("Arrival cannot lead to expelled") });
+    const wrongKind = await editEvent(analyst, arrivalId, { version: 1, kind: "WITHDRAWAL_COMPLETED" }).catch((e: unknown) => e);
+    expect(wrongKind).toMatchObject({ field: "kind", message: expect.stringContaining("Withdrawal completed cannot lead to operating") });
+    const event = await prisma.accessEvent.findUniqueOrThrow({ where: { id: arrivalId } });
+    expect(event).toMatchObject({ version: 1, kind: "ARRIVAL", resultingStatus: "OPERATING" });
+    // Both together, consistent: accepted.
+    await editEvent(analyst, arrivalId, { version: 1, kind: "ORDER_TO_LEAVE", resultingStatus: "EXPELLED" });
+    expect(await status(presenceId)).toBe("EXPELLED");
+  });
+
   it("marks an event disputed, and refuses a stale version", async () => {
     const { expulsionId } = await presenceWithHistory();
     await editEvent(analyst, expulsionId, { version: 1, confidence: "DISPUTED" });

@@ -140,7 +140,8 @@ describe("status projection", () => {
             } else {
               const edit = {
                 ...(step.on ? { occurredOn: step.on } : {}),
-                ...(step.status ? { resultingStatus: step.status } : {}),
+                // A new status comes with a kind that may lead to it (lib/domain/kind-status.ts).
+                ...(step.status ? { resultingStatus: step.status, kind: KIND_FOR[step.status] } : {}),
                 ...(step.people !== null ? { peopleAffected: step.people } : {}),
               };
               await editEvent(analyst, event.id, { version: event.version, ...(Object.keys(edit).length ? edit : { confidence: "DISPUTED" }) });

@@ -49,6 +49,14 @@ beforeAll(async () => {
 afterAll(() => restore());
 
 describe("POST /api/v1/presences/{id}/events", () => {
+  it("answers 422 on the kind for an arrival that would lead to expelled, and writes nothing", async () => {
+    const refused = await post(analystToken, presenceId, body(1, { status: "EXPELLED", kind: "ARRIVAL" }));
+    expect(refused.status).toBe(422);
+    const answer = (await refused.json()) as { error: { issues: { param: string; message: string }[] } };
+    expect(answer.error.issues).toEqual([expect.objectContaining({ param: "kind", message: expect.stringContaining("Arrival cannot lead to expelled") })]);
+    expect(await prisma.accessEvent.count({ where: { presenceId } })).toBe(0);
+  });
+
   it("answers 201 with the new event and version, then 409 with the current state for the stale version", async () => {
     const created = await post(analystToken, presenceId, body(1));
     expect(created.status).toBe(201);

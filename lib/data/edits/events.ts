@@ -3,6 +3,7 @@ import "server-only";
 // edits and retractions are guarded by the event's version; the presence's status is then
 // recomputed, so a retracted or re-dated event changes it exactly as the rule says.
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
+import { kindStatusProblem } from "@/lib/domain/kind-status";
 import { eventEditSchema, linkSourceSchema, retractionSchema } from "@/lib/domain/edit-schemas";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
@@ -62,6 +63,8 @@ export async function editEvent(actor: Actor | null, eventId: number, input: unk
     if (changes.resultingStatus !== undefined && changes.resultingStatus !== null && before.presenceId === null) {
       throw new RuleError("An event about a whole country leads to no organisation's status.", "resultingStatus");
     }
+    const kindStatus = kindStatusProblem(changes.kind ?? before.kind, changes.resultingStatus === undefined ? before.resultingStatus : changes.resultingStatus);
+    if (kindStatus) throw new RuleError(kindStatus, changes.kind !== undefined ? "kind" : "resultingStatus");
     const after = await tx.accessEvent.update({
       where: { id: eventId },
       data: {
