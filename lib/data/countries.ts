@@ -6,7 +6,7 @@ import { BadQueryError } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
-import { containing } from "./tables/table-sql";
+import { countryCodesMatching } from "@/lib/data/search-sql";
 import { STATUS_COUNTS } from "@/lib/data/sql-fragments";
 import { ISO3_CODE } from "@/lib/domain/vocabulary";
 
@@ -35,7 +35,7 @@ export async function listCountriesAfter(
   authorize(actor, "read");
   const conditions: Prisma.Sql[] = [];
   if (query.region) conditions.push(Prisma.sql`c.region = ${query.region}`);
-  if (query.q) conditions.push(Prisma.sql`(c."nameEn" ILIKE ${containing(query.q)} OR c."nameFr" ILIKE ${containing(query.q)} OR c.iso3 = upper(${query.q}))`);
+  if (query.q) conditions.push(Prisma.sql`c.iso3 IN (${countryCodesMatching(query.q)})`);
   if (afterIso3) conditions.push(Prisma.sql`c.iso3 > ${afterIso3}`);
   const sql = Prisma.sql`
     WITH ${presenceStatusCte(query.asOf)},
@@ -94,9 +94,11 @@ export async function listCountryOptions(actor: Actor | null): Promise<{ iso3: s
 }
 
 /** Every country, for choosing where an organisation works. */
-export async function listAllCountries(actor: Actor | null): Promise<{ iso3: string; name: string }[]> {
+export async function listAllCountries(actor: Actor | null): Promise<{ iso3: string; iso2: string; name: string; nameFr: string }[]> {
   authorize(actor, "read");
-  const { rows } = await pool().query<{ iso3: string; name: string }>(`SELECT iso3, "nameEn" AS name FROM "Country" ORDER BY "nameEn" COLLATE "und-x-icu"`);
+  const { rows } = await pool().query<{ iso3: string; iso2: string; name: string; nameFr: string }>(
+    `SELECT iso3, iso2, "nameEn" AS name, "nameFr" FROM "Country" ORDER BY "nameEn" COLLATE "und-x-icu"`,
+  );
   return rows;
 }
 

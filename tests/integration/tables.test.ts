@@ -204,6 +204,27 @@ describe("sorting, paging and cursors on a known fixture", () => {
     expect((await listTablePage(analyst, query("organisations", { q: "%" }))).total).toBe(0);
   });
 
+  it("ignores accents and case in every table's search, both ways", async () => {
+    for (const q of ["medecins", "MÉDECINS", "epsilon"]) {
+      expect(
+        (await listTablePage(analyst, query("organisations", { q }))).rows.map((r) => r.name),
+        q,
+      ).toEqual(["Épsilon Médecins"]);
+      expect(
+        (await listTablePage(analyst, query("presences", { q }))).rows.map((r) => r.organisationName),
+        q,
+      ).toEqual(["Épsilon Médecins"]);
+      expect(
+        (await listTablePage(analyst, query("events", { q }))).rows.map((r) => r.summary),
+        q,
+      ).toEqual(["Épsilon Médecins arrives"]);
+    }
+    // A country by its name without accents, or its code; an event by a word of its summary only.
+    expect((await listTablePage(analyst, query("presences", { q: "mali" }))).total).toBe(3);
+    expect((await listTablePage(analyst, query("events", { q: "mli" }))).total).toBe(3);
+    expect((await listTablePage(analyst, query("events", { q: "ARRIVES" }))).total).toBe(names.length);
+  });
+
   it("lists the audit log for analysts, filtered by action", async () => {
     // Dated before the pinned `now`: the audit table shows entries up to the view date.
     const createdAt = new Date(now.getTime() - 60 * 60 * 1000);
@@ -227,5 +248,39 @@ describe("sorting, paging and cursors on a known fixture", () => {
     const hidden = await listTablePage(analyst, query("audit", { actor: analyst.email, hide: "exports" }));
     expect(hidden.rows.map((r) => r.action)).toContain("organisation.update");
     expect(hidden.rows.some((r) => r.action === "export")).toBe(false);
+  });
+});
+
+describe("a search that matches thousands of events", () => {
+  let prisma: PrismaClient;
+  let restore: () => Promise<void>;
+  let analyst: Actor;
+  const MATCHING = 2_500; // more than the 2,000 from which a page walks the date order (lib/data/tables/index.ts)
+
+  beforeAll(async () => {
+    ({ prisma, restore } = useDatabase(await createFreshDatabase(inject("serverUrl"))));
+    await prisma.country.create({ data: { iso3: "NER", iso2: "NE", nameEn: "Niger", nameFr: "Niger", region: "Africa" } });
+    analyst = (await seedUser(prisma, { role: "ANALYST" })).actor;
+    const day = (i: number) => new Date(Date.UTC(2000, 0, 1) + i * 86_400_000);
+    await prisma.accessEvent.createMany({
+      data: Array.from({ length: MATCHING + 500 }, (_, i) => ({
+        countryIso3: "NER",
+        kind: "OTHER" as const,
+        occurredOn: day(i),
+        datePrecision: "DAY" as const,
+        summary: i % 6 === 5 ? `Unrelated report ${i}` : `Équipe Médecins report ${i}`,
+        confidence: "REPORTED" as const,
+      })),
+    });
+    await refreshProjections(prisma);
+  });
+  afterAll(() => restore());
+
+  it("finds the same events, newest first, with the right total", async () => {
+    const page = await listTablePage(analyst, query("events", { q: "equipe medecins", size: "25" }));
+    expect(page.total).toBe(2_500);
+    // The newest matching event is number 2,998 (2,999 % 6 === 5 is unrelated).
+    expect(page.rows.slice(0, 3).map((r) => r.summary)).toEqual(["Équipe Médecins report 2998", "Équipe Médecins report 2997", "Équipe Médecins report 2996"]);
+    expect(page.rows.every((r) => r.summary.startsWith("Équipe Médecins"))).toBe(true);
   });
 });

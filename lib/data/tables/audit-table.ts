@@ -3,19 +3,19 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { AuditRow } from "@/lib/domain/tables/rows";
 import { isoDate } from "@/lib/domain/partial-date";
-import { containing, type TableDefinition } from "./table-sql";
+import type { TableDefinition } from "./table-sql";
+import { anyContains } from "@/lib/data/search-sql";
 
 export function auditTable(query: TableQuery): TableDefinition {
   const { filters } = query;
   // Entries up to the end of the as-of day.
   const conditions: Prisma.Sql[] = [Prisma.sql`a."createdAt" < ${isoDate(query.asOf)}::date + 1`];
   if (filters.q) {
-    const pattern = containing(filters.q);
     conditions.push(
-      Prisma.sql`(a.action ILIKE ${pattern} OR a."entityType" ILIKE ${pattern} OR a."entityId" ILIKE ${pattern} OR u.email ILIKE ${pattern} OR u.name ILIKE ${pattern})`,
+      anyContains([Prisma.sql`a.action`, Prisma.sql`a."entityType"`, Prisma.sql`a."entityId"`, Prisma.sql`u.email`, Prisma.sql`u.name`], filters.q),
     );
   }
-  if (filters.actor) conditions.push(Prisma.sql`(u.email ILIKE ${containing(filters.actor)} OR u.name ILIKE ${containing(filters.actor)})`);
+  if (filters.actor) conditions.push(anyContains([Prisma.sql`u.email`, Prisma.sql`u.name`], filters.actor));
   if (filters.action) conditions.push(Prisma.sql`a.action = ${filters.action}`);
   if (filters.entityType) conditions.push(Prisma.sql`a."entityType" = ${filters.entityType}`);
   if (filters.hide === "exports") conditions.push(Prisma.sql`a.action <> 'export'`);

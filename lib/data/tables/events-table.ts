@@ -3,16 +3,49 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { EventRow, SourceRef } from "@/lib/domain/tables/rows";
 import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } from "@/lib/domain/vocabulary";
-import { containing, type TableDefinition } from "./table-sql";
+import type { TableDefinition } from "./table-sql";
+import { anyContains, countryCodesMatching, presenceIdsMatching } from "@/lib/data/search-sql";
 import { eventFilterConditions, sourcesJson, statusSeverity } from "@/lib/data/sql-fragments";
 
-export function eventsTable(query: TableQuery): TableDefinition {
+/**
+ * Events that match a search, as the ids of indexed lookups (summary, organisation, country).
+ * An OR across the joined tables could only filter every event; this finds a rare word in
+ * milliseconds. Summaries are searched from SUMMARY_SEARCH_MIN characters (a trigram index
+ * cannot help with fewer, and one or two letters match most summaries anyway).
+ */
+const lookups = (q: string, pick: Prisma.Sql) => {
+  const parts = [
+    Prisma.sql`SELECT ${pick} FROM "AccessEvent" se WHERE se."presenceId" IN (${presenceIdsMatching(q)})`,
+    Prisma.sql`SELECT ${pick} FROM "AccessEvent" se WHERE se."countryIso3" IN (${countryCodesMatching(q)})`,
+  ];
+  if (q.length >= SUMMARY_SEARCH_MIN) parts.unshift(Prisma.sql`SELECT ${pick} FROM "AccessEvent" se WHERE ${anyContains([Prisma.sql`se.summary`], q)}`);
+  return parts;
+};
+const searchIds = (q: string) => Prisma.sql`e.id IN (${Prisma.join(lookups(q, Prisma.sql`se.id`), " UNION ")})`;
+
+/**
+ * The same search as a filter on each event, for a word that matches many events: walking
+ * the events in the table's order then finds a page after a few rows, where collecting
+ * every matching id first would take seconds.
+ */
+function searchFilter(q: string): Prisma.Sql {
+  const alternatives = [Prisma.sql`e."presenceId" IN (${presenceIdsMatching(q)})`, Prisma.sql`e."countryIso3" IN (${countryCodesMatching(q)})`];
+  if (q.length >= SUMMARY_SEARCH_MIN) alternatives.unshift(anyContains([Prisma.sql`e.summary`], q));
+  return Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
+}
+
+export const SUMMARY_SEARCH_MIN = 3;
+/**
+ * Roughly how many events a search matches, up to `cap` (an event matched twice counts
+ * twice): cheap, from the indexes. The caller chooses the form of the search from it.
+ */
+export const searchProbeSql = (q: string, cap: number) =>
+  Prisma.sql`SELECT count(*)::int AS matches FROM (${Prisma.join(lookups(q, Prisma.sql`1`), " UNION ALL ")} LIMIT ${cap}) probe`;
+
+export function eventsTable(query: TableQuery, options: { denseSearch?: boolean } = {}): TableDefinition {
   const { filters } = query;
   const conditions = eventFilterConditions({ ...filters, asOf: query.asOf });
-  if (filters.q) {
-    const pattern = containing(filters.q);
-    conditions.push(Prisma.sql`(e.summary ILIKE ${pattern} OR o.name ILIKE ${pattern} OR o.acronym ILIKE ${pattern} OR c."nameEn" ILIKE ${pattern})`);
-  }
+  if (filters.q) conditions.push(options.denseSearch ? searchFilter(filters.q) : searchIds(filters.q));
   if (filters.organisation) conditions.push(Prisma.sql`o.id = ${filters.organisation}`);
   if (filters.kind) conditions.push(Prisma.sql`e.kind = ${filters.kind}::"EventKind"`);
   if (filters.confidence) conditions.push(Prisma.sql`e.confidence = ${filters.confidence}::"Confidence"`);

@@ -12,7 +12,7 @@ import type { TableRows } from "@/lib/domain/tables/rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { auditTable, toAuditRow } from "./audit-table";
-import { eventsTable, toEventRow } from "./events-table";
+import { eventsTable, searchProbeSql, toEventRow } from "./events-table";
 import { organisationsTable, toOrganisationRow } from "./organisations-table";
 import { presencesTable, toPresenceRow } from "./presences-table";
 import { countLimit, countSql, exportSql, fitsSortKey, keysetSql, pageSql, type TableDefinition } from "./table-sql";
@@ -21,7 +21,9 @@ import { assertKnownCountry } from "../countries";
 
 type Row = Record<string, unknown>;
 
-const SQL_TABLES: { [T in TableName]: { define: (query: TableQuery) => TableDefinition; toRow: (row: Row) => TableRows[T] } } = {
+const SQL_TABLES: {
+  [T in TableName]: { define: (query: TableQuery, options?: { denseSearch?: boolean }) => TableDefinition; toRow: (row: Row) => TableRows[T] };
+} = {
   organisations: { define: organisationsTable, toRow: toOrganisationRow },
   presences: { define: presencesTable, toRow: toPresenceRow },
   events: { define: eventsTable, toRow: toEventRow },
@@ -40,6 +42,27 @@ async function run(sql: Prisma.Sql): Promise<Row[]> {
   return result.rows;
 }
 
+/** A search matching more events than this is dense: its page walks the table's order (events-table.ts). */
+const DENSE_PAGE_MATCHES = 2_000;
+
+/**
+ * The table's SQL for a page and for its count. A search of the events table first counts
+ * its matches (a capped, indexed probe of a few milliseconds) to choose between the two
+ * forms of the search (events-table.ts): a page of a dense search walks the table's order
+ * and stops after a page, its count too once the matches exceed what is counted at all.
+ */
+async function define(query: TableQuery): Promise<{ page: TableDefinition; count: TableDefinition }> {
+  const table = SQL_TABLES[query.table];
+  if (query.table !== "events" || !query.filters.q) {
+    const def = table.define(query);
+    return { page: def, count: def };
+  }
+  const cap = countLimit(query);
+  const probe = await run(searchProbeSql(query.filters.q, cap));
+  const matches = (probe[0]?.matches as number) ?? 0;
+  return { page: table.define(query, { denseSearch: matches > DENSE_PAGE_MATCHES }), count: table.define(query, { denseSearch: matches >= cap }) };
+}
+
 export interface TablePage<T extends TableName> {
   rows: TableRows[T][];
   /** Rows in the view; when `totalIsLowerBound`, at least this many (see countSql). */
@@ -50,8 +73,8 @@ export interface TablePage<T extends TableName> {
 export async function listTablePage<T extends TableName>(actor: Actor | null, query: TableQuery<T>): Promise<TablePage<T>> {
   authorize(actor, TABLES[query.table].readAction);
   const table = SQL_TABLES[query.table];
-  const def = table.define(query);
-  const [rows, count] = await Promise.all([run(pageSql(def, query)), run(countSql(def, query))]);
+  const def = await define(query);
+  const [rows, count] = await Promise.all([run(pageSql(def.page, query)), run(countSql(def.count, query))]);
   const counted = (count[0]?.total as number) ?? 0;
   const limit = countLimit(query);
   return {
@@ -78,7 +101,7 @@ export async function listTableAfter<T extends TableName>(
   const after = cursor === null ? null : decodeCursor(query.sort, cursor);
   if (cursor !== null && !after) throw new InvalidCursorError();
   const table = SQL_TABLES[query.table];
-  const def = table.define(query);
+  const def = (await define(query)).page;
   if (after && !fitsSortKey(def, query, after)) throw new InvalidCursorError();
   const rows = await run(keysetSql(def, query, after, limit + 1));
   const page = rows.slice(0, limit);

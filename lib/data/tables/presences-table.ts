@@ -5,7 +5,8 @@ import type { PresenceRow, SourceRef } from "@/lib/domain/tables/rows";
 import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocabulary";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { isoDate } from "@/lib/domain/partial-date";
-import { containing, type TableDefinition } from "./table-sql";
+import type { TableDefinition } from "./table-sql";
+import { countryCodesMatching, presenceIdsMatching } from "@/lib/data/search-sql";
 import { sourcesJson, statusEvent } from "@/lib/data/sql-fragments";
 
 /**
@@ -20,8 +21,9 @@ export function presencesTable(query: TableQuery): TableDefinition {
   const { filters } = query;
   const conditions: Prisma.Sql[] = [];
   if (filters.q) {
-    const pattern = containing(filters.q);
-    conditions.push(Prisma.sql`(o.name ILIKE ${pattern} OR o.acronym ILIKE ${pattern} OR c."nameEn" ILIKE ${pattern})`);
+    // One id list from two indexed lookups (an OR of the two would filter every presence).
+    conditions.push(Prisma.sql`p.id IN (${presenceIdsMatching(filters.q)}
+      UNION SELECT sp2.id FROM "Presence" sp2 WHERE sp2."countryIso3" IN (${countryCodesMatching(filters.q)}))`);
   }
   if (filters.country) conditions.push(Prisma.sql`c.iso3 = ${filters.country}`);
   if (filters.organisation) conditions.push(Prisma.sql`o.id = ${filters.organisation}`);
