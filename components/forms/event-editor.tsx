@@ -6,7 +6,18 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { editEventAction, linkSourceAction, retractEventAction } from "@/lib/actions/events";
 import type { ActionResult } from "@/lib/actions/action";
 import { LIMITS } from "@/lib/domain/limits";
-import { CONFIDENCE_LABELS, CONFIDENCES, DATE_PRECISIONS, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
+import { KIND_STATUSES } from "@/lib/domain/kind-status";
+import {
+  CONFIDENCE_LABELS,
+  CONFIDENCES,
+  EVENT_KIND_LABELS,
+  EVENT_KINDS,
+  STATUS_LABELS,
+  STATUSES,
+  type DatePrecision,
+  type EventKind,
+} from "@/lib/domain/vocabulary";
+import { dateForPrecision, PartialDateField } from "./partial-date-field";
 import { FIELD, FieldError, FormAlert, FormSaved, LABEL, useActionForm } from "./field-kit";
 import { Button } from "@/components/ui/button";
 
@@ -47,6 +58,11 @@ function useSave() {
 }
 
 export function EventEditor({ event }: { event: EditableEvent }) {
+  const [kind, setKind] = useState(event.kind as EventKind);
+  const [date, setDate] = useState({
+    value: dateForPrecision(event.occurredOn, event.datePrecision as DatePrecision),
+    precision: event.datePrecision as DatePrecision,
+  });
   const edit = useSave();
   const cite = useSave();
   const retract = useSave();
@@ -72,7 +88,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
         <form onSubmit={submitEdit} noValidate className="grid gap-3 sm:grid-cols-2">
           <label className={LABEL}>
             What happened
-            <select name="kind" defaultValue={event.kind} className={FIELD}>
+            <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as EventKind)} className={FIELD}>
               {EVENT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {EVENT_KIND_LABELS[k]}
@@ -87,29 +103,23 @@ export function EventEditor({ event }: { event: EditableEvent }) {
               <select name="resultingStatus" defaultValue={event.resultingStatus ?? ""} className={FIELD}>
                 <option value="">No change of status</option>
                 {STATUSES.map((s) => (
-                  <option key={s} value={s}>
+                  <option key={s} value={s} disabled={!KIND_STATUSES[kind].includes(s)}>
                     {STATUS_LABELS[s]}
+                    {KIND_STATUSES[kind].includes(s) ? "" : ` (not after “${EVENT_KIND_LABELS[kind]}”)`}
                   </option>
                 ))}
               </select>
               <FieldError text={edit.errors.resultingStatus} />
             </label>
           )}
-          <label className={LABEL}>
-            Date
-            <input type="date" name="occurredOn" defaultValue={event.occurredOn} className={FIELD} aria-invalid={Boolean(edit.errors.occurredOn)} />
-            <FieldError text={edit.errors.occurredOn} />
-          </label>
-          <label className={LABEL}>
-            Known to the
-            <select name="datePrecision" defaultValue={event.datePrecision} className={FIELD}>
-              {DATE_PRECISIONS.map((p) => (
-                <option key={p} value={p}>
-                  {p.toLowerCase()}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PartialDateField
+            name="occurredOn"
+            precisionName="datePrecision"
+            value={date.value}
+            precision={date.precision}
+            onChange={(value, precision) => setDate({ value, precision })}
+            error={edit.errors.occurredOn ?? edit.errors.datePrecision}
+          />
           <label className={LABEL}>
             Confidence
             <select name="confidence" defaultValue={event.confidence} className={FIELD}>
@@ -220,7 +230,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
             <button
               type="submit"
               disabled={retract.pending}
-              className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-400"
+              className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-500"
             >
               {retract.pending ? "Retracting…" : "Retract event"}
             </button>

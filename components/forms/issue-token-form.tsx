@@ -6,6 +6,7 @@ import { callAction } from "@/lib/actions/call";
 import { DEFAULT_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 import { FIELD_INLINE } from "./field-kit";
 import { Button } from "@/components/ui/button";
+import { formatInstant } from "@/lib/domain/partial-date";
 
 export function IssueTokenForm() {
   const [pending, startTransition] = useTransition();
@@ -109,7 +110,7 @@ export function IssueTokenForm() {
           </div>
           <p className="text-emerald-900">
             {issued.readOnly ? "Read-only: it may list and export, never change anything. " : ""}
-            It expires on {issued.expiresAt.slice(0, 10)} ({issued.expiresAt.slice(11, 16)} UTC).
+            It expires on {formatInstant(issued.expiresAt)}.
           </p>
           <p className="text-emerald-900">
             Use it as <code>Authorization: Bearer {"<token>"}</code> with the API (see{" "}

@@ -1,7 +1,14 @@
 "use client";
-// Add an organisation: name (any script), acronym, type, IATI identifier, website.
+// Add an organisation: name (any script), acronym, type, IATI identifier, website. Before
+// saving, organisations with the same name or acronym (ignoring case and accents) are
+// shown with links: the analyst opens the one that exists, or saves a new one knowingly.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { similarOrganisationsAction } from "@/lib/actions/presences";
+import { callAction } from "@/lib/actions/call";
+import type { ActionResult } from "@/lib/actions/action";
+import type { OrganisationOption } from "@/lib/data/organisations";
 import { Button } from "@/components/ui/button";
 import { createOrganisationAction } from "@/lib/actions/organisations";
 import { LIMITS } from "@/lib/domain/limits";
@@ -18,13 +25,28 @@ const FIELDS = [
 export function OrganisationForm() {
   const router = useRouter();
   const { pending, submit: send, failure, errors } = useActionForm();
+  // The similar organisations shown, for the name and acronym they were found for.
+  const [similar, setSimilar] = useState<{ asked: string; found: OrganisationOption[] } | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget));
+    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const asked = `${data.name?.trim() ?? ""}\u0000${data.acronym?.trim() ?? ""}`;
     send(
-      () => createOrganisationAction(data),
-      (value) => router.push(`/organisations/${value.id}?created=1`),
+      async (): Promise<ActionResult<{ id: number } | null>> => {
+        // Asked once per name and acronym: saving again after the warning saves.
+        if (data.name?.trim() && similar?.asked !== asked) {
+          const found = await callAction(() =>
+            similarOrganisationsAction({ name: data.name!.slice(0, 300), acronym: data.acronym?.trim().slice(0, 100) || null }),
+          );
+          if (found.ok && found.value.length) {
+            setSimilar({ asked, found: found.value });
+            return { ok: true as const, value: null };
+          }
+        }
+        return createOrganisationAction(data);
+      },
+      (value) => value && router.push(`/organisations/${value.id}?created=1`),
     );
   }
 
@@ -59,8 +81,26 @@ export function OrganisationForm() {
         </select>
         <FieldError id="type-error" text={errors.type} />
       </label>
+      {similar && (
+        <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950" data-testid="similar-organisations">
+          <p className="font-semibold">
+            {similar.found.length === 1 ? "An organisation with this name or acronym exists:" : "Organisations with this name or acronym exist:"}
+          </p>
+          <ul className="list-disc pl-5">
+            {similar.found.map((o) => (
+              <li key={o.id}>
+                <Link href={`/organisations/${o.id}`} className="underline">
+                  {o.name}
+                  {o.acronym ? ` (${o.acronym})` : ""}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p>Open it to record where it works, or add this one if it is a different organisation.</p>
+        </div>
+      )}
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Add organisation"}
+        {pending ? "Saving…" : similar ? "Add it anyway" : "Add organisation"}
       </Button>
     </form>
   );

@@ -12,7 +12,7 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
         type="button"
         disabled={pending}
         aria-label={`Revoke token ${name}`}
-        className="rounded-md border border-red-300 bg-white px-2 py-1 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-400"
+        className="rounded-md border border-red-300 bg-white px-2 py-1 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-500"
         onClick={() => {
           if (!window.confirm(`Revoke "${name}"? Scripts using it will stop working at once.`)) return;
           startTransition(async () => {

@@ -139,7 +139,7 @@ export function UserControls({ user }: { user: { id: number; email: string; role
           type="button"
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
           onClick={() => setResetting(true)}
-          aria-label={`Reset the password of ${user.email}`}
+          aria-label={`Reset password of ${user.email}`}
         >
           Reset password
         </button>
@@ -148,7 +148,7 @@ export function UserControls({ user }: { user: { id: number; email: string; role
         type="button"
         disabled={act.pending}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
-        aria-label={`Sign ${user.email} out everywhere`}
+        aria-label={`Sign out everywhere: ${user.email}`}
         onClick={() => act.run(() => signOutEverywhereAction({ userId: user.id }))}
       >
         Sign out everywhere

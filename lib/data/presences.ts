@@ -112,12 +112,6 @@ export async function getPresenceForEdit(actor: Actor | null, presenceId: number
     include: { organisation: { select: { id: true, name: true } }, country: { select: { iso3: true, nameEn: true } } },
   });
   if (!presence) return null;
-  const sources = await db().source.findMany({
-    where: { events: { some: { event: { countryIso3: presence.countryIso3 } } } },
-    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    take: 200,
-    select: { id: true, publisher: true, title: true, publishedOn: true },
-  });
   return {
     id: presence.id,
     version: presence.version,
@@ -126,6 +120,40 @@ export async function getPresenceForEdit(actor: Actor | null, presenceId: number
     status: presence.status,
     since: presence.since ? isoDate(presence.since) : null,
     sincePrecision: presence.sincePrecision,
-    sourceOptions: sources.map((s) => ({ id: s.id, label: `${s.publisher}: ${s.title}${s.publishedOn ? ` (${isoDate(s.publishedOn)})` : ""}` })),
+    sourceOptions: await sourceOptionsIn(presence.countryIso3),
+  };
+}
+
+/** Sources an analyst may cite again in a country: those already cited there, newest first. */
+async function sourceOptionsIn(countryIso3: string): Promise<{ id: number; label: string }[]> {
+  const sources = await db().source.findMany({
+    where: { events: { some: { event: { countryIso3 } } } },
+    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    take: 200,
+    select: { id: true, publisher: true, title: true, publishedOn: true },
+  });
+  return sources.map((s) => ({ id: s.id, label: `${s.publisher}: ${s.title}${s.publishedOn ? ` (${isoDate(s.publishedOn)})` : ""}` }));
+}
+
+export interface NewPresenceContext {
+  /** The presence when the organisation is already recorded in the country: offered instead. */
+  existing: { id: number; status: Status | null; since: string | null; sincePrecision: DatePrecision | null } | null;
+  sourceOptions: { id: number; label: string }[];
+}
+
+/** What "Add to a country" needs once an organisation and a country are chosen. */
+export async function getNewPresenceContext(actor: Actor | null, organisationId: number, countryIso3: string): Promise<NewPresenceContext> {
+  authorize(actor, "editEvents");
+  const presence = await db().presence.findUnique({ where: { organisationId_countryIso3: { organisationId, countryIso3 } } });
+  return {
+    existing: presence
+      ? {
+          id: presence.id,
+          status: presence.status as Status | null,
+          since: presence.since ? isoDate(presence.since) : null,
+          sincePrecision: presence.sincePrecision as DatePrecision | null,
+        }
+      : null,
+    sourceOptions: await sourceOptionsIn(countryIso3),
   };
 }

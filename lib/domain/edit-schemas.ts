@@ -2,10 +2,11 @@
 // forms (server actions) and the v1 API, so both refuse the same input with the same message.
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { kindStatusProblem } from "./kind-status";
 import { ISO_DAY, parsePartialDate } from "./partial-date";
 import { textProblem, type TextKind } from "./text";
 import { todayUtc } from "./view";
-import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ISO3_CODE, ORGANISATION_TYPES, STATUSES } from "./vocabulary";
+import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ISO3_CODE, ORGANISATION_TYPES, STATUSES, type EventKind, type Status } from "./vocabulary";
 
 /** Markup is never accepted: text is shown as text, and exports must not carry HTML. */
 const HTML = /<\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;/;
@@ -121,7 +122,8 @@ export const sourceCitationSchema = z.union([existingSourceSchema, newSourceSche
   },
 });
 
-export const statusChangeSchema = z.strictObject({
+/** What a status change says: the new status, what happened, when, and its sources. */
+const statusEventFields = {
   status: z.enum(STATUSES, "Choose operating, restricted or expelled"),
   kind: z.enum(EVENT_KINDS, "Choose what happened"),
   occurredOn: pastDay("Date"),
@@ -129,9 +131,19 @@ export const statusChangeSchema = z.strictObject({
   summary: text("Summary", LIMITS.summary),
   peopleAffected,
   confidence: z.enum(CONFIDENCES, "Choose confirmed, reported or disputed"),
-  version: versionSeen,
   sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(LIMITS.sources, `At most ${LIMITS.sources} sources`),
-});
+};
+
+/** The kind must be one that may lead to the status (lib/domain/kind-status.ts); said on the kind. */
+function kindFitsStatus(change: { kind: EventKind; status: Status }, ctx: z.RefinementCtx) {
+  const problem = kindStatusProblem(change.kind, change.status);
+  if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["kind"] });
+}
+
+export const statusChangeSchema = z.strictObject({ ...statusEventFields, version: versionSeen }).superRefine(kindFitsStatus);
+
+/** The first event of a presence, given with it: a presence is never recorded without its status. */
+export const firstEventSchema = z.strictObject(statusEventFields).superRefine(kindFitsStatus);
 
 const iatiId = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -163,6 +175,8 @@ export const presenceSchema = z.strictObject({
     .trim()
     .regex(ISO3_CODE, "Choose a country")
     .transform((v) => v.toUpperCase()),
+  /** Its first sourced event, saved with it in one transaction (the forms always send one). */
+  event: firstEventSchema.optional(),
 });
 
 /** In an edit, an empty value clears the figure (null); leaving the field out keeps it. */

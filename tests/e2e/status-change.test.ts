@@ -45,7 +45,7 @@ describe("changing a status", () => {
     await page.getByRole("button", { name: "Save status change" }).click();
     await page.waitForURL(/\/countries\/NER\?saved=\d+/);
     await page.getByText("Status change saved.").waitFor();
-    expect(await page.getByTestId("last-changed").textContent()).toMatch(/Last changed by Demo Analyst on \d{4}-\d{2}-\d{2} \(status change\)/);
+    expect(await page.getByTestId("last-changed").textContent()).toMatch(/Last changed by Demo Analyst on \d{1,2} [A-Z][a-z]{2} \d{4} \(status change\)/);
 
     await page.goto(`${own.baseUrl}/`);
     const icrc = page.getByTestId("presence-row").filter({ has: page.locator("th", { hasText: "International Committee of the Red Cross" }) });
@@ -126,16 +126,73 @@ describe("changing a status", () => {
     await page.getByLabel("Website").fill("https://www.msf.org");
     await page.getByRole("button", { name: "Save details" }).click();
     await page.getByText("Saved.", { exact: true }).waitFor();
-    await page.getByLabel("Add to a country").selectOption("NER");
-    await page.getByRole("button", { name: "Add, then set its status" }).click();
-    await page.getByRole("heading", { name: "Change status" }).waitFor();
+    const organisationUrl = page.url().replace(/\?.*$/, "");
+
+    // Into a country with its first event, in one form: the country found by typing without accents.
+    await page.getByRole("link", { name: "Add to a country…" }).click();
+    await page.getByRole("heading", { name: "Add Médecins Sans Frontières to a country" }).waitFor();
     await page.waitForLoadState("networkidle");
-    await fillChange(page, "MSF registers its Niger mission with the authorities.");
+    const country = page.getByRole("combobox", { name: "Country" });
+    await country.fill("cote");
+    expect(await page.getByRole("option").allTextContents()).toEqual(["Côte d'IvoireCIV"]);
+    await country.fill("nige");
+    await page.getByRole("option", { name: /^Niger/ }).waitFor();
+    expect(await page.getByRole("option").first().textContent()).toBe("NigerNER"); // "Niger" before "Nigeria"
+    await country.press("Enter");
     await page.getByRole("radio", { name: "Operating" }).check();
+    // Only the kinds that may lead to operating are offered.
+    expect(await page.getByLabel("What happened").locator("option:not([disabled])").allTextContents()).toEqual([
+      "Restriction lifted",
+      "Readmitted",
+      "Arrival",
+      "Other",
+    ]);
     await page.getByLabel("What happened").selectOption("ARRIVAL");
-    await page.getByRole("button", { name: "Save status change" }).click();
-    await page.waitForURL(/\/countries\/NER\?saved=/);
-    expect(await page.getByTestId("presences-table").textContent()).toContain("Médecins Sans Frontières");
+    // Known to the month: the date is a month.
+    await page.getByLabel("Date known to the").selectOption("MONTH");
+    await page.getByLabel("Date (month)").fill("2026-10");
+    await page.getByLabel("Summary").fill("MSF registers its Niger mission with the authorities.");
+    await page.getByLabel("Confidence").selectOption("CONFIRMED");
+    await page.getByRole("radio", { name: "Add a new source" }).check();
+    await page.getByLabel("Publisher").fill("E2E Wire");
+    await page.getByLabel("Title").fill("MSF in Niger");
+    await screenshot(page, "new-presence-form");
+    await page.getByRole("button", { name: "Save the presence and its first event" }).click();
+    await page.waitForURL(/\/organisations\/\d+\?saved=\d+/);
+    const row = page.getByTestId("table-row").filter({ hasText: "Niger" });
+    expect(await row.textContent()).toMatch(/Operating.*Oct 2026/);
+
+    // Niger again: the existing presence is offered, not refused.
+    await page.goto(`${organisationUrl}`);
+    await page.getByRole("link", { name: "Add to a country…" }).click();
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("combobox", { name: "Country" }).fill("NER");
+    await page.getByRole("combobox", { name: "Country" }).press("Enter");
+    await page.getByTestId("existing-presence").waitFor();
+    expect(await page.getByTestId("existing-presence").textContent()).toMatch(
+      /Médecins Sans Frontières in Niger is already recorded:.*Operating.*since Oct 2026/,
+    );
+    await page.getByRole("link", { name: "Change its status" }).click();
+    await page.getByRole("heading", { name: "Change status" }).waitFor();
+    // The choices of the last event are remembered for the session.
+    expect(await page.getByLabel("Confidence").inputValue()).toBe("CONFIRMED");
+    expect(await page.getByLabel("Date known to the").inputValue()).toBe("MONTH");
+
+    // The same name without accents warns, and links to the one that exists.
+    await page.goto(`${own.baseUrl}/organisations/new`);
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Name").fill("medecins sans frontieres");
+    await page.getByLabel("Type").selectOption("INGO");
+    await page.getByRole("button", { name: "Add organisation" }).click();
+    await page.getByTestId("similar-organisations").waitFor();
+    expect(await page.getByTestId("similar-organisations").getByRole("link").textContent()).toBe("Médecins Sans Frontières (MSF)");
+    await screenshot(page, "similar-organisation-warning");
+
+    // And a search without accents finds it in every table.
+    for (const table of ["organisations", "presences", "events"]) {
+      await page.goto(`${own.baseUrl}/${table}?q=medecins`);
+      expect(await page.getByTestId("table-row").count(), table).toBeGreaterThan(0);
+    }
   });
 
   it("corrects an event: marks it disputed, then retracts it with a reason, which recomputes the status", async () => {

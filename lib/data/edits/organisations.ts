@@ -8,6 +8,8 @@ import { authorize, type Actor } from "@/lib/domain/actor";
 import { moveOrganisationType } from "@/lib/data/projections/status-count-history";
 import { recordAudit } from "@/lib/data/audit";
 import { ConflictError, DuplicateError, NotFoundError } from "@/lib/domain/errors";
+import { presenceName } from "@/lib/domain/format";
+import { writeStatusEvent } from "./status-change";
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -70,10 +72,16 @@ export async function updateOrganisation(actor: Actor | null, id: number, input:
   }
 }
 
-/** An organisation in a new country; its status comes with its first sourced event. */
-export async function createPresence(actor: Actor | null, input: unknown): Promise<{ id: number; version: number }> {
+/**
+ * An organisation in a new country, with its first sourced event (the forms always send
+ * one; the API may leave it out): one transaction, so a presence never exists without the
+ * status it was recorded with. A presence that exists already is named, with its id, so
+ * that the form can offer it instead.
+ */
+export async function createPresence(actor: Actor | null, input: unknown): Promise<{ id: number; version: number; eventId?: number; status?: string | null }> {
   const user = authorize(actor, "editOrganisations");
-  const { organisationId, countryIso3 } = presenceSchema.parse(input);
+  const { organisationId, countryIso3, event } = presenceSchema.parse(input);
+  if (event) authorize(actor, "editEvents");
   try {
     return await db().$transaction(async (tx) => {
       const [organisation, country] = await Promise.all([
@@ -82,6 +90,8 @@ export async function createPresence(actor: Actor | null, input: unknown): Promi
       ]);
       if (!organisation) throw new NotFoundError("This organisation");
       if (!country) throw new NotFoundError("This country");
+      const existing = await tx.presence.findUnique({ where: { organisationId_countryIso3: { organisationId, countryIso3 } } });
+      if (existing) throw duplicatePresence(organisation.name, country.nameEn, existing.id);
       const presence = await tx.presence.create({ data: { organisationId, countryIso3 } });
       await recordAudit(tx, {
         actorId: user.id,
@@ -90,10 +100,17 @@ export async function createPresence(actor: Actor | null, input: unknown): Promi
         entityId: String(presence.id),
         after: { organisationId, countryIso3 },
       });
-      return { id: presence.id, version: presence.version };
+      if (!event) return { id: presence.id, version: presence.version };
+      await tx.presence.update({ where: { id: presence.id }, data: { version: { increment: 1 } } });
+      const written = await writeStatusEvent(tx, user.id, presence, event);
+      return { id: presence.id, version: written.presence.version, eventId: written.eventId, status: written.presence.status };
     }, TRANSACTION_OPTIONS);
   } catch (error) {
+    // Two analysts adding the same presence at once: the second finds it taken.
     if (isUniqueViolation(error)) throw new DuplicateError("This organisation is already recorded in this country.", "countryIso3");
     throw error;
   }
 }
+
+const duplicatePresence = (organisation: string, country: string, presenceId: number) =>
+  new DuplicateError(`${presenceName(organisation, country)} is already recorded (presence ${presenceId}): change its status instead.`, "countryIso3");

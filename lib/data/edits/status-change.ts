@@ -2,9 +2,10 @@ import "server-only";
 // A status change is a new sourced event, the presence's recomputed status and an audit
 // entry, in one transaction, guarded by the version the analyst saw (documenso's
 // cancel-document pattern: the expected version in the update's WHERE, then check the count).
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
-import { statusChangeSchema } from "@/lib/domain/edit-schemas";
+import { firstEventSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
+import type { Presence } from "@/lib/generated/prisma/client";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { authorize, type Actor } from "@/lib/domain/actor";
@@ -44,76 +45,87 @@ async function presenceNow(tx: Tx, presenceId: number): Promise<PresenceNow | nu
 
 export async function changeStatus(actor: Actor | null, presenceId: number, input: unknown): Promise<StatusChangeResult> {
   const user = authorize(actor, "editEvents");
-  const change = statusChangeSchema.parse(input);
+  const { version, ...change } = statusChangeSchema.parse(input);
   if (!Number.isSafeInteger(presenceId) || presenceId < 1) throw new NotFoundError("This presence");
   return db().$transaction(async (tx) => {
     // Claims the row: a concurrent change waits here, then finds the version moved on.
-    const claimed = await tx.presence.updateMany({ where: { id: presenceId, version: change.version }, data: { version: { increment: 1 } } });
+    const claimed = await tx.presence.updateMany({ where: { id: presenceId, version }, data: { version: { increment: 1 } } });
     if (claimed.count === 0) {
       const now = await presenceNow(tx, presenceId);
       if (!now) throw new NotFoundError("This presence");
       throw new ConflictError({ record: "presence", now });
     }
     const before = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
-
-    const sourceIds = change.sources.flatMap((s) => ("sourceId" in s ? [s.sourceId] : []));
-    const known = await tx.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true } });
-    if (known.length !== new Set(sourceIds).size) {
-      throw new ZodError([{ code: "custom", path: ["sources"], message: "A chosen source does not exist (any more). Pick it again.", input: sourceIds }]);
-    }
-
-    const event = await tx.accessEvent.create({
-      data: {
-        presenceId,
-        countryIso3: before.countryIso3,
-        kind: change.kind,
-        resultingStatus: change.status,
-        occurredOn: startOfPeriod(change.occurredOn, change.datePrecision),
-        datePrecision: change.datePrecision,
-        summary: change.summary,
-        peopleAffected: change.peopleAffected ?? null,
-        confidence: change.confidence,
-        reviewState: "PUBLISHED",
-        authorId: user.id,
-      },
-    });
-    await recountEvent(tx, null, event);
-    const linked = new Set<number>();
-    for (const citation of change.sources) {
-      const sourceId = await sourceIdFor(tx, citation);
-      if (linked.has(sourceId)) continue; // the same source twice is one citation
-      linked.add(sourceId);
-      await tx.eventSource.create({ data: { eventId: event.id, sourceId, quote: citation.quote ?? null } });
-    }
-
-    // Recomputed from every published event: a backdated event never hides a newer one.
-    await refreshPresenceProjection(tx, presenceId);
-    const after = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
-    const snapshot = (p: typeof after) => ({
-      status: p.status,
-      since: p.since ? isoDate(p.since) : null,
-      sincePrecision: p.sincePrecision,
-      peopleAffected: p.peopleAffected,
-      version: p.version,
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "presence.statusChange",
-      entityType: "Presence",
-      entityId: String(presenceId),
-      before: { ...snapshot(before), version: change.version },
-      after: {
-        ...snapshot(after),
-        eventId: event.id,
-        eventStatus: change.status,
-        kind: change.kind,
-        occurredOn: isoDate(event.occurredOn),
-        sources: [...linked],
-      },
-    });
-    return {
-      eventId: event.id,
-      presence: { id: presenceId, version: after.version, status: after.status, since: after.since ? isoDate(after.since) : null },
-    };
+    return writeStatusEvent(tx, user.id, { ...before, version }, change);
   }, TRANSACTION_OPTIONS);
+}
+
+type StatusEvent = z.output<typeof firstEventSchema>;
+
+/**
+ * The event of a status change, its sources, the presence's recomputed status and the
+ * audit entry, inside the caller's transaction (a status change, or a new presence with its
+ * first event). `before` is the presence as the analyst saw it.
+ */
+export async function writeStatusEvent(tx: Tx, userId: number, before: Presence, change: StatusEvent): Promise<StatusChangeResult> {
+  const presenceId = before.id;
+  const sourceIds = change.sources.flatMap((s) => ("sourceId" in s ? [s.sourceId] : []));
+  const known = await tx.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true } });
+  if (known.length !== new Set(sourceIds).size) {
+    throw new ZodError([{ code: "custom", path: ["sources"], message: "A chosen source does not exist (any more). Pick it again.", input: sourceIds }]);
+  }
+
+  const event = await tx.accessEvent.create({
+    data: {
+      presenceId,
+      countryIso3: before.countryIso3,
+      kind: change.kind,
+      resultingStatus: change.status,
+      occurredOn: startOfPeriod(change.occurredOn, change.datePrecision),
+      datePrecision: change.datePrecision,
+      summary: change.summary,
+      peopleAffected: change.peopleAffected ?? null,
+      confidence: change.confidence,
+      reviewState: "PUBLISHED",
+      authorId: userId,
+    },
+  });
+  await recountEvent(tx, null, event);
+  const linked = new Set<number>();
+  for (const citation of change.sources) {
+    const sourceId = await sourceIdFor(tx, citation);
+    if (linked.has(sourceId)) continue; // the same source twice is one citation
+    linked.add(sourceId);
+    await tx.eventSource.create({ data: { eventId: event.id, sourceId, quote: citation.quote ?? null } });
+  }
+
+  // Recomputed from every published event: a backdated event never hides a newer one.
+  await refreshPresenceProjection(tx, presenceId);
+  const after = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
+  const snapshot = (p: Presence) => ({
+    status: p.status,
+    since: p.since ? isoDate(p.since) : null,
+    sincePrecision: p.sincePrecision,
+    peopleAffected: p.peopleAffected,
+    version: p.version,
+  });
+  await recordAudit(tx, {
+    actorId: userId,
+    action: "presence.statusChange",
+    entityType: "Presence",
+    entityId: String(presenceId),
+    before: snapshot(before),
+    after: {
+      ...snapshot(after),
+      eventId: event.id,
+      eventStatus: change.status,
+      kind: change.kind,
+      occurredOn: isoDate(event.occurredOn),
+      sources: [...linked],
+    },
+  });
+  return {
+    eventId: event.id,
+    presence: { id: presenceId, version: after.version, status: after.status, since: after.since ? isoDate(after.since) : null },
+  };
 }

@@ -12,7 +12,8 @@ import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboar
 import { getCountry } from "@/lib/data/countries";
 import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
 import type { Actor } from "@/lib/domain/actor";
-import { asOfOnly, parseView, viewQuery, type SearchParams, type View } from "@/lib/domain/view";
+import { can } from "@/lib/domain/permissions";
+import { asOfOnly, parseView, viewQuery, widerChartWindow, type SearchParams, type View } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ iso3: string }>; searchParams: Promise<SearchParams> };
 
@@ -58,7 +59,14 @@ export default async function CountryPage({ params, searchParams }: Props) {
         )}
       </div>
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Organisations</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-lg font-semibold">Organisations</h2>
+          {can(actor.role, "editOrganisations") && can(actor.role, "editEvents") && (
+            <Link href={`/presences/new?country=${country.iso3}`} className="text-sm font-medium text-slate-900 underline">
+              Add an organisation in {country.nameEn}…
+            </Link>
+          )}
+        </div>
         <TableView
           actor={actor}
           table="presences"
@@ -87,8 +95,8 @@ async function CountryCharts({ actor, view }: { actor: Actor; view: View }) {
   const [people, kinds] = await Promise.all([peopleAffectedByMonth(actor, view), eventsByMonthAndKind(actor, view)]);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <PeopleAffectedChart rows={people} />
-      <EventsByKindChart rows={kinds} />
+      <PeopleAffectedChart series={people} widerHref={`/countries/${view.country}${widerChartWindow(view)}`} />
+      <EventsByKindChart series={kinds} widerHref={`/countries/${view.country}${widerChartWindow(view)}`} />
     </div>
   );
 }

@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventTimeline } from "@/components/events/event-timeline";
-import { AddPresenceForm } from "@/components/forms/add-presence-form";
 import { OrganisationDetailsForm } from "@/components/forms/organisation-details-form";
 import { TableView } from "@/components/tables/table-view";
 import { LastChanged } from "@/components/view/last-changed";
 import { lastChange } from "@/lib/data/last-change";
-import { listAllCountries } from "@/lib/data/countries";
 import { can } from "@/lib/domain/permissions";
 import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
@@ -27,11 +25,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   if (!organisation) notFound();
   const tableParams = await searchParams;
   const view = parseView(tableParams);
-  const [timeline, change, countries] = await Promise.all([
+  const [timeline, change] = await Promise.all([
     listTimeline(actor, { organisationId: organisation.id }, view.asOf),
     lastChange(actor, { organisationId: organisation.id }),
-    can(actor.role, "editOrganisations") ? listAllCountries(actor) : null,
   ]);
+  const mayAdd = can(actor.role, "editOrganisations") && can(actor.role, "editEvents");
   const query = viewQuery(asOfOnly(view));
 
   return (
@@ -66,12 +64,27 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       </div>
       {typeof tableParams.created === "string" && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Organisation added. Add it to the countries where it works.
+          Organisation added. Add it to the countries where it works, each with its first sourced event.
+        </p>
+      )}
+      {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Saved.{" "}
+          <Link href={`/events/${tableParams.saved}`} className="underline">
+            See the new event
+          </Link>
+          .
         </p>
       )}
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Where it works</h2>
-        {countries && <AddPresenceForm organisationId={organisation.id} countries={countries} />}
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-lg font-semibold">Where it works</h2>
+          {mayAdd && (
+            <Link href={`/presences/new?organisation=${organisation.id}`} className="text-sm font-medium text-slate-900 underline">
+              Add to a country…
+            </Link>
+          )}
+        </div>
         <TableView
           actor={actor}
           table="presences"

@@ -1,0 +1,291 @@
+"use client";
+// The fields of a sourced status change, shared by "Change status" and "Add to a country":
+// the new status, what happened (only the kinds that may lead to that status,
+// lib/domain/kind-status.ts), when (as precisely as it is known), a summary, people
+// affected, confidence, and at least one source. The last confidence, precision and
+// source choice are remembered for the session (remembered-choices.ts).
+import { useState } from "react";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Button } from "@/components/ui/button";
+import { kindsLeadingTo } from "@/lib/domain/kind-status";
+import { LIMITS } from "@/lib/domain/limits";
+import {
+  CONFIDENCE_LABELS,
+  CONFIDENCES,
+  EVENT_KIND_LABELS,
+  EVENT_KINDS,
+  STATUS_LABELS,
+  STATUSES,
+  type Confidence,
+  type DatePrecision,
+  type EventKind,
+  type Status,
+} from "@/lib/domain/vocabulary";
+import { FIELD, FieldError, LABEL } from "./field-kit";
+import { PartialDateField } from "./partial-date-field";
+import { DEFAULT_CHOICES, rememberChoices, useRememberedChoices } from "./remembered-choices";
+
+type SourceDraft =
+  { mode: "existing"; sourceId: string; quote: string } | { mode: "new"; publisher: string; title: string; url: string; publishedOn: string; quote: string };
+
+const newSource = (quote = ""): SourceDraft => ({ mode: "new", publisher: "", title: "", url: "", publishedOn: "", quote });
+const knownSource = (quote = ""): SourceDraft => ({ mode: "existing", sourceId: "", quote });
+
+export interface SourceOption {
+  id: number;
+  label: string;
+}
+
+/** The draft of one status change: what the fields show, and the change to send. */
+export function useEventDraft(sourceOptions: SourceOption[]) {
+  // What the analyst chose here, else what they chose last time (remembered-choices.ts),
+  // else the defaults. The remembered choices exist only in the browser, after hydration.
+  const remembered = useRememberedChoices() ?? DEFAULT_CHOICES;
+  const [status, setStatus] = useState<Status | null>(null);
+  const [kind, setKind] = useState<EventKind | "">("");
+  const [confidenceChosen, setConfidence] = useState<Confidence | null>(null);
+  const [dateChosen, setDate] = useState<{ value: string; precision: DatePrecision } | null>(null);
+  const [sourcesChosen, setSources] = useState<SourceDraft[] | null>(null);
+  const confidence = confidenceChosen ?? remembered.confidence;
+  const date = dateChosen ?? { value: "", precision: remembered.datePrecision };
+  const sources = sourcesChosen ?? [sourceOptions.length && remembered.sourceMode === "existing" ? knownSource() : newSource()];
+
+  return {
+    status,
+    setStatus: (next: Status) => {
+      setStatus(next);
+      if (kind && !kindsLeadingTo(next).includes(kind)) setKind("");
+    },
+    kind,
+    setKind: (next: EventKind | "") => {
+      setKind(next);
+    },
+    confidence,
+    setConfidence: (next: Confidence) => {
+      setConfidence(next);
+    },
+    date,
+    setDate: (value: string, precision: DatePrecision) => {
+      setDate({ value, precision });
+    },
+    sources,
+    setSources: (update: (list: SourceDraft[]) => SourceDraft[]) => setSources(update(sources)),
+    sourceOptions,
+    /** The change as the server reads it (statusChangeSchema, without the version). */
+    read(form: FormData) {
+      return {
+        status: status ?? undefined,
+        kind: kind || undefined,
+        occurredOn: form.get("occurredOn"),
+        datePrecision: date.precision,
+        summary: form.get("summary"),
+        peopleAffected: form.get("peopleAffected"),
+        confidence,
+        sources: sources.map((s) =>
+          s.mode === "existing"
+            ? { sourceId: s.sourceId, quote: s.quote }
+            : { publisher: s.publisher, title: s.title, url: s.url, publishedOn: s.publishedOn, quote: s.quote },
+        ),
+      };
+    },
+    /** After a save: the next event starts with these choices. */
+    remember() {
+      rememberChoices({ confidence, datePrecision: date.precision, sourceMode: sources.at(-1)?.mode ?? "existing" });
+    },
+  };
+}
+
+export type EventDraft = ReturnType<typeof useEventDraft>;
+
+export function EventFields({ draft, errors, subject }: { draft: EventDraft; errors: Record<string, string>; subject: string }) {
+  const err = (name: string) => errors[name];
+  const invalid = (name: string) => ({ "aria-invalid": Boolean(err(name)), "aria-describedby": err(name) ? `${name}-error` : undefined });
+  const { sources, sourceOptions } = draft;
+  const updateSource = (index: number, patch: Partial<SourceDraft>) =>
+    draft.setSources((list) => list.map((s, i) => (i === index ? ({ ...s, ...patch } as SourceDraft) : s)));
+  const kinds = draft.status ? kindsLeadingTo(draft.status) : EVENT_KINDS;
+
+  return (
+    <>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">New status of {subject}</legend>
+        <div className="flex flex-wrap gap-3">
+          {STATUSES.map((s) => (
+            <label
+              key={s}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-slate-900 has-[:checked]:bg-slate-50"
+            >
+              <input
+                type="radio"
+                name="status"
+                value={s}
+                checked={draft.status === s}
+                onChange={() => draft.setStatus(s)}
+                className="size-4"
+                aria-label={STATUS_LABELS[s]}
+              />
+              <StatusBadge status={s} />
+            </label>
+          ))}
+        </div>
+        <FieldError id="status-error" text={err("status")} />
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className={LABEL}>
+          What happened
+          <select name="kind" value={draft.kind} onChange={(e) => draft.setKind(e.target.value as EventKind | "")} className={FIELD} {...invalid("kind")}>
+            <option value="" disabled>
+              Choose…
+            </option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {EVENT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          {draft.status && !err("kind") && (
+            <span className="text-xs font-normal text-slate-600">The kinds of event that may lead to {STATUS_LABELS[draft.status].toLowerCase()}.</span>
+          )}
+          <FieldError id="kind-error" text={err("kind")} />
+        </label>
+        <label className={LABEL}>
+          Confidence
+          <select
+            name="confidence"
+            value={draft.confidence}
+            onChange={(e) => draft.setConfidence(e.target.value as Confidence)}
+            className={FIELD}
+            {...invalid("confidence")}
+          >
+            {CONFIDENCES.map((c) => (
+              <option key={c} value={c}>
+                {CONFIDENCE_LABELS[c]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="confidence-error" text={err("confidence")} />
+        </label>
+        <PartialDateField
+          name="occurredOn"
+          precisionName="datePrecision"
+          value={draft.date.value}
+          precision={draft.date.precision}
+          onChange={draft.setDate}
+          error={err("occurredOn") ?? err("datePrecision")}
+        />
+        <label className={`${LABEL} sm:col-span-2`}>
+          Summary
+          <textarea
+            name="summary"
+            rows={3}
+            maxLength={LIMITS.summary.max}
+            className={FIELD}
+            {...invalid("summary")}
+            placeholder="What happened, according to the sources"
+          />
+          <FieldError id="summary-error" text={err("summary")} />
+        </label>
+        <label className={LABEL}>
+          People affected (optional)
+          <input type="text" inputMode="numeric" name="peopleAffected" className={FIELD} {...invalid("peopleAffected")} />
+          <FieldError id="peopleAffected-error" text={err("peopleAffected")} />
+        </label>
+      </div>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-700">Sources (at least one)</legend>
+        <FieldError id="sources-error" text={err("sources")} />
+        {sources.map((source, index) => (
+          <div key={index} className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="source-block">
+            <div className="flex flex-wrap items-center gap-4 text-sm">
+              <label className="flex items-center gap-1.5">
+                <input
+                  type="radio"
+                  name={`source-mode-${index}`}
+                  checked={source.mode === "existing"}
+                  disabled={!sourceOptions.length}
+                  onChange={() => updateSource(index, knownSource(source.quote))}
+                />
+                Cite a known source
+              </label>
+              <label className="flex items-center gap-1.5">
+                <input
+                  type="radio"
+                  name={`source-mode-${index}`}
+                  checked={source.mode === "new"}
+                  onChange={() => updateSource(index, newSource(source.quote))}
+                />
+                Add a new source
+              </label>
+              {sources.length > 1 && (
+                <button
+                  type="button"
+                  className="ml-auto text-sm text-red-700 underline"
+                  onClick={() => draft.setSources((list) => list.filter((_, i) => i !== index))}
+                >
+                  Remove
+                </button>
+              )}
+            </div>
+            {source.mode === "existing" ? (
+              <label className={LABEL}>
+                Source
+                <select
+                  value={source.sourceId}
+                  onChange={(e) => updateSource(index, { sourceId: e.target.value })}
+                  className={FIELD}
+                  {...invalid(`sources.${index}.sourceId`)}
+                >
+                  <option value="">Choose…</option>
+                  {sourceOptions.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+                <FieldError id={`sources.${index}.sourceId-error`} text={err(`sources.${index}.sourceId`) ?? err(`sources.${index}`)} />
+              </label>
+            ) : (
+              <div className="grid gap-3 sm:grid-cols-2">
+                {(["publisher", "title", "url", "publishedOn"] as const).map((name) => (
+                  <label key={name} className={LABEL}>
+                    {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
+                    <input
+                      type={name === "publishedOn" ? "date" : name === "url" ? "url" : "text"}
+                      value={source[name]}
+                      onChange={(e) => updateSource(index, { [name]: e.target.value })}
+                      className={FIELD}
+                      {...invalid(`sources.${index}.${name}`)}
+                    />
+                    <FieldError
+                      id={`sources.${index}.${name}-error`}
+                      text={err(`sources.${index}.${name}`) ?? (name === "publisher" ? err(`sources.${index}`) : undefined)}
+                    />
+                  </label>
+                ))}
+              </div>
+            )}
+            <label className={LABEL}>
+              Quote that supports the change (optional)
+              <textarea
+                rows={2}
+                maxLength={LIMITS.quote}
+                value={source.quote}
+                onChange={(e) => updateSource(index, { quote: e.target.value })}
+                className={FIELD}
+                {...invalid(`sources.${index}.quote`)}
+              />
+              <FieldError id={`sources.${index}.quote-error`} text={err(`sources.${index}.quote`)} />
+            </label>
+          </div>
+        ))}
+        {sources.length < LIMITS.sources && (
+          <Button type="button" variant="secondary" size="sm" onClick={() => draft.setSources((list) => [...list, newSource()])}>
+            Add another source
+          </Button>
+        )}
+      </fieldset>
+    </>
+  );
+}
