@@ -25,7 +25,7 @@ export function ChartCard({
   series: SeriesConfig[];
   categoryLabel: string;
   formatCategory?: (key: string) => string;
-  emptyMessage: string;
+  emptyMessage: ReactNode;
   children: ReactNode;
 }) {
   const [asTable, setAsTable] = useState(false);
@@ -54,9 +54,10 @@ export function ChartCard({
       </div>
       <div className="mt-3">
         {empty ? (
-          <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{emptyMessage}</p>
+          <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{emptyMessage}</p>
         ) : asTable ? (
-          <div className="max-h-80 overflow-auto">
+          // A capped box in a chart card: focusable, so that it scrolls by keyboard too.
+          <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={`${title}: the numbers`}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{title}</caption>
               <thead className="sticky top-0 bg-slate-100 text-xs text-slate-600">

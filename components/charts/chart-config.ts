@@ -11,7 +11,7 @@ export interface SeriesConfig {
 
 export const STATUS_COLOURS: Record<Status, string> = {
   OPERATING: "#0072b2",
-  RESTRICTED: "#b45f06",
+  RESTRICTED: "#9c5205",
   EXPELLED: "#882255",
 };
 
@@ -24,7 +24,7 @@ const KIND_COLOURS: Record<EventKind, string> = {
   OPERATIONS_SUSPENDED: "#ddcc77",
   OFFICE_CLOSED: "#999933",
   WITHDRAWAL_COMPLETED: "#332288",
-  RESTRICTION_IMPOSED: "#b45f06",
+  RESTRICTION_IMPOSED: "#9c5205",
   RESTRICTION_LIFTED: "#44aa99",
   READMITTED: "#117733",
   ARRIVAL: "#88ccee",

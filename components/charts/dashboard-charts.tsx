@@ -1,6 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import Link from "next/link";
+import type { MonthlySeries } from "@/lib/domain/aggregations";
 import { ChartCard } from "./chart-card";
 import { EVENT_KIND_SERIES, monthLabel, ORGANISATION_TYPE_NAMES, STATUS_SERIES } from "./chart-config";
 import type { ChartRow } from "./stacked-bar-chart";
@@ -12,16 +14,39 @@ const StackedBarChart = dynamic(() => import("./stacked-bar-chart").then((m) => 
   loading: () => <div className="h-[280px] animate-pulse rounded bg-slate-100" role="status" aria-label="Loading chart" />,
 });
 
-export function PeopleAffectedChart({ rows }: { rows: ChartRow[] }) {
+/** Which months a monthly chart covers, in words. */
+function monthsCovered(series: MonthlySeries): string {
+  const span = `${monthLabel(series.first)} to ${monthLabel(series.last)}`;
+  if (series.ranged) return `${span} (the date range set)`;
+  const hasData = series.rows.some((row) => Object.entries(row).some(([key, value]) => key !== "key" && Number(value) > 0));
+  return hasData ? `${span}: from the first event in view (at most ten years back) to the view date` : `${span}`;
+}
+
+/** What an empty monthly chart says, and the wider window it offers. */
+function EmptyMonths({ what, series, widerHref }: { what: string; series: MonthlySeries; widerHref: string }) {
+  return (
+    <>
+      {series.ranged
+        ? `No ${what} from ${monthLabel(series.first)} to ${monthLabel(series.last)} (the date range set).`
+        : `No ${what} in the ten years to ${monthLabel(series.last)}.`}{" "}
+      <Link href={widerHref} className="font-medium text-slate-800 underline">
+        Show all dates
+      </Link>
+    </>
+  );
+}
+
+export function PeopleAffectedChart({ series, widerHref }: { series: MonthlySeries; widerHref: string }) {
+  const { rows } = series;
   return (
     <ChartCard
       title="People affected over time"
-      description="People affected by events each month, stacked by the status the events led to; the last 36 months unless a date range is set."
+      description={`People affected by events each month, stacked by the status the events led to; ${monthsCovered(series)}.`}
       rows={rows}
       series={STATUS_SERIES}
       categoryLabel="Month"
       formatCategory={monthLabel}
-      emptyMessage="No event with a figure for people affected matches this view."
+      emptyMessage={<EmptyMonths what="event with a figure for people affected" series={series} widerHref={widerHref} />}
     >
       <StackedBarChart rows={rows} series={STATUS_SERIES} categoryLabel="Month" valueLabel="People affected" formatCategory={monthLabel} />
     </ChartCard>
@@ -44,16 +69,17 @@ export function StatusByCountryChart({ rows }: { rows: ({ iso3: string; name: st
   );
 }
 
-export function EventsByKindChart({ rows }: { rows: ChartRow[] }) {
+export function EventsByKindChart({ series, widerHref }: { series: MonthlySeries; widerHref: string }) {
+  const { rows } = series;
   return (
     <ChartCard
       title="Events per month by kind"
-      description="Recorded events each month, by what happened; the last 36 months unless a date range is set."
+      description={`Recorded events each month, by what happened; ${monthsCovered(series)}.`}
       rows={rows}
       series={EVENT_KIND_SERIES}
       categoryLabel="Month"
       formatCategory={monthLabel}
-      emptyMessage="No event matches this view."
+      emptyMessage={<EmptyMonths what="event" series={series} widerHref={widerHref} />}
     >
       <StackedBarChart rows={rows} series={EVENT_KIND_SERIES} categoryLabel="Month" valueLabel="Events" formatCategory={monthLabel} />
     </ChartCard>

@@ -56,6 +56,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
   const prefix = useId().replace(/:/g, "");
   const [hover, setHover] = useState<{ entry: MapEntry; x: number; y: number } | null>(null);
   const [asTable, setAsTable] = useState(false);
+  const [focused, setFocused] = useState<string | null>(null);
   const byIso = new Map(entries.map((e) => [e.iso3, e]));
 
   const open = (event: MouseEvent, iso3: string) => {
@@ -166,20 +167,26 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
                     setHover({ entry, x: event.clientX - box.left, y: event.clientY - box.top });
                   }}
                   onMouseLeave={() => setHover(null)}
-                  onFocus={() => setHover(null)}
+                  onFocus={() => {
+                    setHover(null);
+                    setFocused(outline);
+                  }}
+                  onBlur={() => setFocused(null)}
+                  className="outline-none"
                   data-iso3={entry.iso3}
                   data-status={entry.worst}
                 >
-                  <use
-                    href={outline}
-                    fill={`url(#${prefix}-${entry.worst})`}
-                    stroke="#1e293b"
-                    strokeWidth={0.6}
-                    className="outline-none focus:stroke-2 hover:opacity-80"
-                  />
+                  <use href={outline} fill={`url(#${prefix}-${entry.worst})`} stroke="#1e293b" strokeWidth={0.6} className="hover:opacity-80" />
                 </a>
               );
             })}
+            {/* The focused country's ring, drawn last so that no neighbour covers it: dark outside, white inside. */}
+            {focused && (
+              <g pointerEvents="none" data-testid="map-focus">
+                <use href={focused} fill="none" stroke="#0f172a" strokeWidth={3.5} />
+                <use href={focused} fill="none" stroke="#fff" strokeWidth={1.2} />
+              </g>
+            )}
           </svg>
           {hover && (
             <div

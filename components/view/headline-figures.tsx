@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { HeadlineFigures } from "@/lib/data/dashboard";
 import type { View } from "@/lib/domain/view";
-import { viewQuery } from "@/lib/domain/view";
+import { twelveMonthsBefore, viewQuery } from "@/lib/domain/view";
+import { formatPartialDate } from "@/lib/domain/partial-date";
 import { STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { formatNumber } from "@/lib/domain/format";
 
@@ -22,7 +23,11 @@ export function HeadlineFigureCards({ figures, view, path }: { figures: Headline
     },
     {
       label: "People affected, last 12 months",
-      note: "by expulsions and restrictions",
+      // A zero says why: no expulsion or restriction with a figure in that window.
+      note:
+        figures.peopleAffectedLast12Months > 0
+          ? `by expulsions and restrictions, ${formatPartialDate(twelveMonthsBefore(view.asOf), "DAY")} to ${formatPartialDate(view.asOf, "DAY")}`
+          : `no expulsion or restriction with a figure from ${formatPartialDate(twelveMonthsBefore(view.asOf), "DAY")} to ${formatPartialDate(view.asOf, "DAY")}`,
       value: figures.peopleAffectedLast12Months,
       href: `${path}${viewQuery(view)}#people-affected`,
     },

@@ -2,8 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { db, pool } from "@/lib/db";
 import {
+  monthlyWindow,
   mostSevereStatus,
   pivot,
+  type MonthlySeries,
   rankByRestriction,
   summariseStatusCounts,
   type CountryStatusCounts,
@@ -44,19 +46,17 @@ export async function headlineFigures(actor: Actor | null, view: View): Promise<
 }
 
 /** People affected per month, stacked by the status the events led to (default window: see withChartWindow). */
-export async function peopleAffectedByMonth(actor: Actor | null, requested: View): Promise<SeriesRow[]> {
+export async function peopleAffectedByMonth(actor: Actor | null, requested: View): Promise<MonthlySeries> {
   authorize(actor, "read");
-  const view = withChartWindow(requested);
-  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.peopleByMonth(view));
-  return pivot(rows, STATUSES, { continuousMonths: true });
+  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.peopleByMonth(withChartWindow(requested)));
+  return monthlyWindow(pivot(rows, STATUSES), STATUSES, requested);
 }
 
 /** Events per month by kind (default window: see withChartWindow). */
-export async function eventsByMonthAndKind(actor: Actor | null, requested: View): Promise<SeriesRow[]> {
+export async function eventsByMonthAndKind(actor: Actor | null, requested: View): Promise<MonthlySeries> {
   authorize(actor, "read");
-  const view = withChartWindow(requested);
-  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.eventsByMonth(view));
-  return pivot(rows, EVENT_KINDS, { continuousMonths: true });
+  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.eventsByMonth(withChartWindow(requested)));
+  return monthlyWindow(pivot(rows, EVENT_KINDS), EVENT_KINDS, requested);
 }
 
 export type CountryStatusRow = CountryStatusCounts;

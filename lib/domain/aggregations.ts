@@ -1,4 +1,5 @@
 // Pure shaping of the grouped rows the database returns into what charts and tables show.
+import { MAX_CHART_MONTHS, MIN_CHART_MONTHS, type View } from "./view";
 import { ORGANISATION_TYPES, STATUS_SEVERITY, STATUSES, type OrganisationType, type Status } from "./vocabulary";
 
 /** Month keys "YYYY-MM" from the first to the last month, inclusive, with no gaps. */
@@ -103,4 +104,46 @@ export function summariseStatusCounts(rows: readonly StatusCountRow[]): StatusSu
     byCountry: [...countries.values()],
     byType: ORGANISATION_TYPES.filter((t) => types.has(t)).map((t) => ({ key: t, ...types.get(t)! })),
   };
+}
+
+const monthKey = (date: Date) => date.toISOString().slice(0, 7);
+const addMonths = (key: string, months: number) => {
+  const [year, month] = key.split("-").map(Number) as [number, number];
+  return monthKey(new Date(Date.UTC(year, month - 1 + months, 1)));
+};
+
+/** A monthly chart's rows and the months they cover. */
+export interface MonthlySeries {
+  rows: SeriesRow[];
+  /** First and last month shown, "YYYY-MM". */
+  first: string;
+  last: string;
+  /** Whether the view set the range (else it runs from the first event in view, bounded). */
+  ranged: boolean;
+}
+
+/**
+ * The months a monthly chart shows: up to the view date's month (or the range's end), from
+ * the range's start or else from the first month with data, at least MIN_CHART_MONTHS and
+ * at most MAX_CHART_MONTHS; every month present, zero where nothing happened.
+ */
+export function monthlyWindow(rows: readonly SeriesRow[], series: readonly string[], view: View): MonthlySeries {
+  const end = view.to && view.to < view.asOf ? view.to : view.asOf;
+  const last = monthKey(end);
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const withData = rows
+    .filter((row) => series.some((s) => Number(row[s] ?? 0) > 0))
+    .map((row) => row.key)
+    .sort();
+  const latestStart = addMonths(last, -(MIN_CHART_MONTHS - 1));
+  const fromData = (earliest: string) => (withData[0] && withData[0] < latestStart ? (withData[0] < earliest ? earliest : withData[0]) : latestStart);
+  let first: string;
+  if (!view.from) first = fromData(addMonths(last, -(MAX_CHART_MONTHS - 1)));
+  else {
+    // A range is shown as set; one longer than the bound ("all dates") starts at its first event.
+    const start = monthKey(view.from);
+    first = monthRange(start, last).length > MAX_CHART_MONTHS ? fromData(start) : start;
+  }
+  const empty = (key: string): SeriesRow => Object.fromEntries([["key", key], ...series.map((s) => [s, 0])]) as SeriesRow;
+  return { rows: monthRange(first, last).map((key) => byKey.get(key) ?? empty(key)), first, last, ranged: Boolean(view.from) };
 }

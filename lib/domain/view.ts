@@ -73,12 +73,22 @@ export function twelveMonthsBefore(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate()));
 }
 
-/** Monthly charts show this many months up to the view date unless a range is chosen. */
-export const DEFAULT_CHART_MONTHS = 36;
+/**
+ * Monthly charts start at the first event in view, looking back at most this far (so that
+ * a million events are never all charted), unless a date range is set.
+ */
+export const MAX_CHART_MONTHS = 120;
+/** …and show at least this many months, so that a single event is not one full-width bar. */
+export const MIN_CHART_MONTHS = 12;
 
-/** The view with its event range defaulted for monthly charts. */
+/** The view with its event range bounded for monthly charts (the query's window; see monthlyWindow). */
 export function withChartWindow(view: View): View {
   if (view.from) return view;
-  const from = new Date(Date.UTC(view.asOf.getUTCFullYear(), view.asOf.getUTCMonth() - DEFAULT_CHART_MONTHS + 1, 1));
+  const from = new Date(Date.UTC(view.asOf.getUTCFullYear(), view.asOf.getUTCMonth() - MAX_CHART_MONTHS + 1, 1));
   return { ...view, from };
+}
+
+/** The query string of the view with a wider chart window: all dates (a set range removed, or from 1900). */
+export function widerChartWindow(view: View): string {
+  return view.from || view.to ? viewQuery(view, { from: undefined, to: undefined }) : viewQuery(view, { from: "1900-01-01" });
 }

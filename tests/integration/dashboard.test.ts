@@ -131,16 +131,18 @@ describe("dashboard aggregations", () => {
   });
 
   it("sums people affected per month by resulting status, drafts excluded", async () => {
-    const rows = await peopleAffectedByMonth(actor, view({ asOf: "2025-03-01", from: "2024-01-01" }));
-    expect(rows.map((r) => r.key)).toEqual(["2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01", "2025-02"]);
-    expect(rows[0]).toEqual({ key: "2024-06", OPERATING: 0, RESTRICTED: 100, EXPELLED: 0 });
+    const { rows, first, last, ranged } = await peopleAffectedByMonth(actor, view({ asOf: "2025-03-01", from: "2024-01-01" }));
+    // From the range's start to the view date, every month.
+    expect({ first, last, ranged, months: rows.length }).toEqual({ first: "2024-01", last: "2025-03", ranged: true, months: 15 });
+    expect(rows.find((r) => r.key === "2024-05")).toEqual({ key: "2024-05", OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 });
+    expect(rows.find((r) => r.key === "2024-06")).toEqual({ key: "2024-06", OPERATING: 0, RESTRICTED: 100, EXPELLED: 0 });
     expect(rows.find((r) => r.key === "2024-12")).toEqual({ key: "2024-12", OPERATING: 0, RESTRICTED: 0, EXPELLED: 50 });
     expect(rows.find((r) => r.key === "2025-02")).toEqual({ key: "2025-02", OPERATING: 0, RESTRICTED: 0, EXPELLED: 1000 });
     expect(rows.find((r) => r.key === "2025-01")).toMatchObject({ RESTRICTED: 0 }); // the draft of 20 Jan
   });
 
   it("counts events per month by kind, country-wide events included", async () => {
-    const rows = await eventsByMonthAndKind(actor, view({ asOf: "2025-03-01", from: "2024-01-01", to: "2024-12-31" }));
+    const { rows } = await eventsByMonthAndKind(actor, view({ asOf: "2025-03-01", from: "2024-01-01", to: "2024-12-31" }));
     expect(rows.map((r) => r.key)).toEqual([
       "2024-01",
       "2024-02",
@@ -160,7 +162,21 @@ describe("dashboard aggregations", () => {
     expect(rows[11]).toMatchObject({ ORDER_TO_LEAVE: 1, LICENCE_REVOKED: 0 });
     // A type filter leaves out country-wide events, which belong to no organisation.
     const ingo = await eventsByMonthAndKind(actor, view({ asOf: "2025-03-01", from: "2024-01-01", to: "2024-12-31", type: "INGO" }));
-    expect(ingo.map((r) => r.key)).toEqual(["2024-06"]);
+    expect(ingo.rows.filter((r) => r.RESTRICTION_IMPOSED || r.ORDER_TO_LEAVE || r.ARRIVAL).map((r) => r.key)).toEqual(["2024-06"]);
+  });
+
+  it("charts, without a range, from the first event in view to the view date's month", async () => {
+    const all = await eventsByMonthAndKind(actor, view({ asOf: "2025-03-01" }));
+    expect({ first: all.first, last: all.last, ranged: all.ranged, months: all.rows.length }).toEqual({
+      first: "2019-01",
+      last: "2025-03",
+      ranged: false,
+      months: 75,
+    });
+    expect(all.rows[0]).toMatchObject({ key: "2019-01", ARRIVAL: 1 });
+    // France's only event is in January 2023: at least twelve months are shown, up to the view date.
+    const europe = await eventsByMonthAndKind(actor, view({ asOf: "2023-06-10", region: "Europe" }));
+    expect({ first: europe.first, last: europe.last }).toEqual({ first: "2022-07", last: "2023-06" });
   });
 
   it("colours the map by the most severe status per country", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { monthRange, mostSevereStatus, pivot, rankByRestriction, summariseStatusCounts, type StatusCountRow } from "@/lib/domain/aggregations";
 import { formatNumber } from "@/lib/domain/format";
 import { asOfOnly, parseView, twelveMonthsBefore, viewQuery, withChartWindow } from "@/lib/domain/view";
+import { monthlyWindow } from "@/lib/domain/aggregations";
 
 const now = new Date("2026-11-23T15:00:00Z");
 
@@ -40,12 +41,40 @@ describe("parseView", () => {
     expect(view.to).toEqual(new Date("2025-01-01T00:00:00Z"));
   });
 
-  it("windows monthly charts to 36 months unless a range is set", () => {
+  it("bounds the monthly charts' query to ten years unless a range is set", () => {
     const view = parseView({ asOf: "2025-03-10" }, now);
-    expect(withChartWindow(view).from).toEqual(new Date("2022-04-01T00:00:00Z"));
+    expect(withChartWindow(view).from).toEqual(new Date("2015-04-01T00:00:00Z"));
     const ranged = parseView({ asOf: "2025-03-10", from: "1990-01-01" }, now);
     expect(withChartWindow(ranged).from).toEqual(new Date("1990-01-01T00:00:00Z"));
     expect(twelveMonthsBefore(new Date("2025-03-10T00:00:00Z"))).toEqual(new Date("2024-03-10T00:00:00Z"));
+  });
+
+  it("shows months from the first with data (at least twelve, at most ten years) to the view date's month", () => {
+    const rows = [
+      { key: "2023-07", ARRIVAL: 1 },
+      { key: "2023-12", ARRIVAL: 0 },
+      { key: "2024-02", ARRIVAL: 2 },
+    ];
+    const mali = monthlyWindow(rows, ["ARRIVAL"], parseView({ asOf: "2025-03-10" }, now));
+    expect({ first: mali.first, last: mali.last, months: mali.rows.length, ranged: mali.ranged }).toEqual({
+      first: "2023-07",
+      last: "2025-03",
+      months: 21,
+      ranged: false,
+    });
+    expect(mali.rows.find((r) => r.key === "2024-01")).toEqual({ key: "2024-01", ARRIVAL: 0 });
+    expect(mali.rows.at(-1)).toEqual({ key: "2025-03", ARRIVAL: 0 });
+    const recent = monthlyWindow([{ key: "2025-02", ARRIVAL: 1 }], ["ARRIVAL"], parseView({ asOf: "2025-03-10" }, now));
+    expect([recent.first, recent.rows.length]).toEqual(["2024-04", 12]);
+    const old = monthlyWindow([{ key: "1999-01", ARRIVAL: 1 }], ["ARRIVAL"], parseView({ asOf: "2025-03-10" }, now));
+    expect([old.first, old.rows.length]).toEqual(["2015-04", 120]);
+    const empty = monthlyWindow([], ["ARRIVAL"], parseView({ asOf: "2025-03-10" }, now));
+    expect([empty.first, empty.last]).toEqual(["2024-04", "2025-03"]);
+    const ranged = monthlyWindow(rows, ["ARRIVAL"], parseView({ asOf: "2025-03-10", from: "2023-01-01", to: "2023-12-31" }, now));
+    expect([ranged.first, ranged.last, ranged.ranged]).toEqual(["2023-01", "2023-12", true]);
+    // "All dates" (a range from 1900) starts at the first event, however far back.
+    const all = monthlyWindow([{ key: "1999-01", ARRIVAL: 1 }], ["ARRIVAL"], parseView({ asOf: "2025-03-10", from: "1900-01-01" }, now));
+    expect([all.first, all.rows.length]).toEqual(["1999-01", 315]);
   });
 });
 

@@ -18,7 +18,7 @@ import {
   statusByOrganisationType,
 } from "@/lib/data/dashboard";
 import { listPresencesInView } from "@/lib/data/presences";
-import { parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
+import { parseView, viewQuery, widerChartWindow, type SearchParams } from "@/lib/domain/view";
 import { MAP_HEIGHT, MAP_WIDTH, worldOutlinesUrl, worldShapes } from "@/lib/map/world-shapes";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -52,10 +52,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <WorldMap shapes={worldShapes()} outlinesUrl={worldOutlinesUrl()} entries={map} width={MAP_WIDTH} height={MAP_HEIGHT} query={query} />
       <div className="grid gap-4 lg:grid-cols-2">
         <div id="people-affected">
-          <PeopleAffectedChart rows={people} />
+          <PeopleAffectedChart series={people} widerHref={`/${widerChartWindow(view)}#people-affected`} />
         </div>
         <StatusByCountryChart rows={byCountry} />
-        <EventsByKindChart rows={byKind} />
+        <EventsByKindChart series={byKind} widerHref={`/${widerChartWindow(view)}#events-by-kind`} />
         <StatusByTypeChart rows={byType} />
       </div>
       <section id="presences" className="space-y-2">
