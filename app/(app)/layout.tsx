@@ -51,7 +51,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           )}
           <div className="flex items-center gap-3 text-sm text-slate-600">
             <Link href="/account" className="rounded-md px-1.5 py-1 hover:bg-slate-100" title="Account: password and sessions">
-              {actor.name} <span className="text-slate-400">·</span> {ROLE_LABELS[actor.role]}
+              {actor.name} <span className="text-slate-500">·</span> {ROLE_LABELS[actor.role]}
             </Link>
             <SignOutButton />
           </div>

@@ -43,7 +43,7 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
     >
       {event.retraction && (
         <p className="mb-2 rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700" data-testid="retracted">
-          <span className="font-semibold">Retracted</span> on {isoDate(event.retraction.at)}
+          <span className="font-semibold">Retracted</span> on {formatPartialDate(event.retraction.at, "DAY")}
           {event.retraction.by && <> by {event.retraction.by}</>}: {event.retraction.reason} It no longer counts towards any status or figure.
         </p>
       )}

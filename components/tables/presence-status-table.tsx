@@ -86,7 +86,7 @@ export function PresenceStatusTable({
                 )}
               </td>
               <td className="px-4 py-3 text-right tabular-nums">
-                {row.peopleAffected === null ? <span className="text-slate-400">—</span> : formatNumber(row.peopleAffected)}
+                {row.peopleAffected === null ? <span className="text-slate-500">—</span> : formatNumber(row.peopleAffected)}
               </td>
               <td className="px-4 py-3">
                 <details>

@@ -8,7 +8,7 @@ const SIZES: Record<Size, string> = { md: "px-3.5 py-2", sm: "px-3 py-1.5" };
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-slate-900 text-white hover:bg-slate-700 disabled:bg-slate-400",
-  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-400",
+  secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 disabled:text-slate-500",
   ghost: "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
 };
 

@@ -1,4 +1,5 @@
 import type { LastChange } from "@/lib/data/last-change";
+import { formatIsoDate } from "@/lib/domain/partial-date";
 
 const ACTIONS: Record<string, string> = {
   "presence.statusChange": "status change",
@@ -10,13 +11,13 @@ const ACTIONS: Record<string, string> = {
   "event.linkSource": "source added",
 };
 
-/** "Last changed by Demo Analyst on 2026-11-02 (status change)", or that no one has edited it here. */
+/** "Last changed by Demo Analyst on 2 Nov 2026 (status change)", or that no one has edited it here. */
 export function LastChanged({ change }: { change: LastChange | null }) {
   return (
     <p className="text-sm text-slate-500" data-testid="last-changed">
       {change ? (
         <>
-          Last changed by {change.by ?? "a removed user"} on {change.at.slice(0, 10)} ({ACTIONS[change.action] ?? change.action}).
+          Last changed by {change.by ?? "a removed user"} on {formatIsoDate(change.at.slice(0, 10))} ({ACTIONS[change.action] ?? change.action}).
         </>
       ) : (
         "Not edited in the app since it was loaded from its sources."

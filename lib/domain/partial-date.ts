@@ -37,6 +37,18 @@ export function formatPartialDate(date: Date, precision: DatePrecision): string 
   return `${date.getUTCDate()} ${month} ${year}`;
 }
 
+/** An ISO day as people read it, "16 Jun 2023" (or "Dec 2023", "2012" with a coarser precision). */
+export function formatIsoDate(iso: string, precision: DatePrecision = "DAY"): string {
+  const parsed = parsePartialDate(iso);
+  return parsed ? formatPartialDate(parsed.date, precision) : iso;
+}
+
+/** An instant as people read it: "2 Dec 2026, 21:33 UTC". */
+export function formatInstant(at: Date | string): string {
+  const date = typeof at === "string" ? new Date(at) : at;
+  return `${formatPartialDate(date, "DAY")}, ${date.toISOString().slice(11, 16)} UTC`;
+}
+
 /** A day as "YYYY-MM-DD" (UTC): the one way dates are written in URLs, SQL parameters and files. */
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -3,9 +3,11 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { APP_PAGES } from "../support/app-pages";
 
 const baseUrl = inject("baseUrl");
-const PAGES = ["/presences", "/countries/NER", "/organisations", "/events", "/audit", "/organisations/1"];
+// Every page an analyst opens.
+const PAGES = APP_PAGES.filter((p) => p.as === "analyst@example.org").map((p) => p.path);
 let browser: Browser;
 
 beforeAll(async () => {

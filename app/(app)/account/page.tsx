@@ -3,10 +3,11 @@ import { PasswordChangeForm, SignOutEverywhereButton } from "@/components/forms/
 import { requireActor } from "@/lib/auth/session";
 import { listOwnSessions } from "@/lib/data/account";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { formatInstant } from "@/lib/domain/partial-date";
 
 export const metadata: Metadata = { title: "Account" };
 
-const when = (date: Date) => date.toISOString().replace("T", " ").slice(0, 16);
+const when = (date: Date) => formatInstant(date);
 
 export default async function AccountPage() {
   const actor = await requireActor({ passwordChangePage: true });

@@ -16,8 +16,8 @@ const sourceSummary = (sources: SourceRef[]) =>
 const day = (iso: string, precision: DatePrecision) => (
   <span className="whitespace-nowrap">{formatPartialDate(new Date(`${iso.slice(0, 10)}T00:00:00Z`), precision)}</span>
 );
-const number = (value: number | null) => (value === null ? <span className="text-slate-400">—</span> : formatNumber(value));
-const muted = (text: string | null) => text ?? <span className="text-slate-400">—</span>;
+const number = (value: number | null) => (value === null ? <span className="text-slate-500">—</span> : formatNumber(value));
+const muted = (text: string | null) => text ?? <span className="text-slate-500">—</span>;
 
 type Renderers<T extends TableName> = Partial<Record<string, (row: TableRows[T]) => ReactNode>>;
 
@@ -60,11 +60,15 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
     expelled: (r) => formatNumber(r.expelled),
   },
   audit: {
-    createdAt: (r) => <span className="whitespace-nowrap">{r.createdAt.replace("T", " ").slice(0, 19)}</span>,
+    createdAt: (r) => (
+      <time dateTime={r.createdAt} className="whitespace-nowrap">
+        {formatPartialDate(new Date(r.createdAt), "DAY")} {r.createdAt.slice(11, 19)}
+      </time>
+    ),
     actor: (r) => muted(r.actorEmail),
     changes: (r) => {
       const changes = auditChanges(r.before, r.after);
-      if (changes.length === 0) return <span className="text-slate-400">—</span>;
+      if (changes.length === 0) return <span className="text-slate-500">—</span>;
       return (
         <ul className="space-y-0.5 text-xs">
           {changes.slice(0, 8).map((c) => (

@@ -82,7 +82,7 @@ export function ColumnPicker({
             type="button"
             onClick={() => apply(null)}
             disabled={pending || shown.join() === defaultVisibleColumns(table).join()}
-            className="w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 disabled:cursor-default disabled:text-slate-400"
+            className="w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 disabled:cursor-default disabled:text-slate-500"
           >
             Reset to default columns
           </button>

@@ -112,7 +112,7 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                         className="inline-flex items-end gap-1 rounded text-left hover:text-slate-950 focus-visible:outline-2"
                       >
                         <tanstack.FlexRender header={header} />
-                        <Icon aria-hidden className={`size-3.5 ${sorted ? "text-slate-900" : "text-slate-400"}`} />
+                        <Icon aria-hidden className={`size-3.5 ${sorted ? "text-slate-900" : "text-slate-500"}`} />
                         <span className="sr-only">{sorted ? `, sorted ${sorted === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
                       </button>
                     ) : (

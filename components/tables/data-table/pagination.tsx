@@ -23,7 +23,7 @@ export function Pagination({
   const last = Math.min(total, query.page * query.pageSize);
   const link = (page: number) => `${basePath}${tableQueryString(query, { page: page === 1 ? undefined : page })}`;
   const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
-  const disabled = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
+  const disabled = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-500";
   return (
     <nav aria-label={`${noun} pages`} className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite" data-testid="row-count">

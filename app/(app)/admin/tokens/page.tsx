@@ -6,10 +6,11 @@ import { listApiTokens } from "@/lib/data/api-tokens";
 import { can } from "@/lib/domain/permissions";
 import { TOKEN_END_LABELS } from "@/lib/domain/api-tokens";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { formatInstant } from "@/lib/domain/partial-date";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "—");
+const when = (date: Date | null) => (date ? formatInstant(date) : "—");
 
 export default async function ApiTokensPage() {
   const actor = await requireActor();

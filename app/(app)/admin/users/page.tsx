@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/user-admin";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
-import { isoDate } from "@/lib/domain/partial-date";
+import { formatPartialDate } from "@/lib/domain/partial-date";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -46,7 +46,7 @@ export default async function UsersPage() {
                 <td className="px-3 py-2">
                   {u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : u.mustChangePassword ? "Active, one-time password" : "Active"}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{isoDate(u.createdAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatPartialDate(u.createdAt, "DAY")}</td>
                 <td className="px-3 py-2">
                   <UserControls user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }} />
                 </td>

@@ -6,8 +6,9 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { requireActor } from "@/lib/auth/session";
 import { getPresenceForEdit } from "@/lib/data/presences";
 import { can } from "@/lib/domain/permissions";
-import type { Status } from "@/lib/domain/vocabulary";
+import type { DatePrecision, Status } from "@/lib/domain/vocabulary";
 import { presenceName } from "@/lib/domain/format";
+import { formatIsoDate } from "@/lib/domain/partial-date";
 
 export const metadata: Metadata = { title: "Change status" };
 
@@ -37,7 +38,7 @@ export default async function ChangeStatusPage({ params }: { params: Promise<{ i
       <h1 className="text-2xl font-semibold tracking-tight">Change status</h1>
       <p className="flex flex-wrap items-center gap-2 text-slate-700">
         {presenceName(presence.organisation.name, presence.country.name)} is now <StatusBadge status={presence.status as Status | null} />
-        {presence.since && <span>since {presence.since}</span>}
+        {presence.since && <span>since {formatIsoDate(presence.since, (presence.sincePrecision ?? "DAY") as DatePrecision)}</span>}
       </p>
       <p className="text-sm text-slate-600">
         A status change is recorded as a new event with its sources. The current status is then recomputed from all published events, so an event dated before
