@@ -136,7 +136,7 @@ describe("changing a status", () => {
     await country.fill("cote");
     expect(await page.getByRole("option").allTextContents()).toEqual(["Côte d'IvoireCIV"]);
     await country.fill("nige");
-    await page.getByRole("option", { name: /^Niger/ }).waitFor();
+    await page.getByRole("option", { name: "Niger NER", exact: true }).waitFor();
     expect(await page.getByRole("option").first().textContent()).toBe("NigerNER"); // "Niger" before "Nigeria"
     await country.press("Enter");
     await page.getByRole("radio", { name: "Operating" }).check();

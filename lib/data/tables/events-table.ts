@@ -35,6 +35,8 @@ function searchFilter(q: string): Prisma.Sql {
 }
 
 export const SUMMARY_SEARCH_MIN = 3;
+/** A search matching more events than this is dense: its page walks the table's order (searchFilter). */
+export const DENSE_PAGE_MATCHES = 2_000;
 /**
  * Roughly how many events a search matches, up to `cap` (an event matched twice counts
  * twice): cheap, from the indexes. The caller chooses the form of the search from it.

@@ -12,7 +12,7 @@ import type { TableRows } from "@/lib/domain/tables/rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { auditTable, toAuditRow } from "./audit-table";
-import { eventsTable, searchProbeSql, toEventRow } from "./events-table";
+import { DENSE_PAGE_MATCHES, eventsTable, searchProbeSql, toEventRow } from "./events-table";
 import { organisationsTable, toOrganisationRow } from "./organisations-table";
 import { presencesTable, toPresenceRow } from "./presences-table";
 import { countLimit, countSql, exportSql, fitsSortKey, keysetSql, pageSql, type TableDefinition } from "./table-sql";
@@ -41,9 +41,6 @@ async function run(sql: Prisma.Sql): Promise<Row[]> {
   const result = await pool().query<Row>({ text: sql.text, values: sql.values, types });
   return result.rows;
 }
-
-/** A search matching more events than this is dense: its page walks the table's order (events-table.ts). */
-const DENSE_PAGE_MATCHES = 2_000;
 
 /**
  * The table's SQL for a page and for its count. A search of the events table first counts
