@@ -28,6 +28,8 @@ interface Props {
   error?: string;
   /** Shown when nothing matches. */
   emptyText?: string;
+  /** Smaller label and field, for filter bars. */
+  compact?: boolean;
 }
 
 const SHOWN = 50;
@@ -46,7 +48,7 @@ export function filterOptions(options: ComboboxOption[], text: string): Combobox
   return [...starts, ...contains].slice(0, SHOWN);
 }
 
-export function Combobox({ label, name, options = [], search, value, onChange, placeholder, error, emptyText = "Nothing matches" }: Props) {
+export function Combobox({ label, name, options = [], search, value, onChange, placeholder, error, emptyText = "Nothing matches", compact = false }: Props) {
   const id = useId();
   const listId = `${id}-list`;
   // What is typed; null while it shows the chosen option's label.
@@ -111,7 +113,7 @@ export function Combobox({ label, name, options = [], search, value, onChange, p
 
   const errorId = `${id}-error`;
   return (
-    <div className="relative flex flex-col gap-1 text-sm font-medium text-slate-700">
+    <div className={`relative flex flex-col gap-1 font-medium ${compact ? "w-48 text-xs text-slate-600" : "text-sm text-slate-700"}`}>
       <label htmlFor={`${id}-input`}>{label}</label>
       <input type="hidden" name={name} value={value?.value ?? ""} />
       <input
@@ -127,7 +129,7 @@ export function Combobox({ label, name, options = [], search, value, onChange, p
         aria-describedby={error ? errorId : undefined}
         value={text}
         placeholder={placeholder}
-        className="w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-normal text-slate-900 aria-[invalid=true]:border-red-600"
+        className={`w-full rounded-md border border-slate-300 bg-white py-1.5 text-sm font-normal text-slate-900 aria-[invalid=true]:border-red-600 ${compact ? "px-2" : "px-2.5"}`}
         onChange={(event) => {
           setTyped(event.target.value);
           setActive(0);
@@ -180,4 +182,10 @@ export function Combobox({ label, name, options = [], search, value, onChange, p
       )}
     </div>
   );
+}
+
+/** A combobox that keeps its own choice: for plain GET forms such as the tables' filters. */
+export function ComboboxField({ initial, ...props }: Omit<Props, "value" | "onChange"> & { initial: ComboboxOption | null }) {
+  const [value, setValue] = useState(initial);
+  return <Combobox {...props} value={value} onChange={setValue} />;
 }

@@ -16,6 +16,12 @@ import {
 } from "@/lib/domain/vocabulary";
 import { asOfQuery } from "@/lib/domain/view-url";
 import { Button } from "@/components/ui/button";
+import { ComboboxField } from "@/components/ui/combobox";
+
+const countryOption = (countries: { iso3: string; name: string }[], iso3?: string) => {
+  const country = iso3 ? countries.find((c) => c.iso3 === iso3) : undefined;
+  return country ? { value: country.iso3, label: country.name, hint: country.iso3 } : null;
+};
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 const label = "flex flex-col gap-1 text-xs font-medium text-slate-600";
@@ -71,7 +77,16 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
           <input type="search" name="q" defaultValue={f.q ?? ""} maxLength={100} placeholder="Name, acronym, text…" className={`${field} w-56`} />
         </label>
       )}
-      {has("country") && <Select name="country" title="Country" value={f.country} options={options.countries.map((c) => [c.iso3, c.name])} />}
+      {has("country") && (
+        <ComboboxField
+          compact
+          label="Country"
+          name="country"
+          placeholder="All countries"
+          options={options.countries.map((c) => ({ value: c.iso3, label: c.name, hint: c.iso3 }))}
+          initial={countryOption(options.countries, f.country)}
+        />
+      )}
       {has("region") && <Select name="region" title="Region" value={f.region} options={options.regions.map((r) => [r, r])} />}
       {has("type") && <Select name="type" title="Organisation type" value={f.type} options={ORGANISATION_TYPES.map((t) => [t, ORGANISATION_TYPE_LABELS[t]])} />}
       {has("status") && <Select name="status" title={table.statusLabel} value={f.status} options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />}
