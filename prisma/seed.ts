@@ -3,6 +3,7 @@
 // Idempotent: rows are found by their stable `ref` and only created when missing, so a
 // second run changes nothing and never overwrites an analyst's later edits.
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { DEFAULT_CATEGORY, SUBTYPE } from "@/lib/domain/constraints";
 import { parsePartialDate } from "../lib/domain/partial-date";
 import { recountEvent } from "@/lib/data/projections/event-month-totals";
 import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
@@ -86,6 +87,9 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
             presenceId,
             countryIso3: event.country,
             kind: event.kind,
+            // The subtype's category when the sources name one; else the kind's default (none for arrivals and "Other").
+            category: event.subtype ? SUBTYPE[event.subtype].category : DEFAULT_CATEGORY[event.kind],
+            subtype: event.subtype ?? null,
             resultingStatus: event.status,
             occurredOn: date,
             datePrecision: precision,

@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { TimelineEvent } from "@/lib/data/timeline";
 import { formatPartialDate, isoDate } from "@/lib/domain/partial-date";
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, STATUS_LABELS } from "@/lib/domain/vocabulary";
+import { CATEGORY, SUBTYPE } from "@/lib/domain/constraints";
 import { formatNumber } from "@/lib/domain/format";
 
 const PRECISION_NOTE = { DAY: "", MONTH: " (month known)", YEAR: " (year known)" } as const;
@@ -53,6 +54,12 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
           <span className="font-normal text-slate-500">{PRECISION_NOTE[event.datePrecision]}</span>
         </time>
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">{EVENT_KIND_LABELS[event.kind]}</span>
+        {event.category && (
+          <span className="text-slate-700" data-testid="event-category" title={CATEGORY[event.category].indicator}>
+            {CATEGORY[event.category].en}
+            {event.subtype ? `: ${SUBTYPE[event.subtype].en.toLowerCase()}` : ""}
+          </span>
+        )}
         {event.resultingStatus &&
           (event.retraction ? (
             // A retracted event leads nowhere any more: its status is named, not shown as a live marker.

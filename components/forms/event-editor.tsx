@@ -7,6 +7,7 @@ import { editEventAction, linkSourceAction, retractEventAction } from "@/lib/act
 import type { ActionResult } from "@/lib/actions/action";
 import { LIMITS } from "@/lib/domain/limits";
 import { KIND_STATUSES } from "@/lib/domain/kind-status";
+import { CATEGORIES, CATEGORY, SUBTYPE, SUBTYPES } from "@/lib/domain/constraints";
 import {
   CONFIDENCE_LABELS,
   CONFIDENCES,
@@ -26,6 +27,8 @@ export interface EditableEvent {
   version: number;
   kind: string;
   resultingStatus: string | null;
+  category: string | null;
+  subtype: string | null;
   occurredOn: string;
   datePrecision: string;
   summary: string;
@@ -72,6 +75,8 @@ export function EventEditor({ event }: { event: EditableEvent }) {
     const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
     const input: Record<string, unknown> = { version: event.version };
     if (data.kind !== event.kind) input.kind = data.kind;
+    if ((data.category || null) !== event.category) input.category = data.category || null;
+    if ((data.subtype || null) !== event.subtype) input.subtype = data.subtype || null;
     if (event.concernsPresence && (data.resultingStatus || null) !== event.resultingStatus) input.resultingStatus = data.resultingStatus || null;
     if (data.occurredOn !== event.occurredOn) input.occurredOn = data.occurredOn;
     if (data.datePrecision !== event.datePrecision) input.datePrecision = data.datePrecision;
@@ -96,6 +101,30 @@ export function EventEditor({ event }: { event: EditableEvent }) {
               ))}
             </select>
             <FieldError text={edit.errors.kind} />
+          </label>
+          <label className={LABEL}>
+            Access constraint
+            <select name="category" defaultValue={event.category ?? ""} className={FIELD}>
+              <option value="">None (not a constraint)</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {CATEGORY[c].en}
+                </option>
+              ))}
+            </select>
+            <FieldError text={edit.errors.category} />
+          </label>
+          <label className={LABEL}>
+            Subtype
+            <select name="subtype" defaultValue={event.subtype ?? ""} className={FIELD}>
+              <option value="">—</option>
+              {SUBTYPES.map((s) => (
+                <option key={s} value={s}>
+                  {SUBTYPE[s].en} ({CATEGORY[SUBTYPE[s].category].en})
+                </option>
+              ))}
+            </select>
+            <FieldError text={edit.errors.subtype} />
           </label>
           {event.concernsPresence && (
             <label className={LABEL}>

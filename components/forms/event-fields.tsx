@@ -8,6 +8,7 @@ import { useState } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { kindsLeadingTo } from "@/lib/domain/kind-status";
+import { categoriesOf, CATEGORY, DEFAULT_CATEGORY, PILLAR_LABELS, PILLARS, SUBTYPE, SUBTYPES, type Category, type Subtype } from "@/lib/domain/constraints";
 import { LIMITS } from "@/lib/domain/limits";
 import {
   CONFIDENCE_LABELS,
@@ -43,6 +44,10 @@ export function useEventDraft(sourceOptions: SourceOption[]) {
   const remembered = useRememberedChoices() ?? DEFAULT_CHOICES;
   const [status, setStatus] = useState<Status | null>(null);
   const [kind, setKind] = useState<EventKind | "">("");
+  // The category follows the kind's default until the analyst chooses one ("" is none).
+  const [categoryChosen, setCategory] = useState<Category | "" | null>(null);
+  const [subtype, setSubtype] = useState<Subtype | "">("");
+  const category = categoryChosen ?? (kind ? (DEFAULT_CATEGORY[kind] ?? "") : "");
   const [confidenceChosen, setConfidence] = useState<Confidence | null>(null);
   const [dateChosen, setDate] = useState<{ value: string; precision: DatePrecision } | null>(null);
   const [sourcesChosen, setSources] = useState<SourceDraft[] | null>(null);
@@ -59,6 +64,16 @@ export function useEventDraft(sourceOptions: SourceOption[]) {
     kind,
     setKind: (next: EventKind | "") => {
       setKind(next);
+    },
+    category,
+    setCategory: (next: Category | "") => {
+      setCategory(next);
+      if (subtype && SUBTYPE[subtype].category !== next) setSubtype("");
+    },
+    subtype,
+    setSubtype: (next: Subtype | "") => {
+      setSubtype(next);
+      if (next) setCategory(SUBTYPE[next].category); // a subtype brings its category
     },
     confidence,
     setConfidence: (next: Confidence) => {
@@ -81,6 +96,8 @@ export function useEventDraft(sourceOptions: SourceOption[]) {
         summary: form.get("summary"),
         peopleAffected: form.get("peopleAffected"),
         confidence,
+        category: category || null,
+        subtype: subtype || null,
         sources: sources.map((s) =>
           s.mode === "existing"
             ? { sourceId: s.sourceId, quote: s.quote }
@@ -100,6 +117,11 @@ export type EventDraft = ReturnType<typeof useEventDraft>;
 export function EventFields({ draft, errors, subject }: { draft: EventDraft; errors: Record<string, string>; subject: string }) {
   const err = (name: string) => errors[name];
   const invalid = (name: string) => ({ "aria-invalid": Boolean(err(name)), "aria-describedby": err(name) ? `${name}-error` : undefined });
+  // Help text sits beside the label, not inside it, so that the field's name stays its label.
+  const described = (name: string, helpId?: string) => ({
+    "aria-invalid": Boolean(err(name)),
+    "aria-describedby": [helpId, err(name) ? `${name}-error` : undefined].filter(Boolean).join(" ") || undefined,
+  });
   const { sources, sourceOptions } = draft;
   const updateSource = (index: number, patch: Partial<SourceDraft>) =>
     draft.setSources((list) => list.map((s, i) => (i === index ? ({ ...s, ...patch } as SourceDraft) : s)));
@@ -132,9 +154,16 @@ export function EventFields({ draft, errors, subject }: { draft: EventDraft; err
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <label className={LABEL}>
-          What happened
-          <select name="kind" value={draft.kind} onChange={(e) => draft.setKind(e.target.value as EventKind | "")} className={FIELD} {...invalid("kind")}>
+        <div className={LABEL}>
+          <label htmlFor="event-kind">What happened</label>
+          <select
+            id="event-kind"
+            name="kind"
+            value={draft.kind}
+            onChange={(e) => draft.setKind(e.target.value as EventKind | "")}
+            className={FIELD}
+            {...described("kind", draft.status ? "kind-help" : undefined)}
+          >
             <option value="" disabled>
               Choose…
             </option>
@@ -144,10 +173,56 @@ export function EventFields({ draft, errors, subject }: { draft: EventDraft; err
               </option>
             ))}
           </select>
-          {draft.status && !err("kind") && (
-            <span className="text-xs font-normal text-slate-600">The kinds of event that may lead to {STATUS_LABELS[draft.status].toLowerCase()}.</span>
+          {draft.status && (
+            <span id="kind-help" className="text-xs font-normal text-slate-600">
+              The kinds of event that may lead to {STATUS_LABELS[draft.status].toLowerCase()}.
+            </span>
           )}
           <FieldError id="kind-error" text={err("kind")} />
+        </div>
+        <div className={LABEL}>
+          <label htmlFor="event-category">Access constraint</label>
+          <select
+            id="event-category"
+            name="category"
+            value={draft.category}
+            onChange={(e) => draft.setCategory(e.target.value as Category | "")}
+            className={FIELD}
+            {...described("category", "category-help")}
+          >
+            <option value="">None (not a constraint)</option>
+            {PILLARS.map((pillar) => (
+              <optgroup key={pillar} label={PILLAR_LABELS[pillar].en}>
+                {categoriesOf(pillar).map((c) => (
+                  <option key={c} value={c}>
+                    {CATEGORY[c].en}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <span id="category-help" className="text-xs font-normal text-slate-600">
+            One of the nine ACAPS access indicators; set from the kind of event unless you choose.
+          </span>
+          <FieldError id="category-error" text={err("category")} />
+        </div>
+        <label className={LABEL}>
+          Subtype (optional)
+          <select
+            name="subtype"
+            value={draft.subtype}
+            onChange={(e) => draft.setSubtype(e.target.value as Subtype | "")}
+            className={FIELD}
+            {...invalid("subtype")}
+          >
+            <option value="">—</option>
+            {SUBTYPES.filter((s) => !draft.category || SUBTYPE[s].category === draft.category).map((s) => (
+              <option key={s} value={s}>
+                {SUBTYPE[s].en}
+              </option>
+            ))}
+          </select>
+          <FieldError id="subtype-error" text={err("subtype")} />
         </label>
         <label className={LABEL}>
           Confidence

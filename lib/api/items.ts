@@ -1,5 +1,6 @@
 // Table rows → API items (nested organisation and country, as integrators expect).
 import type { EventRow, OrganisationRow, PresenceRow } from "@/lib/domain/tables/rows";
+import { CATEGORY } from "@/lib/domain/constraints";
 import type { EventItem, OrganisationItem, PresenceItem } from "./schemas";
 
 export function presenceItemOf(r: PresenceRow): PresenceItem {
@@ -23,6 +24,9 @@ export function eventItemOf(r: EventRow): EventItem {
     occurredOn: r.occurredOn,
     datePrecision: r.datePrecision,
     kind: r.kind,
+    category: r.category,
+    pillar: r.category ? CATEGORY[r.category].pillar : null,
+    subtype: r.subtype,
     resultingStatus: r.resultingStatus,
     confidence: r.confidence,
     summary: r.summary,

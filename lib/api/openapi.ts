@@ -30,6 +30,8 @@ const FILTER_DESCRIPTIONS: Record<FilterKey, string> = {
   type: "Organisation type",
   status: "Status (for events: the status the event led to)",
   kind: "Event kind",
+  category: "Access constraint category (one of ACAPS's nine indicators), e.g. MOVEMENT_RESTRICTIONS",
+  pillar: "Pillar of the access constraint categories, e.g. HUMANITARIAN_ACCESS_TO_PEOPLE",
   confidence: "Confidence of the event",
   actor: "Email or name of the person (contains)",
   action: "Audit action, e.g. export",

@@ -1,6 +1,7 @@
 // The shapes of the JSON API v1, as zod schemas: the routes build their answers to these
 // types, the OpenAPI document is generated from them, and the tests validate answers with them.
 import { z } from "zod";
+import { CATEGORIES, PILLARS, SUBTYPES } from "@/lib/domain/constraints";
 import { FILTER_SCHEMAS, MAX_PAGE_SIZE } from "@/lib/domain/tables/query";
 import { isoDay } from "@/lib/domain/view";
 import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "@/lib/domain/vocabulary";
@@ -52,6 +53,9 @@ export const eventItem = z.object({
   occurredOn: isoDate,
   datePrecision: z.enum(DATE_PRECISIONS),
   kind: z.enum(EVENT_KINDS),
+  category: z.enum(CATEGORIES).nullable().describe("Which of ACAPS's nine access indicators it is about; null when it is no constraint"),
+  pillar: z.enum(PILLARS).nullable(),
+  subtype: z.enum(SUBTYPES).nullable(),
   resultingStatus: z.enum(STATUSES).nullable(),
   confidence: z.enum(CONFIDENCES),
   summary: z.string(),

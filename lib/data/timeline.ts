@@ -3,11 +3,14 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Confidence, DatePrecision, EventKind, Status } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "@/lib/domain/actor";
+import type { Category, Subtype } from "@/lib/domain/constraints";
 import { CITATIONS_INCLUDE, toCitation, type SourceCitation } from "./citations";
 
 export interface TimelineEvent {
   id: number;
   kind: EventKind;
+  category: Category | null;
+  subtype: Subtype | null;
   resultingStatus: Status | null;
   occurredOn: Date;
   datePrecision: DatePrecision;
@@ -36,6 +39,8 @@ export function toTimelineEvent(event: EventWithTimeline): TimelineEvent {
   return {
     id: event.id,
     kind: event.kind,
+    category: event.category,
+    subtype: event.subtype,
     resultingStatus: event.resultingStatus,
     occurredOn: event.occurredOn,
     datePrecision: event.datePrecision,

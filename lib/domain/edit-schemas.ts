@@ -2,6 +2,7 @@
 // forms (server actions) and the v1 API, so both refuse the same input with the same message.
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { CATEGORIES, resolveCategory, subtypeProblem, SUBTYPES, type Category, type Subtype } from "./constraints";
 import { kindStatusProblem } from "./kind-status";
 import { ISO_DAY, parsePartialDate } from "./partial-date";
 import { textProblem, type TextKind } from "./text";
@@ -131,13 +132,18 @@ const statusEventFields = {
   summary: text("Summary", LIMITS.summary),
   peopleAffected,
   confidence: z.enum(CONFIDENCES, "Choose confirmed, reported or disputed"),
+  /** Left out: the kind's default (lib/domain/constraints.ts); null: no category. */
+  category: z.enum(CATEGORIES, "Choose one of the nine access indicators").nullable().optional(),
+  subtype: z.enum(SUBTYPES, "Choose a subtype from the list").nullable().optional(),
   sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(LIMITS.sources, `At most ${LIMITS.sources} sources`),
 };
 
-/** The kind must be one that may lead to the status (lib/domain/kind-status.ts); said on the kind. */
-function kindFitsStatus(change: { kind: EventKind; status: Status }, ctx: z.RefinementCtx) {
+/** The kind must be one that may lead to the status (lib/domain/kind-status.ts), said on the kind; a subtype must fit the category. */
+function kindFitsStatus(change: { kind: EventKind; status: Status; category?: Category | null; subtype?: Subtype | null }, ctx: z.RefinementCtx) {
   const problem = kindStatusProblem(change.kind, change.status);
   if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["kind"] });
+  const subtype = subtypeProblem(resolveCategory(change.kind, change.category, change.subtype), change.subtype ?? null);
+  if (subtype) ctx.addIssue({ code: "custom", message: subtype, path: ["subtype"] });
 }
 
 export const statusChangeSchema = z.strictObject({ ...statusEventFields, version: versionSeen }).superRefine(kindFitsStatus);
@@ -192,6 +198,8 @@ export const eventEditSchema = z
     summary: text("Summary", LIMITS.summary).optional(),
     peopleAffected: nullablePeople,
     confidence: z.enum(CONFIDENCES, "Choose confirmed, reported or disputed").optional(),
+    category: z.enum(CATEGORIES, "Choose one of the nine access indicators").nullable().optional(),
+    subtype: z.enum(SUBTYPES, "Choose a subtype from the list").nullable().optional(),
   })
   .refine((edit) => Object.keys(edit).some((key) => key !== "version"), { message: "Change at least one field", path: ["form"] });
 

@@ -4,6 +4,7 @@
 // Facts in shared/reference-facts.md that name no source (the coup's exact day, the
 // 3 Aug 2023 end of military cooperation with France) are not used.
 import type { Confidence, EventKind, OrganisationType, Status } from "../../lib/domain/vocabulary";
+import type { Subtype } from "@/lib/domain/constraints";
 
 export interface SeedOrganisation {
   ref: string;
@@ -31,6 +32,8 @@ export interface SeedEvent {
   confidence: Confidence;
   peopleAffected?: number;
   summary: string;
+  /** A finer kind of constraint, when the sources say which (its category then comes with it). */
+  subtype?: Subtype;
   sources: SeedCitation[];
 }
 
@@ -73,6 +76,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:ner-ngo-supervision",
+    subtype: "SUPERVISION_MEASURES",
     organisation: null,
     country: "NER",
     kind: "RESTRICTION_IMPOSED",
@@ -109,6 +113,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:icrc-ordered-out",
+    subtype: "AGREEMENT_ENDED",
     organisation: "seed:org:icrc",
     country: "NER",
     kind: "AGREEMENT_TERMINATED",
@@ -215,6 +220,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:acted-diffa-suspension",
+    subtype: "SUSPENSION_ORDER",
     organisation: "seed:org:acted",
     country: "NER",
     kind: "OPERATIONS_SUSPENDED",
@@ -227,6 +233,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:acted-licence-revoked",
+    subtype: "REGISTRATION_WITHDRAWN",
     organisation: "seed:org:acted",
     country: "NER",
     kind: "LICENCE_REVOKED",
@@ -263,6 +270,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:apbe-licence-revoked",
+    subtype: "REGISTRATION_WITHDRAWN",
     organisation: "seed:org:apbe",
     country: "NER",
     kind: "LICENCE_REVOKED",
@@ -298,6 +306,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:us-agreement-ended",
+    subtype: "AGREEMENT_ENDED",
     organisation: "seed:org:us-forces",
     country: "NER",
     kind: "AGREEMENT_TERMINATED",
@@ -379,6 +388,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   // France
   {
     ref: "seed:event:fr-ambassador-ordered-out",
+    subtype: "EXPULSION_ORDER",
     organisation: "seed:org:french-embassy",
     country: "NER",
     kind: "ORDER_TO_LEAVE",

@@ -3,6 +3,8 @@
 // choice is a hash of the row number and the seed, so the same seed gives the same rows.
 // Every organisation, presence, event and source is marked synthetic.
 import type pg from "pg";
+import { CATEGORIES, DEFAULT_CATEGORY } from "../../lib/domain/constraints";
+import { EVENT_KINDS } from "../../lib/domain/vocabulary";
 import { allCountries } from "../../prisma/seed-data/countries";
 import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
 import { REBUILD_PRESENCE_PERIODS } from "@/lib/data/projections/presence-projection-store";
@@ -39,6 +41,16 @@ export const SYNTHETIC_SHAPES: readonly SyntheticShape[] = ["uniform", "skewed"]
 export const HOT_COUNTRIES = ["NER", "MLI", "BFA"];
 
 const CHUNK = 100_000;
+
+/**
+ * Each synthetic event's category: its kind's default (lib/domain/constraints.ts), and for
+ * "Other" events one of the nine at random, so that every indicator has events to chart.
+ */
+const SYNTHETIC_CATEGORY = `(CASE kind ${EVENT_KINDS.filter((k) => DEFAULT_CATEGORY[k])
+  .map((k) => `WHEN '${k}' THEN '${DEFAULT_CATEGORY[k]}'`)
+  .join(
+    " ",
+  )} WHEN 'OTHER' THEN (ARRAY[${CATEGORIES.map((c) => `'${c}'`).join(",")}])[1 + floor(pg_temp.rnd(i, 20) * ${CATEGORIES.length})::int] END)::"ConstraintCategory"`;
 
 export async function generateSyntheticData(
   client: pg.ClientBase,
@@ -137,8 +149,8 @@ export async function generateSyntheticData(
     const end = Math.min(size.events, start + CHUNK - 1);
     await q(
       `
-      INSERT INTO "AccessEvent" ("presenceId", "countryIso3", kind, "resultingStatus", "occurredOn", "datePrecision", summary, "peopleAffected", confidence, "reviewState", synthetic, "updatedAt")
-      SELECT presence_id, country, kind::"EventKind",
+      INSERT INTO "AccessEvent" ("presenceId", "countryIso3", kind, category, "resultingStatus", "occurredOn", "datePrecision", summary, "peopleAffected", confidence, "reviewState", synthetic, "updatedAt")
+      SELECT presence_id, country, kind::"EventKind", ${SYNTHETIC_CATEGORY},
              (CASE WHEN presence_id IS NULL THEN NULL
                    WHEN kind IN ('ARRIVAL','RESTRICTION_LIFTED','READMITTED') THEN 'OPERATING'
                    WHEN kind IN ('RESTRICTION_IMPOSED','OPERATIONS_SUSPENDED') THEN 'RESTRICTED'

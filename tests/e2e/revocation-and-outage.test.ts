@@ -37,7 +37,7 @@ async function openChangeStatus(page: Page): Promise<void> {
 
 async function fillChange(page: Page): Promise<void> {
   await page.getByRole("radio", { name: "Restricted" }).check();
-  await page.getByLabel("What happened").selectOption("RESTRICTION_IMPOSED");
+  await page.getByLabel("What happened", { exact: true }).selectOption("RESTRICTION_IMPOSED");
   await page.getByLabel("Date", { exact: true }).fill("2026-11-02");
   await page.getByLabel("Summary").fill("A forged request tries to record this.");
   await page.getByRole("radio", { name: "Add a new source" }).check();

@@ -26,7 +26,7 @@ async function openChangeStatus(page: Page, organisation: string) {
 
 async function fillChange(page: Page, summary: string) {
   await page.getByRole("radio", { name: "Restricted" }).check();
-  await page.getByLabel("What happened").selectOption("RESTRICTION_IMPOSED");
+  await page.getByLabel("What happened", { exact: true }).selectOption("RESTRICTION_IMPOSED");
   await page.getByLabel("Date", { exact: true }).fill("2026-11-02");
   await page.getByLabel("Summary").fill(summary);
   await page.getByLabel("People affected (optional)").fill("15000");
@@ -141,13 +141,13 @@ describe("changing a status", () => {
     await country.press("Enter");
     await page.getByRole("radio", { name: "Operating" }).check();
     // Only the kinds that may lead to operating are offered.
-    expect(await page.getByLabel("What happened").locator("option:not([disabled])").allTextContents()).toEqual([
+    expect(await page.getByLabel("What happened", { exact: true }).locator("option:not([disabled])").allTextContents()).toEqual([
       "Restriction lifted",
       "Readmitted",
       "Arrival",
       "Other",
     ]);
-    await page.getByLabel("What happened").selectOption("ARRIVAL");
+    await page.getByLabel("What happened", { exact: true }).selectOption("ARRIVAL");
     // Known to the month: the date is a month.
     await page.getByLabel("Date known to the").selectOption("MONTH");
     await page.getByLabel("Date (month)").fill("2026-10");

@@ -68,6 +68,13 @@ describe("seed", () => {
       expect(claims).toContain("Associated Press: Licence withdrawn by decrees of 12 November 2024.");
       expect(claims).toContain("Naija News (citing AFP): Banned in November 2023.");
       expect(await prisma.accessEvent.count({ where: { presence: { organisation: { acronym: "ACTED" } }, kind: "LICENCE_REVOKED" } })).toBe(1);
+      // Categories: from the subtype the sources name (a licence withdrawn by decree), else the kind's default, none for arrivals and context.
+      expect(ban).toMatchObject({ category: "IMPEDIMENTS_TO_ENTRY", subtype: "REGISTRATION_WITHDRAWN" });
+      const byRef = async (ref: string) => prisma.accessEvent.findUniqueOrThrow({ where: { ref: `seed:event:${ref}` } });
+      expect(await byRef("acted-diffa-suspension")).toMatchObject({ category: "INTERFERENCE", subtype: "SUSPENSION_ORDER" });
+      expect(await byRef("icrc-office-closed")).toMatchObject({ category: "INTERFERENCE", subtype: null });
+      expect(await byRef("ner-coup")).toMatchObject({ category: null, subtype: null });
+      expect(await byRef("ru-arrival")).toMatchObject({ category: null });
     });
   });
 

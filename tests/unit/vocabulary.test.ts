@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as prismaEnums from "@/lib/generated/prisma/enums";
 import * as vocabulary from "@/lib/domain/vocabulary";
+import * as constraints from "@/lib/domain/constraints";
 
 // The domain's closed sets are the single source of truth in TypeScript; the database
 // enums must hold exactly the same values, in the same order.
@@ -13,6 +14,8 @@ describe("vocabulary matches the database enums", () => {
     [vocabulary.EVENT_KINDS, prismaEnums.EventKind],
     [vocabulary.ORGANISATION_TYPES, prismaEnums.OrganisationType],
     [vocabulary.ROLES, prismaEnums.Role],
+    [constraints.CATEGORIES, prismaEnums.ConstraintCategory],
+    [constraints.SUBTYPES, prismaEnums.ConstraintSubtype],
   ];
   it.each(pairs)("%j", (domain, database) => {
     expect([...domain]).toEqual(Object.values(database));

@@ -16,6 +16,7 @@ import {
 } from "@/lib/domain/vocabulary";
 import { asOfQuery } from "@/lib/domain/view-url";
 import { Button } from "@/components/ui/button";
+import { CATEGORIES, CATEGORY, PILLAR_LABELS, PILLARS } from "@/lib/domain/constraints";
 import { ComboboxField } from "@/components/ui/combobox";
 
 const countryOption = (countries: { iso3: string; name: string }[], iso3?: string) => {
@@ -91,6 +92,8 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
       {has("type") && <Select name="type" title="Organisation type" value={f.type} options={ORGANISATION_TYPES.map((t) => [t, ORGANISATION_TYPE_LABELS[t]])} />}
       {has("status") && <Select name="status" title={table.statusLabel} value={f.status} options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />}
       {has("kind") && <Select name="kind" title="Event" value={f.kind} options={EVENT_KINDS.map((k) => [k, EVENT_KIND_LABELS[k]])} />}
+      {has("pillar") && <Select name="pillar" title="Pillar" value={f.pillar} options={PILLARS.map((p) => [p, PILLAR_LABELS[p].en])} />}
+      {has("category") && <Select name="category" title="Access constraint" value={f.category} options={CATEGORIES.map((c) => [c, CATEGORY[c].en])} />}
       {has("confidence") && <Select name="confidence" title="Confidence" value={f.confidence} options={CONFIDENCES.map((c) => [c, CONFIDENCE_LABELS[c]])} />}
       {has("actor") && (
         <label className={label}>

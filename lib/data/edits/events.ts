@@ -4,6 +4,7 @@ import "server-only";
 // recomputed, so a retracted or re-dated event changes it exactly as the rule says.
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { kindStatusProblem } from "@/lib/domain/kind-status";
+import { SUBTYPE, subtypeProblem } from "@/lib/domain/constraints";
 import { eventEditSchema, linkSourceSchema, retractionSchema } from "@/lib/domain/edit-schemas";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
@@ -18,6 +19,8 @@ type EventRecord = NonNullable<Awaited<ReturnType<Tx["accessEvent"]["findUnique"
 
 const snapshot = (e: EventRecord) => ({
   kind: e.kind,
+  category: e.category,
+  subtype: e.subtype,
   resultingStatus: e.resultingStatus,
   occurredOn: isoDate(e.occurredOn),
   datePrecision: e.datePrecision,
@@ -63,12 +66,17 @@ export async function editEvent(actor: Actor | null, eventId: number, input: unk
     if (changes.resultingStatus !== undefined && changes.resultingStatus !== null && before.presenceId === null) {
       throw new RuleError("An event about a whole country leads to no organisation's status.", "resultingStatus");
     }
+    const subtype = changes.subtype === undefined ? before.subtype : changes.subtype;
+    const category = changes.category !== undefined ? changes.category : changes.subtype ? SUBTYPE[changes.subtype].category : before.category;
+    const subtypeFit = subtypeProblem(category, subtype);
+    if (subtypeFit) throw new RuleError(subtypeFit, "subtype");
     const kindStatus = kindStatusProblem(changes.kind ?? before.kind, changes.resultingStatus === undefined ? before.resultingStatus : changes.resultingStatus);
     if (kindStatus) throw new RuleError(kindStatus, changes.kind !== undefined ? "kind" : "resultingStatus");
     const after = await tx.accessEvent.update({
       where: { id: eventId },
       data: {
         ...(changes.kind !== undefined && { kind: changes.kind }),
+        ...((changes.category !== undefined || changes.subtype !== undefined) && { category, subtype }),
         ...(changes.resultingStatus !== undefined && { resultingStatus: changes.resultingStatus }),
         ...((changes.occurredOn !== undefined || changes.datePrecision !== undefined) && {
           occurredOn: startOfPeriod(occurredOn, precision),

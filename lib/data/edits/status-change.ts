@@ -5,6 +5,7 @@ import "server-only";
 import { ZodError, type z } from "zod";
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { firstEventSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
+import { resolveCategory } from "@/lib/domain/constraints";
 import type { Presence } from "@/lib/generated/prisma/client";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
@@ -80,6 +81,8 @@ export async function writeStatusEvent(tx: Tx, userId: number, before: Presence,
       presenceId,
       countryIso3: before.countryIso3,
       kind: change.kind,
+      category: resolveCategory(change.kind, change.category, change.subtype),
+      subtype: change.subtype ?? null,
       resultingStatus: change.status,
       occurredOn: startOfPeriod(change.occurredOn, change.datePrecision),
       datePrecision: change.datePrecision,

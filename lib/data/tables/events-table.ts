@@ -2,6 +2,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { EventRow, SourceRef } from "@/lib/domain/tables/rows";
+import { categoriesOf, type Category, type Subtype } from "@/lib/domain/constraints";
 import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } from "@/lib/domain/vocabulary";
 import type { TableDefinition } from "./table-sql";
 import { anyContains, countryCodesMatching, presenceIdsMatching } from "@/lib/data/search-sql";
@@ -50,11 +51,13 @@ export function eventsTable(query: TableQuery, options: { denseSearch?: boolean 
   if (filters.q) conditions.push(options.denseSearch ? searchFilter(filters.q) : searchIds(filters.q));
   if (filters.organisation) conditions.push(Prisma.sql`o.id = ${filters.organisation}`);
   if (filters.kind) conditions.push(Prisma.sql`e.kind = ${filters.kind}::"EventKind"`);
+  if (filters.category) conditions.push(Prisma.sql`e.category = ${filters.category}::"ConstraintCategory"`);
+  if (filters.pillar) conditions.push(Prisma.sql`e.category = ANY(${categoriesOf(filters.pillar)}::"ConstraintCategory"[])`);
   if (filters.confidence) conditions.push(Prisma.sql`e.confidence = ${filters.confidence}::"Confidence"`);
   return {
     ctes: null,
     select: Prisma.sql`e.id, e."occurredOn" AS occurred_on, e."datePrecision"::text AS date_precision, e.kind::text AS kind,
-      e."resultingStatus"::text AS resulting_status, e.confidence::text AS confidence, e.summary, e."peopleAffected" AS people_affected,
+      e.category::text AS category, e.subtype::text AS subtype, e."resultingStatus"::text AS resulting_status, e.confidence::text AS confidence, e.summary, e."peopleAffected" AS people_affected,
       e."presenceId" AS presence_id, o.id AS organisation_id, o.name AS organisation_name, o.acronym AS organisation_acronym, o.type::text AS organisation_type,
       o."iatiId" AS iati_id, c.iso3 AS country_iso3, c."nameEn" AS country_name, c.region,
       (SELECT ${sourcesJson("so")}
@@ -84,6 +87,8 @@ export function toEventRow(r: Record<string, unknown>): EventRow {
     occurredOn: r.occurred_on as string,
     datePrecision: r.date_precision as DatePrecision,
     kind: r.kind as EventKind,
+    category: r.category as Category | null,
+    subtype: r.subtype as Subtype | null,
     resultingStatus: r.resulting_status as Status | null,
     confidence: r.confidence as Confidence,
     summary: r.summary as string,

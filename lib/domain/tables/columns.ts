@@ -1,6 +1,7 @@
 // The columns of every table: the one source of truth for the table headers, the column
 // picker, the sortable allow-list and all four export formats (CSV, XLSX, JSON, HXL).
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "../vocabulary";
+import { CATEGORY, PILLAR_LABELS, SUBTYPE } from "../constraints";
 import { describeChanges } from "../audit-diff";
 import type { TableRows, SourceRef } from "./rows";
 
@@ -86,6 +87,23 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     },
     { id: "iatiId", label: "IATI identifier", hxl: "#org+code", kind: "text", value: (r) => r.iatiId, width: 20 },
     { id: "kind", label: "Event", hxl: "#event+type", kind: "text", value: (r) => EVENT_KIND_LABELS[r.kind], width: 22, sortable: true, visible: true },
+    {
+      id: "category",
+      label: "Access constraint",
+      hxl: "#access+category",
+      kind: "text",
+      value: (r) => (r.category ? CATEGORY[r.category].en : null),
+      width: 30,
+    },
+    {
+      id: "pillar",
+      label: "Pillar",
+      hxl: "#access+pillar",
+      kind: "text",
+      value: (r) => (r.category ? PILLAR_LABELS[CATEGORY[r.category].pillar].en : null),
+      width: 30,
+    },
+    { id: "subtype", label: "Subtype", hxl: "#access+subtype", kind: "text", value: (r) => (r.subtype ? SUBTYPE[r.subtype].en : null), width: 24 },
     {
       id: "status",
       label: "Resulting status",

@@ -76,7 +76,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     readAction: "read",
     title: "Events",
     alwaysExported: ["id", "iso3", "iatiId", "datePrecision"],
-    filters: ["q", "country", "organisation", "region", "type", "status", "kind", "confidence", "from", "to"],
+    filters: ["q", "country", "organisation", "region", "type", "status", "kind", "pillar", "category", "confidence", "from", "to"],
     defaultSort: { column: "occurredOn", direction: "desc" },
     dateLabel: "Date",
     statusLabel: "Resulting status",

@@ -1,6 +1,7 @@
 // The parts of a table query that the browser needs (types, defaults and the URL writer),
 // kept free of zod so that table pages do not ship the validation library to the client.
 import type { AuditAction, AuditEntityType } from "../audit-actions";
+import type { Category, Pillar } from "../constraints";
 import type { Confidence, EventKind, OrganisationType, Status } from "../vocabulary";
 import type { TableName } from "./columns";
 import { TABLES } from "./descriptors";
@@ -15,6 +16,8 @@ export interface TableFilters {
   type?: OrganisationType;
   status?: Status;
   kind?: EventKind;
+  category?: Category;
+  pillar?: Pillar;
   confidence?: Confidence;
   actor?: string;
   action?: AuditAction;

@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../audit-actions";
 import { queryText } from "../text";
 import { isoDay } from "../view";
 import { effectiveAsOf, firstValues, orderedRange, type SearchParams } from "../view-url";
+import { CATEGORIES, PILLARS } from "../constraints";
 import { CONFIDENCES, EVENT_KINDS, ISO3_CODE, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "./columns";
 import { TABLES } from "./descriptors";
@@ -26,6 +27,8 @@ export const FILTER_SCHEMAS = {
   type: z.enum(ORGANISATION_TYPES),
   status: z.enum(STATUSES),
   kind: z.enum(EVENT_KINDS),
+  category: z.enum(CATEGORIES),
+  pillar: z.enum(PILLARS),
   confidence: z.enum(CONFIDENCES),
   actor: queryText(200),
   action: z.enum(AUDIT_ACTIONS),

@@ -2,6 +2,7 @@
 // (dates as ISO strings), so that they cross to client components and into every export
 // format unchanged.
 import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } from "../vocabulary";
+import type { Category, Subtype } from "../constraints";
 
 export interface SourceRef {
   id: number;
@@ -37,6 +38,8 @@ export interface EventRow {
   occurredOn: string;
   datePrecision: DatePrecision;
   kind: EventKind;
+  category: Category | null;
+  subtype: Subtype | null;
   resultingStatus: Status | null;
   confidence: Confidence;
   summary: string;

@@ -41,6 +41,8 @@ export default async function EventPage({ params, searchParams }: Props) {
             version: event.version,
             kind: event.kind,
             resultingStatus: event.resultingStatus,
+            category: event.category,
+            subtype: event.subtype,
             occurredOn: isoDate(event.occurredOn),
             datePrecision: event.datePrecision,
             summary: event.summary,

@@ -1,0 +1,26 @@
+-- Each event gets one of ACAPS's nine access indicators as its category (and may get a
+-- subtype): lib/domain/constraints.ts. Events recorded before this change get the default
+-- category of their kind (DEFAULT_CATEGORY there, which a unit test compares with the CASE
+-- below). Arrivals and "Other" events get none, until an analyst gives one from the sources.
+-- CreateEnum
+CREATE TYPE "ConstraintCategory" AS ENUM ('DENIAL_OF_NEEDS', 'RESTRICTED_ACCESS_TO_SERVICES', 'IMPEDIMENTS_TO_ENTRY', 'MOVEMENT_RESTRICTIONS', 'INTERFERENCE', 'VIOLENCE_AGAINST_PERSONNEL', 'INSECURITY_HOSTILITIES', 'EXPLOSIVE_HAZARDS', 'PHYSICAL_CONSTRAINTS');
+
+-- CreateEnum
+CREATE TYPE "ConstraintSubtype" AS ENUM ('REGISTRATION_WITHDRAWN', 'AGREEMENT_ENDED', 'EXPULSION_ORDER', 'VISA_OR_PERMIT_DENIED', 'SUSPENSION_ORDER', 'SUPERVISION_MEASURES', 'DATA_DEMAND', 'ESCORT_REQUIRED', 'MOVEMENT_BAN', 'ATTACK_ON_STAFF', 'ABDUCTION', 'SEIZURE_OF_ASSETS');
+
+-- AlterTable
+ALTER TABLE "AccessEvent" ADD COLUMN     "category" "ConstraintCategory",
+ADD COLUMN     "subtype" "ConstraintSubtype";
+
+-- Backfill
+UPDATE "AccessEvent" SET "category" = (CASE kind
+  WHEN 'ORDER_TO_LEAVE' THEN 'IMPEDIMENTS_TO_ENTRY'
+  WHEN 'LICENCE_REVOKED' THEN 'IMPEDIMENTS_TO_ENTRY'
+  WHEN 'AGREEMENT_TERMINATED' THEN 'IMPEDIMENTS_TO_ENTRY'
+  WHEN 'WITHDRAWAL_COMPLETED' THEN 'IMPEDIMENTS_TO_ENTRY'
+  WHEN 'READMITTED' THEN 'IMPEDIMENTS_TO_ENTRY'
+  WHEN 'OPERATIONS_SUSPENDED' THEN 'INTERFERENCE'
+  WHEN 'OFFICE_CLOSED' THEN 'INTERFERENCE'
+  WHEN 'RESTRICTION_IMPOSED' THEN 'INTERFERENCE'
+  WHEN 'RESTRICTION_LIFTED' THEN 'INTERFERENCE'
+END)::"ConstraintCategory";
