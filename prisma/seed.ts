@@ -11,7 +11,8 @@ import { createUser } from "../lib/data/users";
 import { DEMO_USERS } from "../lib/domain/demo-users";
 import { allCountries } from "./seed-data/countries";
 import { SEED_SOURCES } from "./seed-data/niger-sources";
-import { SEED_EVENTS, SEED_ORGANISATIONS } from "./seed-data/niger-events";
+import { SEED_EVENTS, SEED_ORGANISATIONS, SEED_PRESENCE_AREAS } from "./seed-data/niger-events";
+import { ALL_AREAS } from "../lib/domain/areas";
 
 export { DEMO_USERS };
 
@@ -23,6 +24,7 @@ export interface SeedOptions {
 
 export interface SeedReport {
   countries: number;
+  areas: number;
   organisations: number;
   sources: number;
   events: number;
@@ -35,13 +37,23 @@ function partialDate(text: string) {
   return parsed;
 }
 
+/**
+ * Every country's first-level areas (lib/domain/areas.ts); new ones only, so a database made
+ * before an areas update gains the new codes. Also run at every start (scripts/start.ts).
+ */
+export async function addAreas(prisma: Pick<PrismaClient, "area">): Promise<number> {
+  const data = ALL_AREAS.map(({ code, iso3, name }) => ({ code, countryIso3: iso3, name }));
+  return (await prisma.area.createMany({ data, skipDuplicates: true })).count;
+}
+
 export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedReport> {
   const log = options.log ?? (() => {});
-  const report: SeedReport = { countries: 0, organisations: 0, sources: 0, events: 0, users: 0 };
+  const report: SeedReport = { countries: 0, areas: 0, organisations: 0, sources: 0, events: 0, users: 0 };
 
   await prisma.$transaction(
     async (tx) => {
       report.countries = (await tx.country.createMany({ data: allCountries(), skipDuplicates: true })).count;
+      report.areas = await addAreas(tx);
 
       const organisationIds = new Map<string, number>();
       for (const org of SEED_ORGANISATIONS) {
@@ -90,6 +102,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
             // The subtype's category when the sources name one; else the kind's default (none for arrivals and "Other").
             category: event.subtype ? SUBTYPE[event.subtype].category : DEFAULT_CATEGORY[event.kind],
             subtype: event.subtype ?? null,
+            areas: { create: (event.areas ?? []).map((areaCode) => ({ areaCode })) },
             resultingStatus: event.status,
             occurredOn: date,
             datePrecision: precision,
@@ -110,6 +123,12 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
         report.events += 1;
       }
       for (const presenceId of touchedPresences) await refreshPresenceProjection(tx, presenceId);
+      for (const { organisation, country, areas } of SEED_PRESENCE_AREAS) {
+        const presence = await tx.presence.findUnique({
+          where: { organisationId_countryIso3: { organisationId: organisationIds.get(organisation)!, countryIso3: country } },
+        });
+        if (presence) await tx.presenceArea.createMany({ data: areas.map((areaCode) => ({ presenceId: presence.id, areaCode })), skipDuplicates: true });
+      }
     },
     { timeout: 60_000 },
   );
@@ -123,7 +142,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
   }
 
   log(
-    `Seed: ${report.countries} countries, ${report.organisations} organisations, ${report.sources} sources, ` +
+    `Seed: ${report.countries} countries, ${report.areas} areas, ${report.organisations} organisations, ${report.sources} sources, ` +
       `${report.events} events, ${report.users} users added.`,
   );
   return report;

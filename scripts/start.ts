@@ -11,7 +11,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db";
 import { DEFAULT_DEMO_PASSWORD, parseEnv } from "../lib/env";
-import { DEMO_USERS, seedDatabase } from "../prisma/seed";
+import { addAreas, DEMO_USERS, seedDatabase } from "../prisma/seed";
 import { isLoopbackHost } from "../lib/domain/demo-users";
 import { buildIfNeeded, ROOT } from "./lib/build";
 import { dataDirectory, demoAuthSecret } from "./lib/demo-files";
@@ -89,6 +89,9 @@ async function main() {
     if ((await prisma.country.count()) === 0) {
       log("Seeding the empty database…");
       await seedDatabase(prisma, { demoPassword: demo ? demoPassword : undefined, log });
+    } else {
+      const added = await addAreas(prisma);
+      if (added) log(`Added ${added} first-level areas.`);
     }
   } finally {
     await prisma.$disconnect();

@@ -9,6 +9,7 @@ const ACTIONS: Record<string, string> = {
   "event.update": "event edited",
   "event.retract": "event retracted",
   "event.linkSource": "source added",
+  "event.recordConstraint": "constraint recorded",
 };
 
 /** "Last changed by Demo Analyst on 2 Nov 2026 (status change)", or that no one has edited it here. */

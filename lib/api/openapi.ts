@@ -12,7 +12,8 @@ import {
   organisationSchema,
   presenceSchema,
   retractionSchema,
-  statusChangeSchema,
+  presenceEventSchema,
+  constraintSchema,
 } from "@/lib/domain/edit-schemas";
 import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
 
@@ -131,16 +132,78 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/v1/countries/{iso3}/areas": {
+        get: {
+          summary: "The country's first-level areas: ISO 3166-2 code, name, OCHA p-code (null unless set), level",
+          operationId: "listAreas",
+          parameters: [{ name: "iso3", in: "path", required: true, description: "ISO 3166-1 alpha-3, e.g. NER", schema: { type: "string" } }],
+          responses: {
+            "200": {
+              description: "Every area of the country, by name",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      data: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          properties: {
+                            code: { type: "string", examples: ["NE-6"] },
+                            name: { type: "string", examples: ["Tillabéri"] },
+                            pcode: { type: ["string", "null"] },
+                            level: { type: "integer", examples: [1] },
+                            hasBoundary: { type: "boolean", description: "Whether the app draws it on the country map" },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            "404": { description: "No such country", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/countries/{iso3}/events": {
+        post: writeOperation(
+          "recordConstraint",
+          "Record a constraint of a country, not tied to one presence: for the organisations named in `organisationIds`, every organisation of `organisationTypes` there, or neither (the whole country); in `areas` (ISO 3166-2) or country-wide. With `status`, each concerned presence gets its own event and status, in the same transaction (a whole-country constraint changes no status).",
+          constraintSchema,
+          {
+            eventId: { type: "integer" },
+            presences: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  id: { type: "integer" },
+                  eventId: { type: "integer" },
+                  status: { type: ["string", "null"] },
+                  since: { type: ["string", "null"] },
+                },
+              },
+            },
+          },
+          { parameters: [{ name: "iso3", in: "path", required: true, description: "ISO 3166-1 alpha-3, e.g. NER", schema: { type: "string" } }] },
+        ),
+      },
       "/api/v1/presences/{id}/events": {
         post: {
-          summary: "Change a presence's status: a new event with at least one source, guarded by the version you saw",
+          summary:
+            "A presence's event with at least one source, guarded by the version you saw: a status change, or without `status` a constraint that changes none",
           operationId: "changeStatus",
           description:
+            "`category` is one of ACAPS's nine access indicators (the kind's default when left out, null for none), `subtype` one under it, " +
+            "`areas` ISO 3166-2 codes of the country (see /api/v1/countries/{iso3}/areas). " +
             "Creates the event, recomputes the presence's status from all published events (a backdated event never hides a newer one) " +
             "and writes an audit entry, in one transaction. Each source is `{sourceId, quote?}` to cite an existing source or " +
             "`{publisher, title, url?, publishedOn?, quote?}` to add one. With a session (not a token) the request must come from the site itself (Origin).",
           parameters: [{ name: "id", in: "path", required: true, description: "Presence id (from /api/v1/presences)", schema: { type: "integer" } }],
-          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(statusChangeSchema) } } },
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(presenceEventSchema) } } },
           responses: {
             "201": {
               description: "Saved",

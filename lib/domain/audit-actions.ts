@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "event.update",
   "event.retract",
   "event.linkSource",
+  "event.recordConstraint",
   "user.create",
   "user.changeRole",
   "user.disable",

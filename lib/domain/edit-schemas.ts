@@ -4,6 +4,7 @@ import { z } from "zod";
 import { LIMITS } from "./limits";
 import { CATEGORIES, resolveCategory, subtypeProblem, SUBTYPES, type Category, type Subtype } from "./constraints";
 import { kindStatusProblem } from "./kind-status";
+import { AREA_CODE } from "./area-code";
 import { ISO_DAY, parsePartialDate } from "./partial-date";
 import { textProblem, type TextKind } from "./text";
 import { todayUtc } from "./view";
@@ -212,3 +213,84 @@ export const linkSourceSchema = z.strictObject({
   source: sourceCitationSchema,
   claim: optionalText("What this source claims", LIMITS.claim),
 });
+
+/** At most this many areas or named organisations in one constraint. */
+export const CONSTRAINT_LIMITS = { areas: 50, organisations: 200 } as const;
+
+const areaCode = z
+  .string("Each area is an ISO 3166-2 code, e.g. NE-6")
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.string().regex(AREA_CODE, "Each area is an ISO 3166-2 code, e.g. NE-6"));
+
+/**
+ * A constraint recorded for a country (POST /api/v1/countries/{iso3}/events, the country page's
+ * form): for named organisations, for every organisation of some types there, or neither (the
+ * whole country). A status, when given, is applied to each concerned presence; a whole-country
+ * constraint changes no status (lib/domain/presence-projection.ts stays per presence).
+ */
+export const constraintSchema = z
+  .strictObject({
+    kind: statusEventFields.kind,
+    category: statusEventFields.category,
+    subtype: statusEventFields.subtype,
+    status: z.enum(STATUSES, "Choose operating, restricted or expelled, or leave the status out").nullable().optional(),
+    occurredOn: statusEventFields.occurredOn,
+    datePrecision: statusEventFields.datePrecision,
+    summary: statusEventFields.summary,
+    peopleAffected,
+    confidence: statusEventFields.confidence,
+    areas: z.array(areaCode, "Areas are a list of ISO 3166-2 codes").max(CONSTRAINT_LIMITS.areas, `At most ${CONSTRAINT_LIMITS.areas} areas`).default([]),
+    organisationIds: z
+      .array(wholeNumber("Each organisation is an id").pipe(z.number().positive("Each organisation is an id")), "Organisations are a list of ids")
+      .max(CONSTRAINT_LIMITS.organisations, `At most ${CONSTRAINT_LIMITS.organisations} organisations`)
+      .optional(),
+    organisationTypes: z
+      .array(z.enum(ORGANISATION_TYPES, "Choose organisation types from the list"), "Organisation types are a list")
+      .max(ORGANISATION_TYPES.length)
+      .optional(),
+    sources: statusEventFields.sources,
+  })
+  .superRefine((c, ctx) => {
+    if (c.organisationIds?.length && c.organisationTypes?.length) {
+      ctx.addIssue({ code: "custom", path: ["organisationTypes"], message: "Name organisations or types of organisation, not both" });
+    }
+    if (c.organisationIds && new Set(c.organisationIds).size !== c.organisationIds.length) {
+      ctx.addIssue({ code: "custom", path: ["organisationIds"], message: "An organisation is listed twice" });
+    }
+    if (new Set(c.areas).size !== c.areas.length) ctx.addIssue({ code: "custom", path: ["areas"], message: "An area is listed twice" });
+    if (c.status) {
+      if (!c.organisationIds?.length && !c.organisationTypes?.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["status"],
+          message: "A status is set for the organisations a constraint concerns: name them or their types. A whole-country constraint changes no status.",
+        });
+      }
+      const problem = kindStatusProblem(c.kind, c.status);
+      if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["kind"] });
+    }
+    const subtype = subtypeProblem(resolveCategory(c.kind, c.category, c.subtype), c.subtype ?? null);
+    if (subtype) ctx.addIssue({ code: "custom", message: subtype, path: ["subtype"] });
+  });
+
+export type ConstraintInput = z.output<typeof constraintSchema>;
+
+/**
+ * An event for one presence through the API (POST /api/v1/presences/{id}/events): a status change,
+ * or with no `status` a constraint on that organisation that changes none (e.g. an escort required).
+ */
+export const presenceEventSchema = z
+  .strictObject({
+    ...statusEventFields,
+    status: z.enum(STATUSES, "Choose operating, restricted or expelled, or leave the status out").nullable().optional(),
+    version: versionSeen,
+    areas: z.array(areaCode, "Areas are a list of ISO 3166-2 codes").max(CONSTRAINT_LIMITS.areas).default([]),
+  })
+  .superRefine((change, ctx) => {
+    if (change.status) kindFitsStatus({ ...change, status: change.status }, ctx);
+    else {
+      const subtype = subtypeProblem(resolveCategory(change.kind, change.category, change.subtype), change.subtype ?? null);
+      if (subtype) ctx.addIssue({ code: "custom", message: subtype, path: ["subtype"] });
+    }
+  });

@@ -34,6 +34,8 @@ export interface SeedEvent {
   summary: string;
   /** A finer kind of constraint, when the sources say which (its category then comes with it). */
   subtype?: Subtype;
+  /** First-level areas (ISO 3166-2) the sources place the event in; none: country-wide. */
+  areas?: string[];
   sources: SeedCitation[];
 }
 
@@ -220,6 +222,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:acted-diffa-suspension",
+    areas: ["NE-2"],
     subtype: "SUSPENSION_ORDER",
     organisation: "seed:org:acted",
     country: "NER",
@@ -350,6 +353,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:us-base-101",
+    areas: ["NE-8"],
     organisation: "seed:org:us-forces",
     country: "NER",
     kind: "OFFICE_CLOSED",
@@ -361,6 +365,7 @@ export const SEED_EVENTS: SeedEvent[] = [
   },
   {
     ref: "seed:event:us-base-201",
+    areas: ["NE-1"],
     organisation: "seed:org:us-forces",
     country: "NER",
     kind: "OFFICE_CLOSED",
@@ -477,4 +482,10 @@ export const SEED_EVENTS: SeedEvent[] = [
       },
     ],
   },
+];
+
+/** Where an organisation works in a country, as its sources say (presence areas). */
+export const SEED_PRESENCE_AREAS: { organisation: string; country: string; areas: string[]; source: string }[] = [
+  // "More than 2 million people reached in 2024, in Diffa, Tahoua, Tillabéri and Agadez" (ICRC press release).
+  { organisation: "seed:org:icrc", country: "NER", areas: ["NE-2", "NE-5", "NE-6", "NE-1"], source: "ext:icrc:press-release-2024-reach" },
 ];

@@ -56,6 +56,23 @@ describe("seed", () => {
     });
   });
 
+  it("loads every country's areas, and places in areas only what the sources place there", async () => {
+    await withFreshDatabase(serverUrl, async (prisma) => {
+      const report = await seedDatabase(prisma);
+      expect(report.areas).toBe(await prisma.area.count());
+      expect(await prisma.area.findUnique({ where: { code: "NE-6" } })).toMatchObject({ countryIso3: "NER", name: "Tillabéri", pcode: null });
+      const located = await prisma.accessEvent.findMany({ where: { areas: { some: {} } }, include: { areas: true }, orderBy: { ref: "asc" } });
+      expect(located.map((e) => [e.ref, e.areas.map((a) => a.areaCode)])).toEqual([
+        ["seed:event:acted-diffa-suspension", ["NE-2"]],
+        ["seed:event:us-base-101", ["NE-8"]],
+        ["seed:event:us-base-201", ["NE-1"]],
+      ]);
+      // The ICRC's 2024 reach (its press release): Diffa, Tahoua, Tillabéri and Agadez.
+      const icrc = await prisma.presence.findFirstOrThrow({ where: { organisation: { ref: "seed:org:icrc" } }, include: { areas: true } });
+      expect(icrc.areas.map((a) => a.areaCode).sort()).toEqual(["NE-1", "NE-2", "NE-5", "NE-6"]);
+    });
+  });
+
   it("keeps the disputed ban date as one event with both claims", async () => {
     await withFreshDatabase(serverUrl, async (prisma) => {
       await seedDatabase(prisma);
@@ -83,7 +100,7 @@ describe("seed", () => {
       await seedDatabase(prisma, { demoPassword: "demo-password-for-tests" });
       const before = await snapshot(prisma);
       const second = await seedDatabase(prisma, { demoPassword: "demo-password-for-tests" });
-      expect(second).toEqual({ countries: 0, organisations: 0, sources: 0, events: 0, users: 0 });
+      expect(second).toEqual({ countries: 0, areas: 0, organisations: 0, sources: 0, events: 0, users: 0 });
       expect(await snapshot(prisma)).toEqual(before);
     });
   });

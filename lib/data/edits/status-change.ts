@@ -4,7 +4,9 @@ import "server-only";
 // cancel-document pattern: the expected version in the update's WHERE, then check the count).
 import { ZodError, type z } from "zod";
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
-import { firstEventSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
+import { firstEventSchema, presenceEventSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
+import { areaCodesProblem } from "@/lib/domain/areas";
+import type { Status } from "@/lib/domain/vocabulary";
 import { resolveCategory } from "@/lib/domain/constraints";
 import type { Presence } from "@/lib/generated/prisma/client";
 import { startOfPeriod } from "@/lib/domain/partial-date";
@@ -47,6 +49,20 @@ async function presenceNow(tx: Tx, presenceId: number): Promise<PresenceNow | nu
 export async function changeStatus(actor: Actor | null, presenceId: number, input: unknown): Promise<StatusChangeResult> {
   const user = authorize(actor, "editEvents");
   const { version, ...change } = statusChangeSchema.parse(input);
+  return claimAndWrite(user.id, presenceId, version, change);
+}
+
+/**
+ * An event for one presence from the API: a status change, or without `status` a constraint on
+ * that organisation that changes none; optionally placed in areas of the country.
+ */
+export async function recordPresenceEvent(actor: Actor | null, presenceId: number, input: unknown): Promise<StatusChangeResult> {
+  const user = authorize(actor, "editEvents");
+  const { version, status, ...change } = presenceEventSchema.parse(input);
+  return claimAndWrite(user.id, presenceId, version, { ...change, status: status ?? null });
+}
+
+async function claimAndWrite(userId: number, presenceId: number, version: number, change: PresenceEvent): Promise<StatusChangeResult> {
   if (!Number.isSafeInteger(presenceId) || presenceId < 1) throw new NotFoundError("This presence");
   return db().$transaction(async (tx) => {
     // Claims the row: a concurrent change waits here, then finds the version moved on.
@@ -57,24 +73,56 @@ export async function changeStatus(actor: Actor | null, presenceId: number, inpu
       throw new ConflictError({ record: "presence", now });
     }
     const before = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
-    return writeStatusEvent(tx, user.id, { ...before, version }, change);
+    return writeStatusEvent(tx, userId, { ...before, version }, change);
   }, TRANSACTION_OPTIONS);
 }
 
-type StatusEvent = z.output<typeof firstEventSchema>;
+/** What one presence's event says: a status change, or (status null) an event that changes none. */
+export type PresenceEvent = Omit<z.output<typeof firstEventSchema>, "status"> & { status: Status | null; areas?: string[] };
+
+/** Fails as the form's `sources` field when a cited source id does not exist. */
+export async function checkSourcesExist(tx: Tx, sources: PresenceEvent["sources"]): Promise<void> {
+  const sourceIds = sources.flatMap((s) => ("sourceId" in s ? [s.sourceId] : []));
+  const known = await tx.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true } });
+  if (known.length !== new Set(sourceIds).size) {
+    throw new ZodError([{ code: "custom", path: ["sources"], message: "A chosen source does not exist (any more). Pick it again.", input: sourceIds }]);
+  }
+}
+
+/** Links the cited sources (new ones created) to an event; returns their ids. */
+export async function citeSources(tx: Tx, eventId: number, sources: PresenceEvent["sources"]): Promise<number[]> {
+  const linked = new Set<number>();
+  for (const citation of sources) {
+    const sourceId = await sourceIdFor(tx, citation);
+    if (linked.has(sourceId)) continue; // the same source twice is one citation
+    linked.add(sourceId);
+    await tx.eventSource.create({ data: { eventId, sourceId, quote: citation.quote ?? null } });
+  }
+  return [...linked];
+}
+
+/** Fails as the `areas` field unless every code is a first-level area of the country. */
+export function checkAreas(iso3: string, areas: readonly string[]): void {
+  const problem = areaCodesProblem(iso3, areas);
+  if (problem) throw new ZodError([{ code: "custom", path: ["areas"], message: problem, input: areas }]);
+}
 
 /**
  * The event of a status change, its sources, the presence's recomputed status and the
  * audit entry, inside the caller's transaction (a status change, or a new presence with its
  * first event). `before` is the presence as the analyst saw it.
  */
-export async function writeStatusEvent(tx: Tx, userId: number, before: Presence, change: StatusEvent): Promise<StatusChangeResult> {
+export async function writeStatusEvent(
+  tx: Tx,
+  userId: number,
+  before: Presence,
+  change: PresenceEvent,
+  options: { parentEventId?: number } = {},
+): Promise<StatusChangeResult> {
   const presenceId = before.id;
-  const sourceIds = change.sources.flatMap((s) => ("sourceId" in s ? [s.sourceId] : []));
-  const known = await tx.source.findMany({ where: { id: { in: sourceIds } }, select: { id: true } });
-  if (known.length !== new Set(sourceIds).size) {
-    throw new ZodError([{ code: "custom", path: ["sources"], message: "A chosen source does not exist (any more). Pick it again.", input: sourceIds }]);
-  }
+  const areas = change.areas ?? [];
+  checkAreas(before.countryIso3, areas);
+  await checkSourcesExist(tx, change.sources);
 
   const event = await tx.accessEvent.create({
     data: {
@@ -91,16 +139,12 @@ export async function writeStatusEvent(tx: Tx, userId: number, before: Presence,
       confidence: change.confidence,
       reviewState: "PUBLISHED",
       authorId: userId,
+      parentEventId: options.parentEventId ?? null,
+      areas: { create: areas.map((areaCode) => ({ areaCode })) },
     },
   });
   await recountEvent(tx, null, event);
-  const linked = new Set<number>();
-  for (const citation of change.sources) {
-    const sourceId = await sourceIdFor(tx, citation);
-    if (linked.has(sourceId)) continue; // the same source twice is one citation
-    linked.add(sourceId);
-    await tx.eventSource.create({ data: { eventId: event.id, sourceId, quote: citation.quote ?? null } });
-  }
+  const linked = await citeSources(tx, event.id, change.sources);
 
   // Recomputed from every published event: a backdated event never hides a newer one.
   await refreshPresenceProjection(tx, presenceId);
@@ -124,7 +168,9 @@ export async function writeStatusEvent(tx: Tx, userId: number, before: Presence,
       eventStatus: change.status,
       kind: change.kind,
       occurredOn: isoDate(event.occurredOn),
-      sources: [...linked],
+      sources: linked,
+      ...(areas.length ? { areas } : {}),
+      ...(options.parentEventId ? { constraintEventId: options.parentEventId } : {}),
     },
   });
   return {
