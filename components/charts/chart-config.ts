@@ -1,6 +1,7 @@
 // One mapping from each chart series to its label and colour, used by every chart and
 // its table view. Status colours match the badges; the others are Paul Tol's colour-blind
 // safe qualitative palettes.
+import { PILLAR_LABELS, PILLARS, type Pillar } from "@/lib/domain/constraints";
 import { EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, STATUS_LABELS, STATUSES, type EventKind, type Status } from "@/lib/domain/vocabulary";
 
 export interface SeriesConfig {
@@ -32,6 +33,15 @@ const KIND_COLOURS: Record<EventKind, string> = {
 };
 
 export const EVENT_KIND_SERIES: SeriesConfig[] = EVENT_KINDS.map((k) => ({ key: k, label: EVENT_KIND_LABELS[k], colour: KIND_COLOURS[k] }));
+
+/** The three pillars of ACAPS's access indicators (Paul Tol's muted palette, apart from the status colours). */
+const PILLAR_COLOURS: Record<Pillar, string> = {
+  PEOPLE_ACCESS_TO_AID: "#44aa99",
+  HUMANITARIAN_ACCESS_TO_PEOPLE: "#332288",
+  SECURITY_AND_PHYSICAL: "#ddcc77",
+};
+
+export const PILLAR_SERIES: SeriesConfig[] = PILLARS.map((p) => ({ key: p, label: PILLAR_LABELS[p].en, colour: PILLAR_COLOURS[p] }));
 
 export const ORGANISATION_TYPE_NAMES: Record<string, string> = ORGANISATION_TYPE_LABELS;
 

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import type { MonthlySeries } from "@/lib/domain/aggregations";
 import { ChartCard } from "./chart-card";
-import { EVENT_KIND_SERIES, monthLabel, ORGANISATION_TYPE_NAMES, STATUS_SERIES } from "./chart-config";
+import { EVENT_KIND_SERIES, monthLabel, ORGANISATION_TYPE_NAMES, PILLAR_SERIES, STATUS_SERIES } from "./chart-config";
 import type { ChartRow } from "./stacked-bar-chart";
 
 // Recharts loads after the page (its own chunk), so that the first load stays small;
@@ -82,6 +82,23 @@ export function EventsByKindChart({ series, widerHref }: { series: MonthlySeries
       emptyMessage={<EmptyMonths what="event" series={series} widerHref={widerHref} />}
     >
       <StackedBarChart rows={rows} series={EVENT_KIND_SERIES} categoryLabel="Month" valueLabel="Events" formatCategory={monthLabel} />
+    </ChartCard>
+  );
+}
+
+export function ConstraintsByPillarChart({ series, widerHref }: { series: MonthlySeries; widerHref: string }) {
+  const { rows } = series;
+  return (
+    <ChartCard
+      title="Access constraints per month by pillar"
+      description={`Constraint events each month under ACAPS's three pillars, each counted once however many organisations it concerns; ${monthsCovered(series)}.`}
+      rows={rows}
+      series={PILLAR_SERIES}
+      categoryLabel="Month"
+      formatCategory={monthLabel}
+      emptyMessage={<EmptyMonths what="access constraint" series={series} widerHref={widerHref} />}
+    >
+      <StackedBarChart rows={rows} series={PILLAR_SERIES} categoryLabel="Month" valueLabel="Constraints" formatCategory={monthLabel} />
     </ChartCard>
   );
 }

@@ -8,7 +8,18 @@ import { useState } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { kindsLeadingTo } from "@/lib/domain/kind-status";
-import { categoriesOf, CATEGORY, DEFAULT_CATEGORY, PILLAR_LABELS, PILLARS, SUBTYPE, SUBTYPES, type Category, type Subtype } from "@/lib/domain/constraints";
+import {
+  CATEGORIES,
+  categoriesOf,
+  CATEGORY,
+  DEFAULT_CATEGORY,
+  PILLAR_LABELS,
+  PILLARS,
+  SUBTYPE,
+  SUBTYPES,
+  type Category,
+  type Subtype,
+} from "@/lib/domain/constraints";
 import { LIMITS } from "@/lib/domain/limits";
 import {
   CONFIDENCE_LABELS,
@@ -57,9 +68,9 @@ export function useEventDraft(sourceOptions: SourceOption[]) {
 
   return {
     status,
-    setStatus: (next: Status) => {
+    setStatus: (next: Status | null) => {
       setStatus(next);
-      if (kind && !kindsLeadingTo(next).includes(kind)) setKind("");
+      if (next && kind && !kindsLeadingTo(next).includes(kind)) setKind("");
     },
     kind,
     setKind: (next: EventKind | "") => {
@@ -114,7 +125,18 @@ export function useEventDraft(sourceOptions: SourceOption[]) {
 
 export type EventDraft = ReturnType<typeof useEventDraft>;
 
-export function EventFields({ draft, errors, subject }: { draft: EventDraft; errors: Record<string, string>; subject: string }) {
+interface EventFieldsProps {
+  draft: EventDraft;
+  errors: Record<string, string>;
+  /** Whose status changes, e.g. "ICRC in Niger". */
+  subject: string;
+  /** A constraint of a country: the status is optional ("No change") and applies to each organisation concerned. */
+  statusOptional?: boolean;
+  /** Why no status can be chosen (a whole-country constraint): the statuses are disabled, with this said. */
+  statusLocked?: string;
+}
+
+export function EventFields({ draft, errors, subject, statusOptional = false, statusLocked }: EventFieldsProps) {
   const err = (name: string) => errors[name];
   const invalid = (name: string) => ({ "aria-invalid": Boolean(err(name)), "aria-describedby": err(name) ? `${name}-error` : undefined });
   // Help text sits beside the label, not inside it, so that the field's name stays its label.
@@ -130,18 +152,31 @@ export function EventFields({ draft, errors, subject }: { draft: EventDraft; err
   return (
     <>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">New status of {subject}</legend>
+        <legend className="text-sm font-medium text-slate-700">{statusOptional ? `Status of ${subject}` : `New status of ${subject}`}</legend>
+        {statusOptional && (
+          <p className="text-xs text-slate-600">
+            {statusLocked ??
+              "A constraint that changes no one's status (an escort requirement, a movement ban) leaves this at “No change”. A status applies to each organisation concerned."}
+          </p>
+        )}
         <div className="flex flex-wrap gap-3">
+          {statusOptional && (
+            <label className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-slate-900 has-[:checked]:bg-slate-50">
+              <input type="radio" name="status" value="" checked={draft.status === null} onChange={() => draft.setStatus(null)} className="size-4" />
+              No change
+            </label>
+          )}
           {STATUSES.map((s) => (
             <label
               key={s}
-              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-slate-900 has-[:checked]:bg-slate-50"
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-slate-900 has-[:checked]:bg-slate-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-50"
             >
               <input
                 type="radio"
                 name="status"
                 value={s}
                 checked={draft.status === s}
+                disabled={Boolean(statusLocked)}
                 onChange={() => draft.setStatus(s)}
                 className="size-4"
                 aria-label={STATUS_LABELS[s]}
@@ -216,10 +251,15 @@ export function EventFields({ draft, errors, subject }: { draft: EventDraft; err
             {...invalid("subtype")}
           >
             <option value="">—</option>
-            {SUBTYPES.filter((s) => !draft.category || SUBTYPE[s].category === draft.category).map((s) => (
-              <option key={s} value={s}>
-                {SUBTYPE[s].en}
-              </option>
+            {/* Every subtype, under its category: choosing one sets its category (an escort requirement is a movement restriction). */}
+            {CATEGORIES.filter((c) => SUBTYPES.some((s) => SUBTYPE[s].category === c)).map((c) => (
+              <optgroup key={c} label={CATEGORY[c].en}>
+                {SUBTYPES.filter((s) => SUBTYPE[s].category === c).map((s) => (
+                  <option key={s} value={s}>
+                    {SUBTYPE[s].en}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
           <FieldError id="subtype-error" text={err("subtype")} />

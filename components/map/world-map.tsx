@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type MouseEvent } from "react";
 import { STATUS_COLOURS } from "@/components/charts/chart-config";
 import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain/vocabulary";
+import { CONSTRAINT_SHADES, shadeFill, ShadeTextures } from "./constraint-shades";
 
 export interface MapShape {
   /** The outline's id in the outlines file. */
@@ -49,9 +50,15 @@ interface WorldMapProps {
   width: number;
   height: number;
   query: string;
+  /** Access-constraint events per country (ISO3), the map's second layer. */
+  constraints: Record<string, number>;
 }
 
-export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }: WorldMapProps) {
+type Layer = "status" | "constraints";
+const LAYER_TITLES: Record<Layer, string> = { status: "Map: most severe status per country", constraints: "Map: access-constraint events per country" };
+
+export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, constraints }: WorldMapProps) {
+  const [layer, setLayer] = useState<Layer>("status");
   const router = useRouter();
   const prefix = useId().replace(/:/g, "");
   const [hover, setHover] = useState<{ entry: MapEntry; x: number; y: number } | null>(null);
@@ -69,11 +76,26 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
       <div className="flex items-start justify-between gap-3">
         <div>
           <h2 id={`${prefix}-title`} className="font-semibold text-slate-900">
-            Map: most severe status per country
+            {LAYER_TITLES[layer]}
           </h2>
           <p className="text-sm text-slate-600">
-            Each country shows the most severe current status of any organisation recorded there. Select a country to open it.
+            {layer === "status"
+              ? "Each country shows the most severe current status of any organisation recorded there. Select a country to open it."
+              : "Each country shows how many access-constraint events are recorded there in this view, each counted once. Select a country to open it."}
           </p>
+          <div className="mt-2 inline-flex rounded-md border border-slate-300 text-xs font-medium" role="group" aria-label="What the map shows">
+            {(["status", "constraints"] as const).map((l) => (
+              <button
+                key={l}
+                type="button"
+                aria-pressed={layer === l}
+                onClick={() => setLayer(l)}
+                className="px-2.5 py-1 text-slate-700 first:rounded-l-md last:rounded-r-md hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
+              >
+                {l === "status" ? "Most severe status" : "Constraint events"}
+              </button>
+            ))}
+          </div>
         </div>
         <button
           type="button"
@@ -84,23 +106,36 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
           {asTable ? "Show as map" : "Show as table"}
         </button>
       </div>
-      <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label="Legend">
-        {STATUSES.map((status) => (
-          <li key={status} className="flex items-center gap-1.5">
+      {layer === "constraints" ? (
+        <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label="Legend">
+          {CONSTRAINT_SHADES.map((shade) => (
+            <li key={shade.label} className="flex items-center gap-1.5">
+              <svg width="18" height="12" aria-hidden>
+                <rect width="18" height="12" fill={shade.min === 0 ? NO_DATA : shadeFill(`${prefix}-c`, shade.min)} stroke="#64748b" strokeWidth="0.8" />
+              </svg>
+              {shade.label}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label="Legend">
+          {STATUSES.map((status) => (
+            <li key={status} className="flex items-center gap-1.5">
+              <svg width="18" height="12" aria-hidden>
+                <Patterns prefix={`${prefix}-legend`} />
+                <rect width="18" height="12" fill={`url(#${prefix}-legend-${status})`} />
+              </svg>
+              {STATUS_LABELS[status]} (most severe)
+            </li>
+          ))}
+          <li className="flex items-center gap-1.5">
             <svg width="18" height="12" aria-hidden>
-              <Patterns prefix={`${prefix}-legend`} />
-              <rect width="18" height="12" fill={`url(#${prefix}-legend-${status})`} />
+              <rect width="18" height="12" fill={NO_DATA} />
             </svg>
-            {STATUS_LABELS[status]} (most severe)
+            No organisation recorded
           </li>
-        ))}
-        <li className="flex items-center gap-1.5">
-          <svg width="18" height="12" aria-hidden>
-            <rect width="18" height="12" fill={NO_DATA} />
-          </svg>
-          No organisation recorded
-        </li>
-      </ul>
+        </ul>
+      )}
       {asTable ? (
         <table className="mt-3 w-full text-left text-sm">
           <caption className="sr-only">Most severe status per country</caption>
@@ -113,12 +148,13 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
                   {STATUS_LABELS[s]}
                 </th>
               ))}
+              <th className="px-2 py-1.5 text-right">Constraint events</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {entries.length === 0 && (
               <tr>
-                <td colSpan={5} className="px-2 py-4 text-center text-slate-500">
+                <td colSpan={6} className="px-2 py-4 text-center text-slate-500">
                   No country matches this view.
                 </td>
               </tr>
@@ -136,6 +172,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
                     {e[s]}
                   </td>
                 ))}
+                <td className="px-2 py-1 text-right tabular-nums">{constraints[e.iso3] ?? 0}</td>
               </tr>
             ))}
           </tbody>
@@ -144,42 +181,75 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query }:
         <div className="relative mt-3">
           <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label="World map of access status">
             <Patterns prefix={prefix} />
-            {shapes.map((shape) => {
-              const entry = shape.iso3 ? byIso.get(shape.iso3) : undefined;
-              const outline = `${outlinesUrl}#${shape.id}`;
-              if (!entry?.worst) {
+            <ShadeTextures prefix={`${prefix}-c`} />
+            {layer === "constraints" &&
+              shapes.map((shape) => {
+                const events = shape.iso3 ? (constraints[shape.iso3] ?? 0) : 0;
+                const outline = `${outlinesUrl}#${shape.id}`;
+                const text = `${shape.name}: ${events === 0 ? "no" : events} constraint event${events === 1 ? "" : "s"}`;
+                if (events === 0 || !shape.iso3) {
+                  return (
+                    <g key={shape.id}>
+                      <title>{text}</title>
+                      <use href={outline} fill={NO_DATA} stroke="white" strokeWidth={0.5} />
+                    </g>
+                  );
+                }
+                const iso3 = shape.iso3;
                 return (
-                  <g key={shape.id}>
-                    {/* One string: React renders a <title> with several children as an empty one on the server. */}
-                    <title>{`${shape.name}: no organisation recorded`}</title>
-                    <use href={outline} fill={NO_DATA} stroke="white" strokeWidth={0.5} />
-                  </g>
+                  <a
+                    key={shape.id}
+                    href={`/countries/${iso3}${query}`}
+                    aria-label={text}
+                    onClick={(event) => open(event, iso3)}
+                    onFocus={() => setFocused(outline)}
+                    onBlur={() => setFocused(null)}
+                    className="outline-none"
+                    data-iso3={iso3}
+                    data-constraints={events}
+                  >
+                    <title>{text}</title>
+                    <use href={outline} fill={shadeFill(`${prefix}-c`, events)} stroke="#1e293b" strokeWidth={0.6} className="hover:opacity-80" />
+                  </a>
                 );
-              }
-              return (
-                <a
-                  key={entry.iso3}
-                  href={`/countries/${entry.iso3}${query}`}
-                  aria-label={describe(entry)}
-                  onClick={(event) => open(event, entry.iso3)}
-                  onMouseMove={(event) => {
-                    const box = (event.currentTarget as unknown as SVGElement).ownerSVGElement!.getBoundingClientRect();
-                    setHover({ entry, x: event.clientX - box.left, y: event.clientY - box.top });
-                  }}
-                  onMouseLeave={() => setHover(null)}
-                  onFocus={() => {
-                    setHover(null);
-                    setFocused(outline);
-                  }}
-                  onBlur={() => setFocused(null)}
-                  className="outline-none"
-                  data-iso3={entry.iso3}
-                  data-status={entry.worst}
-                >
-                  <use href={outline} fill={`url(#${prefix}-${entry.worst})`} stroke="#1e293b" strokeWidth={0.6} className="hover:opacity-80" />
-                </a>
-              );
-            })}
+              })}
+            {layer === "status" &&
+              shapes.map((shape) => {
+                const entry = shape.iso3 ? byIso.get(shape.iso3) : undefined;
+                const outline = `${outlinesUrl}#${shape.id}`;
+                if (!entry?.worst) {
+                  return (
+                    <g key={shape.id}>
+                      {/* One string: React renders a <title> with several children as an empty one on the server. */}
+                      <title>{`${shape.name}: no organisation recorded`}</title>
+                      <use href={outline} fill={NO_DATA} stroke="white" strokeWidth={0.5} />
+                    </g>
+                  );
+                }
+                return (
+                  <a
+                    key={entry.iso3}
+                    href={`/countries/${entry.iso3}${query}`}
+                    aria-label={describe(entry)}
+                    onClick={(event) => open(event, entry.iso3)}
+                    onMouseMove={(event) => {
+                      const box = (event.currentTarget as unknown as SVGElement).ownerSVGElement!.getBoundingClientRect();
+                      setHover({ entry, x: event.clientX - box.left, y: event.clientY - box.top });
+                    }}
+                    onMouseLeave={() => setHover(null)}
+                    onFocus={() => {
+                      setHover(null);
+                      setFocused(outline);
+                    }}
+                    onBlur={() => setFocused(null)}
+                    className="outline-none"
+                    data-iso3={entry.iso3}
+                    data-status={entry.worst}
+                  >
+                    <use href={outline} fill={`url(#${prefix}-${entry.worst})`} stroke="#1e293b" strokeWidth={0.6} className="hover:opacity-80" />
+                  </a>
+                );
+              })}
             {/* The focused country's ring, drawn last so that no neighbour covers it: dark outside, white inside. */}
             {focused && (
               <g pointerEvents="none" data-testid="map-focus">

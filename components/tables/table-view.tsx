@@ -17,6 +17,14 @@ import { Pagination } from "./data-table/pagination";
 import { TableToolbar } from "./data-table/table-toolbar";
 import { asOfQuery } from "@/lib/domain/view-url";
 import { hiddenWhenFixed } from "@/lib/domain/tables/descriptors";
+import { areaByCode, areasOf } from "@/lib/domain/areas";
+
+/** The area filter offers the areas of the country in view; without one, only an area already chosen (from a link). */
+function areaOptions(filters: TableFilters): { code: string; name: string }[] {
+  if (filters.country) return areasOf(filters.country);
+  const chosen = filters.area ? areaByCode(filters.area) : undefined;
+  return chosen ? [chosen] : [];
+}
 
 interface TableViewProps<T extends TableName> {
   actor: Actor;
@@ -50,7 +58,7 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
 
   return (
     <div className="space-y-3">
-      <TableToolbar query={urlQuery} basePath={basePath} options={{ regions, countries, fixed: [...hidden.filters] }} />
+      <TableToolbar query={urlQuery} basePath={basePath} options={{ regions, countries, areas: areaOptions(query.filters), fixed: [...hidden.filters] }} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Pagination query={urlQuery} total={page.total} totalIsLowerBound={page.totalIsLowerBound} basePath={basePath} noun={noun} />
         <div className="flex items-center gap-2">

@@ -37,6 +37,9 @@ export function eventItemOf(r: EventRow): EventItem {
         ? null
         : { id: r.organisationId, name: r.organisationName ?? "", acronym: r.organisationAcronym, type: r.organisationType ?? "OTHER", iatiId: r.iatiId },
     country: { iso3: r.countryIso3, name: r.countryName, region: r.region },
+    areas: r.areas,
+    concerns: { organisations: r.concernedOrganisations, organisationTypes: r.concernedTypes },
+    parentEventId: r.parentEventId,
     sources: r.sources,
   };
 }

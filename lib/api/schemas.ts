@@ -61,7 +61,17 @@ export const eventItem = z.object({
   summary: z.string(),
   peopleAffected: count.nullable(),
   presenceId: z.number().int().nullable(),
-  organisation: organisationRef.nullable().describe("Null for an event that concerns a whole country"),
+  organisation: organisationRef.nullable().describe("Null for a country-level event (see `concerns`)"),
+  areas: z
+    .array(z.object({ code: z.string().describe("ISO 3166-2, e.g. NE-6"), name: z.string() }))
+    .describe("First-level areas the event is located in; empty: country-wide"),
+  concerns: z
+    .object({
+      organisations: z.array(z.object({ id: z.number().int(), name: z.string() })),
+      organisationTypes: z.array(z.enum(ORGANISATION_TYPES)),
+    })
+    .describe("For a country-level constraint: the organisations it names, or the types it concerns; both empty: the whole country"),
+  parentEventId: z.number().int().nullable().describe("The country-level constraint this presence's event was written for"),
   country: countryRef,
   sources: z.array(sourceItem),
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocabulary";
+import { ISO3_CODE, type DatePrecision, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
 import type { View } from "@/lib/domain/view";
 import { isoDate } from "@/lib/domain/partial-date";
 import type { TableQuery } from "@/lib/domain/tables/query";
@@ -156,4 +156,32 @@ export async function getNewPresenceContext(actor: Actor | null, organisationId:
       : null,
     sourceOptions: await sourceOptionsIn(countryIso3),
   };
+}
+
+export interface ConstraintContext {
+  country: { iso3: string; name: string };
+  /** The organisations recorded in the country, by name: the ones a constraint may name. */
+  organisations: { id: number; name: string; acronym: string | null; type: OrganisationType }[];
+  areas: { code: string; name: string }[];
+  sourceOptions: { id: number; label: string }[];
+}
+
+/** What "Record a constraint" on a country needs; null for an unknown country. */
+export async function getConstraintContext(actor: Actor | null, iso3Param: string): Promise<ConstraintContext | null> {
+  authorize(actor, "editEvents");
+  const iso3 = iso3Param.toUpperCase();
+  if (!ISO3_CODE.test(iso3)) return null;
+  const country = await db().country.findUnique({ where: { iso3 }, select: { iso3: true, nameEn: true } });
+  if (!country) return null;
+  const [presences, areas, sourceOptions] = await Promise.all([
+    db().presence.findMany({
+      where: { countryIso3: iso3 },
+      select: { organisation: { select: { id: true, name: true, acronym: true, type: true } } },
+      orderBy: { organisation: { name: "asc" } },
+      take: 2000,
+    }),
+    db().area.findMany({ where: { countryIso3: iso3 }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    sourceOptionsIn(iso3),
+  ]);
+  return { country: { iso3, name: country.nameEn }, organisations: presences.map((p) => p.organisation), areas, sourceOptions };
 }

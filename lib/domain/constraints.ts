@@ -2,7 +2,7 @@
 // under three pillars (built on OCHA's Access Monitoring and Reporting Framework), with a
 // small vocabulary of subtypes under them. Codes are the API's and the database enum's
 // (a unit test checks that they stay in step); labels in English and French.
-import type { EventKind } from "./vocabulary";
+import { ORGANISATION_TYPE_LABELS, type EventKind, type OrganisationType } from "./vocabulary";
 
 export const PILLARS = ["PEOPLE_ACCESS_TO_AID", "HUMANITARIAN_ACCESS_TO_PEOPLE", "SECURITY_AND_PHYSICAL"] as const;
 export type Pillar = (typeof PILLARS)[number];
@@ -170,4 +170,16 @@ export function resolveCategory(kind: EventKind, category: Category | null | und
   if (category !== undefined) return category;
   if (subtype) return SUBTYPE[subtype].category;
   return DEFAULT_CATEGORY[kind];
+}
+
+/** Who an event concerns, in words: its organisation, the organisations or types a country-level constraint names, or the whole country. */
+export function concernsLabel(event: {
+  organisationName: string | null;
+  concernedOrganisations: readonly { name: string }[];
+  concernedTypes: readonly OrganisationType[];
+}): string {
+  if (event.organisationName) return event.organisationName;
+  if (event.concernedOrganisations.length) return event.concernedOrganisations.map((o) => o.name).join("; ");
+  if (event.concernedTypes.length) return `Every ${event.concernedTypes.map((t) => ORGANISATION_TYPE_LABELS[t]).join(" or ")} in the country`;
+  return "Whole country";
 }

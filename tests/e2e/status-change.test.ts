@@ -242,4 +242,50 @@ describe("changing a status", () => {
     await admin.getByText("This is the last active admin").waitFor();
     expect(await admin.getByRole("combobox", { name: "Role of admin@example.org" }).inputValue()).toBe("ADMIN");
   });
+
+  it("records escorts required for INGO travel outside Niamey in Tillabéri, seen on the Niger area map and in the events table by area", async () => {
+    const page = await signedIn("analyst@example.org");
+    await page.goto(`${own.baseUrl}/countries/NER`);
+    await page.waitForLoadState("networkidle");
+    // Before: no constraint event in Tillabéri.
+    expect(await page.locator('[data-testid="area-map"] path[data-area="NE-6"]').getAttribute("data-events")).toBe("0");
+    await page.getByRole("link", { name: "Record a constraint in Niger…" }).click();
+    await page.getByRole("heading", { name: "Record an access constraint in Niger" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    // A whole-country constraint cannot set a status.
+    expect(await page.getByRole("radio", { name: "Restricted" }).isDisabled()).toBe(true);
+    await page.getByRole("radio", { name: "Every organisation of some types" }).check();
+    await page.getByRole("checkbox", { name: "International NGO" }).check();
+    await page.getByRole("checkbox", { name: /Tillabéri/ }).check();
+    await page.getByLabel("What happened", { exact: true }).selectOption("RESTRICTION_IMPOSED");
+    await page.getByLabel("Subtype (optional)").selectOption("ESCORT_REQUIRED");
+    expect(await page.getByLabel("Access constraint").inputValue()).toBe("MOVEMENT_RESTRICTIONS");
+    await page.getByLabel("Date", { exact: true }).fill("2025-03-01");
+    await page.getByLabel("Summary").fill("Military escorts required for INGO travel outside Niamey.");
+    await page.getByRole("radio", { name: "Add a new source" }).check();
+    await page.getByLabel("Publisher").fill("ACAPS");
+    await page.getByLabel("Title").fill("Niger: humanitarian access");
+    await screenshot(page, "constraint-form");
+    await page.getByRole("button", { name: "Record the constraint" }).click();
+    await page.waitForURL(/\/countries\/NER\?constraint=\d+/);
+    await page.getByText("Constraint recorded.").waitFor();
+    const tillaberi = page.locator('[data-testid="area-map"] path[data-area="NE-6"]');
+    expect(await tillaberi.getAttribute("data-events")).toBe("1");
+    expect(await page.locator('[data-testid="area-map"] path[data-area="NE-3"]').getAttribute("data-events")).toBe("0"); // Dosso: nothing there
+    expect(
+      await page
+        .getByTestId("indicator-table")
+        .getByRole("row", { name: /Movement restrictions/ })
+        .textContent(),
+    ).toContain("Military escorts required for INGO travel outside Niamey.");
+    await screenshot(page, "country-constraints");
+    // The area is a link to its events in the Events table.
+    await page.getByRole("link", { name: "Tillabéri (NE-6): 1 constraint event" }).click();
+    await page.waitForURL(/\/events\?country=NER&area=NE-6/);
+    const rows = page.getByTestId("table-row");
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain("Every International NGO in the country");
+    expect(await rows.first().textContent()).toContain("Tillabéri");
+    expect(await page.locator('select[name="area"]').inputValue()).toBe("NE-6"); // the filter shows the area chosen
+  });
 });

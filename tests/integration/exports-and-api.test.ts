@@ -76,7 +76,7 @@ describe("exports", () => {
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="events-NER-as-of-2025-06-30.csv"');
     const text = await response.text();
     // In table order; the id, the codes and the date's precision come whatever columns were chosen.
-    expect(text.split("\r\n")[0]).toBe("Event id,Date,Date precision,ISO3,Organisation,IATI identifier,People affected,Summary");
+    expect(text.split("\r\n")[0]).toBe("Event id,Date,Date precision,ISO3,Organisation,IATI identifier,Area codes,People affected,Summary");
     const records: string[][] = parseCsv(text, { relax_column_count: false });
     const expected = await listTablePage(admin, parseTableQuery("events", { country: "NER", asOf: "2025-06-30", size: "200" }));
     expect(records.slice(1)).toEqual(
@@ -87,16 +87,17 @@ describe("exports", () => {
         "NER",
         `'${r.organisationName}`,
         r.iatiId ?? "",
+        "", // no area: country-wide
         String(r.peopleAffected),
         `'${r.summary}`,
       ]),
     );
-    expect(records.slice(1).map((r) => r[7])).toEqual(expect.arrayContaining(["'=1+1", "'-2+3", "'\tTabbed"]));
+    expect(records.slice(1).map((r) => r[8])).toEqual(expect.arrayContaining(["'=1+1", "'-2+3", "'\tTabbed"]));
   });
 
   it("quotes commas, quotes and line breaks, and keeps Unicode", async () => {
     const text = await (await exportFile(viewerToken, "events", "country=MLI&cols=organisation,summary&sort=occurredOn&dir=asc")).text();
-    expect(text).toContain(',"Médecins, ""Sans"" Frontières",XM-TEST-0,"Line one\nline two"\r\n');
+    expect(text).toContain(',"Médecins, ""Sans"" Frontières",XM-TEST-0,,"Line one\nline two"\r\n');
   });
 
   it("adds the HXL hashtag row under the header", async () => {
@@ -158,6 +159,7 @@ describe("exports", () => {
       "ISO3",
       "Organisation",
       "IATI identifier",
+      "Area codes",
       "People affected",
       "Summary",
     ]);
@@ -169,8 +171,9 @@ describe("exports", () => {
     expect(second.getCell(2).value).toEqual(new Date("2025-01-02T00:00:00Z"));
     expect(second.getCell(3).value).toBe("day");
     expect(second.getCell(5).value).toBe("'=1+1 org");
-    expect(second.getCell(7).value).toBe(10);
-    expect(second.getCell(8).value).toBe("'=1+1");
+    expect(second.getCell(7).value).toBeNull(); // no area: country-wide
+    expect(second.getCell(8).value).toBe(10);
+    expect(second.getCell(9).value).toBe("'=1+1");
   });
 
   it("records each export in the audit log with who and which filters", async () => {

@@ -15,6 +15,8 @@ export const APP_PAGES: { path: string; as: "analyst@example.org" | "admin@examp
   { path: "/presences/1/change-status", as: "analyst@example.org" },
   { path: "/presences/new?organisation=1", as: "analyst@example.org" },
   { path: "/presences/new?country=NER", as: "analyst@example.org" },
+  { path: "/countries/NER/constraints/new", as: "analyst@example.org" },
+  { path: "/events?country=NER&area=NE-6", as: "analyst@example.org" },
   { path: "/organisations/new", as: "analyst@example.org" },
   { path: "/account", as: "analyst@example.org" },
   { path: "/countries/XXX", as: "analyst@example.org" },

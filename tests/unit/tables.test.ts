@@ -56,7 +56,7 @@ describe("table columns", () => {
     for (const table of TABLE_NAMES) {
       const ids = TABLE_COLUMNS[table].map((c) => c.id);
       expect(new Set(ids).size, table).toBe(ids.length);
-      for (const column of TABLE_COLUMNS[table]) expect(column.hxl, `${table}.${column.id}`).toMatch(/^#[a-z]+(\+[a-z]+)*$/);
+      for (const column of TABLE_COLUMNS[table]) expect(column.hxl, `${table}.${column.id}`).toMatch(/^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/);
       expect(defaultVisibleColumns(table).length, table).toBeGreaterThan(0);
     }
   });
@@ -75,6 +75,9 @@ describe("table columns", () => {
       "#meta+source",
       "#meta+url",
       "#description",
+      "#adm1+code",
+      "#adm1+name",
+      "#access+category",
     ]) {
       expect(tags.has(tag), tag).toBe(true);
     }

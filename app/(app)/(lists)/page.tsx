@@ -1,7 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatNumber } from "@/lib/domain/format";
-import { EventsByKindChart, PeopleAffectedChart, StatusByCountryChart, StatusByTypeChart } from "@/components/charts/dashboard-charts";
+import {
+  ConstraintsByPillarChart,
+  EventsByKindChart,
+  PeopleAffectedChart,
+  StatusByCountryChart,
+  StatusByTypeChart,
+} from "@/components/charts/dashboard-charts";
+import { constraintsByCountry, constraintsByMonthAndPillar } from "@/lib/data/constraints";
 import { WorldMap } from "@/components/map/world-map";
 import { PresenceStatusTable } from "@/components/tables/presence-status-table";
 import { FilterBar } from "@/components/view/filter-bar";
@@ -29,7 +36,7 @@ const OVERVIEW_PRESENCES = 25;
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const view = parseView(await searchParams);
-  const [figures, people, byCountry, byKind, byType, map, regions, presences] = await Promise.all([
+  const [figures, people, byCountry, byKind, byType, map, regions, presences, pillars, constraintCounts] = await Promise.all([
     headlineFigures(actor, view),
     peopleAffectedByMonth(actor, view),
     statusByCountry(actor, view),
@@ -38,6 +45,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     mapData(actor, view),
     listRegions(actor),
     listPresencesInView(actor, view, OVERVIEW_PRESENCES),
+    constraintsByMonthAndPillar(actor, view),
+    constraintsByCountry(actor, view),
   ]);
   const query = viewQuery(view);
 
@@ -49,7 +58,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
       <FilterBar view={view} regions={regions} action="/" />
       <HeadlineFigureCards figures={figures} view={view} path="/" />
-      <WorldMap shapes={worldShapes()} outlinesUrl={worldOutlinesUrl()} entries={map} width={MAP_WIDTH} height={MAP_HEIGHT} query={query} />
+      <WorldMap
+        shapes={worldShapes()}
+        outlinesUrl={worldOutlinesUrl()}
+        entries={map}
+        width={MAP_WIDTH}
+        height={MAP_HEIGHT}
+        query={query}
+        constraints={constraintCounts}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <div id="people-affected">
           <PeopleAffectedChart series={people} widerHref={`/${widerChartWindow(view)}#people-affected`} />
@@ -57,6 +74,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <StatusByCountryChart rows={byCountry} />
         <EventsByKindChart series={byKind} widerHref={`/${widerChartWindow(view)}#events-by-kind`} />
         <StatusByTypeChart rows={byType} />
+        <div id="constraints-by-pillar">
+          <ConstraintsByPillarChart series={pillars} widerHref={`/${widerChartWindow(view)}#constraints-by-pillar`} />
+        </div>
       </div>
       <section id="presences" className="space-y-2">
         <h2 className="text-lg font-semibold">Organisations and their status</h2>

@@ -1,6 +1,7 @@
 // How each table's cells look on screen (the export values come from the same column
 // list in lib/domain/tables/columns.ts; only the rendering differs). Where a row leads is in lib/domain/tables/descriptors.ts.
 import type { ReactNode } from "react";
+import { concernsLabel } from "@/lib/domain/constraints";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { auditChanges } from "@/lib/domain/audit-diff";
 import { formatNumber } from "@/lib/domain/format";
@@ -39,7 +40,8 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
   },
   events: {
     occurredOn: (r) => day(r.occurredOn, r.datePrecision),
-    organisation: (r) => r.organisationName ?? <span className="text-slate-500">Whole country</span>,
+    organisation: (r) => r.organisationName ?? <span className="text-slate-600">{concernsLabel(r)}</span>,
+    areas: (r) => (r.areas.length ? <span className="block min-w-24">{r.areas.map((a) => a.name).join(", ")}</span> : muted(null)),
     type: (r) => (r.organisationType ? ORGANISATION_TYPE_LABELS[r.organisationType] : muted(null)),
     kind: (r) => EVENT_KIND_LABELS[r.kind],
     status: (r) => (r.resultingStatus ? <StatusBadge status={r.resultingStatus} /> : <span className="text-slate-500">No change</span>),

@@ -46,6 +46,8 @@ function Select({ name, title, value, options }: { name: string; title: string; 
 export interface ToolbarOptions {
   regions: string[];
   countries: { iso3: string; name: string }[];
+  /** The areas of the country in view (filtered or fixed), for the area filter; empty without a country. */
+  areas: { code: string; name: string }[];
   /** Filters fixed by the page (e.g. the country on a country page): not shown. */
   fixed?: FilterKey[];
 }
@@ -94,6 +96,9 @@ export function TableToolbar({ query, basePath, options }: { query: TableQuery; 
       {has("kind") && <Select name="kind" title="Event" value={f.kind} options={EVENT_KINDS.map((k) => [k, EVENT_KIND_LABELS[k]])} />}
       {has("pillar") && <Select name="pillar" title="Pillar" value={f.pillar} options={PILLARS.map((p) => [p, PILLAR_LABELS[p].en])} />}
       {has("category") && <Select name="category" title="Access constraint" value={f.category} options={CATEGORIES.map((c) => [c, CATEGORY[c].en])} />}
+      {has("area") && options.areas.length > 0 && (
+        <Select name="area" title="Area" value={f.area} options={options.areas.map((a) => [a.code, `${a.name} (${a.code})`])} />
+      )}
       {has("confidence") && <Select name="confidence" title="Confidence" value={f.confidence} options={CONFIDENCES.map((c) => [c, CONFIDENCE_LABELS[c]])} />}
       {has("actor") && (
         <label className={label}>

@@ -1,7 +1,7 @@
 // The events table: published events up to the view date, newest first by default.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
-import type { EventRow, SourceRef } from "@/lib/domain/tables/rows";
+import type { AreaRef, EventRow, SourceRef } from "@/lib/domain/tables/rows";
 import { categoriesOf, type Category, type Subtype } from "@/lib/domain/constraints";
 import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } from "@/lib/domain/vocabulary";
 import type { TableDefinition } from "./table-sql";
@@ -49,7 +49,14 @@ export function eventsTable(query: TableQuery, options: { denseSearch?: boolean 
   const { filters } = query;
   const conditions = eventFilterConditions({ ...filters, asOf: query.asOf });
   if (filters.q) conditions.push(options.denseSearch ? searchFilter(filters.q) : searchIds(filters.q));
-  if (filters.organisation) conditions.push(Prisma.sql`o.id = ${filters.organisation}`);
+  // An organisation's events include the country-level constraints that name it.
+  if (filters.organisation) {
+    conditions.push(
+      Prisma.sql`(o.id = ${filters.organisation} OR e.id IN (SELECT eo."eventId" FROM "EventOrganisation" eo WHERE eo."organisationId" = ${filters.organisation}))`,
+    );
+  }
+  // Through the (areaCode, eventId) index: the area's events, then the other conditions.
+  if (filters.area) conditions.push(Prisma.sql`e.id IN (SELECT ea."eventId" FROM "EventArea" ea WHERE ea."areaCode" = ${filters.area})`);
   if (filters.kind) conditions.push(Prisma.sql`e.kind = ${filters.kind}::"EventKind"`);
   if (filters.category) conditions.push(Prisma.sql`e.category = ${filters.category}::"ConstraintCategory"`);
   if (filters.pillar) conditions.push(Prisma.sql`e.category = ANY(${categoriesOf(filters.pillar)}::"ConstraintCategory"[])`);
@@ -61,7 +68,12 @@ export function eventsTable(query: TableQuery, options: { denseSearch?: boolean 
       e."presenceId" AS presence_id, o.id AS organisation_id, o.name AS organisation_name, o.acronym AS organisation_acronym, o.type::text AS organisation_type,
       o."iatiId" AS iati_id, c.iso3 AS country_iso3, c."nameEn" AS country_name, c.region,
       (SELECT ${sourcesJson("so")}
-         FROM "EventSource" es JOIN "Source" so ON so.id = es."sourceId" WHERE es."eventId" = e.id) AS sources`,
+         FROM "EventSource" es JOIN "Source" so ON so.id = es."sourceId" WHERE es."eventId" = e.id) AS sources,
+      (SELECT coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY a.name), '[]'::json)
+         FROM "EventArea" ea JOIN "Area" a ON a.code = ea."areaCode" WHERE ea."eventId" = e.id) AS areas,
+      (SELECT coalesce(json_agg(json_build_object('id', co.id, 'name', co.name) ORDER BY co.name), '[]'::json)
+         FROM "EventOrganisation" eo JOIN "Organisation" co ON co.id = eo."organisationId" WHERE eo."eventId" = e.id) AS concerned,
+      coalesce(e."organisationTypes"::text[], '{}') AS concerned_types, e."parentEventId" AS parent_event_id`,
     from: Prisma.sql`FROM "AccessEvent" e
       JOIN "Country" c ON c.iso3 = e."countryIso3"
       LEFT JOIN "Presence" p ON p.id = e."presenceId"
@@ -103,5 +115,9 @@ export function toEventRow(r: Record<string, unknown>): EventRow {
     countryName: r.country_name as string,
     region: r.region as string,
     sources: r.sources as SourceRef[],
+    areas: r.areas as AreaRef[],
+    concernedOrganisations: r.concerned as { id: number; name: string }[],
+    concernedTypes: r.concerned_types as OrganisationType[],
+    parentEventId: r.parent_event_id as number | null,
   };
 }

@@ -1,7 +1,7 @@
 // The columns of every table: the one source of truth for the table headers, the column
 // picker, the sortable allow-list and all four export formats (CSV, XLSX, JSON, HXL).
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "../vocabulary";
-import { CATEGORY, PILLAR_LABELS, SUBTYPE } from "../constraints";
+import { CATEGORY, concernsLabel, PILLAR_LABELS, SUBTYPE } from "../constraints";
 import { describeChanges } from "../audit-diff";
 import type { TableRows, SourceRef } from "./rows";
 
@@ -104,6 +104,18 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
       width: 30,
     },
     { id: "subtype", label: "Subtype", hxl: "#access+subtype", kind: "text", value: (r) => (r.subtype ? SUBTYPE[r.subtype].en : null), width: 24 },
+    {
+      id: "areas",
+      label: "Areas",
+      hxl: "#adm1+name",
+      kind: "text",
+      value: (r) => r.areas.map((a) => a.name).join("; ") || null,
+      width: 24,
+      visible: true,
+    },
+    { id: "areaCodes", label: "Area codes", hxl: "#adm1+code", kind: "text", value: (r) => r.areas.map((a) => a.code).join("; ") || null, width: 14 },
+    { id: "concerns", label: "Concerns", hxl: "#org+name+concerned", kind: "text", value: (r) => concernsLabel(r), width: 36 },
+    { id: "parentEventId", label: "Part of constraint", hxl: "#meta+id+parent", kind: "number", value: (r) => r.parentEventId, width: 10 },
     {
       id: "status",
       label: "Resulting status",

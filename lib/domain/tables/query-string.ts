@@ -18,6 +18,8 @@ export interface TableFilters {
   kind?: EventKind;
   category?: Category;
   pillar?: Pillar;
+  /** A first-level area, by ISO 3166-2 code (e.g. NE-6). */
+  area?: string;
   confidence?: Confidence;
   actor?: string;
   action?: AuditAction;

@@ -54,6 +54,18 @@ export interface EventRow {
   countryName: string;
   region: string;
   sources: SourceRef[];
+  /** First-level areas (ISO 3166-2) the event is located in; none: country-wide. */
+  areas: AreaRef[];
+  /** For a country-level constraint: the organisations it names, or the types it concerns (neither: the whole country). */
+  concernedOrganisations: { id: number; name: string }[];
+  concernedTypes: OrganisationType[];
+  /** The country-level constraint this presence's event was written for, if any. */
+  parentEventId: number | null;
+}
+
+export interface AreaRef {
+  code: string;
+  name: string;
 }
 
 export interface OrganisationRow {

@@ -1,7 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EventsByKindChart, PeopleAffectedChart } from "@/components/charts/dashboard-charts";
+import { ConstraintsByPillarChart, EventsByKindChart, PeopleAffectedChart } from "@/components/charts/dashboard-charts";
+import { IndicatorTable } from "@/components/constraints/indicator-table";
+import { AreaMap } from "@/components/map/area-map";
+import { constraintsByMonthAndPillar, countryConstraints } from "@/lib/data/constraints";
+import { areasOf } from "@/lib/domain/areas";
+import { formatNumber } from "@/lib/domain/format";
+import { formatIsoDate } from "@/lib/domain/partial-date";
+import { areaShapes } from "@/lib/map/area-shapes";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { TableView } from "@/components/tables/table-view";
 import { AsOfNotice } from "@/components/view/view-heading";
@@ -13,7 +20,7 @@ import { getCountry } from "@/lib/data/countries";
 import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
 import type { Actor } from "@/lib/domain/actor";
 import { can } from "@/lib/domain/permissions";
-import { asOfOnly, parseView, viewQuery, widerChartWindow, type SearchParams, type View } from "@/lib/domain/view";
+import { asOfOnly, isoDate, parseView, viewQuery, widerChartWindow, type SearchParams, type View } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ iso3: string }>; searchParams: Promise<SearchParams> };
 
@@ -57,6 +64,15 @@ export default async function CountryPage({ params, searchParams }: Props) {
             .
           </p>
         )}
+        {typeof tableParams.constraint === "string" && /^\d+$/.test(tableParams.constraint) && (
+          <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            Constraint recorded.{" "}
+            <Link href={`/events/${tableParams.constraint}`} className="underline">
+              See the event
+            </Link>
+            .
+          </p>
+        )}
       </div>
       <section className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -78,6 +94,19 @@ export default async function CountryPage({ params, searchParams }: Props) {
           emptyHint={`No organisation with a status is recorded in ${country.nameEn} up to this date. Analysts can add one with its first sourced event.`}
         />
       </section>
+      <section className="space-y-3" aria-labelledby="constraints-title">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="constraints-title" className="text-lg font-semibold">
+            Access constraints
+          </h2>
+          {can(actor.role, "editEvents") && (
+            <Link href={`/countries/${country.iso3}/constraints/new`} className="text-sm font-medium text-slate-900 underline">
+              Record a constraint in {country.nameEn}…
+            </Link>
+          )}
+        </div>
+        <CountryConstraints actor={actor} iso2={country.iso2} iso3={country.iso3} name={country.nameEn} view={view} query={query} />
+      </section>
       <CountryCharts actor={actor} view={{ ...view, country: country.iso3 }} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Timeline</h2>
@@ -92,12 +121,53 @@ async function CountryLastChanged({ actor, iso3 }: { actor: Actor; iso3: string 
 }
 
 async function CountryCharts({ actor, view }: { actor: Actor; view: View }) {
-  const [people, kinds] = await Promise.all([peopleAffectedByMonth(actor, view), eventsByMonthAndKind(actor, view)]);
+  const [people, kinds, pillars] = await Promise.all([
+    peopleAffectedByMonth(actor, view),
+    eventsByMonthAndKind(actor, view),
+    constraintsByMonthAndPillar(actor, view),
+  ]);
+  const wider = `/countries/${view.country}${widerChartWindow(view)}`;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <PeopleAffectedChart series={people} widerHref={`/countries/${view.country}${widerChartWindow(view)}`} />
-      <EventsByKindChart series={kinds} widerHref={`/countries/${view.country}${widerChartWindow(view)}`} />
+      <PeopleAffectedChart series={people} widerHref={wider} />
+      <EventsByKindChart series={kinds} widerHref={wider} />
+      <ConstraintsByPillarChart series={pillars} widerHref={wider} />
     </div>
+  );
+}
+
+/** The area map and the nine indicators, from every constraint event up to the view date. */
+async function CountryConstraints({
+  actor,
+  iso2,
+  iso3,
+  name,
+  view,
+  query,
+}: {
+  actor: Actor;
+  iso2: string;
+  iso3: string;
+  name: string;
+  view: View;
+  query: string;
+}) {
+  const summary = await countryConstraints(actor, iso3, view);
+  const period = `up to ${formatIsoDate(isoDate(view.asOf))}`;
+  const eventsQuery = (extra: string) => `/events?country=${iso3}&${extra}${query ? `&${query.slice(1)}` : ""}`;
+  const areas = areasOf(iso3).map((a) => ({ code: a.code, name: a.name, events: summary.byArea[a.code] ?? 0, href: eventsQuery(`area=${a.code}`) }));
+  return (
+    <>
+      <p className="text-sm text-slate-600" data-testid="constraint-total">
+        {summary.total === 0
+          ? `No access-constraint event is recorded in ${name} ${period}.`
+          : `${formatNumber(summary.total)} access-constraint event${summary.total === 1 ? "" : "s"} ${period}, ${formatNumber(summary.countryWide)} of them country-wide (in no particular area).`}
+      </p>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <AreaMap shapes={areaShapes(iso2)} areas={areas} countryName={name} period={period} />
+        <IndicatorTable rows={summary.indicators} period={period} eventsHref={(category) => eventsQuery(`category=${category}`)} />
+      </div>
+    </>
   );
 }
 

@@ -1,0 +1,131 @@
+// Constraints in the events table, the API's items and the exports: filters area, category and
+// pillar; an organisation's events include the decrees that name it; areas, concerns and the
+// HXL tags (#adm1+code, #adm1+name, #access+category) in the files; as-of leaves later ones out.
+import { parse as parseCsv } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { PrismaClient } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
+import { issueApiToken } from "@/lib/data/api-tokens";
+import { recordConstraint } from "@/lib/data/edits/constraints";
+import { listTablePage } from "@/lib/data/tables";
+import { eventItemOf } from "@/lib/api/items";
+import { parseTableQuery } from "@/lib/domain/tables/query";
+import { GET as exportRoute } from "@/app/api/v1/export/[table]/route";
+import { addAreas } from "@/prisma/seed";
+import { allCountries } from "@/prisma/seed-data/countries";
+import { seedPresenceWithStatus, seedUser } from "../support/factories";
+import { createFreshDatabase, useDatabase } from "../support/test-database";
+
+process.env.RATE_LIMIT_MULTIPLIER = "1000";
+
+let prisma: PrismaClient;
+let restore: () => Promise<void>;
+let analyst: Actor;
+let token: string;
+let escortId: number;
+let decreeId: number;
+let actedOrg: number;
+
+const source = [{ publisher: "ACAPS", title: "Niger: humanitarian access" }];
+const exportText = async (search: string) =>
+  (
+    await exportRoute(new Request(`http://localhost/api/v1/export/events?${search}`, { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ table: "events" }),
+    })
+  ).text();
+
+beforeAll(async () => {
+  ({ prisma, restore } = useDatabase(await createFreshDatabase(inject("serverUrl"))));
+  await prisma.country.createMany({ data: allCountries() });
+  await addAreas(prisma);
+  const admin = (await seedUser(prisma, { role: "ADMIN" })).actor;
+  analyst = (await seedUser(prisma, { role: "ANALYST" })).actor;
+  token = (await issueApiToken(admin, { name: "tests", email: analyst.email })).token;
+  const acted = await seedPresenceWithStatus(analyst, { status: "OPERATING", name: "Acted" });
+  const apbe = await seedPresenceWithStatus(analyst, { status: "OPERATING", name: "APBE", type: "NATIONAL_NGO" });
+  actedOrg = acted.organisationId;
+  escortId = (
+    await recordConstraint(analyst, "NER", {
+      kind: "RESTRICTION_IMPOSED",
+      subtype: "ESCORT_REQUIRED",
+      occurredOn: "2025-03-01",
+      datePrecision: "MONTH",
+      summary: "Escorts required for INGO travel outside Niamey.",
+      confidence: "REPORTED",
+      areas: ["NE-6", "NE-3"],
+      organisationTypes: ["INGO"],
+      sources: source,
+    })
+  ).eventId;
+  decreeId = (
+    await recordConstraint(analyst, "NER", {
+      kind: "LICENCE_REVOKED",
+      subtype: "REGISTRATION_WITHDRAWN",
+      status: "EXPELLED",
+      occurredOn: "2024-11-12",
+      datePrecision: "DAY",
+      summary: "Decrees withdraw the licences of Acted and APBE.",
+      confidence: "CONFIRMED",
+      organisationIds: [acted.organisationId, apbe.organisationId],
+      sources: source,
+    })
+  ).eventId;
+});
+afterAll(() => restore());
+
+const ids = async (params: Record<string, string>) =>
+  (await listTablePage(analyst, parseTableQuery("events", { size: "200", ...params }))).rows.map((r) => r.id);
+
+describe("constraints in the events table", () => {
+  it("filters by area (any case), by category and by pillar", async () => {
+    expect(await ids({ area: "ne-6" })).toEqual([escortId]);
+    expect(await ids({ area: "NE-2" })).toEqual([]);
+    expect(await ids({ category: "MOVEMENT_RESTRICTIONS" })).toEqual([escortId]);
+    const impediments = await ids({ pillar: "HUMANITARIAN_ACCESS_TO_PEOPLE", kind: "LICENCE_REVOKED" });
+    // The decree and its two parts, one per presence.
+    expect(impediments).toHaveLength(3);
+    expect(impediments).toContain(decreeId);
+  });
+
+  it("lists under an organisation the decree that names it, and as of an earlier date leaves out what came later", async () => {
+    expect(await ids({ organisation: String(actedOrg), kind: "LICENCE_REVOKED" })).toHaveLength(2); // the decree and Acted's part
+    expect(await ids({ area: "NE-6", asOf: "2025-02-28" })).toEqual([]);
+    expect(await ids({ area: "NE-6", asOf: "2025-03-01" })).toEqual([escortId]);
+  });
+
+  it("gives the API's items their areas and whom they concern", async () => {
+    const page = await listTablePage(analyst, parseTableQuery("events", { area: "NE-6" }));
+    const item = eventItemOf(page.rows[0]!);
+    expect(item).toMatchObject({
+      organisation: null,
+      category: "MOVEMENT_RESTRICTIONS",
+      pillar: "HUMANITARIAN_ACCESS_TO_PEOPLE",
+      subtype: "ESCORT_REQUIRED",
+      areas: [
+        { code: "NE-3", name: "Dosso" },
+        { code: "NE-6", name: "Tillabéri" },
+      ],
+      concerns: { organisations: [], organisationTypes: ["INGO"] },
+      parentEventId: null,
+    });
+    const decree = eventItemOf(
+      (await listTablePage(analyst, parseTableQuery("events", { q: "Decrees withdraw", kind: "LICENCE_REVOKED" }))).rows.find((r) => r.id === decreeId)!,
+    );
+    expect(decree.concerns.organisations.map((o) => o.name)).toEqual(["Acted", "APBE"]);
+  });
+
+  it("exports areas, concerns and the constraint's columns with their HXL tags", async () => {
+    const hxl = parseCsv(await exportText(`format=hxl&area=NE-6&cols=occurredOn,category,pillar,subtype,areas,concerns`)) as string[][];
+    const [header, tags, row] = hxl;
+    const at = (label: string) => header!.indexOf(label);
+    expect(tags![at("Areas")]).toBe("#adm1+name");
+    expect(tags![at("Area codes")]).toBe("#adm1+code");
+    expect(tags![at("Access constraint")]).toBe("#access+category");
+    expect(tags![at("Concerns")]).toBe("#org+name+concerned");
+    expect(row![at("Areas")]).toBe("Dosso; Tillabéri");
+    expect(row![at("Area codes")]).toBe("NE-3; NE-6");
+    expect(row![at("Concerns")]).toBe("Every International NGO in the country");
+    expect(row![at("Subtype")]).toBe("Escort required");
+    expect(hxl).toHaveLength(3);
+  });
+});
