@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+import { CONSTRAINT_SQL } from "../lib/data/constraints-sql";
 import { DASHBOARD_SQL } from "../lib/data/dashboard-sql";
 import { eventsTable } from "../lib/data/tables/events-table";
 import { organisationsTable } from "../lib/data/tables/organisations-table";
@@ -66,7 +67,28 @@ const apiList = (table: string, params: Record<string, string>, cursor?: string)
 const dashboardSql = (params: SearchParams) => {
   const view = parseView(params);
   const charts = withChartWindow(view);
-  return [DASHBOARD_SQL.statusCounts(view), DASHBOARD_SQL.peopleLast12Months(view), DASHBOARD_SQL.peopleByMonth(charts), DASHBOARD_SQL.eventsByMonth(charts)];
+  return [
+    DASHBOARD_SQL.statusCounts(view),
+    DASHBOARD_SQL.peopleLast12Months(view),
+    DASHBOARD_SQL.peopleByMonth(charts),
+    DASHBOARD_SQL.eventsByMonth(charts),
+    CONSTRAINT_SQL.byMonthAndPillar(charts),
+    ...(view.country ? [] : [CONSTRAINT_SQL.byCountry(view)]),
+  ];
+};
+
+/** The country page's own statements: the monthly charts for the country, its presences, the area map and the nine indicators. */
+const countryPageSql = (iso3: string) => {
+  const view = { ...parseView({}), country: iso3 };
+  const charts = withChartWindow(view);
+  return [
+    DASHBOARD_SQL.peopleByMonth(charts),
+    DASHBOARD_SQL.eventsByMonth(charts),
+    CONSTRAINT_SQL.byMonthAndPillar(charts),
+    ...tablePage("presences", { country: iso3 }).sql,
+    CONSTRAINT_SQL.byCategory(iso3, view),
+    CONSTRAINT_SQL.byArea(iso3, view),
+  ];
 };
 
 function describe(params: Record<string, string>): string {
@@ -107,6 +129,13 @@ async function main() {
       rows: [eventful],
     } = await env.client.query<{ iso3: string }>(`SELECT "countryIso3" AS iso3 FROM "AccessEvent" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
     const hot = eventful!.iso3;
+    // The area with the most events, in its country.
+    const {
+      rows: [busiestArea],
+    } = await env.client.query<{ code: string; iso3: string }>(
+      `SELECT ea."areaCode" AS code, a."countryIso3" AS iso3 FROM "EventArea" ea JOIN "Area" a ON a.code = ea."areaCode" GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const area = busiestArea!;
     // A cursor 20 pages (1,000 rows) into the events, as a client paging through would hold.
     let cursor = "";
     for (let i = 0; i < 20; i += 1) {
@@ -127,19 +156,24 @@ async function main() {
       tablePage("events", { country, kind: "ORDER_TO_LEAVE" }),
       tablePage("events", { sort: "country" }),
       tablePage("events", { asOf: PAST }),
+      tablePage("events", { area: area.code }),
+      tablePage("events", { category: "MOVEMENT_RESTRICTIONS" }),
+      tablePage("events", { country: area.iso3, area: area.code, category: "INTERFERENCE" }),
+      tablePage("events", { pillar: "SECURITY_AND_PHYSICAL", asOf: PAST }),
       tablePage("organisations", {}),
       apiList("presences", { size: "50" }),
       apiList("events", { size: "50" }),
       apiList("events", { size: "50" }, decodeURIComponent(cursor)),
       apiList("events", { size: "50", country }),
       apiList("presences", { size: "50", asOf: PAST }),
+      apiList("events", { size: "50", area: area.code }),
       { name: "overview page", url: "/", target: PAGE_TARGET, sql: dashboardSql({}) },
       { name: `overview page (asOf=${PAST})`, url: `/?asOf=${PAST}`, target: PAGE_TARGET, sql: dashboardSql({ asOf: PAST }) },
       {
         name: `country page (${country})`,
         url: `/countries/${country}`,
         target: PAGE_TARGET,
-        sql: [...dashboardSql({ country }), ...tablePage("presences", { country }).sql],
+        sql: countryPageSql(country),
       },
       ...(hot === country
         ? []
@@ -150,7 +184,7 @@ async function main() {
               name: `country page (${hot}, most events)`,
               url: `/countries/${hot}`,
               target: PAGE_TARGET,
-              sql: [...dashboardSql({ country: hot }), ...tablePage("presences", { country: hot }).sql],
+              sql: countryPageSql(hot),
             },
           ]),
     ];

@@ -1,7 +1,7 @@
 // One mapping from each chart series to its label and colour, used by every chart and
 // its table view. Status colours match the badges; the others are Paul Tol's colour-blind
 // safe qualitative palettes.
-import { PILLAR_LABELS, PILLARS, type Pillar } from "@/lib/domain/constraints";
+import { PILLAR_LABELS, PILLARS, type Pillar } from "@/lib/domain/pillars";
 import { EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, STATUS_LABELS, STATUSES, type EventKind, type Status } from "@/lib/domain/vocabulary";
 
 export interface SeriesConfig {

@@ -2,6 +2,7 @@ import { isoDate, type View } from "@/lib/domain/view";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, STATUS_LABELS, STATUSES } from "@/lib/domain/vocabulary";
 import { asOfQuery } from "@/lib/domain/view-url";
 import { Button } from "@/components/ui/button";
+import { CATEGORIES, CATEGORY, PILLAR_LABELS, PILLARS } from "@/lib/domain/constraints";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
 
@@ -46,6 +47,43 @@ export function FilterBar({ view, regions, action }: { view: View; regions: stri
           ))}
         </select>
       </label>
+      <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-dashed border-slate-300 px-2 pb-2">
+        <legend className="px-1 text-xs text-slate-600">Constraints (event charts and the constraint map)</legend>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Pillar
+          <select name="pillar" defaultValue={view.pillar ?? ""} className={`${field} max-w-48`}>
+            <option value="">All pillars</option>
+            {PILLARS.map((p) => (
+              <option key={p} value={p}>
+                {PILLAR_LABELS[p].en}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Access constraint
+          <select name="category" defaultValue={view.category ?? ""} className={`${field} max-w-48`}>
+            <option value="">All</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY[c].en}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Area (ISO 3166-2)
+          <input
+            type="text"
+            name="area"
+            defaultValue={view.area ?? ""}
+            placeholder="e.g. NE-6"
+            maxLength={6}
+            pattern="[A-Za-z]{2}-[A-Za-z0-9]{1,3}"
+            className={`${field} w-24`}
+          />
+        </label>
+      </fieldset>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Events from
         <input type="date" name="from" defaultValue={view.from ? isoDate(view.from) : ""} className={field} />

@@ -4,6 +4,7 @@ import { formatIsoDate } from "@/lib/domain/partial-date";
 const ACTIONS: Record<string, string> = {
   "presence.statusChange": "status change",
   "presence.create": "added to a country",
+  "presence.setAreas": "areas set",
   "organisation.create": "added",
   "organisation.update": "details edited",
   "event.update": "event edited",

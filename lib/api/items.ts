@@ -14,6 +14,7 @@ export function presenceItemOf(r: PresenceRow): PresenceItem {
     sincePrecision: r.sincePrecision,
     peopleAffected: r.peopleAffected,
     disputed: r.disputed,
+    areas: r.areas,
     sources: r.sources,
   };
 }

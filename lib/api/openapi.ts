@@ -13,6 +13,7 @@ import {
   presenceSchema,
   retractionSchema,
   presenceEventSchema,
+  presenceAreasSchema,
   constraintSchema,
 } from "@/lib/domain/edit-schemas";
 import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
@@ -79,7 +80,7 @@ function writeOperation(operationId: string, summary: string, body: z.ZodType, c
     summary,
     requestBody: { required: true, content: { "application/json": { schema: jsonSchema(body) } } },
     responses: {
-      [operationId.startsWith("update") || operationId === "retractEvent" ? "200" : "201"]: {
+      [operationId.startsWith("update") || operationId.startsWith("set") || operationId === "retractEvent" ? "200" : "201"]: {
         description: "Saved",
         content: { "application/json": { schema: { type: "object", properties: created } } },
       },
@@ -239,6 +240,17 @@ export function openApiDocument(serverUrl: string) {
             },
             ...errors,
           },
+        },
+      },
+      "/api/v1/presences/{id}/areas": {
+        put: {
+          ...writeOperation(
+            "setPresenceAreas",
+            "Where the organisation works in the country: the whole list of first-level areas (ISO 3166-2), replacing the last one, with the `version` you saw",
+            presenceAreasSchema,
+            { id: { type: "integer" }, version: { type: "integer" }, areas: { type: "array", items: { type: "string" } } },
+            { parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }] },
+          ),
         },
       },
       "/api/v1/organisations": {

@@ -45,6 +45,9 @@ export const presenceItem = z.object({
   sincePrecision: z.enum(DATE_PRECISIONS),
   peopleAffected: count.nullable(),
   disputed: z.boolean().describe("An event behind the status is disputed between sources"),
+  areas: z
+    .array(z.object({ code: z.string().describe("ISO 3166-2, e.g. NE-6"), name: z.string() }))
+    .describe("First-level areas where the organisation works in the country, when a source says so"),
   sources: z.array(sourceItem).describe("The sources of the events behind the status"),
 });
 

@@ -13,7 +13,7 @@ import { publishedEvent, statusEvent } from "@/lib/data/sql-fragments";
  * country or organisation-type filter (the projection has none).
  */
 export function readsMonthTotals(view: View): boolean {
-  return !view.region && !view.country && !view.type;
+  return !view.region && !view.country && !view.type && !view.category && !view.pillar && !view.area;
 }
 
 /**
@@ -29,7 +29,7 @@ export function monthlyCutoff(view: View, today = new Date()): Date | null {
 const firstOfMonth = (day: Date) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
 const firstOfNextMonth = (day: Date) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 1));
 
-interface MonthlyWindow {
+export interface MonthlyWindow {
   /** First day counted (null: from the beginning). */
   start: Date | null;
   /** Last day counted (null: to the end: viewed as of today, no event is dated later). */
@@ -45,37 +45,59 @@ interface MonthlyWindow {
  * a WHERE clause; `events` selects the same four from AccessEvent e (occurredOn first) with
  * a WHERE clause. A month whose events counted nothing is left out.
  */
-function monthlyFromTotals(window: MonthlyWindow, parts: { totals: Prisma.Sql; events: Prisma.Sql }): Prisma.Sql {
-  const { start, end, statuses } = window;
-  const statusFilter = statuses ? Prisma.join(statuses.map((status) => Prisma.sql`${status}`)) : null;
-  const events = (from: Date, to: Date, toInclusive: boolean) =>
-    Prisma.sql`UNION ALL ${parts.events} ${and([
-      Prisma.sql`e."occurredOn" >= ${isoDate(from)}::date`,
-      toInclusive ? Prisma.sql`e."occurredOn" <= ${isoDate(to)}::date` : Prisma.sql`e."occurredOn" < ${isoDate(to)}::date`,
-      ...(statusFilter ? [Prisma.sql`e."resultingStatus"::text IN (${statusFilter})`] : []),
-    ])}`;
-  // Whole months: from the first month that starts on or after `start`, to the month before `end`'s.
-  const wholeFrom = start && (start.getUTCDate() === 1 ? start : firstOfNextMonth(start));
-  const wholeUntil = end && firstOfMonth(end);
-  const totalConditions = [
-    ...(wholeFrom ? [Prisma.sql`month >= ${isoDate(wholeFrom)}::date`] : []),
-    ...(wholeUntil ? [Prisma.sql`month < ${isoDate(wholeUntil)}::date`] : []),
-    ...(statusFilter ? [Prisma.sql`"statusKey" IN (${statusFilter})`] : []),
-  ];
-  // The partial month at the start, up to the first whole month (or to the end's month, when both fall in one month)…
-  const headUntil = wholeFrom && wholeUntil && wholeUntil < wholeFrom ? wholeUntil : wholeFrom;
-  const head = start && headUntil && start < headUntil ? events(start, headUntil, false) : Prisma.empty;
-  // …and the end's own month, up to the end.
-  const tailFrom = wholeUntil && (start && start > wholeUntil ? start : wholeUntil);
-  const tail = end && tailFrom && tailFrom <= end ? events(tailFrom, end, true) : Prisma.empty;
+export function monthlyFromTotals(window: MonthlyWindow, parts: { totals: Prisma.Sql; events: Prisma.Sql }): Prisma.Sql {
+  const split = splitWindow(window);
+  const statusFilter = window.statuses ? Prisma.join(window.statuses.map((status) => Prisma.sql`${status}`)) : null;
+  const events = (range: DayRange | null) =>
+    range
+      ? Prisma.sql`UNION ALL ${parts.events} ${and([...dayRangeConditions(range), ...(statusFilter ? [Prisma.sql`e."resultingStatus"::text IN (${statusFilter})`] : [])])}`
+      : Prisma.empty;
+  const totalConditions = [...split.wholeMonths, ...(statusFilter ? [Prisma.sql`"statusKey" IN (${statusFilter})`] : [])];
   return Prisma.sql`
     SELECT to_char(month, 'YYYY-MM') AS key, series, sum(value)::float8 AS value
-    FROM (${parts.totals} ${and(totalConditions)} ${head} ${tail}) AS monthly (month, series, value, counted)
+    FROM (${parts.totals} ${and(totalConditions)} ${events(split.head)} ${events(split.tail)}) AS monthly (month, series, value, counted)
     GROUP BY 1, 2 HAVING sum(counted) > 0 ORDER BY 1`;
 }
 
+/** Days from `from` to `to` (`to` itself included or not). */
+export interface DayRange {
+  from: Date;
+  to: Date;
+  toInclusive: boolean;
+}
+
+export const dayRangeConditions = (range: DayRange, column = Prisma.sql`e."occurredOn"`) => [
+  Prisma.sql`${column} >= ${isoDate(range.from)}::date`,
+  range.toInclusive ? Prisma.sql`${column} <= ${isoDate(range.to)}::date` : Prisma.sql`${column} < ${isoDate(range.to)}::date`,
+];
+
+/**
+ * A window of days as the whole months a monthly total covers (conditions on its `month`)
+ * and the partial months at either end, to be read from the events.
+ */
+export function splitWindow({ start, end }: MonthlyWindow): { wholeMonths: Prisma.Sql[]; head: DayRange | null; tail: DayRange | null } {
+  // Whole months: from the first month that starts on or after `start`, to the month before `end`'s.
+  const wholeFrom = start && (start.getUTCDate() === 1 ? start : firstOfNextMonth(start));
+  const wholeUntil = end && firstOfMonth(end);
+  const wholeMonths = [
+    ...(wholeFrom ? [Prisma.sql`month >= ${isoDate(wholeFrom)}::date`] : []),
+    ...(wholeUntil ? [Prisma.sql`month < ${isoDate(wholeUntil)}::date`] : []),
+  ];
+  // The partial month at the start, up to the first whole month (or to the end's month, when both fall in one month)…
+  const headUntil = wholeFrom && wholeUntil && wholeUntil < wholeFrom ? wholeUntil : wholeFrom;
+  const head = start && headUntil && start < headUntil ? { from: start, to: headUntil, toInclusive: false } : null;
+  // …and the end's own month, up to the end.
+  const tailFrom = wholeUntil && (start && start > wholeUntil ? start : wholeUntil);
+  const tail = end && tailFrom && tailFrom <= end ? { from: tailFrom, to: end, toInclusive: true } : null;
+  return { wholeMonths, head, tail };
+}
+
 /** A chart's window: the view's date range, up to the view date. */
-const chartWindow = (view: View): MonthlyWindow => ({ start: view.from ?? null, end: monthlyCutoff(view), statuses: view.status ? [view.status] : undefined });
+export const chartWindow = (view: View): MonthlyWindow => ({
+  start: view.from ?? null,
+  end: monthlyCutoff(view),
+  statuses: view.status ? [view.status] : undefined,
+});
 
 const PEOPLE_PARTS = {
   totals: Prisma.sql`SELECT month, "statusKey" AS series, people::float8 AS value, "peopleEvents" AS counted FROM "EventMonthTotal" WHERE "statusKey" <> ''`,

@@ -3,12 +3,23 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { View } from "@/lib/domain/view";
 import { eventFilterConditions } from "@/lib/data/sql-fragments";
+import { categoriesOf } from "@/lib/domain/constraints";
 
 export const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty);
 
 /** WHERE for the view's events (eventFilterConditions in sql-fragments.ts), with any extra conditions. */
 export function eventConditions(view: View, extra: Prisma.Sql[] = []): Prisma.Sql {
-  return Prisma.sql`WHERE ${Prisma.join([...eventFilterConditions(view), ...extra], " AND ")}`;
+  return Prisma.sql`WHERE ${Prisma.join([...eventFilterConditions(view), ...constraintFilters(view), ...extra], " AND ")}`;
+}
+
+/** The view's access-constraint filters on its events (alias e). */
+export function constraintFilters(view: Pick<View, "category" | "pillar" | "area">): Prisma.Sql[] {
+  return [
+    ...(view.category ? [Prisma.sql`e.category = ${view.category}::"ConstraintCategory"`] : []),
+    ...(view.pillar ? [Prisma.sql`e.category = ANY(${categoriesOf(view.pillar)}::"ConstraintCategory"[])`] : []),
+    // Through the (areaCode, eventId) index: the area's events, then the other conditions.
+    ...(view.area ? [Prisma.sql`e.id IN (SELECT ea."eventId" FROM "EventArea" ea WHERE ea."areaCode" = ${view.area})`] : []),
+  ];
 }
 
 export const EVENT_JOINS = Prisma.sql`

@@ -3,6 +3,7 @@
 export const AUDIT_ACTIONS = [
   "presence.statusChange",
   "presence.create",
+  "presence.setAreas",
   "organisation.create",
   "organisation.update",
   "event.update",

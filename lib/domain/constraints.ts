@@ -2,19 +2,10 @@
 // under three pillars (built on OCHA's Access Monitoring and Reporting Framework), with a
 // small vocabulary of subtypes under them. Codes are the API's and the database enum's
 // (a unit test checks that they stay in step); labels in English and French.
-import { ORGANISATION_TYPE_LABELS, type EventKind, type OrganisationType } from "./vocabulary";
+import type { EventKind } from "./vocabulary";
 
-export const PILLARS = ["PEOPLE_ACCESS_TO_AID", "HUMANITARIAN_ACCESS_TO_PEOPLE", "SECURITY_AND_PHYSICAL"] as const;
-export type Pillar = (typeof PILLARS)[number];
-
-export const PILLAR_LABELS: Record<Pillar, { en: string; fr: string }> = {
-  PEOPLE_ACCESS_TO_AID: { en: "Access of people in need to aid", fr: "Accès des personnes dans le besoin à l'aide" },
-  HUMANITARIAN_ACCESS_TO_PEOPLE: {
-    en: "Access of humanitarian actors to the affected population",
-    fr: "Accès des acteurs humanitaires à la population affectée",
-  },
-  SECURITY_AND_PHYSICAL: { en: "Security and physical constraints", fr: "Contraintes sécuritaires et physiques" },
-};
+export { PILLAR_LABELS, PILLARS, type Pillar } from "./pillars";
+import type { Pillar } from "./pillars";
 
 export const CATEGORIES = [
   "DENIAL_OF_NEEDS",
@@ -172,14 +163,4 @@ export function resolveCategory(kind: EventKind, category: Category | null | und
   return DEFAULT_CATEGORY[kind];
 }
 
-/** Who an event concerns, in words: its organisation, the organisations or types a country-level constraint names, or the whole country. */
-export function concernsLabel(event: {
-  organisationName: string | null;
-  concernedOrganisations: readonly { name: string }[];
-  concernedTypes: readonly OrganisationType[];
-}): string {
-  if (event.organisationName) return event.organisationName;
-  if (event.concernedOrganisations.length) return event.concernedOrganisations.map((o) => o.name).join("; ");
-  if (event.concernedTypes.length) return `Every ${event.concernedTypes.map((t) => ORGANISATION_TYPE_LABELS[t]).join(" or ")} in the country`;
-  return "Whole country";
-}
+export { concernsLabel } from "./concerns";

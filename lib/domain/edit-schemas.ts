@@ -294,3 +294,9 @@ export const presenceEventSchema = z
       if (subtype) ctx.addIssue({ code: "custom", message: subtype, path: ["subtype"] });
     }
   });
+
+/** Where an organisation works in its country (PUT /api/v1/presences/{id}/areas): the whole list, replacing the last one. */
+export const presenceAreasSchema = z.strictObject({
+  version: versionSeen,
+  areas: z.array(areaCode, "Areas are a list of ISO 3166-2 codes").max(CONSTRAINT_LIMITS.areas, `At most ${CONSTRAINT_LIMITS.areas} areas`),
+});

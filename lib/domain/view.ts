@@ -6,6 +6,8 @@ import { ISO_DAY, isoDate, parsePartialDate } from "./partial-date";
 import { effectiveAsOf, firstValues, orderedRange, queryString, todayUtc, type SearchParams } from "./view-url";
 import { queryText } from "./text";
 import { ORGANISATION_TYPES, STATUSES, type OrganisationType, type Status } from "./vocabulary";
+import { AREA_CODE } from "./area-code";
+import { CATEGORIES, PILLARS, type Category, type Pillar } from "./constraints";
 
 export interface View {
   /** Day the app is viewed at (UTC midnight); events after it are ignored. */
@@ -20,6 +22,11 @@ export interface View {
   to?: Date;
   /** Set by country pages, never read from the URL. */
   country?: string;
+  /** Access-constraint filters: they narrow the event-based charts and the constraint map, not the status counts. */
+  category?: Category;
+  pillar?: Pillar;
+  /** A first-level area (ISO 3166-2): the events placed there. */
+  area?: string;
 }
 
 export const isoDay = z
@@ -41,6 +48,15 @@ const urlSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   from: isoDay.optional().catch(undefined),
   to: isoDay.optional().catch(undefined),
+  category: z.enum(CATEGORIES).optional().catch(undefined),
+  pillar: z.enum(PILLARS).optional().catch(undefined),
+  area: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.string().regex(AREA_CODE))
+    .optional()
+    .catch(undefined),
 });
 
 export type { SearchParams };
@@ -49,7 +65,17 @@ export { todayUtc };
 export function parseView(params: SearchParams, now = new Date()): View {
   const parsed = urlSchema.parse(firstValues(params));
   const [from, to] = orderedRange(parsed.from, parsed.to);
-  return { ...effectiveAsOf(parsed.asOf, now), region: parsed.region, type: parsed.type, status: parsed.status, from, to };
+  return {
+    ...effectiveAsOf(parsed.asOf, now),
+    region: parsed.region,
+    type: parsed.type,
+    status: parsed.status,
+    from,
+    to,
+    category: parsed.category,
+    pillar: parsed.pillar,
+    area: parsed.area,
+  };
 }
 
 /**
@@ -64,8 +90,8 @@ export { isoDate };
 
 /** The query string of a view (only what differs from the defaults), with overrides. */
 export function viewQuery(view: View, overrides: Partial<Record<keyof View, string | undefined>> = {}): string {
-  const { asOf, region, type, status, from, to } = view;
-  return queryString({ asOf: view.asOfExplicit ? asOf : undefined, region, type, status, from, to, ...overrides });
+  const { asOf, region, type, status, from, to, category, pillar, area } = view;
+  return queryString({ asOf: view.asOfExplicit ? asOf : undefined, region, type, status, from, to, category, pillar, area, ...overrides });
 }
 
 /** Twelve months before the view date, exclusive: the window of "the last 12 months". */

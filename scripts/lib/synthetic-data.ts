@@ -5,8 +5,9 @@
 import type pg from "pg";
 import { CATEGORIES, DEFAULT_CATEGORY } from "../../lib/domain/constraints";
 import { EVENT_KINDS } from "../../lib/domain/vocabulary";
+import { ALL_AREAS } from "../../lib/domain/areas";
 import { allCountries } from "../../prisma/seed-data/countries";
-import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
+import { REBUILD_CONSTRAINT_MONTH_TOTALS, REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
 import { REBUILD_PRESENCE_PERIODS } from "@/lib/data/projections/presence-projection-store";
 import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/projections/status-count-history";
 import { presenceStatusFromEvents } from "@/lib/data/projections/presence-status-sql";
@@ -205,6 +206,43 @@ export async function generateSyntheticData(
     progress("event sources", end, size.events);
   }
 
+  // Where and whom: every country's areas (as the app ships them); about 30 % of the events in
+  // one area of their country and a tenth of those in a second; of the country-wide events,
+  // 30 % for every INGO (or every INGO and UN agency) there, 20 % naming two to four of the
+  // organisations present in the country.
+  progress("areas", 0, size.events);
+  await q(`INSERT INTO "Area" (code, "countryIso3", name) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
+    ALL_AREAS.map((a) => a.code),
+    ALL_AREAS.map((a) => a.iso3),
+    ALL_AREAS.map((a) => a.name),
+  ]);
+  for (let start = 1; start <= size.events; start += CHUNK) {
+    const end = Math.min(size.events, start + CHUNK - 1);
+    await q(
+      `
+      WITH a AS (SELECT "countryIso3", array_agg(code ORDER BY code) AS codes, count(*)::int AS n FROM "Area" GROUP BY 1)
+      INSERT INTO "EventArea" ("eventId", "areaCode")
+      SELECT e.id, a.codes[1 + floor(pg_temp.rnd(e.id, 22 + j) * a.n)::int]
+      FROM "AccessEvent" e JOIN a ON a."countryIso3" = e."countryIso3" CROSS JOIN generate_series(0, 1) j
+      WHERE e.id BETWEEN $1 AND $2 AND e.category IS NOT NULL AND pg_temp.rnd(e.id, 21) < (CASE WHEN j = 0 THEN 0.3 ELSE 0.03 END)
+      ON CONFLICT DO NOTHING`,
+      [start, end],
+    );
+    progress("areas", end, size.events);
+  }
+  await q(`
+    UPDATE "AccessEvent" e SET "organisationTypes" = CASE WHEN pg_temp.rnd(e.id, 25) < 0.5 THEN ARRAY['INGO']::"OrganisationType"[]
+                                                          ELSE ARRAY['INGO', 'UN_AGENCY']::"OrganisationType"[] END
+    WHERE e."presenceId" IS NULL AND pg_temp.rnd(e.id, 24) < 0.3`);
+  await q(`
+    INSERT INTO "EventOrganisation" ("eventId", "organisationId")
+    SELECT e.id, o."organisationId"
+    FROM "AccessEvent" e
+    CROSS JOIN LATERAL (SELECT p."organisationId" FROM "Presence" p WHERE p."countryIso3" = e."countryIso3"
+                        ORDER BY hashint8(p.id * 7919 + e.id) LIMIT 2 + floor(pg_temp.rnd(e.id, 27) * 3)::int) o
+    WHERE e."presenceId" IS NULL AND pg_temp.rnd(e.id, 24) >= 0.3 AND pg_temp.rnd(e.id, 24) < 0.5
+    ON CONFLICT DO NOTHING`);
+
   progress("current statuses", 0, 1);
   const today = new Date();
   const projection = presenceStatusFromEvents(today);
@@ -220,6 +258,8 @@ export async function generateSyntheticData(
   await q(REBUILD_PRESENCE_PERIODS.text);
   await q(`DELETE FROM "EventMonthTotal"`);
   await q(REBUILD_EVENT_MONTH_TOTALS.text);
+  await q(`DELETE FROM "ConstraintMonthTotal"`);
+  await q(REBUILD_CONSTRAINT_MONTH_TOTALS.text);
   await q(`DELETE FROM "StatusCountPeriod"`);
   await q(REBUILD_STATUS_COUNT_HISTORY.text);
   progress("analyze", 0, 1);

@@ -7,7 +7,9 @@ import type { ZodError } from "zod";
 import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { recordConstraint } from "@/lib/data/edits/constraints";
-import { recordPresenceEvent } from "@/lib/data/edits/status-change";
+import { recordPresenceEvent, setPresenceAreas } from "@/lib/data/edits/status-change";
+import { listTablePage } from "@/lib/data/tables";
+import { parseTableQuery } from "@/lib/domain/tables/query";
 import { listAreas } from "@/lib/data/areas";
 import { addAreas } from "@/prisma/seed";
 import { allCountries } from "@/prisma/seed-data/countries";
@@ -186,5 +188,26 @@ describe("areas", () => {
     ]);
     expect(areas.every((a) => a.pcode === null && a.level === 1 && a.hasBoundary)).toBe(true);
     await expect(listAreas(analyst, "XXX")).rejects.toMatchObject({ name: "NotFoundError" });
+  });
+});
+
+describe("where a presence works", () => {
+  it("replaces its list of areas, guarded by the version, audited, refusing another country's area", async () => {
+    const presence = await seedPresenceWithStatus(analyst, { status: "OPERATING", name: "Works In Two Regions" });
+    const set = await setPresenceAreas(analyst, presence.id, { version: presence.version, areas: ["ne-6", "NE-2"] });
+    expect(set).toEqual({ id: presence.id, version: presence.version + 1, areas: ["NE-2", "NE-6"] });
+    const stale = await setPresenceAreas(analyst, presence.id, { version: presence.version, areas: [] }).catch((e: unknown) => e);
+    expect(stale).toMatchObject({ name: "ConflictError" });
+    const refused = await setPresenceAreas(analyst, presence.id, { version: set.version, areas: ["ML-6"] }).catch((e: unknown) => e);
+    expect(issuesOf(refused)).toEqual([{ path: "areas", message: "ML-6 (Tombouctou) is not in this country" }]);
+    const rows = await prisma.presenceArea.findMany({ where: { presenceId: presence.id }, orderBy: { areaCode: "asc" } });
+    expect(rows.map((r) => r.areaCode)).toEqual(["NE-2", "NE-6"]);
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { action: "presence.setAreas", entityId: String(presence.id) } });
+    expect(audit.after).toMatchObject({ areas: ["NE-2", "NE-6"] });
+    const page = await listTablePage(analyst, parseTableQuery("presences", { q: "Works In Two Regions" }));
+    expect(page.rows[0]?.areas).toEqual([
+      { code: "NE-2", name: "Diffa" },
+      { code: "NE-6", name: "Tillabéri" },
+    ]);
   });
 });

@@ -7,6 +7,10 @@ import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { issueApiToken } from "@/lib/data/api-tokens";
 import { recordConstraint } from "@/lib/data/edits/constraints";
+import { editEvent, retractEvent } from "@/lib/data/edits/events";
+import { constraintsByCountry, constraintsByMonthAndPillar, countryConstraints } from "@/lib/data/constraints";
+import { eventsByMonthAndKind } from "@/lib/data/dashboard";
+import { parseView } from "@/lib/domain/view";
 import { listTablePage } from "@/lib/data/tables";
 import { eventItemOf } from "@/lib/api/items";
 import { parseTableQuery } from "@/lib/domain/tables/query";
@@ -127,5 +131,62 @@ describe("constraints in the events table", () => {
     expect(row![at("Concerns")]).toBe("Every International NGO in the country");
     expect(row![at("Subtype")]).toBe("Escort required");
     expect(hxl).toHaveLength(3);
+  });
+});
+
+describe("constraint figures", () => {
+  it("count each constraint once, by indicator, area, month and pillar, and per country", async () => {
+    const view = parseView({});
+    const niger = await countryConstraints(analyst, "NER", view);
+    const indicator = (c: string) => niger.indicators.find((i) => i.category === c)!;
+    // The decree once (not its two parts), the escorts once; factory status changes are constraints too (interference).
+    expect(indicator("IMPEDIMENTS_TO_ENTRY")).toMatchObject({ events: 1, latest: { id: decreeId, occurredOn: "2024-11-12" } });
+    expect(indicator("MOVEMENT_RESTRICTIONS")).toMatchObject({ events: 1, latest: { id: escortId } });
+    expect(niger.byArea).toEqual({ "NE-3": 1, "NE-6": 1 });
+    expect(niger.countryWide).toBe(niger.total - 1);
+    expect(niger.indicators.map((i) => i.category)).toHaveLength(9);
+
+    const months = await constraintsByMonthAndPillar(analyst, parseView({ from: "2024-11-01", to: "2025-03-31" }));
+    const month = (key: string) => months.rows.find((r) => r.key === key);
+    expect(month("2024-11")).toMatchObject({ HUMANITARIAN_ACCESS_TO_PEOPLE: 1 });
+    expect(month("2025-03")).toMatchObject({ HUMANITARIAN_ACCESS_TO_PEOPLE: 1 });
+    expect((await constraintsByCountry(analyst, view)).NER).toBe(niger.total);
+  });
+
+  it("narrow the overview's event charts by category, pillar and area, and leave out later events as of a date", async () => {
+    const inTillaberi = await eventsByMonthAndKind(analyst, parseView({ area: "ne-6", from: "2025-01-01", to: "2025-12-31" }));
+    expect(inTillaberi.rows.filter((r) => Number(r.RESTRICTION_IMPOSED ?? 0) > 0).map((r) => [r.key, r.RESTRICTION_IMPOSED])).toEqual([["2025-03", 1]]);
+    const movement = await constraintsByCountry(analyst, parseView({ category: "MOVEMENT_RESTRICTIONS" }));
+    expect(movement).toEqual({ NER: 1 });
+    expect(await constraintsByCountry(analyst, parseView({ pillar: "SECURITY_AND_PHYSICAL" }))).toEqual({});
+    expect(await constraintsByCountry(analyst, parseView({ region: "Europe" }))).toEqual({});
+    expect(Object.keys(await constraintsByCountry(analyst, parseView({ region: "Africa" })))).toEqual(["NER"]);
+    expect(await constraintsByCountry(analyst, parseView({ category: "MOVEMENT_RESTRICTIONS", asOf: "2025-02-28" }))).toEqual({});
+  });
+});
+
+describe("the constraint totals", () => {
+  it("stay equal to a recount from the events through constraints, edits and retractions", async () => {
+    const recount = async () =>
+      (
+        await prisma.$queryRaw<{ row: string }[]>`
+          SELECT concat_ws('|', month, "countryIso3", category, n) AS row FROM (
+            SELECT to_char(date_trunc('month', "occurredOn"), 'YYYY-MM') AS month, "countryIso3", category, count(*) AS n
+            FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED' AND category IS NOT NULL AND "parentEventId" IS NULL GROUP BY 1, 2, 3) c ORDER BY 1`
+      ).map((r) => r.row);
+    const totals = async () =>
+      (
+        await prisma.$queryRaw<{ row: string }[]>`
+          SELECT concat_ws('|', to_char(month, 'YYYY-MM'), "countryIso3", category, events) AS row FROM "ConstraintMonthTotal" WHERE events <> 0 ORDER BY 1`
+      ).map((r) => r.row);
+    expect(await totals()).toEqual(await recount());
+    expect(await totals()).toContain("2025-03|NER|MOVEMENT_RESTRICTIONS|1");
+    const edited = await editEvent(analyst, escortId, { version: 1, category: "INTERFERENCE", subtype: null, occurredOn: "2025-04-02", datePrecision: "DAY" });
+    expect(await totals()).toContain("2025-04|NER|INTERFERENCE|1");
+    expect(await totals()).not.toContain("2025-03|NER|MOVEMENT_RESTRICTIONS|1");
+    expect(await totals()).toEqual(await recount());
+    await retractEvent(analyst, escortId, { version: edited.version, reason: "Recorded twice by mistake in this test." });
+    expect(await totals()).toEqual(await recount());
+    expect(await totals()).not.toContain("2025-04|NER|INTERFERENCE|1");
   });
 });

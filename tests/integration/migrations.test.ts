@@ -44,6 +44,7 @@ describe("migrations through the WebAssembly schema engine", () => {
       "ApiToken",
       "Area",
       "AuditEntry",
+      "ConstraintMonthTotal",
       "Country",
       "EventArea",
       "EventMonthTotal",

@@ -53,6 +53,22 @@ describe("synthetic data", () => {
     expect(rows[0].sources_per_event).toBeGreaterThanOrEqual(1.8);
   });
 
+  it("places events in areas of their own country, and scopes country-wide constraints to types or named organisations there", async () => {
+    const { rows } = await client.query(`
+      SELECT (SELECT count(DISTINCT "eventId")::float FROM "EventArea") / (SELECT count(*) FROM "AccessEvent" WHERE category IS NOT NULL) AS located,
+             (SELECT count(*)::int FROM "EventArea" ea JOIN "AccessEvent" e ON e.id = ea."eventId" JOIN "Area" a ON a.code = ea."areaCode"
+               WHERE a."countryIso3" <> e."countryIso3") AS wrong_country,
+             (SELECT count(*)::int FROM "AccessEvent" WHERE "presenceId" IS NULL AND cardinality("organisationTypes") > 0) AS by_type,
+             (SELECT count(DISTINCT "eventId")::int FROM "EventOrganisation") AS by_name,
+             (SELECT count(*)::int FROM "EventOrganisation" eo JOIN "AccessEvent" e ON e.id = eo."eventId"
+               WHERE e."presenceId" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM "Presence" p WHERE p."organisationId" = eo."organisationId" AND p."countryIso3" = e."countryIso3")) AS not_present`);
+    expect(rows[0].located).toBeGreaterThan(0.25);
+    expect(rows[0].located).toBeLessThan(0.35);
+    expect(rows[0]).toMatchObject({ wrong_country: 0, not_present: 0 });
+    expect(rows[0].by_type).toBeGreaterThan(10);
+    expect(rows[0].by_name).toBeGreaterThan(5);
+  });
+
   it("gives the same rows for the same seed, and other rows for another", async () => {
     const first = await fingerprint();
     await generateSyntheticData(client, size, 7, () => {});

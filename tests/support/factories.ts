@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/domain/actor";
-import { REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
+import { REBUILD_CONSTRAINT_MONTH_TOTALS, REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
 import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
 import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/projections/status-count-history";
 import { createOrganisation, createPresence } from "@/lib/data/edits/organisations";
@@ -79,6 +79,8 @@ export async function refreshProjections(prisma: PrismaClient): Promise<void> {
       for (const { id } of presences) await refreshPresenceProjection(tx, id);
       await tx.$executeRaw`DELETE FROM "EventMonthTotal"`;
       await tx.$executeRaw(REBUILD_EVENT_MONTH_TOTALS);
+      await tx.$executeRaw`DELETE FROM "ConstraintMonthTotal"`;
+      await tx.$executeRaw(REBUILD_CONSTRAINT_MONTH_TOTALS);
       // Fixtures may also have written statuses or types directly.
       await tx.$executeRaw`DELETE FROM "StatusCountPeriod"`;
       await tx.$executeRaw(REBUILD_STATUS_COUNT_HISTORY);

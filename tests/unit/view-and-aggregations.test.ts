@@ -28,6 +28,18 @@ describe("parseView", () => {
     expect(parseView({ asOf: ["2025-01-15", "2025-02-10"] }, now).asOf).toEqual(new Date("2025-01-15T00:00:00Z"));
   });
 
+  it("reads the constraint filters (category, pillar, area in any case), and drops bad ones", () => {
+    const view = parseView({ category: "MOVEMENT_RESTRICTIONS", pillar: "HUMANITARIAN_ACCESS_TO_PEOPLE", area: "ne-6" }, now);
+    expect(view).toMatchObject({ category: "MOVEMENT_RESTRICTIONS", pillar: "HUMANITARIAN_ACCESS_TO_PEOPLE", area: "NE-6" });
+    expect(viewQuery(view)).toBe("?category=MOVEMENT_RESTRICTIONS&pillar=HUMANITARIAN_ACCESS_TO_PEOPLE&area=NE-6");
+    expect(parseView({ category: "ESCORTS", pillar: "people", area: "Tillabéri" }, now)).toMatchObject({
+      category: undefined,
+      pillar: undefined,
+      area: undefined,
+    });
+    expect(viewQuery(asOfOnly(view))).toBe("");
+  });
+
   it("carries only the as-of date to detail pages", () => {
     const view = parseView({ asOf: "2025-01-15", region: "Africa", type: "INGO", status: "EXPELLED", from: "2024-01-01" }, now);
     expect(viewQuery(asOfOnly(view))).toBe("?asOf=2025-01-15");

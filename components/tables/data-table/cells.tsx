@@ -1,7 +1,7 @@
 // How each table's cells look on screen (the export values come from the same column
 // list in lib/domain/tables/columns.ts; only the rendering differs). Where a row leads is in lib/domain/tables/descriptors.ts.
 import type { ReactNode } from "react";
-import { concernsLabel } from "@/lib/domain/constraints";
+import { concernsLabel } from "@/lib/domain/concerns";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { auditChanges } from "@/lib/domain/audit-diff";
 import { formatNumber } from "@/lib/domain/format";

@@ -4,7 +4,7 @@ import "server-only";
 // cancel-document pattern: the expected version in the update's WHERE, then check the count).
 import { ZodError, type z } from "zod";
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
-import { firstEventSchema, presenceEventSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
+import { firstEventSchema, presenceAreasSchema, presenceEventSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { areaCodesProblem } from "@/lib/domain/areas";
 import type { Status } from "@/lib/domain/vocabulary";
 import { resolveCategory } from "@/lib/domain/constraints";
@@ -177,4 +177,36 @@ export async function writeStatusEvent(
     eventId: event.id,
     presence: { id: presenceId, version: after.version, status: after.status, since: after.since ? isoDate(after.since) : null },
   };
+}
+
+/** Replaces the list of areas where the organisation works in the country, guarded by the version seen. */
+export async function setPresenceAreas(actor: Actor | null, presenceId: number, input: unknown): Promise<{ id: number; version: number; areas: string[] }> {
+  const user = authorize(actor, "editEvents");
+  const { version, areas } = presenceAreasSchema.parse(input);
+  if (!Number.isSafeInteger(presenceId) || presenceId < 1) throw new NotFoundError("This presence");
+  return db().$transaction(async (tx) => {
+    const claimed = await tx.presence.updateMany({ where: { id: presenceId, version }, data: { version: { increment: 1 } } });
+    if (claimed.count === 0) {
+      const now = await presenceNow(tx, presenceId);
+      if (!now) throw new NotFoundError("This presence");
+      throw new ConflictError({ record: "presence", now });
+    }
+    const presence = await tx.presence.findUniqueOrThrow({ where: { id: presenceId }, include: { areas: true } });
+    checkAreas(presence.countryIso3, areas);
+    if (new Set(areas).size !== areas.length) {
+      throw new ZodError([{ code: "custom", path: ["areas"], message: "An area is listed twice", input: areas }]);
+    }
+    const before = presence.areas.map((a) => a.areaCode).sort();
+    await tx.presenceArea.deleteMany({ where: { presenceId } });
+    await tx.presenceArea.createMany({ data: areas.map((areaCode) => ({ presenceId, areaCode })) });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "presence.setAreas",
+      entityType: "Presence",
+      entityId: String(presenceId),
+      before: { areas: before, version },
+      after: { areas: [...areas].sort(), version: presence.version },
+    });
+    return { id: presenceId, version: presence.version, areas: [...areas].sort() };
+  }, TRANSACTION_OPTIONS);
 }

@@ -2,7 +2,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import type { AreaRef, EventRow, SourceRef } from "@/lib/domain/tables/rows";
-import { categoriesOf, type Category, type Subtype } from "@/lib/domain/constraints";
+import type { Category, Subtype } from "@/lib/domain/constraints";
+import { constraintFilters } from "@/lib/data/view-sql";
 import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } from "@/lib/domain/vocabulary";
 import type { TableDefinition } from "./table-sql";
 import { anyContains, countryCodesMatching, presenceIdsMatching } from "@/lib/data/search-sql";
@@ -55,11 +56,10 @@ export function eventsTable(query: TableQuery, options: { denseSearch?: boolean 
       Prisma.sql`(o.id = ${filters.organisation} OR e.id IN (SELECT eo."eventId" FROM "EventOrganisation" eo WHERE eo."organisationId" = ${filters.organisation}))`,
     );
   }
-  // Through the (areaCode, eventId) index: the area's events, then the other conditions.
-  if (filters.area) conditions.push(Prisma.sql`e.id IN (SELECT ea."eventId" FROM "EventArea" ea WHERE ea."areaCode" = ${filters.area})`);
+
   if (filters.kind) conditions.push(Prisma.sql`e.kind = ${filters.kind}::"EventKind"`);
-  if (filters.category) conditions.push(Prisma.sql`e.category = ${filters.category}::"ConstraintCategory"`);
-  if (filters.pillar) conditions.push(Prisma.sql`e.category = ANY(${categoriesOf(filters.pillar)}::"ConstraintCategory"[])`);
+  // Category, pillar and area: the same conditions as the overview's (view-sql.ts).
+  conditions.push(...constraintFilters(filters));
   if (filters.confidence) conditions.push(Prisma.sql`e.confidence = ${filters.confidence}::"Confidence"`);
   return {
     ctes: null,

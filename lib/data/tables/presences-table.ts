@@ -1,7 +1,7 @@
 // The presences table: each organisation in each country with its status as of the view date.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
-import type { PresenceRow, SourceRef } from "@/lib/domain/tables/rows";
+import type { AreaRef, PresenceRow, SourceRef } from "@/lib/domain/tables/rows";
 import type { DatePrecision, OrganisationType, Status } from "@/lib/domain/vocabulary";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import { isoDate } from "@/lib/domain/partial-date";
@@ -41,7 +41,9 @@ export function presencesTable(query: TableQuery): TableDefinition {
       (SELECT ${sourcesJson("src")}
          FROM (SELECT DISTINCT so.id, so.publisher, so.title, so.url, so."publishedOn"
                FROM "AccessEvent" re JOIN "EventSource" es ON es."eventId" = re.id JOIN "Source" so ON so.id = es."sourceId"
-               WHERE ${inRun(query.asOf)}) src) AS sources`,
+               WHERE ${inRun(query.asOf)}) src) AS sources,
+      (SELECT coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY a.name), '[]'::json)
+         FROM "PresenceArea" pa JOIN "Area" a ON a.code = pa."areaCode" WHERE pa."presenceId" = p.id) AS areas`,
     from: Prisma.sql`FROM presence_status s
       JOIN "Presence" p ON p.id = s.presence_id
       JOIN "Organisation" o ON o.id = p."organisationId"
@@ -81,5 +83,6 @@ export function toPresenceRow(r: Record<string, unknown>): PresenceRow {
     peopleAffected: r.people_affected as number | null,
     disputed: r.disputed as boolean,
     sources: r.sources as SourceRef[],
+    areas: r.areas as AreaRef[],
   };
 }

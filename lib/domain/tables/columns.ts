@@ -66,6 +66,8 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
       visible: true,
     },
     { id: "disputed", label: "Disputed", hxl: "#status+disputed", kind: "text", value: (r) => (r.disputed ? "yes" : "no"), width: 10 },
+    { id: "areas", label: "Works in (areas)", hxl: "#adm1+name", kind: "text", value: (r) => r.areas.map((a) => a.name).join("; ") || null, width: 30 },
+    { id: "areaCodes", label: "Area codes", hxl: "#adm1+code", kind: "text", value: (r) => r.areas.map((a) => a.code).join("; ") || null, width: 14 },
     { id: "sources", label: "Sources", hxl: "#meta+source", kind: "text", value: (r) => sourceNames(r.sources), width: 50, visible: true },
     { id: "sourceUrls", label: "Source URLs", hxl: "#meta+url", kind: "text", value: (r) => sourceUrls(r.sources), width: 50 },
   ],

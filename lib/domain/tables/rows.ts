@@ -31,6 +31,8 @@ export interface PresenceRow {
   /** An event behind the status is disputed between sources. */
   disputed: boolean;
   sources: SourceRef[];
+  /** Where in the country the organisation works, when a source says so. */
+  areas: AreaRef[];
 }
 
 export interface EventRow {
