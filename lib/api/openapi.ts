@@ -14,6 +14,7 @@ import {
   retractionSchema,
   presenceEventSchema,
   presenceAreasSchema,
+  areaPcodeSchema,
   constraintSchema,
 } from "@/lib/domain/edit-schemas";
 import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
@@ -169,6 +170,15 @@ export function openApiDocument(serverUrl: string) {
             ...errors,
           },
         },
+      },
+      "/api/v1/areas/{code}": {
+        patch: writeOperation(
+          "updateAreaPcode",
+          "Set or clear an area's OCHA p-code (admins); never derived from the ISO code",
+          areaPcodeSchema,
+          { code: { type: "string" }, pcode: { type: ["string", "null"] } },
+          { parameters: [{ name: "code", in: "path", required: true, description: "ISO 3166-2, e.g. NE-6", schema: { type: "string" } }] },
+        ),
       },
       "/api/v1/countries/{iso3}/events": {
         post: writeOperation(

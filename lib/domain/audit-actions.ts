@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "event.retract",
   "event.linkSource",
   "event.recordConstraint",
+  "area.setPcode",
   "user.create",
   "user.changeRole",
   "user.disable",
@@ -31,7 +32,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: one closed list, the audit table's entity filter. */
-export const AUDIT_ENTITY_TYPES = ["Presence", "Organisation", "AccessEvent", "User", "ApiToken", "Table"] as const;
+export const AUDIT_ENTITY_TYPES = ["Presence", "Organisation", "AccessEvent", "Area", "User", "ApiToken", "Table"] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -40,6 +41,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   Presence: "Presence",
   Organisation: "Organisation",
   AccessEvent: "Event",
+  Area: "Area",
   User: "User",
   ApiToken: "API token",
   Table: "Table (exports)",

@@ -300,3 +300,13 @@ export const presenceAreasSchema = z.strictObject({
   version: versionSeen,
   areas: z.array(areaCode, "Areas are a list of ISO 3166-2 codes").max(CONSTRAINT_LIMITS.areas, `At most ${CONSTRAINT_LIMITS.areas} areas`),
 });
+
+/** An area's OCHA place code (PATCH /api/v1/areas/{code}, admins): as OCHA writes it (e.g. NER006), or null to clear it. */
+export const areaPcodeSchema = z.strictObject({
+  pcode: z
+    .string("A p-code is text, e.g. NER006, or null")
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2,3}[0-9A-Z]{1,15}$/, "A p-code is the country's letters then digits, e.g. NER006"))
+    .nullable(),
+});

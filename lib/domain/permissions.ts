@@ -10,6 +10,7 @@ export const ACTIONS = [
   "readAudit",
   "manageUsers",
   "manageApiTokens",
+  "manageAreas", // an area's OCHA p-code
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

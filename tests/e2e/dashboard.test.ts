@@ -30,7 +30,8 @@ describe("overview dashboard", () => {
     // Recharts draws bars as SVG paths once its chunk has loaded.
     const bars = page.locator("[data-testid=chart-card] svg .recharts-bar-rectangle path");
     await expect.poll(() => bars.count(), { timeout: 20_000 }).toBeGreaterThan(4);
-    expect(await page.getByTestId("chart-card").count()).toBe(4);
+    // People affected, status by country, events by kind, status by type, constraints by pillar.
+    expect(await page.getByTestId("chart-card").count()).toBe(5);
 
     const niger = page.locator("[data-testid=world-map] a[data-iso3=NER]");
     expect(await niger.getAttribute("data-status")).toBe("EXPELLED");
@@ -42,6 +43,13 @@ describe("overview dashboard", () => {
     const outlines = await page.request.get(new URL((await niger.locator("use").getAttribute("href"))!.split("#")[0]!, baseUrl).toString());
     expect(outlines.headers()["content-type"]).toContain("image/svg+xml");
     expect(await outlines.text()).toContain('id="c-NER"');
+
+    // The map's second layer: constraint events per country, textured, each country a link.
+    await page.getByRole("button", { name: "Constraint events" }).click();
+    const nigerConstraints = page.locator("[data-testid=world-map] a[data-iso3=NER]");
+    expect(await nigerConstraints.getAttribute("aria-label")).toMatch(/^Niger: [1-9]\d* constraint events?$/);
+    expect(await page.getByRole("heading", { name: "Map: access-constraint events per country" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Most severe status" }).click();
 
     const figures = page.getByTestId("headline-figures");
     expect(await figures.textContent()).toContain("People affected, last 12 months3,000,000");

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/db";
 import { issueApiToken } from "@/lib/data/api-tokens";
 import { POST as constraintRoute } from "@/app/api/v1/countries/[iso3]/events/route";
 import { GET as areasRoute } from "@/app/api/v1/countries/[iso3]/areas/route";
+import { PATCH as areaRoute } from "@/app/api/v1/areas/[code]/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { addAreas } from "@/prisma/seed";
 import { allCountries } from "@/prisma/seed-data/countries";
@@ -15,6 +16,7 @@ let prisma: PrismaClient;
 let restore: () => Promise<void>;
 let analystToken: string;
 let viewerToken: string;
+let adminToken: string;
 
 const escorts = {
   category: "MOVEMENT_RESTRICTIONS",
@@ -50,6 +52,7 @@ beforeAll(async () => {
   const analyst = (await seedUser(prisma, { role: "ANALYST" })).actor;
   const viewer = (await seedUser(prisma, { role: "VIEWER" })).actor;
   analystToken = (await issueApiToken(admin, { name: "analyst", email: analyst.email })).token;
+  adminToken = (await issueApiToken(admin, { name: "admin", email: admin.email })).token;
   viewerToken = (await issueApiToken(admin, { name: "viewer", email: viewer.email })).token;
 });
 afterAll(() => restore());
@@ -83,6 +86,32 @@ describe("GET /api/v1/countries/{iso3}/areas", () => {
     expect(data.find((a) => a.code === "NE-6")).toEqual({ code: "NE-6", name: "Tillabéri", pcode: null, level: 1, hasBoundary: true });
     expect((await getAreas(viewerToken, "ZZZ")).status).toBe(404);
     expect((await getAreas("am_nope", "NER")).status).toBe(401);
+  });
+});
+
+describe("PATCH /api/v1/areas/{code}", () => {
+  const patch = (token: string, code: string, payload: unknown) =>
+    areaRoute(
+      new Request(`http://localhost/api/v1/areas/${code}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(payload),
+      }),
+      { params: Promise.resolve({ code }) },
+    );
+  it("lets an admin set and clear a p-code, unique, audited; refuses analysts, bad codes and unknown areas", async () => {
+    expect((await patch(adminToken, "ne-6", { pcode: "ner006" })).status).toBe(200);
+    expect(await prisma.area.findUnique({ where: { code: "NE-6" } })).toMatchObject({ pcode: "NER006" });
+    const taken = await patch(adminToken, "NE-2", { pcode: "NER006" });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain("NER006 is already the p-code of Tillabéri (NE-6)");
+    expect((await patch(analystToken, "NE-2", { pcode: "NER002" })).status).toBe(403);
+    expect((await patch(adminToken, "NE-2", { pcode: "Diffa!" })).status).toBe(422);
+    expect((await patch(adminToken, "NE-99", { pcode: "NER099" })).status).toBe(404);
+    expect(await prisma.area.findUnique({ where: { code: "NE-2" } })).toMatchObject({ pcode: null });
+    expect((await patch(adminToken, "NE-6", { pcode: null })).status).toBe(200);
+    expect(await prisma.area.findUnique({ where: { code: "NE-6" } })).toMatchObject({ pcode: null });
+    expect(await prisma.auditEntry.count({ where: { action: "area.setPcode", entityId: "NE-6" } })).toBe(2);
   });
 });
 
