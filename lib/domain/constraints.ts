@@ -7,18 +7,8 @@ import type { EventKind } from "./vocabulary";
 export { PILLAR_LABELS, PILLARS, type Pillar } from "./pillars";
 import type { Pillar } from "./pillars";
 
-export const CATEGORIES = [
-  "DENIAL_OF_NEEDS",
-  "RESTRICTED_ACCESS_TO_SERVICES",
-  "IMPEDIMENTS_TO_ENTRY",
-  "MOVEMENT_RESTRICTIONS",
-  "INTERFERENCE",
-  "VIOLENCE_AGAINST_PERSONNEL",
-  "INSECURITY_HOSTILITIES",
-  "EXPLOSIVE_HAZARDS",
-  "PHYSICAL_CONSTRAINTS",
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category } from "./constraint-codes";
+import { CATEGORIES, CATEGORY_LABELS, CATEGORY_PILLAR, SUBTYPE_CATEGORY, SUBTYPE_LABELS, SUBTYPES, type Category, type Subtype } from "./constraint-codes";
 
 export interface CategoryDefinition {
   pillar: Pillar;
@@ -28,100 +18,62 @@ export interface CategoryDefinition {
   fr: string;
 }
 
-export const CATEGORY: Record<Category, CategoryDefinition> = {
+/** ACAPS's wording and the French label of each category; its pillar and English label are in constraint-codes.ts. */
+const CATEGORY_TEXT: Record<Category, { indicator: string; fr: string }> = {
   DENIAL_OF_NEEDS: {
-    pillar: "PEOPLE_ACCESS_TO_AID",
     indicator: "denial of the existence of humanitarian needs or entitlements to assistance",
-    en: "Denial of needs or entitlements",
     fr: "Déni des besoins ou des droits à l'assistance",
   },
   RESTRICTED_ACCESS_TO_SERVICES: {
-    pillar: "PEOPLE_ACCESS_TO_AID",
     indicator: "restriction and obstruction of access to services and assistance",
-    en: "Restricted access to services and assistance",
     fr: "Accès restreint aux services et à l'assistance",
   },
   IMPEDIMENTS_TO_ENTRY: {
-    pillar: "HUMANITARIAN_ACCESS_TO_PEOPLE",
     indicator: "impediments to enter the country (bureaucratic and administrative)",
-    en: "Impediments to entry (bureaucratic, administrative)",
     fr: "Entraves à l'entrée dans le pays (bureaucratiques, administratives)",
   },
-  MOVEMENT_RESTRICTIONS: {
-    pillar: "HUMANITARIAN_ACCESS_TO_PEOPLE",
-    indicator: "restriction of movement within the country",
-    en: "Movement restrictions within the country",
-    fr: "Restrictions de mouvement dans le pays",
-  },
-  INTERFERENCE: {
-    pillar: "HUMANITARIAN_ACCESS_TO_PEOPLE",
-    indicator: "interference in the implementation of humanitarian activities",
-    en: "Interference in humanitarian activities",
-    fr: "Ingérence dans les activités humanitaires",
-  },
+  MOVEMENT_RESTRICTIONS: { indicator: "restriction of movement within the country", fr: "Restrictions de mouvement dans le pays" },
+  INTERFERENCE: { indicator: "interference in the implementation of humanitarian activities", fr: "Ingérence dans les activités humanitaires" },
   VIOLENCE_AGAINST_PERSONNEL: {
-    pillar: "HUMANITARIAN_ACCESS_TO_PEOPLE",
     indicator: "violence against humanitarian personnel, facilities and assets",
-    en: "Violence against personnel, facilities and assets",
     fr: "Violence contre le personnel, les installations et les biens",
   },
-  INSECURITY_HOSTILITIES: {
-    pillar: "SECURITY_AND_PHYSICAL",
-    indicator: "ongoing insecurity or hostilities affecting humanitarian assistance",
-    en: "Insecurity or hostilities",
-    fr: "Insécurité ou hostilités",
-  },
-  EXPLOSIVE_HAZARDS: {
-    pillar: "SECURITY_AND_PHYSICAL",
-    indicator: "presence of landmines, improvised explosive devices, explosive remnants of war",
-    en: "Explosive hazards",
-    fr: "Engins explosifs",
-  },
+  INSECURITY_HOSTILITIES: { indicator: "ongoing insecurity or hostilities affecting humanitarian assistance", fr: "Insécurité ou hostilités" },
+  EXPLOSIVE_HAZARDS: { indicator: "presence of landmines, improvised explosive devices, explosive remnants of war", fr: "Engins explosifs" },
   PHYSICAL_CONSTRAINTS: {
-    pillar: "SECURITY_AND_PHYSICAL",
     indicator: "physical constraints in the environment (terrain, climate, infrastructure)",
-    en: "Physical constraints (terrain, climate, infrastructure)",
     fr: "Contraintes physiques (terrain, climat, infrastructures)",
   },
 };
 
+export const CATEGORY: Record<Category, CategoryDefinition> = Object.fromEntries(
+  CATEGORIES.map((c) => [c, { pillar: CATEGORY_PILLAR[c], en: CATEGORY_LABELS[c], ...CATEGORY_TEXT[c] }]),
+) as Record<Category, CategoryDefinition>;
+
 export const categoriesOf = (pillar: Pillar): Category[] => CATEGORIES.filter((c) => CATEGORY[c].pillar === pillar);
 
-export const SUBTYPES = [
-  "REGISTRATION_WITHDRAWN",
-  "AGREEMENT_ENDED",
-  "EXPULSION_ORDER",
-  "VISA_OR_PERMIT_DENIED",
-  "SUSPENSION_ORDER",
-  "SUPERVISION_MEASURES",
-  "DATA_DEMAND",
-  "ESCORT_REQUIRED",
-  "MOVEMENT_BAN",
-  "ATTACK_ON_STAFF",
-  "ABDUCTION",
-  "SEIZURE_OF_ASSETS",
-] as const;
-export type Subtype = (typeof SUBTYPES)[number];
+export { SUBTYPES, type Subtype } from "./constraint-codes";
+
+/** The French label of each subtype (English: constraint-codes.ts). */
+const SUBTYPE_FR: Record<Subtype, string> = {
+  REGISTRATION_WITHDRAWN: "Agrément ou enregistrement retiré",
+  AGREEMENT_ENDED: "Accord de siège ou d'hôte dénoncé",
+  EXPULSION_ORDER: "Ordre d'expulsion",
+  VISA_OR_PERMIT_DENIED: "Visa ou permis refusé",
+  SUSPENSION_ORDER: "Ordre de suspension",
+  SUPERVISION_MEASURES: "Mesures de contrôle ou de surveillance",
+  DATA_DEMAND: "Exigence de listes du personnel ou de données des bénéficiaires",
+  ESCORT_REQUIRED: "Escorte obligatoire",
+  MOVEMENT_BAN: "Interdiction de circuler",
+  ATTACK_ON_STAFF: "Attaque contre le personnel",
+  ABDUCTION: "Enlèvement",
+  SEIZURE_OF_ASSETS: "Saisie de biens",
+};
 
 /** Each subtype belongs to one category: a subtype given with another category is refused. */
-export const SUBTYPE: Record<Subtype, { category: Category; en: string; fr: string }> = {
-  REGISTRATION_WITHDRAWN: { category: "IMPEDIMENTS_TO_ENTRY", en: "Licence or registration withdrawn", fr: "Agrément ou enregistrement retiré" },
-  AGREEMENT_ENDED: { category: "IMPEDIMENTS_TO_ENTRY", en: "Host or headquarters agreement ended", fr: "Accord de siège ou d'hôte dénoncé" },
-  EXPULSION_ORDER: { category: "IMPEDIMENTS_TO_ENTRY", en: "Expulsion order", fr: "Ordre d'expulsion" },
-  VISA_OR_PERMIT_DENIED: { category: "IMPEDIMENTS_TO_ENTRY", en: "Visa or permit denied", fr: "Visa ou permis refusé" },
-  SUSPENSION_ORDER: { category: "INTERFERENCE", en: "Suspension order", fr: "Ordre de suspension" },
-  SUPERVISION_MEASURES: { category: "INTERFERENCE", en: "Supervision or monitoring measures", fr: "Mesures de contrôle ou de surveillance" },
-  DATA_DEMAND: {
-    category: "INTERFERENCE",
-    en: "Demand for staff lists or beneficiary data",
-    fr: "Exigence de listes du personnel ou de données des bénéficiaires",
-  },
-  ESCORT_REQUIRED: { category: "MOVEMENT_RESTRICTIONS", en: "Escort required", fr: "Escorte obligatoire" },
-  MOVEMENT_BAN: { category: "MOVEMENT_RESTRICTIONS", en: "Movement ban", fr: "Interdiction de circuler" },
-  ATTACK_ON_STAFF: { category: "VIOLENCE_AGAINST_PERSONNEL", en: "Attack on staff", fr: "Attaque contre le personnel" },
-  ABDUCTION: { category: "VIOLENCE_AGAINST_PERSONNEL", en: "Abduction", fr: "Enlèvement" },
-  SEIZURE_OF_ASSETS: { category: "VIOLENCE_AGAINST_PERSONNEL", en: "Seizure of assets", fr: "Saisie de biens" },
-};
+export const SUBTYPE: Record<Subtype, { category: Category; en: string; fr: string }> = Object.fromEntries(
+  SUBTYPES.map((t) => [t, { category: SUBTYPE_CATEGORY[t], en: SUBTYPE_LABELS[t], fr: SUBTYPE_FR[t] }]),
+) as Record<Subtype, { category: Category; en: string; fr: string }>;
 
 /**
  * The category an event of each kind gets unless the analyst chooses another. Exits and the

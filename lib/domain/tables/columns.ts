@@ -1,7 +1,9 @@
 // The columns of every table: the one source of truth for the table headers, the column
 // picker, the sortable allow-list and all four export formats (CSV, XLSX, JSON, HXL).
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "../vocabulary";
-import { CATEGORY, concernsLabel, PILLAR_LABELS, SUBTYPE } from "../constraints";
+import { CATEGORY_LABELS, CATEGORY_PILLAR, SUBTYPE_LABELS } from "../constraint-codes";
+import { concernsLabel } from "../concerns";
+import { PILLAR_LABELS } from "../pillars";
 import { describeChanges } from "../audit-diff";
 import type { TableRows, SourceRef } from "./rows";
 
@@ -94,7 +96,7 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
       label: "Access constraint",
       hxl: "#access+category",
       kind: "text",
-      value: (r) => (r.category ? CATEGORY[r.category].en : null),
+      value: (r) => (r.category ? CATEGORY_LABELS[r.category] : null),
       width: 30,
     },
     {
@@ -102,10 +104,10 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
       label: "Pillar",
       hxl: "#access+pillar",
       kind: "text",
-      value: (r) => (r.category ? PILLAR_LABELS[CATEGORY[r.category].pillar].en : null),
+      value: (r) => (r.category ? PILLAR_LABELS[CATEGORY_PILLAR[r.category]].en : null),
       width: 30,
     },
-    { id: "subtype", label: "Subtype", hxl: "#access+subtype", kind: "text", value: (r) => (r.subtype ? SUBTYPE[r.subtype].en : null), width: 24 },
+    { id: "subtype", label: "Subtype", hxl: "#access+subtype", kind: "text", value: (r) => (r.subtype ? SUBTYPE_LABELS[r.subtype] : null), width: 24 },
     {
       id: "areas",
       label: "Areas",
