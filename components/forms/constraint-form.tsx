@@ -55,9 +55,8 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { ...fields } = draft.read(new FormData(event.currentTarget));
     const constraint = {
-      ...fields,
+      ...draft.read(new FormData(event.currentTarget)),
       areas: [...chosenAreas],
       ...(scope === "organisations" ? { organisationIds: [...named] } : {}),
       ...(scope === "types" ? { organisationTypes: [...types] } : {}),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { LIMITS } from "./limits";
 import { CATEGORIES, resolveCategory, subtypeProblem, SUBTYPES, type Category, type Subtype } from "./constraints";
 import { kindStatusProblem } from "./kind-status";
-import { AREA_CODE } from "./area-code";
+import { areaCodeSchema } from "./area-code";
 import { ISO_DAY, parsePartialDate } from "./partial-date";
 import { textProblem, type TextKind } from "./text";
 import { todayUtc } from "./view";
@@ -217,11 +217,7 @@ export const linkSourceSchema = z.strictObject({
 /** At most this many areas or named organisations in one constraint. */
 export const CONSTRAINT_LIMITS = { areas: 50, organisations: 200 } as const;
 
-const areaCode = z
-  .string("Each area is an ISO 3166-2 code, e.g. NE-6")
-  .trim()
-  .transform((v) => v.toUpperCase())
-  .pipe(z.string().regex(AREA_CODE, "Each area is an ISO 3166-2 code, e.g. NE-6"));
+const areaCode = areaCodeSchema("Each area is an ISO 3166-2 code, e.g. NE-6");
 
 /**
  * A constraint recorded for a country (POST /api/v1/countries/{iso3}/events, the country page's
@@ -258,7 +254,6 @@ export const constraintSchema = z
     if (c.organisationIds && new Set(c.organisationIds).size !== c.organisationIds.length) {
       ctx.addIssue({ code: "custom", path: ["organisationIds"], message: "An organisation is listed twice" });
     }
-    if (new Set(c.areas).size !== c.areas.length) ctx.addIssue({ code: "custom", path: ["areas"], message: "An area is listed twice" });
     if (c.status) {
       if (!c.organisationIds?.length && !c.organisationTypes?.length) {
         ctx.addIssue({

@@ -6,7 +6,7 @@ import { ISO_DAY, isoDate, parsePartialDate } from "./partial-date";
 import { effectiveAsOf, firstValues, orderedRange, queryString, todayUtc, type SearchParams } from "./view-url";
 import { queryText } from "./text";
 import { ORGANISATION_TYPES, STATUSES, type OrganisationType, type Status } from "./vocabulary";
-import { AREA_CODE } from "./area-code";
+import { areaCodeSchema } from "./area-code";
 import { CATEGORIES, PILLARS, type Category, type Pillar } from "./constraints";
 
 export interface View {
@@ -50,13 +50,7 @@ const urlSchema = z.object({
   to: isoDay.optional().catch(undefined),
   category: z.enum(CATEGORIES).optional().catch(undefined),
   pillar: z.enum(PILLARS).optional().catch(undefined),
-  area: z
-    .string()
-    .trim()
-    .transform((v) => v.toUpperCase())
-    .pipe(z.string().regex(AREA_CODE))
-    .optional()
-    .catch(undefined),
+  area: areaCodeSchema().optional().catch(undefined),
 });
 
 export type { SearchParams };

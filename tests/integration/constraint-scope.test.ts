@@ -149,6 +149,9 @@ describe("a constraint of a country", () => {
     expect(issuesOf(await recordConstraint(analyst, "NER", escorts({ areas: ["ML-6"] })).catch((e: unknown) => e))).toEqual([
       { path: "areas", message: "ML-6 (Tombouctou) is not in this country" },
     ]);
+    expect(issuesOf(await recordConstraint(analyst, "NER", escorts({ areas: ["NE-6", "ne-6"] })).catch((e: unknown) => e))).toEqual([
+      { path: "areas", message: "NE-6 is listed twice" },
+    ]);
     expect(issuesOf(await recordConstraint(analyst, "NER", escorts({ areas: ["NE-99"] })).catch((e: unknown) => e))).toEqual([
       { path: "areas", message: "NE-99 is not an ISO 3166-2 first-level area code (e.g. NE-6 for Tillabéri)" },
     ]);

@@ -65,16 +65,22 @@ export async function recordPresenceEvent(actor: Actor | null, presenceId: numbe
 async function claimAndWrite(userId: number, presenceId: number, version: number, change: PresenceEvent): Promise<StatusChangeResult> {
   if (!Number.isSafeInteger(presenceId) || presenceId < 1) throw new NotFoundError("This presence");
   return db().$transaction(async (tx) => {
-    // Claims the row: a concurrent change waits here, then finds the version moved on.
-    const claimed = await tx.presence.updateMany({ where: { id: presenceId, version }, data: { version: { increment: 1 } } });
-    if (claimed.count === 0) {
-      const now = await presenceNow(tx, presenceId);
-      if (!now) throw new NotFoundError("This presence");
-      throw new ConflictError({ record: "presence", now });
-    }
+    await claimPresence(tx, presenceId, version);
     const before = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
     return writeStatusEvent(tx, userId, { ...before, version }, change);
   }, TRANSACTION_OPTIONS);
+}
+
+/**
+ * Claims the presence at the version the user saw, moving it on by one: a concurrent write
+ * waits here, then finds the version moved on (a conflict that says how the record is now).
+ */
+async function claimPresence(tx: Tx, presenceId: number, version: number): Promise<void> {
+  const claimed = await tx.presence.updateMany({ where: { id: presenceId, version }, data: { version: { increment: 1 } } });
+  if (claimed.count > 0) return;
+  const now = await presenceNow(tx, presenceId);
+  if (!now) throw new NotFoundError("This presence");
+  throw new ConflictError({ record: "presence", now });
 }
 
 /** What one presence's event says: a status change, or (status null) an event that changes none. */
@@ -185,17 +191,9 @@ export async function setPresenceAreas(actor: Actor | null, presenceId: number, 
   const { version, areas } = presenceAreasSchema.parse(input);
   if (!Number.isSafeInteger(presenceId) || presenceId < 1) throw new NotFoundError("This presence");
   return db().$transaction(async (tx) => {
-    const claimed = await tx.presence.updateMany({ where: { id: presenceId, version }, data: { version: { increment: 1 } } });
-    if (claimed.count === 0) {
-      const now = await presenceNow(tx, presenceId);
-      if (!now) throw new NotFoundError("This presence");
-      throw new ConflictError({ record: "presence", now });
-    }
+    await claimPresence(tx, presenceId, version);
     const presence = await tx.presence.findUniqueOrThrow({ where: { id: presenceId }, include: { areas: true } });
-    checkAreas(presence.countryIso3, areas);
-    if (new Set(areas).size !== areas.length) {
-      throw new ZodError([{ code: "custom", path: ["areas"], message: "An area is listed twice", input: areas }]);
-    }
+    checkAreas(presence.countryIso3, areas); // each an area of the country, none twice
     const before = presence.areas.map((a) => a.areaCode).sort();
     await tx.presenceArea.deleteMany({ where: { presenceId } });
     await tx.presenceArea.createMany({ data: areas.map((areaCode) => ({ presenceId, areaCode })) });

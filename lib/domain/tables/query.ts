@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "../audit-actions";
 import { queryText } from "../text";
 import { isoDay } from "../view";
 import { effectiveAsOf, firstValues, orderedRange, type SearchParams } from "../view-url";
-import { AREA_CODE } from "../area-code";
+import { areaCodeSchema } from "../area-code";
 import { CATEGORIES, PILLARS } from "../constraints";
 import { CONFIDENCES, EVENT_KINDS, ISO3_CODE, ORGANISATION_TYPES, STATUSES } from "../vocabulary";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "./columns";
@@ -30,11 +30,7 @@ export const FILTER_SCHEMAS = {
   kind: z.enum(EVENT_KINDS),
   category: z.enum(CATEGORIES),
   pillar: z.enum(PILLARS),
-  area: z
-    .string()
-    .trim()
-    .transform((v) => v.toUpperCase())
-    .pipe(z.string().regex(AREA_CODE, "Use an ISO 3166-2 first-level code, e.g. NE-6")),
+  area: areaCodeSchema(),
   confidence: z.enum(CONFIDENCES),
   actor: queryText(200),
   action: z.enum(AUDIT_ACTIONS),
