@@ -25,6 +25,11 @@ const envSchema = z
     EXPORT_STALL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** No export runs longer than this. */
     EXPORT_MAX_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1800),
+    /** Four eyes: new events are drafts, published only by someone other than their author (and an import committed by someone other than its uploader). */
+    REQUIRE_REVIEW: z
+      .enum(["true", "false", "1", "0", ""], "REQUIRE_REVIEW is true or false")
+      .default("false")
+      .transform((v) => v === "true" || v === "1"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -68,3 +73,9 @@ export function authSecret(): string {
   }
   return "development-only-secret-not-for-production-use";
 }
+
+/**
+ * Whether four eyes are required (REQUIRE_REVIEW, validated with the rest at start). Read on
+ * each call, not cached, so that a test can turn it on and off.
+ */
+export const requireReview = (): boolean => /^(true|1)$/.test(process.env.REQUIRE_REVIEW ?? "");

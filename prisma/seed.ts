@@ -11,7 +11,7 @@ import { createUser } from "../lib/data/users";
 import { DEMO_USERS } from "../lib/domain/demo-users";
 import { allCountries } from "./seed-data/countries";
 import { SEED_SOURCES } from "./seed-data/niger-sources";
-import { SEED_EVENTS, SEED_ORGANISATIONS, SEED_PRESENCE_AREAS } from "./seed-data/niger-events";
+import { SEED_ALIASES, SEED_EVENTS, SEED_ORGANISATIONS, SEED_PRESENCE_AREAS } from "./seed-data/niger-events";
 import { ALL_AREAS } from "../lib/domain/areas";
 
 export { DEMO_USERS };
@@ -78,6 +78,14 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
         sourceIds.set(source.ref, row.id);
       }
 
+      for (const alias of SEED_ALIASES) {
+        const organisationId = organisationIds.get(alias.organisation)!;
+        if (await tx.organisationAlias.findFirst({ where: { organisationId, name: alias.name } })) continue;
+        await tx.organisationAlias.create({
+          data: { organisationId, name: alias.name, language: alias.language, acronym: alias.acronym ?? false, sourceId: sourceIds.get(alias.source)! },
+        });
+      }
+
       const touchedPresences = new Set<number>();
       for (const event of SEED_EVENTS) {
         if (await tx.accessEvent.findUnique({ where: { ref: event.ref } })) continue;
@@ -110,6 +118,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
             peopleAffected: event.peopleAffected ?? null,
             confidence: event.confidence,
             reviewState: "PUBLISHED",
+            publishedAt: new Date(),
             sources: {
               create: event.sources.map((citation) => ({
                 sourceId: sourceIds.get(citation.source)!,

@@ -12,6 +12,7 @@ import { CHANGE_PASSWORD_PATH, requireActor } from "@/lib/auth/session";
 import { PATH_HEADER } from "@/lib/security/headers";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
 import { RateLimitedError } from "@/lib/domain/errors";
+import { countDrafts } from "@/lib/data/review";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   // A user with a one-time password is sent to the account page before anything streams
@@ -24,11 +25,19 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   });
   if (actor === "unavailable") return <DatabaseUnavailable />;
   if (actor instanceof RateLimitedError) return <TooManyRequests retryAfterSeconds={actor.retryAfterSeconds} />;
+  const drafts = can(actor.role, "editEvents") && !actor.mustChangePassword ? await countDrafts(actor) : 0;
   const nav: NavItem[] = [
     { href: "/", label: "Overview" },
     { href: "/presences", label: "Presences" },
     { href: "/organisations", label: "Organisations" },
     { href: "/events", label: "Events" },
+    ...(can(actor.role, "editEvents")
+      ? [
+          { href: "/review", label: `Review${drafts ? ` (${drafts.toLocaleString("en-GB")})` : ""}` },
+          { href: "/imports", label: "Import" },
+          { href: "/triage", label: "Triage" },
+        ]
+      : []),
     ...(can(actor.role, "readAudit") ? [{ href: "/audit", label: "Audit log" }] : []),
     ...(can(actor.role, "manageUsers") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(can(actor.role, "manageApiTokens") ? [{ href: "/admin/tokens", label: "API tokens" }] : []),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { SourceList } from "@/components/tables/source-list";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { TimelineEvent } from "@/lib/data/timeline";
@@ -35,13 +36,39 @@ function sourcesSummary(sources: TimelineEvent["sources"]): string {
   return `${count}, ${quoted} with ${quoted === 1 ? "a quote" : "quotes"}`;
 }
 
-export function EventCard({ event, query, showCountry, detailed = false }: { event: TimelineEvent; query: string; showCountry?: boolean; detailed?: boolean }) {
+export function EventCard({
+  event,
+  query,
+  showCountry,
+  detailed = false,
+  children,
+}: {
+  event: TimelineEvent;
+  query: string;
+  showCountry?: boolean;
+  detailed?: boolean;
+  /** Shown at the end of the card (e.g. a draft's review actions). */
+  children?: ReactNode;
+}) {
   const disputed = event.confidence === "DISPUTED";
   return (
     <li
-      className={`list-none rounded-lg border p-4 shadow-sm ${event.retraction ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
+      className={`list-none rounded-lg border p-4 shadow-sm ${event.retraction || event.draft ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
       data-testid="timeline-event"
     >
+      {event.draft && (
+        <p className="mb-2 rounded border border-amber-400 bg-amber-50 px-2 py-1 text-sm text-amber-950" data-testid="draft">
+          <span className="font-semibold">Draft</span>
+          {event.draft.author && <> by {event.draft.author.name}</>}, {formatPartialDate(event.draft.createdAt, "DAY")}
+          {event.draft.importId && <> (import {event.draft.importId})</>}: it counts nowhere until it is published.
+          {event.draft.returnedAt && event.draft.comment && (
+            <>
+              {" "}
+              <span className="font-semibold">Returned</span> on {formatPartialDate(event.draft.returnedAt, "DAY")}: {event.draft.comment}
+            </>
+          )}
+        </p>
+      )}
       {event.retraction && (
         <p className="mb-2 rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700" data-testid="retracted">
           <span className="font-semibold">Retracted</span> on {formatPartialDate(event.retraction.at, "DAY")}
@@ -129,6 +156,7 @@ export function EventCard({ event, query, showCountry, detailed = false }: { eve
           Event details
         </Link>
       )}
+      {children}
     </li>
   );
 }

@@ -31,13 +31,17 @@ export function OrganisationForm() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const asked = `${data.name?.trim() ?? ""}\u0000${data.acronym?.trim() ?? ""}`;
+    const asked = `${data.name?.trim() ?? ""}\u0000${data.acronym?.trim() ?? ""}\u0000${data.iatiId?.trim() ?? ""}`;
     send(
       async (): Promise<ActionResult<{ id: number } | null>> => {
         // Asked once per name and acronym: saving again after the warning saves.
         if (data.name?.trim() && similar?.asked !== asked) {
           const found = await callAction(() =>
-            similarOrganisationsAction({ name: data.name!.slice(0, 300), acronym: data.acronym?.trim().slice(0, 100) || null }),
+            similarOrganisationsAction({
+              name: data.name!.slice(0, 300),
+              acronym: data.acronym?.trim().slice(0, 100) || null,
+              iatiId: data.iatiId?.trim().slice(0, 200) || null,
+            }),
           );
           if (found.ok && found.value.length) {
             setSimilar({ asked, found: found.value });
@@ -84,7 +88,9 @@ export function OrganisationForm() {
       {similar && (
         <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950" data-testid="similar-organisations">
           <p className="font-semibold">
-            {similar.found.length === 1 ? "An organisation with this name or acronym exists:" : "Organisations with this name or acronym exist:"}
+            {similar.found.length === 1
+              ? "An organisation with this name, acronym, alias or IATI identifier exists:"
+              : "Organisations with this name, acronym, alias or IATI identifier exist:"}
           </p>
           <ul className="list-disc pl-5">
             {similar.found.map((o) => (

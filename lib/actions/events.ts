@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { editEvent, linkSource, retractEvent } from "@/lib/data/edits/events";
+import { publishEvent, returnDraft } from "@/lib/data/edits/review";
 
 // Each input is validated field by field by the data layer (eventEditSchema, retractionSchema, linkSourceSchema).
 const withEvent = z.strictObject({ eventId: z.number().int().positive(), input: z.unknown() });
@@ -22,5 +23,17 @@ export const retractEventAction = action(withEvent, async (actor, { eventId, inp
 export const linkSourceAction = action(withEvent, async (actor, { eventId, input }) => {
   const result = await linkSource(actor, eventId, input);
   revalidatePath("/", "layout");
+  return result;
+});
+
+export const publishEventAction = action(withEvent, async (actor, { eventId, input }) => {
+  const result = await publishEvent(actor, eventId, input);
+  revalidatePath("/", "layout");
+  return result;
+});
+
+export const returnDraftAction = action(withEvent, async (actor, { eventId, input }) => {
+  const result = await returnDraft(actor, eventId, input);
+  revalidatePath("/review");
   return result;
 });

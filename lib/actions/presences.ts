@@ -21,6 +21,6 @@ export const newPresenceContextAction = action(
 );
 
 export const similarOrganisationsAction = action(
-  z.strictObject({ name: z.string().max(300), acronym: z.string().max(100).nullable() }),
-  (actor, { name, acronym }) => findSimilarOrganisations(actor, name, acronym),
+  z.strictObject({ name: z.string().max(300), acronym: z.string().max(100).nullable(), iatiId: z.string().max(200).nullable().optional() }),
+  (actor, { name, acronym, iatiId }) => findSimilarOrganisations(actor, name, acronym, iatiId ?? null),
 );

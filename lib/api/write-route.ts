@@ -10,14 +10,18 @@ import { UnauthenticatedError } from "@/lib/domain/errors";
 
 type Params = Promise<Record<string, string>>;
 
-export function writeHandler(status: 200 | 201, run: (actor: Actor, body: unknown, params: Record<string, string>) => Promise<unknown>) {
+export function writeHandler(
+  status: 200 | 201,
+  run: (actor: Actor, body: unknown, params: Record<string, string>) => Promise<unknown>,
+  { body: withBody = true }: { body?: boolean } = {},
+) {
   return async (request: Request, context: { params: Params }): Promise<Response> => {
     try {
       const actor = await apiActor(request);
       if (!actor) throw new UnauthenticatedError();
       const refused = foreignOrigin(request);
       if (refused) return refused;
-      const body = await readJsonBody(request);
+      const body = withBody ? await readJsonBody(request) : { ok: true as const, value: {} };
       if (!body.ok) return body.response;
       return Response.json(await run(actor, body.value, await context.params), { status, headers: { "Cache-Control": "no-store" } });
     } catch (error) {

@@ -16,10 +16,24 @@ export function anyContains(exprs: Prisma.Sql[], text: string): Prisma.Sql {
   )})`;
 }
 
-/** Presences whose organisation's name or acronym contains the text (an indexed lookup on organisations). */
+/** Organisations one of whose aliases (OrganisationAlias) contains the text: an indexed lookup. */
+export const organisationIdsByAlias = (text: string) =>
+  Prisma.sql`SELECT sa."organisationId" FROM "OrganisationAlias" sa WHERE ${anyContains([Prisma.sql`sa.name`], text)}`;
+
+/**
+ * An organisation (alias `alias`) whose name, acronym, IATI identifier (with `iati`) or one of
+ * its aliases contains the text: "CICR" finds the ICRC once the alias is recorded.
+ */
+export function organisationMatches(alias: string, text: string, { iati = false } = {}): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const own = anyContains([column("name"), column("acronym"), ...(iati ? [column("iatiId")] : [])], text);
+  return Prisma.sql`(${own} OR ${column("id")} IN (${organisationIdsByAlias(text)}))`;
+}
+
+/** Presences whose organisation's name, acronym or an alias contains the text (indexed lookups on organisations). */
 export const presenceIdsMatching = (text: string) =>
   Prisma.sql`SELECT sp.id FROM "Presence" sp JOIN "Organisation" so ON so.id = sp."organisationId"
-    WHERE ${anyContains([Prisma.sql`so.name`, Prisma.sql`so.acronym`], text)}`;
+    WHERE ${organisationMatches("so", text)}`;
 
 /** Countries whose English or French name contains the text, or whose code it is. */
 export const countryCodesMatching = (text: string) =>

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Confidence, DatePrecision, EventKind, Status } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "@/lib/domain/actor";
+import { can } from "@/lib/domain/permissions";
 import type { Category, Subtype } from "@/lib/domain/constraints";
 import { CITATIONS_INCLUDE, toCitation, type SourceCitation } from "./citations";
 
@@ -24,12 +25,15 @@ export interface TimelineEvent {
   version: number;
   /** Set when the event was withdrawn: it stays in the history and no longer counts. */
   retraction: { at: Date; reason: string; by: string | null } | null;
+  /** Set while the event is a draft (seen only by those who may edit events). */
+  draft: { author: { id: number; name: string } | null; createdAt: Date; returnedAt: Date | null; comment: string | null; importId: number | null } | null;
 }
 
 export const TIMELINE_INCLUDE = {
   country: { select: { iso3: true, nameEn: true } },
   presence: { select: { organisation: { select: { id: true, name: true, acronym: true } } } },
   retractedBy: { select: { name: true } },
+  author: { select: { id: true, name: true } },
   ...CITATIONS_INCLUDE,
 } satisfies Prisma.AccessEventInclude;
 
@@ -55,8 +59,17 @@ export function toTimelineEvent(event: EventWithTimeline): TimelineEvent {
       event.reviewState === "RETRACTED" && event.retractedAt
         ? { at: event.retractedAt, reason: event.retractionReason ?? "", by: event.retractedBy?.name ?? null }
         : null,
+    draft:
+      event.reviewState === "DRAFT"
+        ? { author: event.author, createdAt: event.createdAt, returnedAt: event.returnedAt, comment: event.reviewComment, importId: event.importId }
+        : null,
   };
 }
+
+/** Published events, and retracted ones that had been published (a discarded draft was never public). */
+const EVER_PUBLISHED = {
+  OR: [{ reviewState: "PUBLISHED" }, { reviewState: "RETRACTED", publishedAt: { not: null } }],
+} satisfies Prisma.AccessEventWhereInput;
 
 /** Pages show this many of the latest events; the events table has them all. */
 export const TIMELINE_LIMIT = 50;
@@ -74,7 +87,7 @@ export async function listTimeline(
   authorize(actor, "read");
   const events = await db().accessEvent.findMany({
     where: {
-      reviewState: { in: ["PUBLISHED", "RETRACTED"] },
+      ...EVER_PUBLISHED,
       occurredOn: { lte: asOf },
       ...(where.countryIso3 ? { countryIso3: where.countryIso3 } : {}),
       ...(where.organisationId ? { presence: { organisationId: where.organisationId } } : {}),
@@ -89,6 +102,8 @@ export async function listTimeline(
 export async function getEvent(actor: Actor | null, id: number): Promise<TimelineEvent | null> {
   authorize(actor, "read");
   if (!Number.isSafeInteger(id) || id < 1) return null;
-  const event = await db().accessEvent.findFirst({ where: { id, reviewState: { in: ["PUBLISHED", "RETRACTED"] } }, include: TIMELINE_INCLUDE });
+  // Drafts are seen by those who may edit events (to review them), by nobody else.
+  const visible = can(actor!.role, "editEvents") ? {} : EVER_PUBLISHED;
+  const event = await db().accessEvent.findFirst({ where: { id, ...visible }, include: TIMELINE_INCLUDE });
   return event ? toTimelineEvent(event) : null;
 }

@@ -6,10 +6,17 @@ export const AUDIT_ACTIONS = [
   "presence.setAreas",
   "organisation.create",
   "organisation.update",
+  "organisation.addAlias",
+  "organisation.removeAlias",
+  "organisation.merge",
   "event.update",
   "event.retract",
   "event.linkSource",
   "event.recordConstraint",
+  "event.publish",
+  "event.return",
+  "import.commit",
+  "import.undo",
   "area.setPcode",
   "user.create",
   "user.changeRole",
@@ -32,7 +39,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: one closed list, the audit table's entity filter. */
-export const AUDIT_ENTITY_TYPES = ["Presence", "Organisation", "AccessEvent", "Area", "User", "ApiToken", "Table"] as const;
+export const AUDIT_ENTITY_TYPES = ["Presence", "Organisation", "AccessEvent", "Area", "User", "ApiToken", "Table", "Import"] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -45,4 +52,5 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   User: "User",
   ApiToken: "API token",
   Table: "Table (exports)",
+  Import: "Import",
 };

@@ -124,6 +124,8 @@ export const sourceCitationSchema = z.union([existingSourceSchema, newSourceSche
   },
 });
 
+const draft = z.boolean("draft is true or false").optional();
+
 /** What a status change says: the new status, what happened, when, and its sources. */
 const statusEventFields = {
   status: z.enum(STATUSES, "Choose operating, restricted or expelled"),
@@ -137,6 +139,8 @@ const statusEventFields = {
   category: z.enum(CATEGORIES, "Choose one of the nine access indicators").nullable().optional(),
   subtype: z.enum(SUBTYPES, "Choose a subtype from the list").nullable().optional(),
   sources: z.array(sourceCitationSchema, "Add at least one source").min(1, "Add at least one source").max(LIMITS.sources, `At most ${LIMITS.sources} sources`),
+  /** Saved for review: counts nowhere until someone publishes it (lib/domain/review.ts). */
+  draft,
 };
 
 /** The kind must be one that may lead to the status (lib/domain/kind-status.ts), said on the kind; a subtype must fit the category. */
@@ -246,6 +250,7 @@ export const constraintSchema = z
       .max(ORGANISATION_TYPES.length)
       .optional(),
     sources: statusEventFields.sources,
+    draft,
   })
   .superRefine((c, ctx) => {
     if (c.organisationIds?.length && c.organisationTypes?.length) {
@@ -305,3 +310,29 @@ export const areaPcodeSchema = z.strictObject({
     .pipe(z.string().regex(/^[A-Z]{2,3}[0-9A-Z]{1,15}$/, "A p-code is the country's letters then digits, e.g. NER006"))
     .nullable(),
 });
+
+/** Another name of an organisation: a name in another language, a former name, or an acronym. */
+export const aliasSchema = z.strictObject({
+  name: text("Alias", { max: LIMITS.organisationName, kind: "name" }),
+  language: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+    z
+      .string("The language is a code such as en or fr")
+      .trim()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "The language is a code such as en, fr or pt-BR")
+      .nullable()
+      .optional(),
+  ),
+  acronym: z.boolean("Acronym is true or false").optional(),
+});
+
+/** Merging another organisation into this one: which one, and the name typed to confirm it. */
+export const mergeSchema = z.strictObject({
+  organisationId: wholeNumber("Choose the organisation to merge into this one").pipe(z.number().positive("Choose the organisation to merge into this one")),
+});
+
+/** Publishing a draft: the version the reviewer saw. */
+export const publishSchema = z.strictObject({ version: versionSeen });
+
+/** Returning a draft to its author, with what to change. */
+export const returnDraftSchema = z.strictObject({ version: versionSeen, comment: text("Comment", { min: 5, max: LIMITS.claim }) });

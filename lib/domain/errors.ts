@@ -68,12 +68,13 @@ export class UnauthenticatedError extends AppError {
 }
 
 /** Why a request was refused: the role, a read-only token, or a one-time password not yet replaced. */
-export type ForbiddenReason = "role" | "readOnlyToken" | "passwordChange";
+export type ForbiddenReason = "role" | "readOnlyToken" | "passwordChange" | "fourEyes";
 
 const FORBIDDEN_MESSAGES: Record<ForbiddenReason, string> = {
   role: "Your role does not allow this.",
   readOnlyToken: "This API token is read-only: it may list and export, not change anything.",
   passwordChange: "Choose your own password first (Account → Change password): the one you were given works only once.",
+  fourEyes: "Four eyes are required here: someone other than its author must publish this (REQUIRE_REVIEW is on).",
 };
 
 export class ForbiddenError extends AppError {

@@ -49,6 +49,24 @@ export const SEED_ORGANISATIONS: SeedOrganisation[] = [
   { ref: "seed:org:russian-forces", name: "Russian Armed Forces", acronym: "Russian forces", type: "FOREIGN_MILITARY", website: null },
 ];
 
+/**
+ * Other names the seed articles use for a seeded organisation, each verbatim in the article
+ * cited (a test checks). Nothing else: no translation or acronym the sources do not print.
+ */
+export interface SeedAlias {
+  organisation: string; // SeedOrganisation.ref
+  name: string;
+  language: string | null;
+  acronym?: boolean;
+  source: string; // SeedSource.ref of the article that uses the name
+}
+
+export const SEED_ALIASES: SeedAlias[] = [
+  { organisation: "seed:org:us-forces", name: "U.S. troops", language: "en", source: "seed-article:004" },
+  { organisation: "seed:org:us-forces", name: "American troops", language: "en", source: "seed-article:004" },
+  { organisation: "seed:org:us-forces", name: "US military", language: "en", source: "seed-article:002" },
+];
+
 const ART000_BANS =
   "The decision to expel the ICRC follows previous bans on French humanitarian NGO Acted and local non-profit APBE in November 2023, with Niger withdrawing their licenses.";
 const ART000_SOLDIERS = "The junta expelled French and US soldiers, who were stationed in the country to help combat jihadist insurgencies in the region.";

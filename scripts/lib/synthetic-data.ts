@@ -150,7 +150,7 @@ export async function generateSyntheticData(
     const end = Math.min(size.events, start + CHUNK - 1);
     await q(
       `
-      INSERT INTO "AccessEvent" ("presenceId", "countryIso3", kind, category, "resultingStatus", "occurredOn", "datePrecision", summary, "peopleAffected", confidence, "reviewState", synthetic, "updatedAt")
+      INSERT INTO "AccessEvent" ("presenceId", "countryIso3", kind, category, "resultingStatus", "occurredOn", "datePrecision", summary, "peopleAffected", confidence, "reviewState", "publishedAt", synthetic, "updatedAt")
       SELECT presence_id, country, kind::"EventKind", ${SYNTHETIC_CATEGORY},
              (CASE WHEN presence_id IS NULL THEN NULL
                    WHEN kind IN ('ARRIVAL','RESTRICTION_LIFTED','READMITTED') THEN 'OPERATING'
@@ -162,6 +162,7 @@ export async function generateSyntheticData(
              CASE WHEN pg_temp.rnd(i, 14) < 0.6 THEN floor(pg_temp.rnd(i, 15) * 50000)::int END,
              (CASE WHEN pg_temp.rnd(i, 16) < 0.7 THEN 'CONFIRMED' WHEN pg_temp.rnd(i, 16) < 0.95 THEN 'REPORTED' ELSE 'DISPUTED' END)::"Confidence",
              (CASE WHEN pg_temp.rnd(i, 17) < 0.98 THEN 'PUBLISHED' ELSE 'DRAFT' END)::"ReviewState",
+             CASE WHEN pg_temp.rnd(i, 17) < 0.98 THEN now() END,
              true, now()
       FROM (
         SELECT i,

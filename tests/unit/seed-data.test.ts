@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePartialDate } from "@/lib/domain/partial-date";
-import { SEED_EVENTS, SEED_ORGANISATIONS } from "@/prisma/seed-data/niger-events";
+import { SEED_ALIASES, SEED_EVENTS, SEED_ORGANISATIONS } from "@/prisma/seed-data/niger-events";
 import { SEED_SOURCES } from "@/prisma/seed-data/niger-sources";
 import { allCountries } from "@/prisma/seed-data/countries";
 
@@ -29,6 +29,17 @@ describe("the Niger seed data", () => {
       }
     }
     expect(quotes).toBeGreaterThan(15);
+  });
+
+  it("takes every alias verbatim from the article it cites, for a seeded organisation", () => {
+    const organisations = new Set(SEED_ORGANISATIONS.map((o) => o.ref));
+    expect(SEED_ALIASES.length).toBeGreaterThan(0);
+    for (const alias of SEED_ALIASES) {
+      expect(organisations.has(alias.organisation), alias.name).toBe(true);
+      const source = sourcesByRef.get(alias.source);
+      expect(source?.articleFile, `${alias.name}: cites a seed article`).toBeDefined();
+      expect(articleText(source!.articleFile!), `${alias.name}: not in ${alias.source}`).toContain(alias.name);
+    }
   });
 
   it("uses valid dates whose precision matches the way they are written", () => {

@@ -16,12 +16,15 @@ import { isoDate } from "@/lib/domain/view";
 import { ISO3_CODE } from "@/lib/domain/vocabulary";
 import { recordAudit } from "@/lib/data/audit";
 import { recountEvent } from "@/lib/data/projections/event-month-totals";
+import { requireReview } from "@/lib/env";
+import { newEventState } from "@/lib/domain/review";
 import { checkAreas, checkSourcesExist, citeSources, writeStatusEvent } from "./status-change";
 
 export interface ConstraintResult {
   eventId: number;
   /** The presences whose status the constraint set, with the event written for each. */
   presences: { id: number; eventId: number; status: string | null; since: string | null }[];
+  reviewState: "DRAFT" | "PUBLISHED";
 }
 
 export async function recordConstraint(actor: Actor | null, iso3Param: string, input: unknown): Promise<ConstraintResult> {
@@ -29,6 +32,7 @@ export async function recordConstraint(actor: Actor | null, iso3Param: string, i
   const c = constraintSchema.parse(input);
   const iso3 = iso3Param.toUpperCase();
   if (!ISO3_CODE.test(iso3)) throw new NotFoundError("This country");
+  const reviewState = newEventState(c.draft, requireReview());
   return db().$transaction(async (tx) => {
     const country = await tx.country.findUnique({ where: { iso3 }, select: { iso3: true, nameEn: true } });
     if (!country) throw new NotFoundError("This country");
@@ -79,7 +83,8 @@ export async function recordConstraint(actor: Actor | null, iso3Param: string, i
         summary: c.summary,
         peopleAffected: c.peopleAffected ?? null,
         confidence: c.confidence,
-        reviewState: "PUBLISHED",
+        reviewState,
+        ...(reviewState === "PUBLISHED" ? { publishedAt: new Date(), publishedById: user.id } : {}),
         authorId: user.id,
         organisationTypes: c.organisationTypes ?? [],
         concerns: { create: (c.organisationIds ?? []).map((organisationId) => ({ organisationId })) },
@@ -112,8 +117,10 @@ export async function recordConstraint(actor: Actor | null, iso3Param: string, i
             confidence: c.confidence,
             sources: sources.map((sourceId) => ({ sourceId })),
             areas: c.areas,
+            // The parts are published with their constraint, never on their own.
+            draft: reviewState === "DRAFT",
           },
-          { parentEventId: event.id },
+          { parentEventId: event.id, reviewState },
         );
         presences.push({ id, eventId: part.eventId, status: part.presence.status, since: part.presence.since });
       }
@@ -134,10 +141,11 @@ export async function recordConstraint(actor: Actor | null, iso3Param: string, i
         organisationIds: c.organisationIds ?? [],
         organisationTypes: c.organisationTypes ?? [],
         status: c.status ?? null,
+        ...(reviewState === "DRAFT" ? { draft: true } : {}),
         presences: presences.map((p) => p.id),
         sources,
       },
     });
-    return { eventId: event.id, presences };
+    return { eventId: event.id, presences, reviewState };
   }, TRANSACTION_OPTIONS);
 }

@@ -16,10 +16,14 @@ import { recountEvent } from "@/lib/data/projections/event-month-totals";
 import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
 import { sourceIdFor } from "./sources";
 import { recordAudit } from "@/lib/data/audit";
+import { requireReview } from "@/lib/env";
+import { newEventState } from "@/lib/domain/review";
 import { ConflictError, NotFoundError, type PresenceNow } from "@/lib/domain/errors";
 
 export interface StatusChangeResult {
   eventId: number;
+  /** DRAFT when saved for review (asked, or REQUIRE_REVIEW): the status is then unchanged. */
+  reviewState: "DRAFT" | "PUBLISHED";
   presence: { id: number; version: number; status: string | null; since: string | null };
 }
 
@@ -123,9 +127,10 @@ export async function writeStatusEvent(
   userId: number,
   before: Presence,
   change: PresenceEvent,
-  options: { parentEventId?: number } = {},
+  options: { parentEventId?: number; reviewState?: "DRAFT" | "PUBLISHED"; importId?: number } = {},
 ): Promise<StatusChangeResult> {
   const presenceId = before.id;
+  const reviewState = options.reviewState ?? newEventState(change.draft, requireReview());
   const areas = change.areas ?? [];
   checkAreas(before.countryIso3, areas);
   await checkSourcesExist(tx, change.sources);
@@ -143,9 +148,11 @@ export async function writeStatusEvent(
       summary: change.summary,
       peopleAffected: change.peopleAffected ?? null,
       confidence: change.confidence,
-      reviewState: "PUBLISHED",
+      reviewState,
+      ...(reviewState === "PUBLISHED" ? { publishedAt: new Date(), publishedById: userId } : {}),
       authorId: userId,
       parentEventId: options.parentEventId ?? null,
+      importId: options.importId ?? null,
       areas: { create: areas.map((areaCode) => ({ areaCode })) },
     },
   });
@@ -177,10 +184,13 @@ export async function writeStatusEvent(
       sources: linked,
       ...(areas.length ? { areas } : {}),
       ...(options.parentEventId ? { constraintEventId: options.parentEventId } : {}),
+      ...(reviewState === "DRAFT" ? { draft: true } : {}),
+      ...(options.importId ? { importId: options.importId } : {}),
     },
   });
   return {
     eventId: event.id,
+    reviewState,
     presence: { id: presenceId, version: after.version, status: after.status, since: after.since ? isoDate(after.since) : null },
   };
 }

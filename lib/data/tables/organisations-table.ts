@@ -5,14 +5,14 @@ import type { OrganisationRow } from "@/lib/domain/tables/rows";
 import type { OrganisationType } from "@/lib/domain/vocabulary";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import type { TableDefinition } from "./table-sql";
-import { anyContains } from "@/lib/data/search-sql";
+import { organisationMatches } from "@/lib/data/search-sql";
 import { STATUS_COUNTS } from "@/lib/data/sql-fragments";
 
 export function organisationsTable(query: TableQuery): TableDefinition {
   const { filters } = query;
   const conditions: Prisma.Sql[] = [];
   if (filters.q) {
-    conditions.push(anyContains([Prisma.sql`o.name`, Prisma.sql`o.acronym`, Prisma.sql`o."iatiId"`], filters.q));
+    conditions.push(organisationMatches("o", filters.q, { iati: true }));
   }
   if (filters.type) conditions.push(Prisma.sql`o.type = ${filters.type}::"OrganisationType"`);
   // Country, region and status filters all apply to one and the same presence:

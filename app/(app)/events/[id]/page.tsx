@@ -6,6 +6,10 @@ import { requireActor } from "@/lib/auth/session";
 import { getEvent } from "@/lib/data/timeline";
 import { EventEditor } from "@/components/forms/event-editor";
 import { can } from "@/lib/domain/permissions";
+import { ReviewActions } from "@/components/forms/review-actions";
+import { eventHistory } from "@/lib/data/review";
+import { requireReview } from "@/lib/env";
+import { formatPartialDate } from "@/lib/domain/partial-date";
 import { asOfOnly, isoDate, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -17,6 +21,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const event = await getEvent(actor, Number((await params).id));
   if (!event) notFound();
   const view = parseView(await searchParams);
+  const history = await eventHistory(actor, event.id);
   const query = viewQuery(asOfOnly(view));
   return (
     <div className="space-y-4">
@@ -32,8 +37,28 @@ export default async function EventPage({ params, searchParams }: Props) {
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">{event.organisation?.name ?? event.country.name}: event</h1>
       <ul>
-        <EventCard event={event} query={query} showCountry detailed />
+        <EventCard event={event} query={query} showCountry detailed>
+          {event.draft && can(actor.role, "editEvents") && (
+            <ReviewActions eventId={event.id} version={event.version} own={event.draft.author?.id === actor.id} fourEyes={requireReview()} />
+          )}
+        </EventCard>
       </ul>
+      {history.length > 0 && (
+        <section aria-labelledby="history-heading" className="space-y-1">
+          <h2 id="history-heading" className="text-lg font-semibold">
+            History
+          </h2>
+          <ol className="space-y-1 text-sm text-slate-700">
+            {history.map((h, i) => (
+              <li key={i}>
+                <time dateTime={h.at.toISOString()}>{formatPartialDate(h.at, "DAY")}</time>: {h.action}
+                {h.by && <> by {h.by}</>}
+                {h.comment && <>: “{h.comment}”</>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {can(actor.role, "editEvents") && !event.retraction && (
         <EventEditor
           event={{

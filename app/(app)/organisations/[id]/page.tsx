@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { OrganisationDetailsForm } from "@/components/forms/organisation-details-form";
+import { AliasList, MergeOrganisation } from "@/components/forms/organisation-identity";
+import { listAliases } from "@/lib/data/edits/aliases";
+import { mergedInto } from "@/lib/data/edits/merge";
 import { TableView } from "@/components/tables/table-view";
 import { LastChanged } from "@/components/view/last-changed";
 import { lastChange } from "@/lib/data/last-change";
@@ -22,13 +25,20 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const actor = await requireActor();
   const id = Number((await params).id);
   const organisation = await getOrganisation(actor, id);
-  if (!organisation) notFound();
+  if (!organisation) {
+    // A merged organisation's old address leads to the one it was merged into.
+    const keptId = await mergedInto(id);
+    if (keptId) redirect(`/organisations/${keptId}`);
+    notFound();
+  }
   const tableParams = await searchParams;
   const view = parseView(tableParams);
-  const [timeline, change] = await Promise.all([
+  const [timeline, change, aliases] = await Promise.all([
     listTimeline(actor, { organisationId: organisation.id }, view.asOf),
     lastChange(actor, { organisationId: organisation.id }),
+    listAliases(actor, organisation.id),
   ]);
+  const mayEdit = can(actor.role, "editOrganisations");
   const mayAdd = can(actor.role, "editOrganisations") && can(actor.role, "editEvents");
   const query = viewQuery(asOfOnly(view));
 
@@ -57,9 +67,8 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           )}
         </p>
         <LastChanged change={change} />
-        {can(actor.role, "editOrganisations") && (
-          <OrganisationDetailsForm organisation={{ ...organisation, updatedAt: organisation.updatedAt.toISOString() }} />
-        )}
+        {mayEdit && <OrganisationDetailsForm organisation={{ ...organisation, updatedAt: organisation.updatedAt.toISOString() }} />}
+        {mayEdit && <MergeOrganisation organisationId={organisation.id} organisationName={organisation.name} />}
         <AsOfNotice view={view} />
       </div>
       {typeof tableParams.created === "string" && (
@@ -67,6 +76,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           Organisation added. Add it to the countries where it works, each with its first sourced event.
         </p>
       )}
+      {typeof tableParams.merged === "string" && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Merged. The duplicate&apos;s countries, events and names are now this organisation&apos;s.
+        </p>
+      )}
+      <AliasList organisationId={organisation.id} aliases={aliases} editable={mayEdit} />
       {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           Saved.{" "}

@@ -1,0 +1,89 @@
+import "server-only";
+// The review queue: drafts waiting to be published, with their sources, newest first; and
+// what happened to one event (its audit trail), for the event's page.
+import { db } from "@/lib/db";
+import { authorize, type Actor } from "@/lib/domain/actor";
+import { TIMELINE_INCLUDE, toTimelineEvent, type TimelineEvent } from "./timeline";
+
+/** The review page shows at most this many drafts; the count says how many there are. */
+export const REVIEW_PAGE_SIZE = 100;
+
+export type DraftFilter = "all" | "mine" | "others" | "returned";
+
+export async function listDrafts(actor: Actor | null, filter: DraftFilter = "all"): Promise<{ drafts: TimelineEvent[]; total: number }> {
+  const user = authorize(actor, "editEvents");
+  const where = {
+    reviewState: "DRAFT" as const,
+    parentEventId: null, // a constraint's parts are reviewed with it
+    ...(filter === "mine" ? { authorId: user.id } : filter === "others" ? { NOT: { authorId: user.id } } : {}),
+    ...(filter === "returned" ? { returnedAt: { not: null } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().accessEvent.findMany({ where, include: TIMELINE_INCLUDE, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: REVIEW_PAGE_SIZE }),
+    db().accessEvent.count({ where }),
+  ]);
+  return { drafts: rows.map(toTimelineEvent), total };
+}
+
+/** How many drafts wait for review (for the navigation). */
+export async function countDrafts(actor: Actor | null): Promise<number> {
+  authorize(actor, "editEvents");
+  return db().accessEvent.count({ where: { reviewState: "DRAFT", parentEventId: null } });
+}
+
+export interface EventHistoryEntry {
+  at: Date;
+  action: string;
+  by: string | null;
+  comment: string | null;
+}
+
+const HISTORY_ACTIONS = [
+  "presence.statusChange",
+  "event.recordConstraint",
+  "event.update",
+  "event.publish",
+  "event.return",
+  "event.retract",
+  "event.linkSource",
+];
+
+/** The audited steps of one event: recorded (as a draft or published), edited, returned, published, retracted. */
+export async function eventHistory(actor: Actor | null, eventId: number): Promise<EventHistoryEntry[]> {
+  authorize(actor, "read");
+  if (!Number.isSafeInteger(eventId)) return [];
+  const entries = await db().auditEntry.findMany({
+    where: {
+      action: { in: HISTORY_ACTIONS },
+      OR: [
+        { entityType: "AccessEvent", entityId: String(eventId) },
+        { entityType: "Presence", after: { path: ["eventId"], equals: eventId } },
+      ],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { actor: { select: { name: true } } },
+    take: 100,
+  });
+  return entries.map((e) => {
+    const after = (e.after ?? {}) as Record<string, unknown>;
+    return {
+      at: e.createdAt,
+      action:
+        e.action === "presence.statusChange" || e.action === "event.recordConstraint"
+          ? after.draft
+            ? "recorded as a draft"
+            : "recorded and published"
+          : (ACTION_WORDS[e.action] ?? e.action),
+      by: e.actor?.name ?? null,
+      comment: typeof after.comment === "string" ? after.comment : typeof after.retractionReason === "string" ? after.retractionReason : null,
+    };
+  });
+}
+
+const ACTION_WORDS: Record<string, string> = {
+  "event.update": "edited",
+  "event.publish": "published",
+  "event.return": "returned to its author",
+  "event.retract": "retracted",
+  "event.linkSource": "source added",
+};
