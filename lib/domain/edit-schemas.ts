@@ -280,20 +280,25 @@ export type ConstraintInput = z.output<typeof constraintSchema>;
  * An event for one presence through the API (POST /api/v1/presences/{id}/events): a status change,
  * or with no `status` a constraint on that organisation that changes none (e.g. an escort required).
  */
-export const presenceEventSchema = z
-  .strictObject({
-    ...statusEventFields,
-    status: z.enum(STATUSES, "Choose operating, restricted or expelled, or leave the status out").nullable().optional(),
-    version: versionSeen,
-    areas: z.array(areaCode, "Areas are a list of ISO 3166-2 codes").max(CONSTRAINT_LIMITS.areas).default([]),
-  })
-  .superRefine((change, ctx) => {
-    if (change.status) kindFitsStatus({ ...change, status: change.status }, ctx);
-    else {
-      const subtype = subtypeProblem(resolveCategory(change.kind, change.category, change.subtype), change.subtype ?? null);
-      if (subtype) ctx.addIssue({ code: "custom", message: subtype, path: ["subtype"] });
-    }
-  });
+const presenceEventFields = {
+  ...statusEventFields,
+  status: z.enum(STATUSES, "Choose operating, restricted or expelled, or leave the status out").nullable().optional(),
+  areas: z.array(areaCode, "Areas are a list of ISO 3166-2 codes").max(CONSTRAINT_LIMITS.areas).default([]),
+};
+
+function presenceEventFits(change: { kind: EventKind; status?: Status | null; category?: Category | null; subtype?: Subtype | null }, ctx: z.RefinementCtx) {
+  if (change.status) kindFitsStatus({ ...change, status: change.status }, ctx);
+  else {
+    const subtype = subtypeProblem(resolveCategory(change.kind, change.category, change.subtype), change.subtype ?? null);
+    if (subtype) ctx.addIssue({ code: "custom", message: subtype, path: ["subtype"] });
+  }
+}
+
+export const presenceEventSchema = z.strictObject({ ...presenceEventFields, version: versionSeen }).superRefine(presenceEventFits);
+
+/** An imported row's event: a presence's event as the API takes it, without the version (the import claims the presence itself). */
+export const importedEventSchema = z.strictObject(presenceEventFields).superRefine(presenceEventFits);
+export type ImportedEvent = z.output<typeof importedEventSchema>;
 
 /** Where an organisation works in its country (PUT /api/v1/presences/{id}/areas): the whole list, replacing the last one. */
 export const presenceAreasSchema = z.strictObject({

@@ -6,10 +6,11 @@ import "server-only";
 // one transaction: one refusal (an organisation not present there, a version moved on) writes
 // nothing.
 import { ZodError } from "zod";
-import { db, TRANSACTION_OPTIONS } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
+import type { AccessEvent } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { resolveCategory } from "@/lib/domain/constraints";
-import { constraintSchema } from "@/lib/domain/edit-schemas";
+import { constraintSchema, type ConstraintInput } from "@/lib/domain/edit-schemas";
 import { NotFoundError } from "@/lib/domain/errors";
 import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
@@ -25,6 +26,63 @@ export interface ConstraintResult {
   /** The presences whose status the constraint set, with the event written for each. */
   presences: { id: number; eventId: number; status: string | null; since: string | null }[];
   reviewState: "DRAFT" | "PUBLISHED";
+}
+
+/** What a country-level event says (a constraint's own fields, or an imported row without an organisation). */
+export type CountryEventFields = Pick<
+  ConstraintInput,
+  | "kind"
+  | "category"
+  | "subtype"
+  | "occurredOn"
+  | "datePrecision"
+  | "summary"
+  | "peopleAffected"
+  | "confidence"
+  | "areas"
+  | "sources"
+  | "organisationIds"
+  | "organisationTypes"
+>;
+
+/**
+ * The event of a country (no presence: it changes no status), its areas, the organisations or
+ * types it names and its sources, counted in the month totals if published; inside the
+ * caller's transaction, which checked the areas and sources.
+ */
+export async function writeCountryEvent(
+  tx: Tx,
+  userId: number,
+  iso3: string,
+  c: CountryEventFields,
+  options: { reviewState: "DRAFT" | "PUBLISHED"; importId?: number; publisherId?: number },
+): Promise<{ event: AccessEvent; sources: number[] }> {
+  const { reviewState } = options;
+  const event = await tx.accessEvent.create({
+    data: {
+      presenceId: null,
+      countryIso3: iso3,
+      kind: c.kind,
+      category: resolveCategory(c.kind, c.category, c.subtype),
+      subtype: c.subtype ?? null,
+      // A country's event changes no status: a constraint's parts do, one per presence.
+      resultingStatus: null,
+      occurredOn: startOfPeriod(c.occurredOn, c.datePrecision),
+      datePrecision: c.datePrecision,
+      summary: c.summary,
+      peopleAffected: c.peopleAffected ?? null,
+      confidence: c.confidence,
+      reviewState,
+      ...(reviewState === "PUBLISHED" ? { publishedAt: new Date(), publishedById: options.publisherId ?? userId } : {}),
+      authorId: userId,
+      importId: options.importId ?? null,
+      organisationTypes: c.organisationTypes ?? [],
+      concerns: { create: (c.organisationIds ?? []).map((organisationId) => ({ organisationId })) },
+      areas: { create: c.areas.map((areaCode) => ({ areaCode })) },
+    },
+  });
+  await recountEvent(tx, null, event);
+  return { event, sources: await citeSources(tx, event.id, c.sources) };
 }
 
 export async function recordConstraint(actor: Actor | null, iso3Param: string, input: unknown): Promise<ConstraintResult> {
@@ -69,30 +127,7 @@ export async function recordConstraint(actor: Actor | null, iso3Param: string, i
       });
     }
 
-    const event = await tx.accessEvent.create({
-      data: {
-        presenceId: null,
-        countryIso3: iso3,
-        kind: c.kind,
-        category: resolveCategory(c.kind, c.category, c.subtype),
-        subtype: c.subtype ?? null,
-        // The constraint itself changes no status: its parts do, one per presence.
-        resultingStatus: null,
-        occurredOn: startOfPeriod(c.occurredOn, c.datePrecision),
-        datePrecision: c.datePrecision,
-        summary: c.summary,
-        peopleAffected: c.peopleAffected ?? null,
-        confidence: c.confidence,
-        reviewState,
-        ...(reviewState === "PUBLISHED" ? { publishedAt: new Date(), publishedById: user.id } : {}),
-        authorId: user.id,
-        organisationTypes: c.organisationTypes ?? [],
-        concerns: { create: (c.organisationIds ?? []).map((organisationId) => ({ organisationId })) },
-        areas: { create: c.areas.map((areaCode) => ({ areaCode })) },
-      },
-    });
-    await recountEvent(tx, null, event);
-    const sources = await citeSources(tx, event.id, c.sources);
+    const { event, sources } = await writeCountryEvent(tx, user.id, iso3, c, { reviewState });
 
     const presences: ConstraintResult["presences"] = [];
     if (c.status) {

@@ -127,13 +127,20 @@ export async function writeStatusEvent(
   userId: number,
   before: Presence,
   change: PresenceEvent,
-  options: { parentEventId?: number; reviewState?: "DRAFT" | "PUBLISHED"; importId?: number } = {},
+  options: {
+    parentEventId?: number;
+    reviewState?: "DRAFT" | "PUBLISHED";
+    /** Bulk writes (imports): the import that writes it, who commits it, and no per-event audit entry or status refresh (the caller audits once and refreshes each presence once). */
+    importId?: number;
+    publisherId?: number;
+    bulk?: boolean;
+  } = {},
 ): Promise<StatusChangeResult> {
   const presenceId = before.id;
   const reviewState = options.reviewState ?? newEventState(change.draft, requireReview());
   const areas = change.areas ?? [];
   checkAreas(before.countryIso3, areas);
-  await checkSourcesExist(tx, change.sources);
+  if (change.sources.some((s) => "sourceId" in s)) await checkSourcesExist(tx, change.sources);
 
   const event = await tx.accessEvent.create({
     data: {
@@ -149,7 +156,7 @@ export async function writeStatusEvent(
       peopleAffected: change.peopleAffected ?? null,
       confidence: change.confidence,
       reviewState,
-      ...(reviewState === "PUBLISHED" ? { publishedAt: new Date(), publishedById: userId } : {}),
+      ...(reviewState === "PUBLISHED" ? { publishedAt: new Date(), publishedById: options.publisherId ?? userId } : {}),
       authorId: userId,
       parentEventId: options.parentEventId ?? null,
       importId: options.importId ?? null,
@@ -158,6 +165,13 @@ export async function writeStatusEvent(
   });
   await recountEvent(tx, null, event);
   const linked = await citeSources(tx, event.id, change.sources);
+  if (options.bulk) {
+    return {
+      eventId: event.id,
+      reviewState,
+      presence: { id: presenceId, version: before.version, status: before.status, since: before.since ? isoDate(before.since) : null },
+    };
+  }
 
   // Recomputed from every published event: a backdated event never hides a newer one.
   await refreshPresenceProjection(tx, presenceId);
