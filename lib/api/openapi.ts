@@ -16,7 +16,14 @@ import {
   presenceAreasSchema,
   areaPcodeSchema,
   constraintSchema,
+  aliasSchema,
+  mergeSchema,
+  publishSchema,
+  returnDraftSchema,
+  articleSchema,
+  undoImportSchema,
 } from "@/lib/domain/edit-schemas";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/domain/import-format";
 import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -73,6 +80,10 @@ const errors = {
 };
 
 const errorRef = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+const pathParam = { name: "id", in: "path", required: true, schema: { type: "integer" } };
+
+/** Writes that change or act on a record (200); the others create one (201). */
+const ANSWER_200 = new Set(["retractEvent", "mergeOrganisation", "publishEvent", "returnDraft", "undoImport", "triageArticle"]);
 
 /** A write endpoint: JSON body from its zod schema, the usual refusals. */
 function writeOperation(operationId: string, summary: string, body: z.ZodType, created: Record<string, unknown>, extra: Record<string, unknown> = {}) {
@@ -81,7 +92,7 @@ function writeOperation(operationId: string, summary: string, body: z.ZodType, c
     summary,
     requestBody: { required: true, content: { "application/json": { schema: jsonSchema(body) } } },
     responses: {
-      [operationId.startsWith("update") || operationId.startsWith("set") || operationId === "retractEvent" ? "200" : "201"]: {
+      [operationId.startsWith("update") || operationId.startsWith("set") || ANSWER_200.has(operationId) ? "200" : "201"]: {
         description: "Saved",
         content: { "application/json": { schema: { type: "object", properties: created } } },
       },
@@ -318,6 +329,142 @@ export function openApiDocument(serverUrl: string) {
             parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
           },
         ),
+      },
+      "/api/v1/organisations/{id}/aliases": {
+        post: writeOperation(
+          "addAlias",
+          "Another name of the organisation (another language, a former name, an acronym), found by search, imports and triage",
+          aliasSchema,
+          {
+            id: { type: "integer" },
+            name: { type: "string" },
+          },
+          { parameters: [pathParam] },
+        ),
+      },
+      "/api/v1/organisations/{id}/aliases/{aliasId}": {
+        delete: {
+          operationId: "removeAlias",
+          summary: "Remove an alias (no body)",
+          parameters: [pathParam, { name: "aliasId", in: "path", required: true, schema: { type: "integer" } }],
+          responses: {
+            "200": { description: "Removed", content: { "application/json": { schema: { type: "object" } } } },
+            "404": { description: "Not found", content: errorRef },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/organisations/{id}/merge": {
+        post: writeOperation(
+          "mergeOrganisation",
+          "Merge organisation `organisationId` into this one: its presences (combined where both are in one country), events, constraints and aliases move here, its name becomes an alias, statuses are recomputed; one transaction",
+          mergeSchema,
+          { keptId: { type: "integer" }, mergedId: { type: "integer" }, movedPresences: { type: "array" }, combinedPresences: { type: "array" } },
+          { parameters: [pathParam] },
+        ),
+      },
+      "/api/v1/events/{id}/publication": {
+        post: writeOperation(
+          "publishEvent",
+          "Publish a draft (with the `version` you saw): from now on it counts. With REQUIRE_REVIEW=true, only someone other than its author may (403)",
+          publishSchema,
+          { id: { type: "integer" }, version: { type: "integer" } },
+          { parameters: [pathParam] },
+        ),
+      },
+      "/api/v1/events/{id}/return": {
+        post: writeOperation(
+          "returnDraft",
+          "Return a draft to its author with a comment; it stays a draft",
+          returnDraftSchema,
+          { id: { type: "integer" }, version: { type: "integer" } },
+          {
+            parameters: [pathParam],
+          },
+        ),
+      },
+      "/api/v1/imports": {
+        post: {
+          operationId: "importFile",
+          summary: `Import a CSV, HXL CSV or XLSX file (at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB and ${IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows): every row written or none. The app's own exports import back unchanged.`,
+          description:
+            "The body is the file (`text/csv`, the XLSX media type) or `multipart/form-data` with one file. `?dryRun=true` answers the preview (every row with what it would do, and its errors) and keeps nothing; `?preview=true` keeps it for POST /api/v1/imports/{id}/commit; `?draft=true` writes the events as drafts; `?table=events|presences|organisations` when the headers do not say. With `Accept: application/x-ndjson`, progress lines come first.",
+          parameters: [
+            param("dryRun", { type: "boolean" }, "Preview only: nothing is kept"),
+            param("preview", { type: "boolean" }, "Keep the preview for a later commit"),
+            param("draft", { type: "boolean" }, "Write the new events as drafts"),
+            param("table", { type: "string", enum: ["events", "presences", "organisations"] }, "What the file holds, when its headers do not say"),
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+              "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } },
+            },
+          },
+          responses: {
+            "200": { description: "The preview (dryRun)", content: { "application/json": { schema: { type: "object" } } } },
+            "201": { description: "Imported: what was created, how many rows were skipped", content: { "application/json": { schema: { type: "object" } } } },
+            "413": { description: "The file is over the import limit", content: errorRef },
+            "415": { description: "Not a CSV, XLSX or multipart body", content: errorRef },
+            "422": {
+              description: "A file that is not what it says, or rows with errors (`error.rows`: line and errors). Nothing was written.",
+              content: errorRef,
+            },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/imports/{id}": {
+        get: {
+          operationId: "getImport",
+          summary: "An import: its state, counts per action, what it created, and a page of its rows (`only`, `page`)",
+          parameters: [
+            pathParam,
+            param("only", { type: "string", enum: ["create", "existing", "duplicate", "error"] }, "Only rows of this action"),
+            param("page", { type: "integer" }, "Page of 50 rows"),
+          ],
+          responses: {
+            "200": { description: "The import", content: { "application/json": { schema: { type: "object" } } } },
+            "404": { description: "Not found", content: errorRef },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/imports/{id}/commit": {
+        post: {
+          operationId: "commitImport",
+          summary: 'Commit a previewed import (`{"draft": true}` for drafts); with REQUIRE_REVIEW=true, by someone other than its uploader',
+          parameters: [pathParam],
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { draft: { type: "boolean" } } } } } },
+          responses: {
+            "200": { description: "Committed", content: { "application/json": { schema: { type: "object" } } } },
+            "422": { description: "Rows with errors: nothing written", content: errorRef },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/imports/{id}/undo": {
+        post: writeOperation(
+          "undoImport",
+          "Undo a committed import: its events are retracted with the `reason`",
+          undoImportSchema,
+          { id: { type: "integer" }, retracted: { type: "integer" } },
+          {
+            parameters: [pathParam],
+          },
+        ),
+      },
+      "/api/v1/triage": {
+        post: {
+          ...writeOperation(
+            "triageArticle",
+            "Draft events proposed from an article's text (organisations by name, acronym or alias; kind and status from English and French phrases; the date relative to `publishedOn`); writes nothing. Accept a proposal through the ordinary event endpoints.",
+            articleSchema,
+            { proposals: { type: "array", items: { type: "object" } } },
+          ),
+        },
       },
       ...Object.fromEntries(
         (["organisations", "presences", "events", "audit"] as const).map((table) => [

@@ -13,7 +13,7 @@ type Params = Promise<Record<string, string>>;
 export function writeHandler(
   status: 200 | 201,
   run: (actor: Actor, body: unknown, params: Record<string, string>) => Promise<unknown>,
-  { body: withBody = true }: { body?: boolean } = {},
+  { body: withBody = true, limit }: { body?: boolean; limit?: number } = {},
 ) {
   return async (request: Request, context: { params: Params }): Promise<Response> => {
     try {
@@ -21,7 +21,7 @@ export function writeHandler(
       if (!actor) throw new UnauthenticatedError();
       const refused = foreignOrigin(request);
       if (refused) return refused;
-      const body = withBody ? await readJsonBody(request) : { ok: true as const, value: {} };
+      const body = withBody ? await readJsonBody(request, limit) : { ok: true as const, value: {} };
       if (!body.ok) return body.response;
       return Response.json(await run(actor, body.value, await context.params), { status, headers: { "Cache-Control": "no-store" } });
     } catch (error) {

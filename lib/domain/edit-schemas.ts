@@ -341,3 +341,24 @@ export const publishSchema = z.strictObject({ version: versionSeen });
 
 /** Returning a draft to its author, with what to change. */
 export const returnDraftSchema = z.strictObject({ version: versionSeen, comment: text("Comment", { min: 5, max: LIMITS.claim }) });
+
+/** Undoing an import: why, as for a retraction. */
+export const undoImportSchema = z.strictObject({ reason: text("Reason", LIMITS.retractionReason) });
+
+/** The longest article triage reads (characters of text). */
+export const TRIAGE_MAX_CHARS = 100_000;
+
+/** An article to triage (POST /api/v1/triage, the triage page). */
+export const articleSchema = z.strictObject({
+  text: z
+    .string("Paste the article's text")
+    .trim()
+    .min(20, "Paste the article's text (at least a sentence)")
+    .max(TRIAGE_MAX_CHARS, `An article is at most ${TRIAGE_MAX_CHARS.toLocaleString("en-GB")} characters`),
+  /** The text is HTML (an uploaded .html file): its text is read from it. */
+  html: z.boolean().optional(),
+  publisher: text("Publisher", { max: LIMITS.publisher, kind: "name" }),
+  title: text("Title", { max: LIMITS.sourceTitle, kind: "name" }),
+  url: httpUrl("URL"),
+  publishedOn: z.preprocess((v) => (v === "" || v === null ? undefined : v), pastDay("Publication date").optional()),
+});

@@ -27,8 +27,7 @@ import { refreshPresenceProjection } from "@/lib/data/projections/presence-proje
 import { recountEvent } from "@/lib/data/projections/event-month-totals";
 import { writeStatusEvent } from "@/lib/data/edits/status-change";
 import { writeCountryEvent } from "@/lib/data/edits/constraints";
-import { text } from "@/lib/domain/edit-schemas";
-import { LIMITS } from "@/lib/domain/limits";
+import { undoImportSchema } from "@/lib/domain/edit-schemas";
 import { z } from "zod";
 import { ImportPlanner, type NewOrganisation, type OrganisationRef, type RowPlan } from "./plan";
 
@@ -370,12 +369,10 @@ class ImportWriter {
   }
 }
 
-const undoSchema = z.strictObject({ reason: text("Reason", LIMITS.retractionReason) });
-
 /** Retracts every event the import created (with the reason), recomputes statuses and totals; the organisations and presences it added stay. */
 export async function undoImport(actor: Actor | null, importId: number, input: unknown): Promise<{ id: number; retracted: number }> {
   const user = authorize(actor, "editEvents");
-  const { reason } = undoSchema.parse(input);
+  const { reason } = undoImportSchema.parse(input);
   if (!Number.isSafeInteger(importId)) throw new NotFoundError("This import");
   return db().$transaction(async (tx) => {
     const [staged] = await tx.$queryRaw<{ state: string }[]>`SELECT state::text AS state FROM "Import" WHERE id = ${importId} FOR UPDATE`;
