@@ -65,7 +65,7 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
       const result = await callAction(() => recordConstraintAction({ iso3, constraint }));
       if (result.ok) {
         draft.remember();
-        router.push(`${backHref}?constraint=${result.value.eventId}`);
+        router.push(`${backHref}?constraint=${result.value.eventId}${result.value.reviewState === "DRAFT" ? "&draft=1" : ""}`);
       } else setFailure(result);
     });
   }

@@ -109,6 +109,7 @@ export function useEventDraft(sourceOptions: SourceOption[]) {
         confidence,
         category: category || null,
         subtype: subtype || null,
+        ...(form.get("saveAsDraft") === "on" ? { draft: true } : {}),
         sources: sources.map((s) =>
           s.mode === "existing"
             ? { sourceId: s.sourceId, quote: s.quote }
@@ -401,6 +402,15 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
           </Button>
         )}
       </fieldset>
+      <label className="flex items-start gap-2 text-sm text-slate-800">
+        <input type="checkbox" name="saveAsDraft" className="mt-0.5 size-4" />
+        <span>
+          Save as a draft for review
+          <span className="block text-xs text-slate-600">
+            A draft counts nowhere (figures, tables, exports, the API) until someone publishes it from the Review page.
+          </span>
+        </span>
+      </label>
     </>
   );
 }

@@ -71,7 +71,8 @@ export function NewPresenceForm({ organisation: fixedOrganisation, country: fixe
       },
       (value) => {
         draft.remember();
-        router.push(fixedOrganisation ? `/organisations/${organisation.value}?saved=${value.eventId}` : `/countries/${country.value}?saved=${value.eventId}`);
+        const saved = `saved=${value.eventId}${value.reviewState === "DRAFT" ? "&draft=1" : ""}`;
+        router.push(fixedOrganisation ? `/organisations/${organisation.value}?${saved}` : `/countries/${country.value}?${saved}`);
       },
     );
   }

@@ -40,11 +40,11 @@ export function AliasList({ organisationId, aliases, editable }: { organisationI
 
   return (
     <section aria-labelledby="aliases-heading" className="space-y-2">
-      <h2 id="aliases-heading" className="text-lg font-semibold">
+      <h2 id="aliases-heading" className="text-base font-semibold">
         Also known as
       </h2>
       {aliases.length === 0 ? (
-        <p className="text-sm text-slate-600">No other name is recorded. Search, imports and article triage find the organisation by its name and acronym.</p>
+        <p className="text-sm text-slate-600">No other name is recorded: search, imports and triage find it by its name and acronym.</p>
       ) : (
         <ul className="flex flex-wrap gap-2" aria-label="Aliases">
           {aliases.map((alias) => (
@@ -87,32 +87,35 @@ export function AliasList({ organisationId, aliases, editable }: { organisationI
       )}
       <FormAlert text={removal.failure?.error} compact />
       {editable && (
-        <form onSubmit={add} noValidate className="flex flex-wrap items-end gap-3" aria-label="Add an alias">
-          <label className={LABEL}>
-            Another name or acronym
-            <input name="name" className={FIELD_INLINE} maxLength={200} aria-invalid={Boolean(errors.name)} aria-describedby="alias-name-error" />
-          </label>
-          <label className={LABEL}>
-            Language
-            <select name="language" className={FIELD_INLINE} defaultValue="">
-              <option value="">Any / not one language</option>
-              {Object.entries(LANGUAGES).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
-            <input type="checkbox" name="acronym" /> Acronym
-          </label>
-          <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-            {pending ? "Adding…" : "Add alias"}
-          </Button>
-          <FieldError id="alias-name-error" text={errors.name ?? errors.language} />
-          {!errors.name && <FormAlert text={failure && !failure.fieldErrors ? failure.error : null} compact />}
-          {succeeded && <FormSaved text="Alias added." />}
-        </form>
+        <details className="text-sm">
+          <summary className="cursor-pointer text-slate-700 underline">Add another name…</summary>
+          <form onSubmit={add} noValidate className="mt-2 flex flex-wrap items-end gap-3" aria-label="Add an alias">
+            <label className={LABEL}>
+              Another name or acronym
+              <input name="name" className={FIELD_INLINE} maxLength={200} aria-invalid={Boolean(errors.name)} aria-describedby="alias-name-error" />
+            </label>
+            <label className={LABEL}>
+              Language
+              <select name="language" className={FIELD_INLINE} defaultValue="">
+                <option value="">Any / not one language</option>
+                {Object.entries(LANGUAGES).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
+              <input type="checkbox" name="acronym" /> Acronym
+            </label>
+            <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+              {pending ? "Adding…" : "Add alias"}
+            </Button>
+            <FieldError id="alias-name-error" text={errors.name ?? errors.language} />
+            {!errors.name && <FormAlert text={failure && !failure.fieldErrors ? failure.error : null} compact />}
+            {succeeded && <FormSaved text="Alias added." />}
+          </form>
+        </details>
       )}
     </section>
   );

@@ -36,7 +36,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
       const result = await callAction(() => changeStatusAction({ presenceId, change }));
       if (result.ok) {
         draft.remember();
-        router.push(`${backHref}?saved=${result.value.eventId}`);
+        router.push(`${backHref}?saved=${result.value.eventId}${result.value.reviewState === "DRAFT" ? "&draft=1" : ""}`);
       } else setFailure(result);
     });
   }

@@ -53,7 +53,7 @@ export function TriageWorkspace() {
             ["publisher", "Publisher", "text"],
             ["title", "Title", "text"],
             ["url", "URL (optional)", "url"],
-            ["publishedOn", "Publication date", "date"],
+            ["publishedOn", "Publication date (for dates such as “on Tuesday”)", "date"],
           ] as const
         ).map(([name, label, type]) => (
           <label key={name} className={LABEL}>

@@ -141,10 +141,14 @@ export function sentenceDate(
   sentence: string,
   language: "fr" | "en",
   publishedOn: string | null | undefined,
+  /** Where in the sentence the event's phrase is: of several dates, the nearest is the event's. */
+  near = 0,
 ): { occurredOn: string; precision: DatePrecision; basis: DateBasis } | null {
   const reference = publishedOn ? new Date(`${publishedOn}T12:00:00Z`) : null;
   const parser = language === "fr" ? chrono.fr : chrono.en;
-  const results = parser.parse(sentence, { instant: reference ?? new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 }, { forwardDate: false });
+  const results = parser
+    .parse(sentence, { instant: reference ?? new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 }, { forwardDate: false })
+    .sort((a, b) => Math.abs(a.index - near) - Math.abs(b.index - near));
   for (const result of results) {
     const start = result.start;
     // A year written in the sentence (chrono marks a year "certain" for "last week" too).
@@ -216,8 +220,10 @@ export function proposeEvents(input: TriageInput, organisations: TriageOrganisat
     if (!phrase) continue;
     const inSentence = countryPatterns.filter((c) => c.pattern.test(text)).map((c) => c.iso3);
     const country = mainCountry && (inSentence.includes(mainCountry) || !inSentence.length) ? mainCountry : (inSentence[0] ?? mainCountry);
-    const date = sentenceDate(sentence, language, input.publishedOn);
-    const phraseText = text.match(phrase.pattern)?.[0] ?? "";
+    const found = text.match(phrase.pattern);
+    const phraseText = found?.[0] ?? "";
+    // The folded text keeps the sentence's length (accents are dropped, not letters), so the index holds.
+    const date = sentenceDate(sentence, language, input.publishedOn, found?.index ?? 0);
     for (const organisationId of who.length ? who : [null]) {
       const status = organisationId === null ? null : phrase.status;
       const key = `${organisationId}|${phrase.kind}|${date?.occurredOn ?? ""}`;

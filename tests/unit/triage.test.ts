@@ -79,6 +79,11 @@ describe("proposals", () => {
     expect(propose("The ICRC delivered food in Niger.")).toEqual([]);
   });
 
+  it("takes, of several dates in a sentence, the one nearest the event's phrase", () => {
+    const [p] = propose("A source confirmed to AFP on Wednesday that the ICRC had closed its office in Niamey on Tuesday.");
+    expect(p).toMatchObject({ kind: "OFFICE_CLOSED", occurredOn: "2025-01-28" });
+  });
+
   it("quotes the sentence, takes the organisation of the sentence before when one is named there, and the country the article names most", () => {
     const text = "The ICRC has worked in Niger for decades. In Niger, the organization was ordered to leave. Mali was not mentioned before.";
     const [p] = propose(text);

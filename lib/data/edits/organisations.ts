@@ -78,7 +78,10 @@ export async function updateOrganisation(actor: Actor | null, id: number, input:
  * status it was recorded with. A presence that exists already is named, with its id, so
  * that the form can offer it instead.
  */
-export async function createPresence(actor: Actor | null, input: unknown): Promise<{ id: number; version: number; eventId?: number; status?: string | null }> {
+export async function createPresence(
+  actor: Actor | null,
+  input: unknown,
+): Promise<{ id: number; version: number; eventId?: number; status?: string | null; reviewState?: "DRAFT" | "PUBLISHED" }> {
   const user = authorize(actor, "editOrganisations");
   const { organisationId, countryIso3, event } = presenceSchema.parse(input);
   if (event) authorize(actor, "editEvents");
@@ -103,7 +106,13 @@ export async function createPresence(actor: Actor | null, input: unknown): Promi
       if (!event) return { id: presence.id, version: presence.version };
       await tx.presence.update({ where: { id: presence.id }, data: { version: { increment: 1 } } });
       const written = await writeStatusEvent(tx, user.id, presence, event);
-      return { id: presence.id, version: written.presence.version, eventId: written.eventId, status: written.presence.status };
+      return {
+        id: presence.id,
+        version: written.presence.version,
+        eventId: written.eventId,
+        status: written.presence.status,
+        reviewState: written.reviewState,
+      };
     }, TRANSACTION_OPTIONS);
   } catch (error) {
     // Two analysts adding the same presence at once: the second finds it taken.

@@ -57,16 +57,16 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <AsOfNotice view={view} />
         {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            Status change saved.{" "}
+            {tableParams.draft === "1" ? "Saved as a draft: it counts nowhere until someone publishes it." : "Status change saved."}{" "}
             <Link href={`/events/${tableParams.saved}`} className="underline">
-              See the new event
+              {tableParams.draft === "1" ? "See the draft" : "See the new event"}
             </Link>
             .
           </p>
         )}
         {typeof tableParams.constraint === "string" && /^\d+$/.test(tableParams.constraint) && (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            Constraint recorded.{" "}
+            {tableParams.draft === "1" ? "Constraint saved as a draft: it counts nowhere until someone publishes it." : "Constraint recorded."}{" "}
             <Link href={`/events/${tableParams.constraint}`} className="underline">
               See the event
             </Link>

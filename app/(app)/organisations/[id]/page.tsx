@@ -84,9 +84,9 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       <AliasList organisationId={organisation.id} aliases={aliases} editable={mayEdit} />
       {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Saved.{" "}
+          {tableParams.draft === "1" ? "Saved as a draft: it counts nowhere until someone publishes it." : "Saved."}{" "}
           <Link href={`/events/${tableParams.saved}`} className="underline">
-            See the new event
+            {tableParams.draft === "1" ? "See the draft" : "See the new event"}
           </Link>
           .
         </p>
