@@ -1,7 +1,7 @@
 import "server-only";
 // POST /api/v1/imports: the file as the body. `?dryRun=true` answers the preview as JSON and
 // keeps nothing; `?preview=true` keeps the preview for a later commit (the app's import page);
-// otherwise the rows are committed at once, all or none. With `Accept: application/x-ndjson`
+// otherwise the rows are committed at once, all or none, as drafts unless `?draft=false`. With `Accept: application/x-ndjson`
 // the answer is a stream of progress lines ({"progress": {...}}) ending with {"result": ...} or
 // {"error": ...}, for a progress bar.
 import type { Actor } from "@/lib/domain/actor";
@@ -54,7 +54,8 @@ async function runImport(actor: Actor, request: Request, emit: Emit): Promise<Ou
         : `Nothing was imported: ${staged.errorRows} row${staged.errorRows === 1 ? " has" : "s have"} errors.`;
     return { status: 422, body: errorBody("invalid_input", message, { rows: errors.map((r) => ({ line: r.line, errors: r.errors })) }) };
   }
-  const committed = await commitImport(actor, staged.id, { draft: flag("draft") || undefined }, (rows) => emit({ progress: { phase: "commit", rows } }));
+  // Drafts unless `?draft=false` publishes them.
+  const committed = await commitImport(actor, staged.id, { draft: url.searchParams.get("draft") !== "false" }, (rows) => emit({ progress: { phase: "commit", rows } }));
   return { status: 201, body: committed };
 }
 

@@ -388,11 +388,11 @@ export function openApiDocument(serverUrl: string) {
           operationId: "importFile",
           summary: `Import a CSV, HXL CSV or XLSX file (at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB and ${IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows): every row written or none. The app's own exports import back unchanged.`,
           description:
-            "The body is the file (`text/csv`, the XLSX media type) or `multipart/form-data` with one file. `?dryRun=true` answers the preview (every row with what it would do, and its errors) and keeps nothing; `?preview=true` keeps it for POST /api/v1/imports/{id}/commit; `?draft=true` writes the events as drafts; `?table=events|presences|organisations` when the headers do not say. With `Accept: application/x-ndjson`, progress lines come first.",
+            "The body is the file (`text/csv`, the XLSX media type) or `multipart/form-data` with one file. `?dryRun=true` answers the preview (every row with what it would do, and its errors) and keeps nothing; `?preview=true` keeps it for POST /api/v1/imports/{id}/commit; new events are drafts unless `?draft=false` publishes them; `?table=events|presences|organisations` when the headers do not say. With `Accept: application/x-ndjson`, progress lines come first.",
           parameters: [
             param("dryRun", { type: "boolean" }, "Preview only: nothing is kept"),
             param("preview", { type: "boolean" }, "Keep the preview for a later commit"),
-            param("draft", { type: "boolean" }, "Write the new events as drafts"),
+            param("draft", { type: "boolean", default: true }, "`false` publishes the new events; by default they are drafts for review"),
             param("table", { type: "string", enum: ["events", "presences", "organisations"] }, "What the file holds, when its headers do not say"),
           ],
           requestBody: {

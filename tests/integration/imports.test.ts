@@ -115,12 +115,13 @@ describe("new rows", () => {
     expect(await counts()).toEqual(before);
     expect(await prisma.import.count({ where: { state: "PREVIEW" } })).toBe(0);
 
-    const committed = await upload(NEW_ROWS, "text/csv");
+    const committed = await upload(NEW_ROWS, "text/csv", "?draft=false");
     expect(committed.status).toBe(201);
     const result = (await committed.json()) as { id: number; created: { organisations: number[]; presences: number[]; events: number[] } };
     expect(result.created.organisations).toHaveLength(1);
     expect(result.created.presences).toHaveLength(1);
     expect(result.created.events).toHaveLength(4);
+    expect(await prisma.accessEvent.count({ where: { id: { in: result.created.events }, reviewState: "PUBLISHED" } })).toBe(4);
     const org = await prisma.organisation.findUniqueOrThrow({ where: { id: result.created.organisations[0]! }, include: { presences: true } });
     expect(org.presences.map((p) => [p.countryIso3, p.status])).toEqual([["NER", "EXPELLED"]]);
     expect(await prisma.auditEntry.count({ where: { action: "import.commit", entityId: String(result.id) } })).toBe(1);
@@ -156,6 +157,17 @@ describe("new rows", () => {
     expect(events.map((e) => [e.reviewState, e.retractionReason])).toEqual(Array(4).fill(["RETRACTED", "Imported the wrong file."]));
     expect(await prisma.accessEvent.count({ where: { reviewState: "RETRACTED", importId: null, retractionReason: "Imported the wrong file." } })).toBe(0);
     expect((await prisma.presence.findUniqueOrThrow({ where: { id: result.created.presences[0]! } })).status).toBeNull();
+  });
+
+  it("makes drafts unless the import publishes: they count nowhere until reviewed", async () => {
+    const rows = NEW_ROWS.replaceAll("(test row)", "(draft row)");
+    const response = await upload(rows, "text/csv");
+    const body = (await response.json()) as { id: number; reviewState: string; created: { events: number[] } };
+    expect(body.reviewState).toBe("DRAFT");
+    expect(await prisma.accessEvent.count({ where: { id: { in: body.created.events }, reviewState: "DRAFT" } })).toBe(4);
+    // The new organisation's presence has no status: its events are drafts.
+    const org = await prisma.organisation.findFirstOrThrow({ where: { name: "Aid Org From Import" }, include: { presences: true } });
+    expect(org.presences.map((p) => p.status)).toEqual([null]); // the import above was undone, and drafts change nothing
   });
 
   it("writes nothing when one row is bad, and names the line, the column and the form's message", async () => {
@@ -232,7 +244,7 @@ describe("four eyes on an import", () => {
     const rows = NEW_ROWS.replaceAll("(test row)", "(four eyes row)");
     const staged = (await (await upload(rows, "text/csv", "?preview=true")).json()) as { id: number };
     const commit = (t: string) =>
-      commitRoute(new Request(`http://localhost/x`, { method: "POST", headers: { ...auth(t), "content-type": "application/json" }, body: "{}" }), {
+      commitRoute(new Request(`http://localhost/x`, { method: "POST", headers: { ...auth(t), "content-type": "application/json" }, body: JSON.stringify({ draft: false }) }), {
         params: Promise.resolve({ id: String(staged.id) }),
       });
     const refused = await commit(token);

@@ -232,7 +232,8 @@ export async function commitImport(
     const summary = staged.summary;
     if (!summary.table || summary.missing.length) throw new RuleError(`Map the file's columns first: ${summary.missing.join(", ") || "what the file holds"}.`);
 
-    const reviewState = newEventState(draft, false);
+    // Drafts unless the analyst publishes (the review queue then has them).
+    const reviewState = newEventState(draft ?? true, false);
     const authorId = staged.userId ?? user.id;
     const planner = new ImportPlanner(tx, summary.table, summary.mapping);
     const writer = new ImportWriter(tx, importId, authorId, user.id, reviewState);

@@ -8,7 +8,7 @@ import { UnauthenticatedError } from "@/lib/domain/errors";
 
 export const dynamic = "force-dynamic";
 
-/** Commit a previewed import (`{"draft": true}` for drafts); with `Accept: application/x-ndjson`, progress lines first. */
+/** Commit a previewed import (drafts unless `{"draft": false}`); with `Accept: application/x-ndjson`, progress lines first. */
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   try {
     const actor = await apiActor(request);
