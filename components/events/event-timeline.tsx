@@ -60,7 +60,17 @@ export function EventCard({
         <p className="mb-2 rounded border border-amber-400 bg-amber-50 px-2 py-1 text-sm text-amber-950" data-testid="draft">
           <span className="font-semibold">Draft</span>
           {event.draft.author && <> by {event.draft.author.name}</>}, {formatPartialDate(event.draft.createdAt, "DAY")}
-          {event.draft.importId && <> (import {event.draft.importId})</>}: it counts nowhere until it is published.
+          {event.draft.importId && (
+            <>
+              {" "}
+              (
+              <Link href={`/imports/${event.draft.importId}`} className="underline">
+                import {event.draft.importId}
+              </Link>
+              )
+            </>
+          )}
+          : it counts nowhere until it is published.
           {event.draft.returnedAt && event.draft.comment && (
             <>
               {" "}

@@ -7,7 +7,19 @@ import { publishEventAction, returnDraftAction } from "@/lib/actions/events";
 import { Button } from "@/components/ui/button";
 import { FIELD, FieldError, FormAlert, LABEL, useActionForm } from "./field-kit";
 
-export function ReviewActions({ eventId, version, own, fourEyes }: { eventId: number; version: number; own: boolean; fourEyes: boolean }) {
+export function ReviewActions({
+  eventId,
+  version,
+  own,
+  fourEyes,
+  onEventPage = false,
+}: {
+  eventId: number;
+  version: number;
+  own: boolean;
+  fourEyes: boolean;
+  onEventPage?: boolean;
+}) {
   const router = useRouter();
   const { pending, submit, failure, errors } = useActionForm();
   const [returning, setReturning] = useState(false);
@@ -33,9 +45,11 @@ export function ReviewActions({ eventId, version, own, fourEyes }: { eventId: nu
         <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => setReturning((r) => !r)} aria-expanded={returning}>
           Return to author…
         </Button>
-        <a href={`/events/${eventId}`} className="text-sm underline">
-          Open and edit
-        </a>
+        {!onEventPage && (
+          <a href={`/events/${eventId}`} className="text-sm underline">
+            Open and edit
+          </a>
+        )}
         {blocked && <span className="text-sm text-slate-600">You wrote this draft: with four eyes on, another analyst publishes it.</span>}
       </div>
       {returning && (

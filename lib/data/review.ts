@@ -86,4 +86,5 @@ const ACTION_WORDS: Record<string, string> = {
   "event.return": "returned to its author",
   "event.retract": "retracted",
   "event.linkSource": "source added",
+  "import.undo": "its import undone",
 };

@@ -39,7 +39,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       <ul>
         <EventCard event={event} query={query} showCountry detailed>
           {event.draft && can(actor.role, "editEvents") && (
-            <ReviewActions eventId={event.id} version={event.version} own={event.draft.author?.id === actor.id} fourEyes={requireReview()} />
+            <ReviewActions eventId={event.id} version={event.version} own={event.draft.author?.id === actor.id} fourEyes={requireReview()} onEventPage />
           )}
         </EventCard>
       </ul>
