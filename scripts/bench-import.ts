@@ -43,6 +43,8 @@ async function main() {
   const env = await openBenchDatabase(Number(process.env.BENCH_EVENTS ?? 1_000_000));
   const bench = await startBenchApp(env.database.url);
   const auth = { authorization: `Bearer ${env.token}` };
+  // A run cut short leaves its preview behind (its commit rolled back): remove it first.
+  await env.client.query(`DELETE FROM "Import" WHERE "fileName" LIKE 'bench-import-%' AND state = 'PREVIEW'`);
   const results: string[] = [];
   try {
     const idle = rssOf(bench.serverPid());

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { issueApiToken } from "@/lib/data/api-tokens";
-import { organisationSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
+import { aliasSchema, articleSchema, organisationSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { seedUser } from "../support/factories";
 import { ownDatabaseAppForFile } from "../support/own-app";
 
@@ -151,6 +151,12 @@ describe("fuzzing over HTTP", () => {
       ["POST", `/api/v1/events/${ids.event}/retraction`, () => ({ version: 99, reason: "Retracted by the fuzz test." }), null],
       ["POST", `/api/v1/events/${ids.event}/sources`, () => ({ source: { sourceId: 999_999 }, claim: "x" }), null],
       ["POST", "/api/v1/presences", () => ({ organisationId: ids.organisation, countryIso3: "ZZZ" }), null],
+      ["POST", `/api/v1/events/${ids.event}/publication`, () => ({ version: 99 }), null],
+      ["POST", `/api/v1/events/${ids.event}/return`, () => ({ version: 99, comment: "Please check the date." }), null],
+      ["POST", `/api/v1/organisations/${ids.organisation}/aliases`, () => ({ name: "Fuzz alias", language: "fr" }), aliasSchema],
+      ["POST", "/api/v1/organisations/999999/merge", () => ({ organisationId: ids.organisation }), null],
+      ["POST", "/api/v1/imports/999999/undo", () => ({ reason: "Undone by the fuzz test." }), null],
+      ["POST", "/api/v1/triage", () => ({ text: "The ICRC was expelled from Niger on Tuesday.", publisher: "Fuzz", title: "Fuzz" }), articleSchema],
     ];
     for (const [method, path, base, schema] of writes) {
       await fc.assert(
@@ -169,6 +175,21 @@ describe("fuzzing over HTTP", () => {
         async (bytes) => {
           const status = await send("POST", "/api/v1/organisations", bytes);
           expect(status).toBeGreaterThanOrEqual(400);
+        },
+      ),
+      { numRuns: RUNS.raw, seed: 20261202 },
+    );
+    // Raw bytes as a file to import: a clear 4xx (or a preview of nothing), never a 5xx, nothing written.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          fc.string({ maxLength: 300 }).map((t) => new TextEncoder().encode(`Organisation,Country\r\n${t}`)),
+        ),
+        fc.constantFrom("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "multipart/form-data; boundary=x"),
+        async (bytes, type) => {
+          const status = await send("POST", "/api/v1/imports?dryRun=true", bytes, { "content-type": type });
+          expect(status === 200 || (status >= 400 && status < 500)).toBe(true);
         },
       ),
       { numRuns: RUNS.raw, seed: 20261202 },

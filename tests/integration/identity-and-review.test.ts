@@ -21,6 +21,8 @@ import { POST as publishRoute } from "@/app/api/v1/events/[id]/publication/route
 import { POST as presenceEventRoute } from "@/app/api/v1/presences/[id]/events/route";
 import { POST as aliasRoute } from "@/app/api/v1/organisations/[id]/aliases/route";
 import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/projections/status-count-history";
+import { GET as eventsRoute } from "@/app/api/v1/events/route";
+import { GET as exportRoute } from "@/app/api/v1/export/[table]/route";
 import { seedPresenceWithStatus, seedUser, unique } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
@@ -219,6 +221,18 @@ describe("drafts and review", () => {
     expect(events.rows.map((r) => r.id)).toEqual([presence.eventId]);
     expect((await listTimeline(viewer, { organisationId: presence.organisationId }, new Date())).events.map((e) => e.id)).toEqual([presence.eventId]);
     expect(await getEvent(viewer, draft.eventId)).toBeNull();
+    // … the API and the exports.
+    const admin = (await seedUser(prisma, { role: "ADMIN" })).actor;
+    const viewerToken = (await issueApiToken(admin, { name: "viewer", email: viewer.email })).token;
+    const asViewer = { headers: { authorization: `Bearer ${viewerToken}` } };
+    const listed = await eventsRoute(new Request(`http://localhost/api/v1/events?organisation=${presence.organisationId}`, asViewer));
+    expect(((await listed.json()) as { data: { id: number }[] }).data.map((e) => e.id)).toEqual([presence.eventId]);
+    const exported = await exportRoute(new Request(`http://localhost/api/v1/export/events?format=csv&organisation=${presence.organisationId}`, asViewer), {
+      params: Promise.resolve({ table: "events" }),
+    });
+    const csv = await exported.text();
+    expect(csv).toContain("A status set by a test factory.");
+    expect(csv).not.toContain("Ordered to leave the country by the authorities.");
     expect((await getEvent(analyst, draft.eventId))?.draft?.author?.id).toBe(analyst.id);
     expect((await listDrafts(analyst, "mine")).drafts.map((d) => d.id)).toContain(draft.eventId);
 

@@ -13,6 +13,7 @@ import { POST as undoRoute } from "@/app/api/v1/imports/[id]/undo/route";
 import { POST as commitRoute } from "@/app/api/v1/imports/[id]/commit/route";
 import { seedDatabase } from "@/prisma/seed";
 import { TABLE_COLUMNS } from "@/lib/domain/tables/columns";
+import { REBUILD_CONSTRAINT_MONTH_TOTALS, REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
 import { seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
@@ -41,6 +42,23 @@ const upload = (body: BodyInit | Uint8Array, type: string, query = "", t = token
   importRoute(
     new Request(`http://localhost/api/v1/imports${query}`, { method: "POST", headers: { ...auth(t), "content-type": type, ...extra }, body: body as BodyInit }),
   );
+
+/** The month totals as kept by the writes equal a recount from the events (which then replaces them: the same rows). */
+async function expectTotalsRecounted() {
+  const read = async () => ({
+    events:
+      await prisma.$queryRaw`SELECT month, kind::text, "statusKey", events, "peopleEvents", people::text FROM "EventMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3`,
+    constraints: await prisma.$queryRaw`SELECT month, "countryIso3", category::text, events FROM "ConstraintMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3`,
+  });
+  const kept = await read();
+  await prisma.$transaction([
+    prisma.$executeRaw`DELETE FROM "EventMonthTotal"`,
+    prisma.$executeRaw(REBUILD_EVENT_MONTH_TOTALS),
+    prisma.$executeRaw`DELETE FROM "ConstraintMonthTotal"`,
+    prisma.$executeRaw(REBUILD_CONSTRAINT_MONTH_TOTALS),
+  ]);
+  expect(kept).toEqual(await read());
+}
 
 const counts = async () => ({
   organisations: await prisma.organisation.count(),
@@ -125,6 +143,7 @@ describe("new rows", () => {
     const org = await prisma.organisation.findUniqueOrThrow({ where: { id: result.created.organisations[0]! }, include: { presences: true } });
     expect(org.presences.map((p) => [p.countryIso3, p.status])).toEqual([["NER", "EXPELLED"]]);
     expect(await prisma.auditEntry.count({ where: { action: "import.commit", entityId: String(result.id) } })).toBe(1);
+    await expectTotalsRecounted();
     expect(await counts()).toEqual({
       ...before,
       organisations: before.organisations + 1,
@@ -157,6 +176,7 @@ describe("new rows", () => {
     expect(events.map((e) => [e.reviewState, e.retractionReason])).toEqual(Array(4).fill(["RETRACTED", "Imported the wrong file."]));
     expect(await prisma.accessEvent.count({ where: { reviewState: "RETRACTED", importId: null, retractionReason: "Imported the wrong file." } })).toBe(0);
     expect((await prisma.presence.findUniqueOrThrow({ where: { id: result.created.presences[0]! } })).status).toBeNull();
+    await expectTotalsRecounted();
   });
 
   it("makes drafts unless the import publishes: they count nowhere until reviewed", async () => {
@@ -179,6 +199,21 @@ describe("new rows", () => {
     expect(body.error.rows).toEqual([{ line: 3, errors: [{ field: "Date", message: "Date cannot be in the future" }] }]);
     expect(await counts()).toEqual(before);
     expect(await prisma.import.count({ where: { state: "PREVIEW" } })).toBe(0);
+  });
+
+  it("takes the file as multipart/form-data too", async () => {
+    const form = new FormData();
+    form.append("note", "not a file");
+    form.append("file", new Blob([NEW_ROWS], { type: "text/csv" }), "rows.csv");
+    const response = await importRoute(new Request("http://localhost/api/v1/imports?dryRun=true", { method: "POST", headers: auth(token), body: form }));
+    const body = (await response.json()) as { table: string; rows: { action: string }[] };
+    expect(response.status).toBe(200);
+    expect(body.table).toBe("events");
+    expect(body.rows).toHaveLength(4);
+    const empty = new FormData();
+    empty.append("note", "no file here");
+    const refused = await importRoute(new Request("http://localhost/api/v1/imports", { method: "POST", headers: auth(token), body: empty }));
+    expect(refused.status).toBe(415);
   });
 
   it("reads an XLSX with real dates, and HXL tags in any order of attributes", async () => {
@@ -244,9 +279,16 @@ describe("four eyes on an import", () => {
     const rows = NEW_ROWS.replaceAll("(test row)", "(four eyes row)");
     const staged = (await (await upload(rows, "text/csv", "?preview=true")).json()) as { id: number };
     const commit = (t: string) =>
-      commitRoute(new Request(`http://localhost/x`, { method: "POST", headers: { ...auth(t), "content-type": "application/json" }, body: JSON.stringify({ draft: false }) }), {
-        params: Promise.resolve({ id: String(staged.id) }),
-      });
+      commitRoute(
+        new Request(`http://localhost/x`, {
+          method: "POST",
+          headers: { ...auth(t), "content-type": "application/json" },
+          body: JSON.stringify({ draft: false }),
+        }),
+        {
+          params: Promise.resolve({ id: String(staged.id) }),
+        },
+      );
     const refused = await commit(token);
     expect(refused.status).toBe(403);
     expect(await prisma.accessEvent.count({ where: { importId: staged.id } })).toBe(0);

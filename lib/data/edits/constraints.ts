@@ -9,13 +9,12 @@ import { ZodError } from "zod";
 import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import type { AccessEvent } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
-import { resolveCategory } from "@/lib/domain/constraints";
 import { constraintSchema, type ConstraintInput } from "@/lib/domain/edit-schemas";
 import { NotFoundError } from "@/lib/domain/errors";
-import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { ISO3_CODE } from "@/lib/domain/vocabulary";
 import { recordAudit } from "@/lib/data/audit";
+import { eventRowData } from "./event-row";
 import { recountEvent } from "@/lib/data/projections/event-month-totals";
 import { requireReview } from "@/lib/env";
 import { newEventState } from "@/lib/domain/review";
@@ -28,7 +27,7 @@ export interface ConstraintResult {
   reviewState: "DRAFT" | "PUBLISHED";
 }
 
-/** What a country-level event says (a constraint's own fields, or an imported row without an organisation). */
+/** What a country-level event says: a constraint's own fields. */
 export type CountryEventFields = Pick<
   ConstraintInput,
   | "kind"
@@ -55,27 +54,13 @@ export async function writeCountryEvent(
   userId: number,
   iso3: string,
   c: CountryEventFields,
-  options: { reviewState: "DRAFT" | "PUBLISHED"; importId?: number; publisherId?: number },
+  options: { reviewState: "DRAFT" | "PUBLISHED" },
 ): Promise<{ event: AccessEvent; sources: number[] }> {
   const { reviewState } = options;
   const event = await tx.accessEvent.create({
     data: {
-      presenceId: null,
-      countryIso3: iso3,
-      kind: c.kind,
-      category: resolveCategory(c.kind, c.category, c.subtype),
-      subtype: c.subtype ?? null,
       // A country's event changes no status: a constraint's parts do, one per presence.
-      resultingStatus: null,
-      occurredOn: startOfPeriod(c.occurredOn, c.datePrecision),
-      datePrecision: c.datePrecision,
-      summary: c.summary,
-      peopleAffected: c.peopleAffected ?? null,
-      confidence: c.confidence,
-      reviewState,
-      ...(reviewState === "PUBLISHED" ? { publishedAt: new Date(), publishedById: options.publisherId ?? userId } : {}),
-      authorId: userId,
-      importId: options.importId ?? null,
+      ...eventRowData(c, { presenceId: null, countryIso3: iso3, status: null, reviewState, authorId: userId }),
       organisationTypes: c.organisationTypes ?? [],
       concerns: { create: (c.organisationIds ?? []).map((organisationId) => ({ organisationId })) },
       areas: { create: c.areas.map((areaCode) => ({ areaCode })) },

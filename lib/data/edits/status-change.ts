@@ -7,14 +7,13 @@ import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { firstEventSchema, presenceAreasSchema, presenceEventSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { areaCodesProblem } from "@/lib/domain/areas";
 import type { Status } from "@/lib/domain/vocabulary";
-import { resolveCategory } from "@/lib/domain/constraints";
 import type { Presence } from "@/lib/generated/prisma/client";
-import { startOfPeriod } from "@/lib/domain/partial-date";
 import { isoDate } from "@/lib/domain/view";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { recountEvent } from "@/lib/data/projections/event-month-totals";
 import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
 import { sourceIdFor } from "./sources";
+import { eventRowData } from "./event-row";
 import { recordAudit } from "@/lib/data/audit";
 import { requireReview } from "@/lib/env";
 import { newEventState } from "@/lib/domain/review";
@@ -127,14 +126,7 @@ export async function writeStatusEvent(
   userId: number,
   before: Presence,
   change: PresenceEvent,
-  options: {
-    parentEventId?: number;
-    reviewState?: "DRAFT" | "PUBLISHED";
-    /** Bulk writes (imports): the import that writes it, who commits it, and no per-event audit entry or status refresh (the caller audits once and refreshes each presence once). */
-    importId?: number;
-    publisherId?: number;
-    bulk?: boolean;
-  } = {},
+  options: { parentEventId?: number; reviewState?: "DRAFT" | "PUBLISHED" } = {},
 ): Promise<StatusChangeResult> {
   const presenceId = before.id;
   const reviewState = options.reviewState ?? newEventState(change.draft, requireReview());
@@ -144,35 +136,19 @@ export async function writeStatusEvent(
 
   const event = await tx.accessEvent.create({
     data: {
-      presenceId,
-      countryIso3: before.countryIso3,
-      kind: change.kind,
-      category: resolveCategory(change.kind, change.category, change.subtype),
-      subtype: change.subtype ?? null,
-      resultingStatus: change.status,
-      occurredOn: startOfPeriod(change.occurredOn, change.datePrecision),
-      datePrecision: change.datePrecision,
-      summary: change.summary,
-      peopleAffected: change.peopleAffected ?? null,
-      confidence: change.confidence,
-      reviewState,
-      ...(reviewState === "PUBLISHED" ? { publishedAt: new Date(), publishedById: options.publisherId ?? userId } : {}),
-      authorId: userId,
-      parentEventId: options.parentEventId ?? null,
-      importId: options.importId ?? null,
+      ...eventRowData(change, {
+        presenceId,
+        countryIso3: before.countryIso3,
+        status: change.status,
+        reviewState,
+        authorId: userId,
+        parentEventId: options.parentEventId,
+      }),
       areas: { create: areas.map((areaCode) => ({ areaCode })) },
     },
   });
   await recountEvent(tx, null, event);
   const linked = await citeSources(tx, event.id, change.sources);
-  if (options.bulk) {
-    return {
-      eventId: event.id,
-      reviewState,
-      presence: { id: presenceId, version: before.version, status: before.status, since: before.since ? isoDate(before.since) : null },
-    };
-  }
-
   // Recomputed from every published event: a backdated event never hides a newer one.
   await refreshPresenceProjection(tx, presenceId);
   const after = await tx.presence.findUniqueOrThrow({ where: { id: presenceId } });
@@ -199,7 +175,6 @@ export async function writeStatusEvent(
       ...(areas.length ? { areas } : {}),
       ...(options.parentEventId ? { constraintEventId: options.parentEventId } : {}),
       ...(reviewState === "DRAFT" ? { draft: true } : {}),
-      ...(options.importId ? { importId: options.importId } : {}),
     },
   });
   return {

@@ -5,7 +5,7 @@ import "server-only";
 // and writes all of them or none, with the projections and one audit entry listing what it
 // created. Undo retracts the import's events with a reason, as an analyst would.
 import { db, type PrismaClient, type Tx } from "@/lib/db";
-import { Prisma, type Presence } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
 import {
@@ -24,12 +24,12 @@ import { requireReview } from "@/lib/env";
 import { recordAudit } from "@/lib/data/audit";
 import { openRows, ImportFileError, type FileFormat } from "@/lib/import/read-file";
 import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
-import { recountEvent } from "@/lib/data/projections/event-month-totals";
-import { writeStatusEvent } from "@/lib/data/edits/status-change";
-import { writeCountryEvent } from "@/lib/data/edits/constraints";
+import { countNewEvents, recountEvent } from "@/lib/data/projections/event-month-totals";
+import { eventRowData } from "@/lib/data/edits/event-row";
 import { undoImportSchema } from "@/lib/domain/edit-schemas";
 import { z } from "zod";
 import { ImportPlanner, type NewOrganisation, type OrganisationRef, type RowPlan } from "./plan";
+import type { ImportedEvent } from "@/lib/domain/edit-schemas";
 
 export { ImportFileError } from "@/lib/import/read-file";
 
@@ -245,8 +245,8 @@ export async function commitImport(
       for (const plan of plans) {
         if (plan.action === "error") failed.push(plan.line);
         else if (!plan.write) skipped += 1;
-        else if (!failed.length) await writer.write(plan);
       }
+      if (!failed.length) await writer.writeBatch(plans.filter((plan) => plan.write));
       done += batch.length;
       onProgress(done);
     }
@@ -278,11 +278,16 @@ export async function commitImport(
   }, IMPORT_TRANSACTION);
 }
 
-/** Writes planned rows inside the commit's transaction; statuses are recomputed once per presence at the end. */
+/**
+ * Writes planned rows inside the commit's transaction, a batch at a time in a few statements
+ * (organisations, presences, sources, events, their sources and areas, the month totals), with
+ * the same event rows as the one-at-a-time writes (eventRowData). Statuses are recomputed
+ * once per presence at the end, for the presences whose events set one.
+ */
 class ImportWriter {
   readonly created = { organisations: [] as number[], presences: [] as number[], events: [] as number[] };
   private organisationIds = new Map<string, number>();
-  private presences = new Map<string, Presence>();
+  private presenceIds = new Map<string, number>();
   private sourceIds = new Map<string, number>();
   private touched = new Set<number>();
 
@@ -294,74 +299,119 @@ class ImportWriter {
     private readonly reviewState: "DRAFT" | "PUBLISHED",
   ) {}
 
-  private async organisation(ref: OrganisationRef): Promise<number> {
-    if ("id" in ref) return ref.id;
-    return this.newOrganisation(ref.new);
-  }
+  private organisationId = (ref: OrganisationRef) => ("id" in ref ? ref.id : this.organisationIds.get(ref.new.key)!);
 
-  private async newOrganisation(o: NewOrganisation): Promise<number> {
-    const known = this.organisationIds.get(o.key);
-    if (known) return known;
-    const row = await this.tx.organisation.create({ data: { name: o.name, acronym: o.acronym, type: o.type, iatiId: o.iatiId, website: o.website } });
-    this.organisationIds.set(o.key, row.id);
-    this.created.organisations.push(row.id);
-    return row.id;
-  }
-
-  private async presence(organisationId: number, countryIso3: string, areas: string[] = []): Promise<Presence> {
-    const key = `${organisationId}|${countryIso3}`;
-    const cached = this.presences.get(key);
-    if (cached) return cached;
-    let presence = await this.tx.presence.findUnique({ where: { organisationId_countryIso3: { organisationId, countryIso3 } } });
-    if (!presence) {
-      presence = await this.tx.presence.create({ data: { organisationId, countryIso3, areas: { create: areas.map((areaCode) => ({ areaCode })) } } });
-      this.created.presences.push(presence.id);
+  private async organisations(plans: RowPlan[]): Promise<void> {
+    const wanted = new Map<string, NewOrganisation>();
+    for (const { write } of plans) {
+      const ref = write!.table === "organisations" ? { new: write!.organisation } : write!.organisation;
+      if (ref && "new" in ref && !this.organisationIds.has(ref.new.key)) wanted.set(ref.new.key, ref.new);
     }
-    this.presences.set(key, presence);
-    return presence;
+    const list = [...wanted.values()];
+    if (!list.length) return;
+    const rows = await this.tx.organisation.createManyAndReturn({
+      data: list.map((o) => ({ name: o.name, acronym: o.acronym, type: o.type, iatiId: o.iatiId, website: o.website })),
+      select: { id: true },
+    });
+    rows.forEach((row, i) => {
+      this.organisationIds.set(list[i]!.key, row.id);
+      this.created.organisations.push(row.id);
+    });
   }
 
-  /** A source named by several rows of the import (the same article) is one source. */
-  private async citations(sources: { publisher: string; title: string; url?: string; quote?: string }[]) {
-    const out: { sourceId: number; quote?: string }[] = [];
-    for (const s of sources) {
-      const key = `${s.publisher}\u0000${s.title}\u0000${s.url ?? ""}`;
-      let id = this.sourceIds.get(key);
-      if (!id) {
-        id = (await this.tx.source.create({ data: { publisher: s.publisher, title: s.title, url: s.url ?? null } })).id;
-        this.sourceIds.set(key, id);
+  private async presences(plans: RowPlan[]): Promise<void> {
+    const wanted = new Map<string, { organisationId: number; countryIso3: string; areas: string[] }>();
+    for (const { write } of plans) {
+      if (write!.table === "organisations" || !write!.organisation) continue;
+      const organisationId = this.organisationId(write!.organisation);
+      const key = `${organisationId}|${write!.countryIso3}`;
+      if (!this.presenceIds.has(key))
+        wanted.set(key, { organisationId, countryIso3: write!.countryIso3, areas: write!.table === "presences" ? write!.areas : [] });
+    }
+    if (!wanted.size) return;
+    const list = [...wanted.values()];
+    const existing = await this.tx.presence.findMany({
+      where: { OR: list.map((p) => ({ organisationId: p.organisationId, countryIso3: p.countryIso3 })) },
+      select: { id: true, organisationId: true, countryIso3: true },
+    });
+    for (const p of existing) this.presenceIds.set(`${p.organisationId}|${p.countryIso3}`, p.id);
+    const missing = list.filter((p) => !this.presenceIds.has(`${p.organisationId}|${p.countryIso3}`));
+    if (!missing.length) return;
+    const rows = await this.tx.presence.createManyAndReturn({
+      data: missing.map(({ organisationId, countryIso3 }) => ({ organisationId, countryIso3 })),
+      select: { id: true },
+    });
+    const areas: { presenceId: number; areaCode: string }[] = [];
+    rows.forEach((row, i) => {
+      const p = missing[i]!;
+      this.presenceIds.set(`${p.organisationId}|${p.countryIso3}`, row.id);
+      this.created.presences.push(row.id);
+      for (const areaCode of p.areas) areas.push({ presenceId: row.id, areaCode });
+    });
+    if (areas.length) await this.tx.presenceArea.createMany({ data: areas });
+  }
+
+  /** The sources the rows name, one per publisher, title and URL within the import. */
+  private async sources(events: ImportedEvent[]): Promise<void> {
+    const wanted = new Map<string, { publisher: string; title: string; url: string | null }>();
+    for (const event of events) {
+      for (const s of event.sources) {
+        if ("sourceId" in s) continue; // rows name their sources in full, never by id
+        const key = sourceKey(s);
+        if (!this.sourceIds.has(key)) wanted.set(key, { publisher: s.publisher, title: s.title, url: s.url ?? null });
       }
-      out.push({ sourceId: id, ...(s.quote ? { quote: s.quote } : {}) });
     }
-    return out;
+    const list = [...wanted.entries()];
+    if (!list.length) return;
+    const rows = await this.tx.source.createManyAndReturn({ data: list.map(([, s]) => s), select: { id: true } });
+    rows.forEach((row, i) => this.sourceIds.set(list[i]![0], row.id));
   }
 
-  async write(plan: RowPlan): Promise<void> {
-    const step = plan.write!;
-    if (step.table === "organisations") {
-      await this.newOrganisation(step.organisation);
-      return;
-    }
-    if (step.table === "presences") {
-      await this.presence(await this.organisation(step.organisation), step.countryIso3, step.areas);
-      return;
-    }
-    const { event } = step;
-    // Rows name their sources in full (an export's "Publisher: Title"); never by id.
-    const sources = await this.citations(event.sources.flatMap((s) => ("sourceId" in s ? [] : [s])));
-    const options = { reviewState: this.reviewState, importId: this.importId, publisherId: this.publisherId };
-    if (!step.organisation) {
-      const written = await writeCountryEvent(this.tx, this.authorId, step.countryIso3, { ...event, sources }, options);
-      this.created.events.push(written.event.id);
-      return;
-    }
-    const presence = await this.presence(await this.organisation(step.organisation), step.countryIso3);
-    const written = await writeStatusEvent(this.tx, this.authorId, presence, { ...event, status: event.status ?? null, sources }, { ...options, bulk: true });
-    this.created.events.push(written.eventId);
-    this.touched.add(presence.id);
+  async writeBatch(plans: RowPlan[]): Promise<void> {
+    if (!plans.length) return;
+    await this.organisations(plans);
+    await this.presences(plans);
+    const steps = plans.flatMap(({ write }) => (write!.table === "events" ? [write!] : []));
+    if (!steps.length) return;
+    await this.sources(steps.map((s) => s.event));
+    const rows = await this.tx.accessEvent.createManyAndReturn({
+      data: steps.map((step) => {
+        const presenceId = step.organisation ? this.presenceIds.get(`${this.organisationId(step.organisation)}|${step.countryIso3}`)! : null;
+        return eventRowData(step.event, {
+          presenceId,
+          countryIso3: step.countryIso3,
+          status: presenceId === null ? null : (step.event.status ?? null),
+          reviewState: this.reviewState,
+          authorId: this.authorId,
+          publisherId: this.publisherId,
+          importId: this.importId,
+        });
+      }),
+    });
+    const links: { eventId: number; sourceId: number }[] = [];
+    const areas: { eventId: number; areaCode: string }[] = [];
+    rows.forEach((row, i) => {
+      const step = steps[i]!;
+      // INSERT … RETURNING gives the rows in the order given: checked, since everything below relies on it.
+      if (row.summary !== step.event.summary) throw new Error("Imported events came back in another order");
+      this.created.events.push(row.id);
+      const linked = new Set<number>();
+      for (const s of step.event.sources) {
+        const sourceId = "sourceId" in s ? null : this.sourceIds.get(sourceKey(s))!;
+        if (sourceId && !linked.has(sourceId)) {
+          linked.add(sourceId);
+          links.push({ eventId: row.id, sourceId });
+        }
+      }
+      for (const areaCode of step.event.areas) areas.push({ eventId: row.id, areaCode });
+      if (row.presenceId && row.resultingStatus) this.touched.add(row.presenceId);
+    });
+    await this.tx.eventSource.createMany({ data: links });
+    if (areas.length) await this.tx.eventArea.createMany({ data: areas });
+    await countNewEvents(this.tx, rows);
   }
 
-  /** Each presence touched gets its status recomputed once, and its version moved on. */
+  /** Each presence whose events set a status gets it recomputed once, and its version moved on. */
   async finish(): Promise<void> {
     for (const presenceId of this.touched) {
       await refreshPresenceProjection(this.tx, presenceId);
@@ -369,6 +419,8 @@ class ImportWriter {
     }
   }
 }
+
+const sourceKey = (s: { publisher: string; title: string; url?: string }) => `${s.publisher}\u0000${s.title}\u0000${s.url ?? ""}`;
 
 /** Retracts every event the import created (with the reason), recomputes statuses and totals; the organisations and presences it added stay. */
 export async function undoImport(actor: Actor | null, importId: number, input: unknown): Promise<{ id: number; retracted: number }> {

@@ -59,3 +59,48 @@ export const REBUILD_EVENT_MONTH_TOTALS = Prisma.sql`
          count("peopleAffected"), coalesce(sum("peopleAffected"), 0)
   FROM "AccessEvent" WHERE ${publishedEvent('"AccessEvent"')}
   GROUP BY 1, 2, 3`;
+
+/**
+ * Many new events at once (an import's batch): the totals recountEvent(tx, null, event) adds
+ * for each, summed per month and key first, in two statements.
+ */
+export async function countNewEvents(tx: Tx, events: CountedEvent[]): Promise<void> {
+  const monthly = new Map<string, { month: string; kind: EventKind; statusKey: string; events: number; peopleEvents: number; people: number }>();
+  const constraints = new Map<string, { month: string; countryIso3: string; category: Category; events: number }>();
+  for (const event of events) {
+    if (event.reviewState !== "PUBLISHED") continue;
+    const month = `${isoDate(event.occurredOn).slice(0, 7)}-01`;
+    const statusKey = event.resultingStatus ?? "";
+    const key = `${month}|${event.kind}|${statusKey}`;
+    const total = monthly.get(key) ?? { month, kind: event.kind, statusKey, events: 0, peopleEvents: 0, people: 0 };
+    total.events += 1;
+    if (event.peopleAffected !== null) {
+      total.peopleEvents += 1;
+      total.people += event.peopleAffected;
+    }
+    monthly.set(key, total);
+    if (!isConstraint(event)) continue;
+    const constraintKey = `${month}|${event.countryIso3}|${event.category}`;
+    const counted = constraints.get(constraintKey) ?? { month, countryIso3: event.countryIso3, category: event.category!, events: 0 };
+    counted.events += 1;
+    constraints.set(constraintKey, counted);
+  }
+  const m = [...monthly.values()];
+  if (m.length) {
+    await tx.$executeRaw`
+      INSERT INTO "EventMonthTotal" (month, kind, "statusKey", events, "peopleEvents", people)
+      SELECT * FROM unnest(${m.map((t) => t.month)}::date[], ${m.map((t) => t.kind)}::"EventKind"[], ${m.map((t) => t.statusKey)}::text[],
+                           ${m.map((t) => t.events)}::int[], ${m.map((t) => t.peopleEvents)}::int[], ${m.map((t) => t.people)}::bigint[])
+      ON CONFLICT (month, kind, "statusKey") DO UPDATE SET
+        events = "EventMonthTotal".events + EXCLUDED.events,
+        "peopleEvents" = "EventMonthTotal"."peopleEvents" + EXCLUDED."peopleEvents",
+        people = "EventMonthTotal".people + EXCLUDED.people`;
+  }
+  const c = [...constraints.values()];
+  if (c.length) {
+    await tx.$executeRaw`
+      INSERT INTO "ConstraintMonthTotal" (month, "countryIso3", category, events)
+      SELECT * FROM unnest(${c.map((t) => t.month)}::date[], ${c.map((t) => t.countryIso3)}::varchar[], ${c.map((t) => t.category)}::"ConstraintCategory"[], ${c.map((t) => t.events)}::int[])
+      ON CONFLICT (month, "countryIso3", category) DO UPDATE SET events = "ConstraintMonthTotal".events + EXCLUDED.events`;
+  }
+}
