@@ -12,6 +12,7 @@ import { GET as importGetRoute } from "@/app/api/v1/imports/[id]/route";
 import { POST as undoRoute } from "@/app/api/v1/imports/[id]/undo/route";
 import { POST as commitRoute } from "@/app/api/v1/imports/[id]/commit/route";
 import { seedDatabase } from "@/prisma/seed";
+import { remapImport, stageImport, commitImport, listImportRows } from "@/lib/data/imports";
 import { TABLE_COLUMNS } from "@/lib/domain/tables/columns";
 import { REBUILD_CONSTRAINT_MONTH_TOTALS, REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
 import { seedUser } from "../support/factories";
@@ -237,6 +238,28 @@ describe("new rows", () => {
     expect(body.table).toBe("events");
     expect(body.rows.map((r) => [r.action, r.errors])).toEqual([["create", []]]);
     expect(body.rows[0]!.what.join(" ")).toContain("on 2025-01-20");
+  });
+});
+
+describe("the mapping step", () => {
+  it("asks which column is which for another file's headers, then plans every row again", async () => {
+    const file =
+      "Partner,Place,When,What,Text,Sure,Ref\r\nAPBE,NER,2025-05-02,Readmitted,APBE may work again in Niger (mapped row).,Confirmed,Test Wire: APBE back\r\n";
+    const staged = await stageImport(analyst, { name: "partner.csv", claimed: "csv", body: [new TextEncoder().encode(file)] });
+    expect(staged.summary.table).toBeNull();
+    await expect(commitImport(analyst, staged.id, {})).rejects.toMatchObject({ code: "invalid_input" });
+    const mapped = await remapImport(analyst, staged.id, {
+      table: "events",
+      mapping: { "0": "organisation", "1": "iso3", "2": "occurredOn", "3": "kind", "4": "summary", "5": "confidence", "6": "sources" },
+    });
+    expect([mapped.missing, mapped.counts]).toEqual([[], { create: 1, existing: 0, duplicate: 0, error: 0 }]);
+    const [row] = (await listImportRows(analyst, staged.id)).rows;
+    expect(row!.what.join("; ")).toContain("matched organisation “APBE” by name");
+    const committed = await commitImport(analyst, staged.id, { draft: false });
+    expect(committed.created.events).toHaveLength(1);
+    // A mapping that names a column twice, or another table, is checked like the rest.
+    await expect(remapImport(analyst, staged.id, { table: "events", mapping: {} })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(remapImport(analyst, staged.id, { table: "audit", mapping: {} })).rejects.toBeDefined();
   });
 });
 

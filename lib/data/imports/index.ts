@@ -24,7 +24,7 @@ import { requireReview } from "@/lib/env";
 import { recordAudit } from "@/lib/data/audit";
 import { openRows, ImportFileError, type FileFormat } from "@/lib/import/read-file";
 import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
-import { countNewEvents, recountEvent } from "@/lib/data/projections/event-month-totals";
+import { countEvents } from "@/lib/data/projections/event-month-totals";
 import { eventRowData } from "@/lib/data/edits/event-row";
 import { undoImportSchema } from "@/lib/domain/edit-schemas";
 import { z } from "zod";
@@ -408,7 +408,7 @@ class ImportWriter {
     });
     await this.tx.eventSource.createMany({ data: links });
     if (areas.length) await this.tx.eventArea.createMany({ data: areas });
-    await countNewEvents(this.tx, rows);
+    await countEvents(this.tx, rows);
   }
 
   /** Each presence whose events set a status gets it recomputed once, and its version moved on. */
@@ -443,15 +443,14 @@ export async function undoImport(actor: Actor | null, importId: number, input: u
         take: BATCH,
       });
       if (!events.length) break;
-      for (const event of events) {
-        const updated = await tx.accessEvent.update({
-          where: { id: event.id },
-          data: { reviewState: "RETRACTED", retractedAt: now, retractionReason: reason, retractedById: user.id, version: { increment: 1 } },
-        });
-        await recountEvent(tx, event, updated);
-        if (event.presenceId) touched.add(event.presenceId);
-        retracted += 1;
-      }
+      // Published ones stop counting; drafts never counted (countEvents skips them).
+      await tx.accessEvent.updateMany({
+        where: { id: { in: events.map((e) => e.id) } },
+        data: { reviewState: "RETRACTED", retractedAt: now, retractionReason: reason, retractedById: user.id, version: { increment: 1 } },
+      });
+      await countEvents(tx, events, -1);
+      for (const event of events) if (event.presenceId && event.resultingStatus && event.reviewState === "PUBLISHED") touched.add(event.presenceId);
+      retracted += events.length;
       after = events[events.length - 1]!.id;
     }
     for (const presenceId of touched) {

@@ -103,7 +103,7 @@ export class ImportPlanner {
       const folded = foldForSearch(word.trim());
       if (!index.byName.has(folded)) index.byName.set(folded, new Set());
       index.byName.get(folded)!.add(id);
-      index.how.set(`${folded}|${id}`, how);
+      if (!index.how.has(`${folded}|${id}`)) index.how.set(`${folded}|${id}`, how); // a name that is also the acronym is found "by name"
     };
     for (const row of rows) {
       index.names.set(row.id, row.name);
@@ -286,17 +286,27 @@ export class ImportPlanner {
       return { ...d, known, country, organisation, event };
     });
 
-    // Events that exist already with the same who, kind, day, status and summary (retracted ones do not count).
-    const days = [...new Set(resolved.flatMap((r) => (r.event ? [isoDate(startOfPeriod(r.event.occurredOn, r.event.datePrecision))] : [])))];
-    const countries = [...new Set(resolved.flatMap((r) => (r.country ? [r.country.iso3] : [])))];
+    // Events that exist already with the same who, kind, day, status and summary (retracted ones
+    // do not count), looked up by the (country, day) pairs of the batch: an indexed probe each.
+    const pairs = [
+      ...new Map(
+        resolved.flatMap((r) => {
+          if (!r.event || !r.country) return [];
+          const day = isoDate(startOfPeriod(r.event.occurredOn, r.event.datePrecision));
+          return [[`${r.country.iso3}|${day}`, { country: r.country.iso3, day }] as const];
+        }),
+      ).values(),
+    ];
     await this.knownPresences(resolved.flatMap((r) => (r.organisation && "id" in r.organisation ? [r.organisation.id] : [])));
     const stored = new Map<string, number>();
-    if (days.length) {
+    if (pairs.length) {
       const rows = await this.db.$queryRaw<{ id: number; key: string }[]>`
         SELECT e.id, concat_ws('|', coalesce(p."organisationId"::text || '|' || e."countryIso3", 'country|' || e."countryIso3"), e.kind::text, e."occurredOn"::text,
                                coalesce(e."resultingStatus"::text, ''), public.search_fold(e.summary)) AS key
-        FROM "AccessEvent" e LEFT JOIN "Presence" p ON p.id = e."presenceId"
-        WHERE e."countryIso3" = ANY(${countries}) AND e."occurredOn" = ANY(${days}::date[]) AND e."reviewState" <> 'RETRACTED' AND e."parentEventId" IS NULL`;
+        FROM unnest(${pairs.map((p) => p.country)}::text[], ${pairs.map((p) => p.day)}::date[]) AS k(country, day)
+        JOIN "AccessEvent" e ON e."countryIso3" = k.country AND e."occurredOn" = k.day
+        LEFT JOIN "Presence" p ON p.id = e."presenceId"
+        WHERE e."reviewState" <> 'RETRACTED' AND e."parentEventId" IS NULL`;
       for (const row of rows) if (!stored.has(row.key)) stored.set(row.key, row.id);
     }
 

@@ -61,10 +61,10 @@ export const REBUILD_EVENT_MONTH_TOTALS = Prisma.sql`
   GROUP BY 1, 2, 3`;
 
 /**
- * Many new events at once (an import's batch): the totals recountEvent(tx, null, event) adds
- * for each, summed per month and key first, in two statements.
+ * Many events at once (an import's batch, or its undo with sign -1): what recountEvent adds
+ * (or removes) for each, summed per month and key first, in two statements.
  */
-export async function countNewEvents(tx: Tx, events: CountedEvent[]): Promise<void> {
+export async function countEvents(tx: Tx, events: CountedEvent[], sign: 1 | -1 = 1): Promise<void> {
   const monthly = new Map<string, { month: string; kind: EventKind; statusKey: string; events: number; peopleEvents: number; people: number }>();
   const constraints = new Map<string, { month: string; countryIso3: string; category: Category; events: number }>();
   for (const event of events) {
@@ -73,16 +73,16 @@ export async function countNewEvents(tx: Tx, events: CountedEvent[]): Promise<vo
     const statusKey = event.resultingStatus ?? "";
     const key = `${month}|${event.kind}|${statusKey}`;
     const total = monthly.get(key) ?? { month, kind: event.kind, statusKey, events: 0, peopleEvents: 0, people: 0 };
-    total.events += 1;
+    total.events += sign;
     if (event.peopleAffected !== null) {
-      total.peopleEvents += 1;
-      total.people += event.peopleAffected;
+      total.peopleEvents += sign;
+      total.people += sign * event.peopleAffected;
     }
     monthly.set(key, total);
     if (!isConstraint(event)) continue;
     const constraintKey = `${month}|${event.countryIso3}|${event.category}`;
     const counted = constraints.get(constraintKey) ?? { month, countryIso3: event.countryIso3, category: event.category!, events: 0 };
-    counted.events += 1;
+    counted.events += sign;
     constraints.set(constraintKey, counted);
   }
   const m = [...monthly.values()];
