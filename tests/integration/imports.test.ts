@@ -245,7 +245,13 @@ describe("the mapping step", () => {
   it("asks which column is which for another file's headers, then plans every row again", async () => {
     const file =
       "Partner,Place,When,What,Text,Sure,Ref\r\nAPBE,NER,2025-05-02,Readmitted,APBE may work again in Niger (mapped row).,Confirmed,Test Wire: APBE back\r\n";
-    const staged = await stageImport(analyst, { name: "partner.csv", claimed: "csv", body: [new TextEncoder().encode(file)] });
+    const staged = await stageImport(analyst, {
+      name: "partner.csv",
+      claimed: "csv",
+      body: (async function* () {
+        yield new TextEncoder().encode(file);
+      })(),
+    });
     expect(staged.summary.table).toBeNull();
     await expect(commitImport(analyst, staged.id, {})).rejects.toMatchObject({ code: "invalid_input" });
     const mapped = await remapImport(analyst, staged.id, {
