@@ -55,7 +55,9 @@ async function runImport(actor: Actor, request: Request, emit: Emit): Promise<Ou
     return { status: 422, body: errorBody("invalid_input", message, { rows: errors.map((r) => ({ line: r.line, errors: r.errors })) }) };
   }
   // Drafts unless `?draft=false` publishes them.
-  const committed = await commitImport(actor, staged.id, { draft: url.searchParams.get("draft") !== "false" }, (rows) => emit({ progress: { phase: "commit", rows } }));
+  const committed = await commitImport(actor, staged.id, { draft: url.searchParams.get("draft") !== "false" }, (rows) =>
+    emit({ progress: { phase: "commit", rows } }),
+  );
   return { status: 201, body: committed };
 }
 

@@ -38,7 +38,7 @@ async function workbook(): Promise<Buffer> {
     "E2E Wire: ICRC",
   ]);
   for (let i = 1; i < ROWS; i++) {
-    const day = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000);
+    const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000); // 1,500 days: all before today
     sheet.addRow([
       day,
       "day",
