@@ -6,9 +6,10 @@
 // offers that presence's "Change status" instead of refusing.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { createPresenceAction } from "@/lib/actions/organisations";
-import { newPresenceContextAction, searchOrganisationsAction } from "@/lib/actions/presences";
+import { newPresenceContextAction } from "@/lib/actions/presences";
+import { searchOrganisationOptions } from "./organisation-options";
 import { callAction } from "@/lib/actions/call";
 import type { NewPresenceContext } from "@/lib/data/presences";
 import { presenceName } from "@/lib/domain/format";
@@ -52,12 +53,6 @@ export function NewPresenceForm({ organisation: fixedOrganisation, country: fixe
   }, [organisation, country, key]);
   const known = context && context.key === key ? context : null;
 
-  const searchOrganisations = useCallback(async (text: string) => {
-    const result = await callAction(() => searchOrganisationsAction({ text }));
-    if (!result.ok) return [];
-    return result.value.map((o) => ({ value: String(o.id), label: o.name, hint: o.acronym ?? undefined }));
-  }, []);
-
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!organisation || !country) return;
@@ -91,7 +86,7 @@ export function NewPresenceForm({ organisation: fixedOrganisation, country: fixe
           <Combobox
             label="Organisation"
             name="organisationId"
-            search={searchOrganisations}
+            search={searchOrganisationOptions}
             value={organisation}
             onChange={setOrganisation}
             placeholder="Type a name or an acronym"

@@ -4,8 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { addAliasAction, mergeOrganisationsAction, removeAliasAction } from "@/lib/actions/organisations";
-import { searchOrganisationsAction } from "@/lib/actions/presences";
-import { callAction } from "@/lib/actions/call";
+import { searchOrganisationOptions } from "./organisation-options";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { Button } from "@/components/ui/button";
 import { FIELD_INLINE, FieldError, FormAlert, FormSaved, LABEL, useActionForm } from "./field-kit";
@@ -127,11 +126,8 @@ export function MergeOrganisation({ organisationId, organisationName }: { organi
   const [confirming, setConfirming] = useState(false);
   const { pending, submit, failure } = useActionForm();
 
-  async function search(text: string): Promise<ComboboxOption[]> {
-    const found = await callAction(() => searchOrganisationsAction({ text }));
-    if (!found.ok) return [];
-    return found.value.filter((o) => o.id !== organisationId).map((o) => ({ value: String(o.id), label: o.name, hint: o.acronym ?? undefined }));
-  }
+  // Itself is no duplicate to merge.
+  const search = async (text: string) => (await searchOrganisationOptions(text)).filter((o) => o.value !== String(organisationId));
 
   function merge() {
     if (!chosen) return;

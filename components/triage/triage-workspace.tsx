@@ -5,8 +5,7 @@
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import Link from "next/link";
 import { acceptProposalAction, triageAction } from "@/lib/actions/events";
-import { searchOrganisationsAction } from "@/lib/actions/presences";
-import { callAction } from "@/lib/actions/call";
+import { searchOrganisationOptions } from "@/components/forms/organisation-options";
 import type { NamedProposal } from "@/lib/data/triage";
 import { Button } from "@/components/ui/button";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
@@ -120,11 +119,6 @@ function ProposalCard({ proposal, article }: { proposal: NamedProposal; article:
     proposal.organisationId ? { value: String(proposal.organisationId), label: proposal.organisationName ?? `Organisation ${proposal.organisationId}` } : null,
   );
 
-  async function search(text: string): Promise<ComboboxOption[]> {
-    const found = await callAction(() => searchOrganisationsAction({ text }));
-    return found.ok ? found.value.map((o) => ({ value: String(o.id), label: o.name, hint: o.acronym ?? undefined })) : [];
-  }
-
   function accept(form: HTMLFormElement, draft: boolean) {
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
     submit(
@@ -184,7 +178,7 @@ function ProposalCard({ proposal, article }: { proposal: NamedProposal; article:
           <Combobox
             label="Organisation (empty: the whole country)"
             name="organisationId"
-            search={search}
+            search={searchOrganisationOptions}
             value={organisation}
             onChange={setOrganisation}
             placeholder="Type a name or acronym"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { UploadForm } from "@/components/imports/upload-form";
 import { requireActor } from "@/lib/auth/session";
+import { RoleNotice } from "@/components/layout/role-notice";
 import { can } from "@/lib/domain/permissions";
 import { listImports } from "@/lib/data/imports";
 import { formatNumber } from "@/lib/domain/format";
@@ -13,8 +14,7 @@ const STATE_LABELS = { PREVIEW: "Preview, not written", COMMITTED: "Imported", U
 
 export default async function ImportsPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "editEvents"))
-    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Only analysts and admins import files.</p>;
+  if (!can(actor.role, "editEvents")) return <RoleNotice>Only analysts and admins import files.</RoleNotice>;
   const imports = await listImports(actor);
   return (
     <div className="space-y-6">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EventCard } from "@/components/events/event-timeline";
 import { ReviewActions } from "@/components/forms/review-actions";
 import { requireActor } from "@/lib/auth/session";
+import { RoleNotice } from "@/components/layout/role-notice";
 import { can } from "@/lib/domain/permissions";
 import { listDrafts, REVIEW_PAGE_SIZE, type DraftFilter } from "@/lib/data/review";
 import { requireReview } from "@/lib/env";
@@ -19,8 +20,7 @@ const FILTERS: { value: DraftFilter; label: string }[] = [
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor.role, "editEvents"))
-    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Only analysts and admins review drafts.</p>;
+  if (!can(actor.role, "editEvents")) return <RoleNotice>Only analysts and admins review drafts.</RoleNotice>;
   const asked = (await searchParams).show;
   const filter = FILTERS.find((f) => f.value === asked)?.value ?? "all";
   const { drafts, total } = await listDrafts(actor, filter);

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { TriageWorkspace } from "@/components/triage/triage-workspace";
 import { requireActor } from "@/lib/auth/session";
+import { RoleNotice } from "@/components/layout/role-notice";
 import { can } from "@/lib/domain/permissions";
 
 export const metadata: Metadata = { title: "Article triage" };
 
 export default async function TriagePage() {
   const actor = await requireActor();
-  if (!can(actor.role, "editEvents"))
-    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Only analysts and admins triage articles.</p>;
+  if (!can(actor.role, "editEvents")) return <RoleNotice>Only analysts and admins triage articles.</RoleNotice>;
   return (
     <div className="space-y-4">
       <div className="space-y-1">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { IssueTokenForm } from "@/components/forms/issue-token-form";
 import { RevokeTokenButton } from "@/components/forms/revoke-token-button";
 import { requireActor } from "@/lib/auth/session";
+import { RoleNotice } from "@/components/layout/role-notice";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { can } from "@/lib/domain/permissions";
 import { TOKEN_END_LABELS } from "@/lib/domain/api-tokens";
@@ -15,7 +16,7 @@ const when = (date: Date | null) => (date ? formatInstant(date) : "—");
 export default async function ApiTokensPage() {
   const actor = await requireActor();
   if (!can(actor.role, "manageApiTokens")) {
-    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Only admins manage API tokens.</p>;
+    return <RoleNotice>Only admins manage API tokens.</RoleNotice>;
   }
   const tokens = await listApiTokens(actor);
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateUserForm, UserControls } from "@/components/forms/user-admin";
 import { requireActor } from "@/lib/auth/session";
+import { RoleNotice } from "@/components/layout/role-notice";
 import { listUsers } from "@/lib/data/user-admin";
 import { can } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/vocabulary";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await requireActor();
   if (!can(actor.role, "manageUsers")) {
-    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Only admins manage users.</p>;
+    return <RoleNotice>Only admins manage users.</RoleNotice>;
   }
   const users = await listUsers(actor);
   return (

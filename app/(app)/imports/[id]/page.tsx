@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommitImport, MapColumns, UndoImport } from "@/components/imports/import-actions";
 import { requireActor } from "@/lib/auth/session";
+import { RoleNotice } from "@/components/layout/role-notice";
 import { can } from "@/lib/domain/permissions";
 import { getImport, listImportRows } from "@/lib/data/imports";
 import { IMPORT_FIELDS, IMPORT_TABLES, ROW_ACTIONS, type RowAction } from "@/lib/domain/import-format";
@@ -21,8 +22,7 @@ const PAGE = 50;
 
 export default async function ImportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor.role, "editEvents"))
-    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">Only analysts and admins import files.</p>;
+  if (!can(actor.role, "editEvents")) return <RoleNotice>Only analysts and admins import files.</RoleNotice>;
   const id = Number((await params).id);
   const found = await getImport(actor, id);
   if (!found) notFound();
