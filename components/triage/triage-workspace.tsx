@@ -223,17 +223,19 @@ function ProposalCard({ proposal, article }: { proposal: NamedProposal; article:
           </select>
         </label>
         <label className={LABEL}>
-          Date{" "}
-          {proposal.dateBasis === "relative"
-            ? "(worked out from the publication date: check it)"
-            : proposal.dateBasis === "none"
-              ? "(none in the sentence)"
-              : ""}
+          Date
           <input name="occurredOn" type="date" defaultValue={proposal.occurredOn ?? ""} className={FIELD} aria-invalid={Boolean(errors.occurredOn)} />
+          <span className="text-xs font-normal text-slate-500">
+            {proposal.dateBasis === "relative"
+              ? "Worked out from the publication date: check it."
+              : proposal.dateBasis === "none"
+                ? "The sentence gives no date: add it."
+                : "As the sentence states it."}
+          </span>
           <FieldError text={errors.occurredOn} />
         </label>
         <label className={LABEL}>
-          Known to the
+          Precision
           <select name="datePrecision" defaultValue={proposal.datePrecision ?? "DAY"} className={FIELD}>
             {(["DAY", "MONTH", "YEAR"] as const).map((p) => (
               <option key={p} value={p}>
