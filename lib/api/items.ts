@@ -2,6 +2,8 @@
 import type { EventRow, OrganisationRow, PresenceRow } from "@/lib/domain/tables/rows";
 import { CATEGORY } from "@/lib/domain/constraints";
 import type { EventItem, OrganisationItem, PresenceItem } from "./schemas";
+import type { TimelineEvent } from "@/lib/data/timeline";
+import { isoDate } from "@/lib/domain/partial-date";
 
 export function presenceItemOf(r: PresenceRow): PresenceItem {
   return {
@@ -54,5 +56,36 @@ export function organisationItemOf(r: OrganisationRow): OrganisationItem {
     iatiId: r.iatiId,
     website: r.website,
     countries: { total: r.countries, operating: r.operating, restricted: r.restricted, expelled: r.expelled },
+  };
+}
+
+/** One event as `GET /api/v1/events/{id}` answers it: retracted events too, with their state. */
+export function eventDetailOf(e: TimelineEvent) {
+  return {
+    id: e.id,
+    version: e.version,
+    state: e.draft ? "draft" : e.retraction ? "retracted" : "published",
+    occurredOn: isoDate(e.occurredOn),
+    datePrecision: e.datePrecision,
+    kind: e.kind,
+    category: e.category,
+    pillar: e.category ? CATEGORY[e.category].pillar : null,
+    subtype: e.subtype,
+    resultingStatus: e.resultingStatus,
+    confidence: e.confidence,
+    summary: e.summary,
+    peopleAffected: e.peopleAffected,
+    organisation: e.organisation,
+    country: e.country,
+    sources: e.sources.map((s) => ({
+      id: s.sourceId,
+      publisher: s.publisher,
+      title: s.title,
+      url: s.url,
+      publishedOn: s.publishedOn ? isoDate(s.publishedOn) : null,
+      quote: s.quote,
+      claim: s.claim,
+    })),
+    retraction: e.retraction ? { at: e.retraction.at.toISOString(), reason: e.retraction.reason } : null,
   };
 }

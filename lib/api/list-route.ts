@@ -7,6 +7,7 @@ import type { TableRows } from "@/lib/domain/tables/rows";
 import { listTableAfter } from "@/lib/data/tables";
 import { apiActor } from "./actor";
 import { badRequest, errorResponse } from "./respond";
+import { conditionalJson } from "./conditional";
 import { UnauthenticatedError } from "@/lib/domain/errors";
 
 /** Table query parameters the list endpoints do not take (they page with `cursor`). */
@@ -26,7 +27,7 @@ export function tableListHandler<T extends TableName>(table: T, toItem: (row: Ta
       const parsed = parseTableQueryStrict(table, params, ["cursor", ...NOT_FOR_LISTS]);
       if (refused.length || !parsed.ok) return badRequest([...refused, ...(parsed.ok ? [] : parsed.issues)]);
       const slice = await listTableAfter(actor, parsed.value, params.get("cursor"), parsed.value.pageSize);
-      return Response.json({ data: slice.rows.map(toItem), nextCursor: slice.nextCursor }, { headers: { "Cache-Control": "no-store" } });
+      return conditionalJson(request, { data: slice.rows.map(toItem), nextCursor: slice.nextCursor });
     } catch (error) {
       return errorResponse(error);
     }

@@ -24,7 +24,17 @@ import {
   undoImportSchema,
 } from "@/lib/domain/edit-schemas";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/domain/import-format";
-import { countriesQuerySchema, countryItem, errorResponse, eventItem, listResponse, organisationItem, presenceItem } from "./schemas";
+import {
+  changeList,
+  changesQuerySchema,
+  countriesQuerySchema,
+  countryItem,
+  errorResponse,
+  eventItem,
+  listResponse,
+  organisationItem,
+  presenceItem,
+} from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
 const jsonSchema = (schema: z.ZodType): JsonSchema => {
@@ -142,6 +152,24 @@ export function openApiDocument(serverUrl: string) {
           ),
           responses: {
             "200": { description: "A page of countries", content: { "application/json": { schema: { $ref: "#/components/schemas/CountryList" } } } },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/changes": {
+        get: {
+          summary: "Every published change in order: the stream a mirror polls",
+          description:
+            "Changes come in the order of their transactions and only once every older transaction has ended, so polling with `cursor` " +
+            "skips nothing and repeats nothing while others write. Keep the last `nextCursor` and ask again; `hasMore` says whether to ask at once. " +
+            "Answers carry ETag and Last-Modified; If-None-Match (or If-Modified-Since) answers 304 when nothing changed.",
+          operationId: "listChanges",
+          parameters: Object.entries(jsonSchema(changesQuerySchema).properties as Record<string, JsonSchema>).map(([name, schema]) =>
+            param(name, schema, name),
+          ),
+          responses: {
+            "200": { description: "Changes after the cursor", content: { "application/json": { schema: { $ref: "#/components/schemas/ChangeList" } } } },
+            "304": { description: "Nothing changed since the ETag or date sent" },
             ...errors,
           },
         },
@@ -279,6 +307,16 @@ export function openApiDocument(serverUrl: string) {
         post: writeOperation("createOrganisation", "Add an organisation (analysts and admins)", organisationSchema, { id: { type: "integer" } }),
       },
       "/api/v1/organisations/{id}": {
+        get: {
+          summary: "One organisation; a merged duplicate answers {id, mergedInto}",
+          operationId: "getOrganisation",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          responses: {
+            "200": { description: "The item (JSON), with an ETag", content: { "application/json": { schema: { type: "object" } } } },
+            "304": { description: "Unchanged since the ETag sent as If-None-Match" },
+            ...errors,
+          },
+        },
         patch: writeOperation(
           "updateOrganisation",
           "Edit an organisation's details; send the `updatedAt` you loaded",
@@ -298,6 +336,16 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/events": listPath("events", "Published events, with their sources", "Event"),
       "/api/v1/events/{id}": {
+        get: {
+          summary: "One event, retracted ones too (state, retraction)",
+          operationId: "getEvent",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          responses: {
+            "200": { description: "The item (JSON), with an ETag", content: { "application/json": { schema: { type: "object" } } } },
+            "304": { description: "Unchanged since the ETag sent as If-None-Match" },
+            ...errors,
+          },
+        },
         patch: writeOperation(
           "updateEvent",
           "Edit an event (the fields to change and the `version` you saw); the status is recomputed",
@@ -501,6 +549,7 @@ export function openApiDocument(serverUrl: string) {
         EventList: jsonSchema(listResponse(eventItem)),
         OrganisationList: jsonSchema(listResponse(organisationItem)),
         CountryList: jsonSchema(listResponse(countryItem)),
+        ChangeList: jsonSchema(changeList),
       },
     },
   };

@@ -7,6 +7,7 @@ import { isoDay } from "@/lib/domain/view";
 import { CONFIDENCES, DATE_PRECISIONS, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "@/lib/domain/vocabulary";
 import { ERROR_CODES } from "@/lib/domain/errors";
 import { ISO_DAY } from "@/lib/domain/partial-date";
+import { CHANGE_KINDS } from "@/lib/domain/changes";
 
 const isoDate = z.string().regex(ISO_DAY).describe("ISO 8601 date (YYYY-MM-DD); for a month or a year, its first day");
 const count = z.number().int().min(0);
@@ -98,6 +99,42 @@ export const countriesQuerySchema = z.strictObject({
   asOf: isoDay.optional(),
   size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(20).optional(),
+});
+
+/** `GET /api/v1/changes`: a kind list is comma-separated ("event.published,event.retracted"). */
+export const changesQuerySchema = z.strictObject({
+  since: z.iso.datetime({ offset: true }).optional().describe("Only changes at or after this instant (ISO 8601 with a time zone)"),
+  cursor: z.string().max(80).optional().describe("`nextCursor` of the previous answer: the changes after it"),
+  kinds: z
+    .string()
+    .max(400)
+    .transform((value) => value.split(",").map((kind) => kind.trim()))
+    .pipe(z.array(z.enum(CHANGE_KINDS)).min(1))
+    .optional()
+    .describe(`Comma-separated kinds: ${CHANGE_KINDS.join(", ")}`),
+  country: FILTER_SCHEMAS.country.optional(),
+  organisation: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional()
+    .describe("Organisation id"),
+  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+});
+
+export const changeItem = z.object({
+  kind: z.enum(CHANGE_KINDS),
+  changedAt: z.string().describe("When the changing transaction began (UTC, ISO 8601)"),
+  entity: z.object({ type: z.enum(["AccessEvent", "Presence", "Organisation"]), id: z.number().int(), href: z.string().nullable() }),
+  countryIso3: z.string().nullable(),
+  organisationId: z.number().int().nullable(),
+});
+
+export const changeList = z.object({
+  data: z.array(changeItem),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` to continue; kept when nothing new came, null only before the first change"),
+  hasMore: z.boolean().describe("More changes are already waiting: ask again at once"),
 });
 
 export const listResponse = <T extends z.ZodType>(item: T) =>

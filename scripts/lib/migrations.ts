@@ -109,6 +109,20 @@ function withCharacterColumns<T extends SqlQueryable>(queryable: T): T {
       if (property === "queryRaw") {
         return async (query: SqlQuery) => typeMarkedColumnsAsCharacter(await target.queryRaw(query));
       }
+      // @prisma/adapter-pg 7.10 runs a script by splitting it at every ";", which breaks the
+      // body of a PL/pgSQL function (the change-log triggers). PostgreSQL runs a whole
+      // multi-statement script in one simple query, as one implicit transaction, as the native
+      // schema engine does.
+      if (property === "executeScript") {
+        const adapter = target as unknown as { client: pg.Pool | pg.PoolClient; onError(error: unknown): never };
+        return async (script: string) => {
+          try {
+            await adapter.client.query(script);
+          } catch (error) {
+            adapter.onError(error);
+          }
+        };
+      }
       if (property === "startTransaction") {
         return async (...args: unknown[]) => withCharacterColumns(await (target as unknown as SqlDriverAdapter).startTransaction(...(args as [])));
       }

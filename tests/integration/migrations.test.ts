@@ -46,6 +46,7 @@ describe("migrations through the WebAssembly schema engine", () => {
       "AuditEntry",
       "ConstraintMonthTotal",
       "Country",
+      "DataChange",
       "EventArea",
       "EventMonthTotal",
       "EventOrganisation",

@@ -1,5 +1,6 @@
 import { apiActor } from "@/lib/api/actor";
 import { badRequest, errorResponse } from "@/lib/api/respond";
+import { conditionalJson } from "@/lib/api/conditional";
 import { decodeCountryCursor, listCountriesAfter } from "@/lib/data/countries";
 import { countriesQuerySchema } from "@/lib/api/schemas";
 import { DEFAULT_PAGE_SIZE } from "@/lib/domain/tables/query";
@@ -18,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
     const after = cursor ? decodeCountryCursor(cursor) : null;
     if (cursor && !after) return badRequest([{ param: "cursor", message: "Not a cursor from this endpoint" }]);
     const result = await listCountriesAfter(actor, { region, q, asOf: effectiveAsOf(asOf).asOf }, after, size ?? DEFAULT_PAGE_SIZE);
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    return conditionalJson(request, result);
   } catch (error) {
     return errorResponse(error);
   }
