@@ -3,6 +3,7 @@ import "server-only";
 // slot of the export budget (lib/data/export-slots.ts), record who exported what with which
 // filters, and hand back the file name, content type and the byte stream. The slot is given
 // back when the stream ends, whether it finished, failed, was cancelled or timed out.
+import { hostname } from "node:os";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { exportColumns, selectColumns, type TableName } from "@/lib/domain/tables/columns";
@@ -16,6 +17,7 @@ import { acquireExportSlot, exportWouldStart } from "./export-slots";
 import { consumeRateLimit, peekRateLimit } from "./rate-limit";
 import { streamTableRows } from "./tables";
 import { TABLES } from "@/lib/domain/tables/descriptors";
+import { aboutSheetRows } from "@/lib/domain/tables/about-sheet";
 import { savedColumns } from "./table-preferences";
 import { RateLimitedError } from "@/lib/domain/errors";
 import { assertKnownCountry } from "./countries";
@@ -40,6 +42,7 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
   const chosen = selectColumns(query.table, query.columns ?? (await savedColumns(user, query.table)));
   const columns = exportColumns(query.table, chosen, TABLES[query.table].alwaysExported);
   const fileName = exportFileName(query, format);
+  const filters = Object.fromEntries(Object.entries(query.filters).map(([k, v]) => [k, v instanceof Date ? isoDate(v) : v]));
   const slot = await acquireExportSlot(user);
   try {
     await recordAudit(db(), {
@@ -51,13 +54,27 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
         format,
         fileName,
         asOf: isoDate(query.asOf),
-        filters: Object.fromEntries(Object.entries(query.filters).map(([k, v]) => [k, v instanceof Date ? isoDate(v) : v])),
+        filters,
         sort: `${query.sort.column} ${query.sort.direction}`,
         columns: columns.map((c) => c.id),
       },
     });
     const { EXPORT_STALL_SECONDS, EXPORT_MAX_SECONDS } = getEnv();
-    const chunks = exportChunks(format, TABLES[query.table].title, columns, streamTableRows(user, query, slot.client));
+    const about =
+      format === "xlsx"
+        ? aboutSheetRows(
+            {
+              table: query.table,
+              title: TABLES[query.table].title,
+              filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])),
+              asOf: isoDate(query.asOf),
+              generatedAt: new Date().toISOString(),
+              instance: `${process.env.NEXTAUTH_URL ?? "Access Monitor"} (server ${hostname()})`,
+            },
+            columns,
+          )
+        : undefined;
+    const chunks = exportChunks(format, TABLES[query.table].title, columns, streamTableRows(user, query, slot.client), about);
     const body = toByteStream(chunks, {
       onError: (error) => console.error("[export] failed while streaming", error),
       // A timed-out export's connection may be mid-query: it is closed rather than reused.

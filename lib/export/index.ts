@@ -3,12 +3,15 @@ import type { Column } from "@/lib/domain/tables/columns";
 import type { ExportFormat } from "@/lib/domain/tables/export-files";
 import { csvLines } from "./csv";
 import { jsonArray } from "./json";
+import type { AboutRow } from "@/lib/domain/tables/about-sheet";
 
 export function exportChunks<Row>(
   format: ExportFormat,
   sheetName: string,
   columns: readonly Column<Row>[],
   batches: AsyncIterable<Row[]>,
+  /** The XLSX file's "About" sheet (the other formats carry none). */
+  about?: readonly AboutRow[],
 ): AsyncGenerator<string | Uint8Array> {
   switch (format) {
     case "csv":
@@ -18,14 +21,19 @@ export function exportChunks<Row>(
     case "json":
       return jsonArray(columns, batches);
     case "xlsx":
-      return xlsxLazily(sheetName, columns, batches);
+      return xlsxLazily(sheetName, columns, batches, about);
   }
 }
 
 /** exceljs is large: it is loaded on the first Excel export, not with every export route. */
-async function* xlsxLazily<Row>(sheetName: string, columns: readonly Column<Row>[], batches: AsyncIterable<Row[]>): AsyncGenerator<Uint8Array> {
+async function* xlsxLazily<Row>(
+  sheetName: string,
+  columns: readonly Column<Row>[],
+  batches: AsyncIterable<Row[]>,
+  about?: readonly AboutRow[],
+): AsyncGenerator<Uint8Array> {
   const { xlsxChunks } = await import("./xlsx");
-  yield* xlsxChunks(sheetName, columns, batches);
+  yield* xlsxChunks(sheetName, columns, batches, about);
 }
 
 const encoder = new TextEncoder();

@@ -5,6 +5,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { CellValue, Column } from "@/lib/domain/tables/columns";
 import { neutraliseFormula } from "@/lib/domain/tables/export-files";
+import type { AboutRow } from "@/lib/domain/tables/about-sheet";
 
 const NUMBER_FORMATS: Partial<Record<Column<unknown>["kind"], string>> = {
   date: "yyyy-mm-dd",
@@ -40,7 +41,12 @@ function pendingInZip(sheet: ExcelJS.Worksheet): number {
 }
 
 /** The workbook as chunks of bytes; the next batch of rows is read only as the chunks are consumed. */
-export async function* xlsxChunks<Row>(sheetName: string, columns: readonly Column<Row>[], batches: AsyncIterable<Row[]>): AsyncGenerator<Uint8Array> {
+export async function* xlsxChunks<Row>(
+  sheetName: string,
+  columns: readonly Column<Row>[],
+  batches: AsyncIterable<Row[]>,
+  about?: readonly AboutRow[],
+): AsyncGenerator<Uint8Array> {
   const output = new PassThrough({ highWaterMark: 1 << 20 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -64,6 +70,7 @@ export async function* xlsxChunks<Row>(sheetName: string, columns: readonly Colu
       }
     }
     sheet.commit();
+    if (about) writeAboutSheet(workbook, about);
     await workbook.commit();
   })().catch((error: unknown) => {
     failure = error;
@@ -79,4 +86,17 @@ export async function* xlsxChunks<Row>(sheetName: string, columns: readonly Colu
     if (!output.destroyed) output.destroy();
     await writing;
   }
+}
+
+/** The "About" sheet, after the data (an import reads the first sheet): text only, neutralised like every cell. */
+function writeAboutSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, rows: readonly AboutRow[]): void {
+  const sheet = workbook.addWorksheet("About");
+  sheet.columns = [{ width: 34 }, { width: 34 }, { width: 90 }, { width: 40 }];
+  rows.forEach((row, index) => {
+    const added = sheet.addRow(row.map((value) => (value === null ? null : neutraliseFormula(value))));
+    // The title, and the first row of each block (a heading row follows an empty one).
+    if (index === 0 || (index > 0 && rows[index - 1]!.length === 0 && row.length > 1)) added.font = { bold: true };
+    added.commit();
+  });
+  sheet.commit();
 }

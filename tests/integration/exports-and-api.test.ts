@@ -145,6 +145,27 @@ describe("exports", () => {
     expect(rows.find((r) => String(r.organisation).startsWith("=1+1"))).toMatchObject({ organisation: "=1+1 org", status: "Expelled", peopleAffected: 10 });
   });
 
+  it("adds an About sheet after the data: the view, the date, every column with its HXL tag and meaning, the vocabularies", async () => {
+    const response = await exportFile(viewerToken, "presences", "format=xlsx&country=NER&q=%3D1%2B1&cols=organisation,status");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Presences", "About"]);
+    const rows: unknown[][] = [];
+    workbook.getWorksheet("About")!.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
+    const field = (name: string) => rows.find((row) => row[0] === name)?.[1];
+    expect(rows[0]).toEqual(["Access Monitor: Presences"]);
+    expect(field("Filters")).toBe("q = =1+1; country = NER");
+    expect(field("As of")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Date.parse(String(field("Generated")))).toBeGreaterThan(Date.now() - 60_000);
+    expect(String(field("How to cite"))).toContain('"Presences", as of');
+    const sheetHeader = (workbook.getWorksheet("Presences")!.getRow(1).values as unknown[]).slice(1);
+    const columnRows = rows.slice(rows.findIndex((row) => row[0] === "Column") + 1).slice(0, sheetHeader.length);
+    expect(columnRows.map((row) => row[0])).toEqual(sheetHeader);
+    expect(columnRows.find((row) => row[0] === "Status")).toEqual(["Status", "#status", "Operating, restricted or expelled (see the statuses below)."]);
+    expect(columnRows.every((row) => typeof row[2] === "string" && String(row[1]).startsWith("#"))).toBe(true);
+    expect(rows).toContainEqual(["Expelled", "EXPELLED"]);
+  });
+
   it("writes XLSX with real dates and numbers, a bold frozen header, an autofilter and neutralised text", async () => {
     const response = await exportFile(viewerToken, "events", "format=xlsx&sort=occurredOn&dir=asc&cols=occurredOn,organisation,summary,peopleAffected");
     expect(response.headers.get("content-disposition")).toMatch(/filename="events-as-of-\d{4}-\d{2}-\d{2}\.xlsx"/);
