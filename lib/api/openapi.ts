@@ -115,6 +115,20 @@ function writeOperation(operationId: string, summary: string, body: z.ZodType, c
   };
 }
 
+/** GET of one item by id, answered conditionally (lib/api/item-route.ts). */
+function itemOperation(operationId: string, summary: string) {
+  return {
+    summary,
+    operationId,
+    parameters: [pathParam],
+    responses: {
+      "200": { description: "The item (JSON), with an ETag", content: { "application/json": { schema: { type: "object" } } } },
+      "304": { description: "Unchanged since the ETag sent as If-None-Match" },
+      ...errors,
+    },
+  };
+}
+
 function listPath(table: TableName, summary: string, item: string) {
   return {
     get: {
@@ -307,16 +321,7 @@ export function openApiDocument(serverUrl: string) {
         post: writeOperation("createOrganisation", "Add an organisation (analysts and admins)", organisationSchema, { id: { type: "integer" } }),
       },
       "/api/v1/organisations/{id}": {
-        get: {
-          summary: "One organisation; a merged duplicate answers {id, mergedInto}",
-          operationId: "getOrganisation",
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-          responses: {
-            "200": { description: "The item (JSON), with an ETag", content: { "application/json": { schema: { type: "object" } } } },
-            "304": { description: "Unchanged since the ETag sent as If-None-Match" },
-            ...errors,
-          },
-        },
+        get: itemOperation("getOrganisation", "One organisation; a merged duplicate answers {id, mergedInto}"),
         patch: writeOperation(
           "updateOrganisation",
           "Edit an organisation's details; send the `updatedAt` you loaded",
@@ -336,16 +341,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/events": listPath("events", "Published events, with their sources", "Event"),
       "/api/v1/events/{id}": {
-        get: {
-          summary: "One event, retracted ones too (state, retraction)",
-          operationId: "getEvent",
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-          responses: {
-            "200": { description: "The item (JSON), with an ETag", content: { "application/json": { schema: { type: "object" } } } },
-            "304": { description: "Unchanged since the ETag sent as If-None-Match" },
-            ...errors,
-          },
-        },
+        get: itemOperation("getEvent", "One event, retracted ones too (state, retraction)"),
         patch: writeOperation(
           "updateEvent",
           "Edit an event (the fields to change and the `version` you saw); the status is recomputed",
