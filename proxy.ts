@@ -17,8 +17,11 @@ import { contentSecurityPolicy } from "@/lib/security/headers";
 import { changesState, FOREIGN_ORIGIN_MESSAGE, fromOwnOrigin } from "@/lib/security/origin";
 import { ALLOWED_METHODS, isAllowedMethod, MAX_ACTION_NESTING, nestsDeeperThan, REQUEST_BODY_LIMIT_BYTES, urlTextProblem } from "@/lib/security/request-limits";
 
-/** Reachable without a session: the sign-in page, next-auth's own routes, the health check, the API description. */
-const PUBLIC = /^\/(sign-in\/?$|api\/auth\/|api\/health$|api\/v1\/openapi\.json$)/;
+/**
+ * Reachable without a session: the sign-in page, next-auth's own routes, the health check,
+ * the API description, and feeds (their token, checked by the route, is their credential).
+ */
+const PUBLIC = /^\/(sign-in\/?$|api\/auth\/|api\/health$|api\/v1\/openapi\.json$|feeds\/[^/]+$)/;
 
 type Refusal = { code: ErrorCode; message: string; headers?: Record<string, string> };
 

@@ -18,6 +18,18 @@ import { TableToolbar } from "./data-table/table-toolbar";
 import { asOfQuery } from "@/lib/domain/view-url";
 import { hiddenWhenFixed } from "@/lib/domain/tables/descriptors";
 import { areaByCode, areasOf } from "@/lib/domain/areas";
+import { FEED_FILTER_KEYS, type FeedFilters } from "@/lib/domain/feeds";
+import { FeedButton } from "@/components/feeds/feed-button";
+
+/** Tables whose filters a feed can follow (the audit log is no stream of published changes). */
+const FOLLOWABLE: readonly TableName[] = ["events", "presences"];
+
+/** The view's filters a feed keeps, and what it leaves out (a feed follows what happens next). */
+function feedOf(filters: TableFilters): { filters: FeedFilters; leftOut: string[] } {
+  const kept = Object.fromEntries(FEED_FILTER_KEYS.filter((key) => filters[key] !== undefined).map((key) => [key, filters[key]]));
+  const leftOut = [filters.q ? "search" : null, filters.from || filters.to ? "date range" : null].filter((part): part is string => part !== null);
+  return { filters: kept as FeedFilters, leftOut };
+}
 
 /** The area filter offers the areas of the country in view; without one, only an area already chosen (from a link). */
 function areaOptions(filters: TableFilters): { code: string; name: string }[] {
@@ -63,6 +75,7 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
         <Pagination query={urlQuery} total={page.total} totalIsLowerBound={page.totalIsLowerBound} basePath={basePath} noun={noun} />
         <div className="flex items-center gap-2">
           <ColumnPicker query={urlQuery} visibleColumns={chosenColumns} basePath={basePath} omit={[...hidden.columns]} />
+          {FOLLOWABLE.includes(table) && can(actor.role, "follow") && <FeedButton {...feedOf(query.filters)} />}
           <ExportMenu query={query} visibleColumns={chosenColumns} rowCount={`${page.total.toLocaleString("en-GB")}${page.totalIsLowerBound ? "+" : ""}`} />
         </div>
       </div>

@@ -25,8 +25,10 @@ function notModifiedSince(ifModifiedSince: string, lastModified: Date): boolean 
   return Number.isFinite(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
 }
 
-export async function conditionalJson(request: Request, payload: unknown): Promise<Response> {
-  const body = JSON.stringify(payload);
+export const conditionalJson = (request: Request, payload: unknown) => conditionalBody(request, JSON.stringify(payload), "application/json");
+
+/** A body (JSON, an Atom document) answered conditionally. */
+export async function conditionalBody(request: Request, body: string, contentType: string): Promise<Response> {
   const etag = etagOf(body);
   const lastModified = await dataLastModified();
   const headers: Record<string, string> = { ...HEADERS, ETag: etag, ...(lastModified ? { "Last-Modified": lastModified.toUTCString() } : {}) };
@@ -35,5 +37,5 @@ export async function conditionalJson(request: Request, payload: unknown): Promi
   const unchanged =
     ifNoneMatch !== null ? matches(ifNoneMatch, etag) : ifModifiedSince !== null && lastModified !== null && notModifiedSince(ifModifiedSince, lastModified);
   if (unchanged) return new Response(null, { status: 304, headers });
-  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json" } });
+  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": contentType } });
 }

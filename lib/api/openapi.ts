@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of API v1, generated from the zod schemas the routes use
 // (parameters from the table filters, answers from lib/api/schemas.ts), so it cannot drift.
+import { feedFiltersSchema } from "@/lib/domain/feeds";
 import { z } from "zod";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
@@ -187,6 +188,18 @@ export function openApiDocument(serverUrl: string) {
             ...errors,
           },
         },
+      },
+      "/api/v1/feeds": {
+        post: writeOperation(
+          "createFeed",
+          "A personal Atom feed of published changes (new events, corrections, retractions, status changes) for a view: the body is the view's filters, as the events table's query names them (all optional). The answer's `url` holds the feed's own read-only token: it is shown once; revoke it on the account page.",
+          feedFiltersSchema,
+          {
+            id: { type: "integer" },
+            title: { type: "string", examples: ["Niger · Expelled"] },
+            url: { type: "string", examples: ["https://monitor.example.org/feeds/amf_…"] },
+          },
+        ),
       },
       "/api/v1/countries/{iso3}/areas": {
         get: {

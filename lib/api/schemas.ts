@@ -129,6 +129,10 @@ export const changeItem = z.object({
   entity: z.object({ type: z.enum(["AccessEvent", "Presence", "Organisation"]), id: z.number().int(), href: z.string().nullable() }),
   countryIso3: z.string().nullable(),
   organisationId: z.number().int().nullable(),
+  status: z
+    .object({ from: z.enum(STATUSES).nullable(), to: z.enum(STATUSES).nullable() })
+    .nullable()
+    .describe("presence.statusChanged and presence.removed: the status before and after, as of that change (to is null for a removal); null otherwise"),
 });
 
 export const changeList = z.object({

@@ -81,10 +81,15 @@ export async function revokeApiToken(actor: Actor | null, input: unknown, now = 
   });
 }
 
-/** Ends every working token of a user, in the transaction that disables them or resets their password. */
+/**
+ * Ends every working token of a user, API and feed tokens alike, in the transaction that
+ * disables them or resets their password.
+ */
 export async function endUserTokens(tx: Tx, userId: number, reason: TokenEndReason, now = new Date()): Promise<number> {
-  const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
-  return count;
+  const data = { revokedAt: now, revokedReason: reason };
+  const api = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data });
+  const feeds = await tx.feedToken.updateMany({ where: { userId, revokedAt: null }, data });
+  return api.count + feeds.count;
 }
 
 export async function listApiTokens(actor: Actor | null) {
@@ -111,23 +116,34 @@ export async function listApiTokens(actor: Actor | null) {
 type Refusal = "malformed" | "unknown" | "revoked" | "expired" | "userDisabled";
 
 /**
- * A refused token: counted against the client address's budget for unrecognised callers
- * (over it: 429, and no more audit entries, so that a flood cannot fill the audit log),
- * and recorded in the audit log with the token's first characters, never the token.
+ * A refused token (an API or a feed token): counted against the client address's budget
+ * for unrecognised callers (over it: 429, and no more audit entries, so that a flood cannot
+ * fill the audit log), and recorded in the audit log with the token's first characters,
+ * never the token.
  */
-async function refuse(token: string, refusal: Refusal, clientAddress: string | null, tokenId: number | null): Promise<null> {
+export async function refuseToken(
+  kind: { prefix: string; action: "auth.apiTokenRefused" | "auth.feedTokenRefused"; entityType: "ApiToken" | "FeedToken" },
+  token: string,
+  refusal: Refusal,
+  clientAddress: string | null,
+  tokenId: number | null,
+): Promise<null> {
   const wait = await consumeRateLimit(`anonymous:${clientAddress ?? "unknown"}`, "anonymous");
   if (wait !== null) throw new RateLimitedError(wait);
-  const prefix = token.startsWith(TOKEN_PREFIX) ? token.slice(0, TOKEN_PREFIX.length + 6) : null;
+  const prefix = token.startsWith(kind.prefix) ? token.slice(0, kind.prefix.length + 6) : null;
   await recordAudit(db(), {
     actorId: null,
-    action: "auth.apiTokenRefused",
-    entityType: "ApiToken",
+    action: kind.action,
+    entityType: kind.entityType,
     entityId: tokenId === null ? "" : String(tokenId),
     after: { reason: refusal, prefix, clientAddress },
   });
   return null;
 }
+
+const API_TOKEN = { prefix: TOKEN_PREFIX, action: "auth.apiTokenRefused", entityType: "ApiToken" } as const;
+const refuse = (token: string, refusal: Refusal, clientAddress: string | null, tokenId: number | null) =>
+  refuseToken(API_TOKEN, token, refusal, clientAddress, tokenId);
 
 /**
  * The user a token acts as, or null when it is unknown, revoked, expired or its user

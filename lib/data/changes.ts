@@ -7,6 +7,7 @@ import "server-only";
 // import) holds later changes back until it ends, rather than letting them overtake it.
 import { pool } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/domain/actor";
+import type { Status } from "@/lib/domain/vocabulary";
 import { changeEntityPath, encodeChangeCursor, type ChangeKind, type ChangePosition } from "@/lib/domain/changes";
 
 export interface ChangeItem {
@@ -16,6 +17,8 @@ export interface ChangeItem {
   entity: { type: string; id: number; href: string | null };
   countryIso3: string | null;
   organisationId: number | null;
+  /** A presence's status before and after this change; null for other entities. */
+  status: { from: Status | null; to: Status | null } | null;
 }
 
 export interface ChangeQuery {
@@ -44,6 +47,8 @@ interface ChangeRow {
   entity_id: number;
   country_iso3: string | null;
   organisation_id: number | null;
+  status: Status | null;
+  previous_status: Status | null;
 }
 
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -60,7 +65,8 @@ export async function listChanges(actor: Actor | null, query: ChangeQuery): Prom
   if (query.organisation !== null) conditions.push(`c."organisationId" = ${param(query.organisation)}::int`);
   const { rows } = await pool().query<ChangeRow>(
     `SELECT c.seq::text, c.txid::text, to_char(c."changedAt", ${ISO_UTC}) AS changed_at, c.kind, c."entityType" AS entity_type,
-            c."entityId" AS entity_id, c."countryIso3" AS country_iso3, c."organisationId" AS organisation_id
+            c."entityId" AS entity_id, c."countryIso3" AS country_iso3, c."organisationId" AS organisation_id,
+            c.status::text AS status, c."previousStatus"::text AS previous_status
      FROM "DataChange" c WHERE ${conditions.join(" AND ")}
      ORDER BY c.txid, c.seq LIMIT ${param(query.limit + 1)}`,
     values,
@@ -78,6 +84,7 @@ export async function listChanges(actor: Actor | null, query: ChangeQuery): Prom
       },
       countryIso3: r.country_iso3,
       organisationId: r.organisation_id,
+      status: r.entity_type === "Presence" ? { from: r.previous_status, to: r.status } : null,
     })),
     nextCursor: last ? encodeChangeCursor({ txid: BigInt(last.txid), seq: BigInt(last.seq) }) : query.after ? encodeChangeCursor(query.after) : null,
     hasMore: rows.length > query.limit,

@@ -4,7 +4,11 @@ import type { Role } from "@/lib/domain/vocabulary";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/errors";
 
 /** How a request proved who it is. */
-export type Credential = { kind: "session"; sessionId: string } | { kind: "token"; tokenId: number; readOnly: boolean };
+export type Credential =
+  | { kind: "session"; sessionId: string }
+  | { kind: "token"; tokenId: number; readOnly: boolean }
+  /** A feed's token in its address: it reads that feed, nothing else. */
+  | { kind: "feed"; feedId: number };
 
 export interface Actor {
   id: number;
@@ -22,6 +26,7 @@ export function authorize(actor: Actor | null | undefined, action: Action): Acto
   if (actor.credential?.kind === "token" && actor.credential.readOnly && !READ_ONLY_ACTIONS.includes(action)) {
     throw new ForbiddenError("readOnlyToken");
   }
+  if (actor.credential?.kind === "feed" && action !== "read") throw new ForbiddenError("readOnlyToken");
   if (!can(actor.role, action)) throw new ForbiddenError("role");
   return actor;
 }

@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   "user.resetPassword",
   "apiToken.issue",
   "apiToken.revoke",
+  "feed.create",
+  "feed.revoke",
+  /** A feed read by its reader (at most one entry an hour per feed, so polling does not fill the log). */
+  "feed.read",
   "export",
   // Authentication: who signed in or tried to, from which address (never a password or a token).
   "auth.signIn",
@@ -34,12 +38,13 @@ export const AUDIT_ACTIONS = [
   "auth.signOutEverywhere",
   "auth.passwordChange",
   "auth.apiTokenRefused",
+  "auth.feedTokenRefused",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: one closed list, the audit table's entity filter. */
-export const AUDIT_ENTITY_TYPES = ["Presence", "Organisation", "AccessEvent", "Area", "User", "ApiToken", "Table", "Import"] as const;
+export const AUDIT_ENTITY_TYPES = ["Presence", "Organisation", "AccessEvent", "Area", "User", "ApiToken", "FeedToken", "Table", "Import"] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -51,6 +56,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   Area: "Area",
   User: "User",
   ApiToken: "API token",
+  FeedToken: "Feed",
   Table: "Table (exports)",
   Import: "Import",
 };

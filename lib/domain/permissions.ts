@@ -5,6 +5,7 @@ import type { Role } from "./vocabulary";
 export const ACTIONS = [
   "read", // dashboards, tables, event details
   "export", // CSV / XLSX / JSON / HXL downloads
+  "follow", // one's own feeds and watchlist
   "editEvents", // status changes, event edits and retractions, sources
   "editOrganisations", // organisations and presences
   "readAudit",
@@ -15,8 +16,8 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  VIEWER: ["read", "export"],
-  ANALYST: ["read", "export", "editEvents", "editOrganisations", "readAudit"],
+  VIEWER: ["read", "export", "follow"],
+  ANALYST: ["read", "export", "follow", "editEvents", "editOrganisations", "readAudit"],
   ADMIN: ACTIONS,
 };
 

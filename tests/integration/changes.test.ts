@@ -17,6 +17,7 @@ import { GET as eventRoute } from "@/app/api/v1/events/[id]/route";
 import { GET as organisationRoute } from "@/app/api/v1/organisations/[id]/route";
 import { changeList } from "@/lib/api/schemas";
 import { seedUser } from "../support/factories";
+import { settled as waitForHorizon } from "../support/change-log";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
 let prisma: PrismaClient;
@@ -36,22 +37,10 @@ interface Change {
   entity: { type: string; id: number; href: string | null };
   countryIso3: string | null;
   organisationId: number | null;
+  status: { from: string | null; to: string | null } | null;
 }
 
-/**
- * Waits until every transaction that has written a change so far has ended. The log is read
- * only below the oldest running writer on the whole server, and other test files write to
- * their own databases on the same server at the same time.
- */
-async function settled(): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const [row] = await prisma.$queryRaw<{ done: boolean }[]>`
-      SELECT coalesce(max(txid), 0) < pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS done FROM "DataChange"`;
-    if (row?.done) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("A writing transaction did not end within 30 seconds");
-}
+const settled = () => waitForHorizon(prisma);
 
 /** Every change after the cursor, following nextCursor; the cursor to continue from. */
 async function readAll(cursor: string | null, query = "", settle = true): Promise<{ changes: Change[]; cursor: string | null }> {
@@ -114,7 +103,10 @@ describe("the change log", () => {
       countryIso3: "NER",
       organisationId: org.organisationId,
       entity: { href: `/api/v1/events/${first.eventId}` },
+      status: null,
     });
+    // A status change says what it changed from and to, as of that change.
+    expect(afterDraft.changes[1]!.status).toEqual({ from: null, to: "RESTRICTED" });
 
     await publishEvent(analyst, draft.eventId, { version: 1 });
     const edited = await editEvent(analyst, first.eventId, { version: 1, summary: "Field travel suspended for all staff." });
@@ -127,6 +119,10 @@ describe("the change log", () => {
       ["event.corrected", first.eventId],
       ["event.retracted", draft.eventId],
       ["presence.statusChanged", presenceId],
+    ]);
+    expect(later.changes.filter((c) => c.entity.type === "Presence").map((c) => c.status)).toEqual([
+      { from: "RESTRICTED", to: "EXPELLED" },
+      { from: "EXPELLED", to: "RESTRICTED" },
     ]);
     // Nothing new: the same cursor comes back, so a poller keeps its place.
     const idle = await readAll(later.cursor);

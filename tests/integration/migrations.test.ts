@@ -51,6 +51,7 @@ describe("migrations through the WebAssembly schema engine", () => {
       "EventMonthTotal",
       "EventOrganisation",
       "EventSource",
+      "FeedToken",
       "Import",
       "ImportRow",
       "LoginThrottle",

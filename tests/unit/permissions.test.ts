@@ -4,8 +4,8 @@ import { ACTIONS, can } from "@/lib/domain/permissions";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/errors";
 
 describe("permissions", () => {
-  it("lets viewers read and export only", () => {
-    expect(ACTIONS.filter((a) => can("VIEWER", a))).toEqual(["read", "export"]);
+  it("lets viewers read, export and follow changes only", () => {
+    expect(ACTIONS.filter((a) => can("VIEWER", a))).toEqual(["read", "export", "follow"]);
   });
 
   it("lets analysts edit but not manage users or tokens", () => {

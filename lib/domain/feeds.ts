@@ -1,0 +1,173 @@
+// Atom feeds of published changes for a view: which changes a feed carries, which filters a
+// feed may follow (the events table's, less the search and the date range: a feed follows
+// what happens next), and their one canonical query string, stored with the feed.
+import { z } from "zod";
+import { FILTER_SCHEMAS, type TableFilters } from "./tables/query";
+import { CATEGORY_LABELS } from "./constraint-codes";
+import { PILLAR_LABELS } from "./pillars";
+import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "./vocabulary";
+import type { ChangeKind } from "./changes";
+import type { Category } from "./constraints";
+import type { DatePrecision, EventKind, Status } from "./vocabulary";
+import { formatIsoDate } from "./partial-date";
+
+export const FEED_TOKEN_PREFIX = "amf_";
+
+/** What a feed tells: new events, corrections, retractions and status changes. */
+export const FEED_CHANGE_KINDS = ["event.published", "event.corrected", "event.retracted", "presence.statusChanged"] as const satisfies readonly ChangeKind[];
+
+export const FEED_FILTER_KEYS = ["country", "organisation", "region", "type", "status", "kind", "category", "pillar", "area", "confidence"] as const;
+export type FeedFilterKey = (typeof FEED_FILTER_KEYS)[number];
+export type FeedFilters = Pick<TableFilters, FeedFilterKey>;
+
+/**
+ * Filters only events can meet (a status change is no event of a kind, category or area):
+ * with one of them set, a feed carries events only. Status and the rest apply to both: an
+ * event by the status it leads to, a status change by the status it changed to.
+ */
+export const EVENT_ONLY_FILTERS: readonly FeedFilterKey[] = ["kind", "category", "pillar", "area", "confidence"];
+
+export const feedFiltersSchema = z
+  .object(
+    Object.fromEntries(FEED_FILTER_KEYS.map((key) => [key, FILTER_SCHEMAS[key].optional()])) as {
+      [K in FeedFilterKey]: z.ZodOptional<(typeof FILTER_SCHEMAS)[K]>;
+    },
+  )
+  .strict();
+
+/** The filters as stored and as the events table reads them, keys in a fixed order. */
+export function feedFiltersQuery(filters: FeedFilters): string {
+  const search = new URLSearchParams();
+  for (const key of FEED_FILTER_KEYS) {
+    const value = filters[key];
+    if (value !== undefined) search.set(key, String(value));
+  }
+  return search.toString();
+}
+
+/** Stored filters back (a stored feed was validated when made; anything unreadable is dropped). */
+export function parseStoredFeedFilters(query: string): FeedFilters {
+  const filters: FeedFilters = {};
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (!(FEED_FILTER_KEYS as readonly string[]).includes(key)) continue;
+    const parsed = FILTER_SCHEMAS[key as FeedFilterKey].safeParse(value);
+    if (parsed.success) Object.assign(filters, { [key]: parsed.data });
+  }
+  return filters;
+}
+
+export const carriesStatusChanges = (filters: FeedFilters) => !EVENT_ONLY_FILTERS.some((key) => filters[key] !== undefined);
+
+/** Names for the codes a feed's filters cannot name themselves (country, organisation, area), when known. */
+export interface FeedFilterNames {
+  country?: string;
+  organisation?: string;
+  area?: string;
+}
+
+/** "Niger · Expelled · Impediments to entry": what a feed follows, in words, for its title and the account list. */
+export function describeFeedFilters(filters: FeedFilters, names: FeedFilterNames = {}): string {
+  const parts = [
+    filters.country && (names.country ?? filters.country),
+    filters.area && (names.area ?? filters.area),
+    filters.region,
+    filters.organisation !== undefined && (names.organisation ?? `Organisation ${filters.organisation}`),
+    filters.type && ORGANISATION_TYPE_LABELS[filters.type],
+    filters.status && STATUS_LABELS[filters.status],
+    filters.kind && EVENT_KIND_LABELS[filters.kind],
+    filters.pillar && PILLAR_LABELS[filters.pillar].en,
+    filters.category && CATEGORY_LABELS[filters.category],
+    filters.confidence && CONFIDENCE_LABELS[filters.confidence],
+  ].filter((part): part is string => Boolean(part));
+  return parts.length ? parts.join(" · ") : "All countries and organisations";
+}
+
+export interface FeedEntry {
+  seq: string;
+  kind: ChangeKind;
+  changedAt: Date;
+  eventId: number | null;
+  organisationId: number | null;
+  organisationName: string | null;
+  countryIso3: string | null;
+  countryName: string | null;
+  /** For a status change: what it changed to and from. */
+  status: Status | null;
+  previousStatus: Status | null;
+  /** For an event (as it reads now: a corrected event shows its corrected text). */
+  event: {
+    kind: EventKind;
+    category: Category | null;
+    resultingStatus: Status | null;
+    occurredOn: string;
+    datePrecision: DatePrecision;
+    summary: string;
+    version: number;
+    retractionReason: string | null;
+    sources: { publisher: string; title: string; url: string | null }[];
+  } | null;
+}
+
+const WHAT: Record<(typeof FEED_CHANGE_KINDS)[number], string> = {
+  "event.published": "New event",
+  "event.corrected": "Event corrected",
+  "event.retracted": "Event retracted",
+  "presence.statusChanged": "Status changed",
+};
+
+/** Who and where: "Acted in Niger", or the country alone for a country-level event. */
+function subject(entry: FeedEntry): string {
+  const country = entry.countryName ?? entry.countryIso3 ?? "";
+  return entry.organisationName ? `${entry.organisationName} in ${country}` : country;
+}
+
+/** "Status changed: ICRC in Niger, Operating → Expelled"; "New event: Acted in Niger, Suspension (Restricted)". */
+export function feedEntryTitle(entry: FeedEntry): string {
+  const what = WHAT[entry.kind as keyof typeof WHAT] ?? entry.kind;
+  if (entry.kind === "presence.statusChanged" && entry.status) {
+    const change = entry.previousStatus ? `${STATUS_LABELS[entry.previousStatus]} → ${STATUS_LABELS[entry.status]}` : STATUS_LABELS[entry.status];
+    return `${what}: ${subject(entry)}, ${change}`;
+  }
+  if (entry.event) {
+    const status = entry.event.resultingStatus ? ` (${STATUS_LABELS[entry.event.resultingStatus]})` : "";
+    return `${what}: ${subject(entry)}, ${EVENT_KIND_LABELS[entry.event.kind]}${status}`;
+  }
+  return `${what}: ${subject(entry)}`;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The entry's body, as HTML (escaped here; the feed writer escapes it again as XML text). */
+export function feedEntryHtml(entry: FeedEntry): string {
+  const lines: string[] = [];
+  const event = entry.event;
+  if (event) {
+    lines.push(`<p>${escapeHtml(event.summary)}</p>`);
+    const facts = [
+      `Date: ${formatIsoDate(event.occurredOn, event.datePrecision)}`,
+      `Kind: ${EVENT_KIND_LABELS[event.kind]}`,
+      event.resultingStatus ? `Resulting status: ${STATUS_LABELS[event.resultingStatus]}` : null,
+      event.category ? `Access constraint: ${CATEGORY_LABELS[event.category]}` : null,
+      `Version ${event.version}`,
+    ].filter((fact): fact is string => fact !== null);
+    lines.push(`<p>${facts.map(escapeHtml).join("<br>")}</p>`);
+    if (event.retractionReason) lines.push(`<p>Retracted: ${escapeHtml(event.retractionReason)}</p>`);
+    if (event.sources.length) {
+      const items = event.sources.map((s) => {
+        const label = escapeHtml(`${s.publisher}: ${s.title}`);
+        return `<li>${s.url ? `<a href="${escapeHtml(s.url)}">${label}</a>` : label}</li>`;
+      });
+      lines.push(`<p>Sources:</p><ul>${items.join("")}</ul>`);
+    }
+  } else if (entry.status) {
+    lines.push(`<p>${escapeHtml(feedEntryTitle(entry))}.</p>`);
+  }
+  return lines.join("");
+}
+
+/** Where an entry opens in the app: the event, or the organisation's page for a status change. */
+export function feedEntryPath(entry: FeedEntry): string {
+  if (entry.eventId !== null) return `/events/${entry.eventId}`;
+  if (entry.organisationId !== null) return `/organisations/${entry.organisationId}`;
+  return entry.countryIso3 ? `/countries/${entry.countryIso3}` : "/";
+}
