@@ -13,7 +13,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native, WebAssembly and large Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-cursor", "@prisma/adapter-pg", "exceljs", "fxa-common-password-list"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-cursor", "graphile-worker", "@prisma/adapter-pg", "exceljs", "fxa-common-password-list"],
   // Security headers on every response, static files included. The Content-Security-Policy,
   // which needs a fresh nonce per request, is set by proxy.ts (lib/security/headers.ts).
   async headers() {

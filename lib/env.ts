@@ -30,6 +30,15 @@ const envSchema = z
       .enum(["true", "false", "1", "0", ""], "REQUIRE_REVIEW is true or false")
       .default("false")
       .transform((v) => v === "true" || v === "1"),
+    /** Webhooks may target loopback, private and link-local addresses (tests, local use); never in a real deployment. */
+    WEBHOOK_ALLOW_LOCAL: z
+      .enum(["true", "false", "1", "0", ""], "WEBHOOK_ALLOW_LOCAL is true or false")
+      .default("false")
+      .transform((v) => v === "true" || v === "1"),
+    /** The first retry of a failed webhook delivery waits this long; each next one twice as long. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** "off": this instance runs no job worker (webhook deliveries are sent by the others). */
+    JOBS: z.enum(["on", "off"], "JOBS is on or off").default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

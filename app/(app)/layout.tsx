@@ -41,6 +41,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     ...(can(actor.role, "readAudit") ? [{ href: "/audit", label: "Audit log" }] : []),
     ...(can(actor.role, "manageUsers") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(can(actor.role, "manageApiTokens") ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
+    ...(can(actor.role, "manageWebhooks") ? [{ href: "/admin/webhooks", label: "Webhooks" }] : []),
   ];
   return (
     <div className="min-h-screen">

@@ -1,10 +1,24 @@
 "use client";
-// A red "Revoke" button that asks first and shows why it failed, for tokens and feeds.
+// A red "Revoke" (or "Disable") button that asks first and shows why it failed: tokens, feeds, webhooks.
 import { useState, useTransition } from "react";
 import { callAction } from "@/lib/actions/call";
 import type { ActionResult } from "@/lib/actions/action";
 
-export function RevokeButton({ label, confirmText, revoke }: { label: string; confirmText: string; revoke: () => Promise<ActionResult<void>> }) {
+export function RevokeButton({
+  label,
+  confirmText,
+  revoke,
+  verb = ["Revoke", "Revoking…"],
+  tone = "danger",
+}: {
+  label: string;
+  confirmText: string;
+  revoke: () => Promise<ActionResult<void>>;
+  /** The button's text, and its text while it works. */
+  verb?: [string, string];
+  /** "danger" (red) for what cannot be undone; "plain" for an action that is not (a re-send). */
+  tone?: "danger" | "plain";
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -13,7 +27,7 @@ export function RevokeButton({ label, confirmText, revoke }: { label: string; co
         type="button"
         disabled={pending}
         aria-label={label}
-        className="rounded-md border border-red-300 bg-white px-2 py-1 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-500"
+        className={`rounded-md border bg-white px-2 py-1 text-sm font-medium disabled:text-slate-500 ${tone === "danger" ? "border-red-300 text-red-800 hover:bg-red-50" : "border-slate-300 text-slate-800 hover:bg-slate-50"}`}
         onClick={() => {
           if (!window.confirm(confirmText)) return;
           startTransition(async () => {
@@ -22,7 +36,7 @@ export function RevokeButton({ label, confirmText, revoke }: { label: string; co
           });
         }}
       >
-        {pending ? "Revoking…" : "Revoke"}
+        {pending ? verb[1] : verb[0]}
       </button>
       {error && (
         <span role="alert" className="text-sm text-red-700">

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of API v1, generated from the zod schemas the routes use
 // (parameters from the table filters, answers from lib/api/schemas.ts), so it cannot drift.
 import { feedFiltersSchema } from "@/lib/domain/feeds";
+import { webhookSubscriptionSchema } from "@/lib/domain/webhooks";
 import { z } from "zod";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
@@ -200,6 +201,26 @@ export function openApiDocument(serverUrl: string) {
             url: { type: "string", examples: ["https://monitor.example.org/feeds/amf_…"] },
           },
         ),
+      },
+      "/api/v1/webhooks": {
+        post: writeOperation(
+          "createWebhook",
+          'Admins: send each published change of the chosen kinds (`events`) to an https address. Each delivery is a POST of `{"deliveryId", "subscriptionId", "change"}` (the change as `GET /api/v1/changes` lists it) with `X-Access-Monitor-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, signed with the `secret` answered here once. Addresses on loopback, private or link-local networks are refused.',
+          webhookSubscriptionSchema(false),
+          { id: { type: "integer" }, secret: { type: "string", examples: ["whsec_…"] } },
+        ),
+      },
+      "/api/v1/webhooks/{id}": {
+        delete: {
+          summary: "Admins: disable a webhook (nothing more is sent; its delivery log stays)",
+          operationId: "disableWebhook",
+          parameters: [pathParam],
+          responses: {
+            "200": { description: "Disabled", content: { "application/json": { schema: { type: "object" } } } },
+            "404": { description: "No such webhook", content: errorRef },
+            ...errors,
+          },
+        },
       },
       "/api/v1/countries/{iso3}/areas": {
         get: {

@@ -38,7 +38,7 @@ export interface ChangeSlice {
   hasMore: boolean;
 }
 
-interface ChangeRow {
+export interface ChangeRow {
   seq: string;
   txid: string;
   changed_at: string;
@@ -53,6 +53,27 @@ interface ChangeRow {
 
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
+/** The columns of ChangeRow, from "DataChange" c. */
+export const CHANGE_COLUMNS = `c.seq::text, c.txid::text, to_char(c."changedAt", ${ISO_UTC}) AS changed_at, c.kind, c."entityType" AS entity_type,
+  c."entityId" AS entity_id, c."countryIso3" AS country_iso3, c."organisationId" AS organisation_id,
+  c.status::text AS status, c."previousStatus"::text AS previous_status`;
+
+/** A change as the API (and a webhook delivery) shows it. */
+export function changeItemOf(r: ChangeRow): ChangeItem {
+  return {
+    kind: r.kind,
+    changedAt: r.changed_at,
+    entity: {
+      type: r.entity_type,
+      id: r.entity_id,
+      href: changeEntityPath({ entityType: r.entity_type, entityId: r.entity_id, countryIso3: r.country_iso3, organisationId: r.organisation_id }),
+    },
+    countryIso3: r.country_iso3,
+    organisationId: r.organisation_id,
+    status: r.entity_type === "Presence" ? { from: r.previous_status, to: r.status } : null,
+  };
+}
+
 export async function listChanges(actor: Actor | null, query: ChangeQuery): Promise<ChangeSlice> {
   authorize(actor, "read");
   const values: unknown[] = [];
@@ -64,28 +85,14 @@ export async function listChanges(actor: Actor | null, query: ChangeQuery): Prom
   if (query.country) conditions.push(`c."countryIso3" = ${param(query.country)}`);
   if (query.organisation !== null) conditions.push(`c."organisationId" = ${param(query.organisation)}::int`);
   const { rows } = await pool().query<ChangeRow>(
-    `SELECT c.seq::text, c.txid::text, to_char(c."changedAt", ${ISO_UTC}) AS changed_at, c.kind, c."entityType" AS entity_type,
-            c."entityId" AS entity_id, c."countryIso3" AS country_iso3, c."organisationId" AS organisation_id,
-            c.status::text AS status, c."previousStatus"::text AS previous_status
-     FROM "DataChange" c WHERE ${conditions.join(" AND ")}
+    `SELECT ${CHANGE_COLUMNS} FROM "DataChange" c WHERE ${conditions.join(" AND ")}
      ORDER BY c.txid, c.seq LIMIT ${param(query.limit + 1)}`,
     values,
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    data: page.map((r) => ({
-      kind: r.kind,
-      changedAt: r.changed_at,
-      entity: {
-        type: r.entity_type,
-        id: r.entity_id,
-        href: changeEntityPath({ entityType: r.entity_type, entityId: r.entity_id, countryIso3: r.country_iso3, organisationId: r.organisation_id }),
-      },
-      countryIso3: r.country_iso3,
-      organisationId: r.organisation_id,
-      status: r.entity_type === "Presence" ? { from: r.previous_status, to: r.status } : null,
-    })),
+    data: page.map(changeItemOf),
     nextCursor: last ? encodeChangeCursor({ txid: BigInt(last.txid), seq: BigInt(last.seq) }) : query.after ? encodeChangeCursor(query.after) : null,
     hasMore: rows.length > query.limit,
   };

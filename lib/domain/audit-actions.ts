@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "feed.revoke",
   /** A feed read by its reader (at most one entry an hour per feed, so polling does not fill the log). */
   "feed.read",
+  "webhook.create",
+  "webhook.disable",
+  "webhook.resend",
   "export",
   // Authentication: who signed in or tried to, from which address (never a password or a token).
   "auth.signIn",
@@ -44,7 +47,18 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit entry is about: one closed list, the audit table's entity filter. */
-export const AUDIT_ENTITY_TYPES = ["Presence", "Organisation", "AccessEvent", "Area", "User", "ApiToken", "FeedToken", "Table", "Import"] as const;
+export const AUDIT_ENTITY_TYPES = [
+  "Presence",
+  "Organisation",
+  "AccessEvent",
+  "Area",
+  "User",
+  "ApiToken",
+  "FeedToken",
+  "WebhookSubscription",
+  "Table",
+  "Import",
+] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -57,6 +71,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   User: "User",
   ApiToken: "API token",
   FeedToken: "Feed",
+  WebhookSubscription: "Webhook",
   Table: "Table (exports)",
   Import: "Import",
 };

@@ -21,6 +21,17 @@ export const CHANGE_KINDS = [
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  "event.published": "Event published",
+  "event.corrected": "Event corrected",
+  "event.retracted": "Event retracted",
+  "presence.statusChanged": "Status changed",
+  "presence.removed": "Presence removed (merge)",
+  "organisation.created": "Organisation added",
+  "organisation.updated": "Organisation edited",
+  "organisation.merged": "Organisation merged",
+};
+
 /** Where a change's entity is read in the API (a presence: the presences list narrowed to it), by the trigger's entity type. */
 export function changeEntityPath(change: { entityType: string; entityId: number; countryIso3: string | null; organisationId: number | null }): string | null {
   switch (change.entityType) {

@@ -11,6 +11,7 @@ export const ACTIONS = [
   "readAudit",
   "manageUsers",
   "manageApiTokens",
+  "manageWebhooks",
   "manageAreas", // an area's OCHA p-code
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -25,4 +25,5 @@ export const APP_PAGES: { path: string; as: "analyst@example.org" | "admin@examp
   { path: "/countries/XXX", as: "analyst@example.org" },
   { path: "/admin/users", as: "admin@example.org" },
   { path: "/admin/tokens", as: "admin@example.org" },
+  { path: "/admin/webhooks", as: "admin@example.org" },
 ];
