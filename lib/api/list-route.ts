@@ -9,6 +9,7 @@ import { apiActor } from "./actor";
 import { badRequest, errorResponse } from "./respond";
 import { conditionalJson } from "./conditional";
 import { UnauthenticatedError } from "@/lib/domain/errors";
+import { UPDATED_SINCE_TABLES, updatedSinceList, type UpdatedSinceTable } from "./updated-since";
 
 /** Table query parameters the list endpoints do not take (they page with `cursor`). */
 const NOT_FOR_LISTS = ["page", "cols"];
@@ -20,6 +21,10 @@ export function tableListHandler<T extends TableName>(table: T, toItem: (row: Ta
       const actor = await apiActor(request);
       if (!actor) throw new UnauthenticatedError();
       const params = new URL(request.url).searchParams;
+      if (params.has("updatedSince") && table in UPDATED_SINCE_TABLES) {
+        const answer = await updatedSinceList(actor, table as UpdatedSinceTable, params);
+        return answer.ok ? conditionalJson(request, answer.body) : badRequest(answer.issues);
+      }
       const refused = NOT_FOR_LISTS.filter((key) => params.has(key)).map((param) => ({
         param,
         message: param === "page" ? "The API pages with `cursor` (from `nextCursor`), not page numbers" : "Columns apply to exports only",

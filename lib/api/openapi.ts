@@ -2,6 +2,7 @@
 // (parameters from the table filters, answers from lib/api/schemas.ts), so it cannot drift.
 import { feedFiltersSchema } from "@/lib/domain/feeds";
 import { webhookSubscriptionSchema } from "@/lib/domain/webhooks";
+import { UPDATED_SINCE_TABLES } from "@/lib/domain/changes";
 import { z } from "zod";
 import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
@@ -76,6 +77,17 @@ function tableParameters(table: TableName, { list }: { list: boolean }) {
       ? [
           param("size", { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }, "Items per page"),
           param("cursor", { type: "string" }, "`nextCursor` from the previous page (same query)"),
+          ...(table in UPDATED_SINCE_TABLES
+            ? [
+                param(
+                  "updatedSince",
+                  { type: "string", format: "date-time" },
+                  "Only rows created or changed at or after this instant, each once at its latest change, in change order; then page with `cursor` " +
+                    "(a `GET /api/v1/changes` cursor also works, to start where a mirror read the lists). Retracted events come with `state`, " +
+                    'merged organisations as `{id, mergedInto}`, presences removed by a merge as `{id, state: "removed"}`. Takes only `country`, `organisation`, `size`, `cursor`.',
+                ),
+              ]
+            : []),
         ]
       : [
           param("format", { type: "string", enum: [...EXPORT_FORMATS], default: "csv" }, "File format"),

@@ -109,3 +109,63 @@ export async function dataLastModified(): Promise<Date | null> {
   );
   return rows[0]?.at ? new Date(rows[0].at) : null;
 }
+
+export interface ChangedEntity {
+  entityId: number;
+  /** Its latest change in the slice read: kind and time. */
+  kind: ChangeKind;
+  changedAt: string;
+  position: ChangePosition;
+}
+
+/**
+ * The entities of one type changed since an instant, each once, at its latest change, in the
+ * log's order and below the horizon of running writers: the `updatedSince` lists. An entity
+ * changed again after a client read it comes again, further on; nothing is skipped.
+ */
+export async function listChangedEntities(
+  actor: Actor | null,
+  query: {
+    entityType: "AccessEvent" | "Organisation" | "Presence";
+    since: Date;
+    after: ChangePosition | null;
+    country: string | null;
+    organisation: number | null;
+    limit: number;
+  },
+): Promise<{ entities: ChangedEntity[]; nextCursor: string | null; hasMore: boolean }> {
+  authorize(actor, "read");
+  const values: unknown[] = [query.entityType, query.since.toISOString()];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const conditions = [
+    `c."entityType" = $1`,
+    `c."changedAt" >= ($2::timestamptz AT TIME ZONE 'UTC')`,
+    `c.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
+  ];
+  if (query.country) conditions.push(`c."countryIso3" = ${param(query.country)}`);
+  if (query.organisation !== null) conditions.push(`c."organisationId" = ${param(query.organisation)}::int`);
+  // Each entity at its latest change, then only those beyond the cursor: an entity whose latest
+  // change the client has already read is not repeated.
+  const after = query.after ? `WHERE (latest.txid, latest.seq) > (${param(String(query.after.txid))}::bigint, ${param(String(query.after.seq))}::bigint)` : "";
+  const { rows } = await pool().query<{ entity_id: number; kind: ChangeKind; changed_at: string; txid: string; seq: string }>(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (c."entityId") c."entityId" AS entity_id, c.kind, to_char(c."changedAt", ${ISO_UTC}) AS changed_at, c.txid, c.seq
+       FROM "DataChange" c WHERE ${conditions.join(" AND ")}
+       ORDER BY c."entityId", c.txid DESC, c.seq DESC
+     ) latest ${after}
+     ORDER BY latest.txid, latest.seq LIMIT ${param(query.limit + 1)}`,
+    values,
+  );
+  const page = rows.slice(0, query.limit).map((r) => ({
+    entityId: r.entity_id,
+    kind: r.kind,
+    changedAt: r.changed_at,
+    position: { txid: BigInt(r.txid), seq: BigInt(r.seq) },
+  }));
+  const last = page.at(-1);
+  return {
+    entities: page,
+    nextCursor: last ? encodeChangeCursor(last.position) : query.after ? encodeChangeCursor(query.after) : null,
+    hasMore: rows.length > query.limit,
+  };
+}

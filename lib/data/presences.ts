@@ -185,3 +185,9 @@ export async function getConstraintContext(actor: Actor | null, iso3Param: strin
   ]);
   return { country: { iso3, name: country.nameEn }, organisations: presences.map((p) => p.organisation), areas, sourceOptions };
 }
+
+/** A presence's organisation and country, or null when it no longer exists (removed by a merge). */
+export async function presenceKey(actor: Actor | null, presenceId: number): Promise<{ organisationId: number; countryIso3: string } | null> {
+  authorize(actor, "read");
+  return db().presence.findUnique({ where: { id: presenceId }, select: { organisationId: true, countryIso3: true } });
+}

@@ -68,3 +68,7 @@ export function decodeChangeCursor(cursor: string): ChangePosition | null {
   const [txid, seq] = parts.map(BigInt) as [bigint, bigint];
   return txid <= MAX_BIGINT && seq <= MAX_BIGINT ? { txid, seq } : null;
 }
+
+/** The v1 lists that take `updatedSince`, with the entity type of their rows in the log. */
+export const UPDATED_SINCE_TABLES = { events: "AccessEvent", organisations: "Organisation", presences: "Presence" } as const;
+export type UpdatedSinceTable = keyof typeof UPDATED_SINCE_TABLES;

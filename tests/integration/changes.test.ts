@@ -13,6 +13,8 @@ import { createOrganisation, updateOrganisation } from "@/lib/data/edits/organis
 import { mergeOrganisations } from "@/lib/data/edits/merge";
 import { GET as changesRoute } from "@/app/api/v1/changes/route";
 import { GET as eventsRoute } from "@/app/api/v1/events/route";
+import { GET as presencesRoute } from "@/app/api/v1/presences/route";
+import { GET as organisationsRoute } from "@/app/api/v1/organisations/route";
 import { GET as eventRoute } from "@/app/api/v1/events/[id]/route";
 import { GET as organisationRoute } from "@/app/api/v1/organisations/[id]/route";
 import { changeList } from "@/lib/api/schemas";
@@ -259,6 +261,119 @@ describe("a mirror of the API", () => {
     );
     expect(mirrored.map((e) => [e.id, e.version, e.state, e.summary])).toEqual(app.filter((e) => mirror.has(e.id)).map(state));
     expect([...mirror.values()].filter((e) => e.state === "retracted").length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("mirrored from the lists, then by updatedSince on events, presences and organisations, ends with exactly the app's rows while others write", async () => {
+    token = await freshToken();
+    const events = new Map<number, { version: number; state: string; summary: string }>();
+    const presences = new Map<number, { status: string | null; version: number } | "removed">();
+    const organisations = new Map<number, { name: string } | { mergedInto: number }>();
+    const keep = {
+      event: (e: { id: number; version: number; state: string; summary: string }) =>
+        events.set(e.id, { version: e.version, state: e.state, summary: e.summary }),
+      presence: (p: { id: number; state?: string; status?: string | null; version?: number }) =>
+        presences.set(p.id, p.state === "removed" ? "removed" : { status: p.status ?? null, version: p.version! }),
+      organisation: (o: { id: number; name?: string; mergedInto?: number | null }) =>
+        organisations.set(o.id, o.mergedInto ? { mergedInto: o.mergedInto } : { name: o.name! }),
+    };
+    // Where the change log is now, and a moment before: the first updatedSince call starts there.
+    const start = (await readAll(null)).cursor!;
+    const [{ now }] = await prisma.$queryRaw<[{ now: Date }]>`SELECT now() - interval '1 minute' AS now`;
+    const updatedSince = now.toISOString();
+
+    const second = await prisma.presence.create({
+      data: { organisationId: (await createOrganisation(analyst, { name: "Mirror Second", type: "INGO" })).id, countryIso3: "NER" },
+    });
+    const edits = (async () => {
+      for (let i = 0; i < 8; i++) {
+        const target = i % 2 === 0 ? presenceId : second.id;
+        const presence = await prisma.presence.findUniqueOrThrow({ where: { id: target } });
+        const operating = presence.status !== "OPERATING";
+        const { eventId } = await changeStatus(
+          analyst,
+          target,
+          statusBody({
+            version: presence.version,
+            occurredOn: `2026-05-${String(i + 1).padStart(2, "0")}`,
+            status: operating ? "OPERATING" : "RESTRICTED",
+            kind: operating ? "ARRIVAL" : "RESTRICTION_IMPOSED",
+            summary: `Mirror change ${i}`,
+          }),
+        );
+        if (i % 3 === 0) await editEvent(analyst, eventId, { version: 1, summary: `Mirror change ${i}, corrected` });
+        if (i === 5) await retractEvent(analyst, eventId, { version: 1, reason: "Reported twice" });
+        if (i === 3) {
+          const a = await createOrganisation(analyst, { name: "Mirror Duplicate A", type: "INGO" });
+          const b = await createOrganisation(analyst, { name: "Mirror Duplicate B", type: "INGO" });
+          await mergeOrganisations(analyst, a.id, { organisationId: b.id });
+        }
+      }
+    })();
+    // From scratch: every page of each list, while the edits run.
+    const readList = async (route: (request: Request) => Promise<Response>, path: string, apply: (item: never) => void) => {
+      let cursor: string | null = null;
+      do {
+        const response = await get(route, `${path}?size=3${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(response.status).toBe(200);
+        const page = (await response.json()) as { data: { id: number }[]; nextCursor: string | null };
+        for (const item of page.data) apply(item as never);
+        cursor = page.nextCursor;
+      } while (cursor);
+    };
+    await Promise.all([
+      edits,
+      (async () => {
+        // A list's event has no state or version: each is read in full.
+        const ids: number[] = [];
+        await readList(eventsRoute, "/api/v1/events", (item: { id: number }) => ids.push(item.id));
+        for (const id of ids) keep.event(await eventDetail(id));
+        await readList(presencesRoute, "/api/v1/presences", keep.presence);
+        await readList(organisationsRoute, "/api/v1/organisations", keep.organisation);
+      })(),
+    ]);
+    // Then by updatedSince, from the position taken before the lists were read, following the cursor.
+    await settled();
+    for (const [route, path, apply] of [
+      [eventsRoute, "/api/v1/events", keep.event],
+      [presencesRoute, "/api/v1/presences", keep.presence],
+      [organisationsRoute, "/api/v1/organisations", keep.organisation],
+    ] as const) {
+      let cursor = start;
+      for (;;) {
+        const response = await get(route, `${path}?updatedSince=${updatedSince}&size=2&cursor=${cursor}`);
+        expect(response.status).toBe(200);
+        const page = (await response.json()) as { data: never[]; nextCursor: string; hasMore: boolean };
+        for (const item of page.data) (apply as (item: never) => void)(item);
+        cursor = page.nextCursor;
+        if (!page.hasMore) break;
+      }
+    }
+
+    const appEvents = await prisma.accessEvent.findMany({ where: { reviewState: "PUBLISHED" }, orderBy: { id: "asc" } });
+    expect(
+      [...events]
+        .filter(([, e]) => e.state === "published")
+        .map(([id, e]) => [id, e.version, e.summary])
+        .sort((a, b) => Number(a[0]) - Number(b[0])),
+    ).toEqual(appEvents.map((e) => [e.id, e.version, e.summary]));
+    expect([...events.values()].some((e) => e.state === "retracted")).toBe(true);
+    const appPresences = await prisma.presence.findMany({ where: { status: { not: null } }, orderBy: { id: "asc" } });
+    expect(appPresences.map((p) => [p.id, presences.get(p.id)])).toEqual(appPresences.map((p) => [p.id, { status: p.status, version: p.version }]));
+    const appOrganisations = await prisma.organisation.findMany({ orderBy: { id: "asc" } });
+    const mirroredOrganisations = [...organisations].filter(([, o]) => "name" in o).sort((a, b) => a[0] - b[0]);
+    expect(mirroredOrganisations).toEqual(appOrganisations.map((o) => [o.id, { name: o.name }]));
+    const mergedAway = await prisma.mergedOrganisation.findMany();
+    expect([...organisations].filter(([, o]) => "mergedInto" in o).length).toBeGreaterThanOrEqual(1);
+    for (const [id, o] of organisations) if ("mergedInto" in o) expect(mergedAway.find((m) => m.id === id)?.mergedIntoId).toBe(o.mergedInto);
+  });
+
+  it("refuses updatedSince with filters it does not take, or a bad instant, naming each", async () => {
+    token = await freshToken();
+    const answer = await get(eventsRoute, "/api/v1/events?updatedSince=yesterday&status=EXPELLED");
+    expect(answer.status).toBe(400);
+    const { error } = (await answer.json()) as { error: { issues: { param: string }[] } };
+    expect(error.issues.map((i) => i.param).sort()).toEqual(["status", "updatedSince"]);
+    expect((await get(presencesRoute, "/api/v1/presences?updatedSince=2026-01-01T00:00:00Z&cursor=nonsense")).status).toBe(400);
   });
 
   it("finds a merged organisation answering with where it went", async () => {
