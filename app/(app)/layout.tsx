@@ -31,6 +31,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     { href: "/presences", label: "Presences" },
     { href: "/organisations", label: "Organisations" },
     { href: "/events", label: "Events" },
+    ...(can(actor.role, "follow") ? [{ href: "/watchlist", label: "What changed" }] : []),
     ...(can(actor.role, "editEvents")
       ? [
           { href: "/review", label: `Review${drafts ? ` (${drafts.toLocaleString("en-GB")})` : ""}` },

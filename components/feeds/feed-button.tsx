@@ -7,8 +7,9 @@ import { PopoverMenu } from "@/components/ui/popover-menu";
 import { createFeedAction } from "@/lib/actions/feeds";
 import { callAction } from "@/lib/actions/call";
 import type { FeedFilters } from "@/lib/domain/feeds";
+import { FollowToggle } from "@/components/watchlist/follow-toggle";
 
-export function FeedButton({ filters, leftOut }: { filters: FeedFilters; leftOut: string[] }) {
+export function FeedButton({ filters, leftOut, followingId }: { filters: FeedFilters; leftOut: string[]; followingId: number | null }) {
   const [pending, startTransition] = useTransition();
   const [made, setMade] = useState<{ url: string; title: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -93,6 +94,16 @@ export function FeedButton({ filters, leftOut }: { filters: FeedFilters; leftOut
             {error}
           </p>
         )}
+        <div className="space-y-1 border-t border-slate-100 pt-2">
+          <p className="text-slate-600">
+            Or follow it in the app, on{" "}
+            <a href="/watchlist" className="underline">
+              What changed
+            </a>
+            :
+          </p>
+          <FollowToggle filters={filters} followingId={followingId} what="this view" />
+        </div>
       </div>
     </PopoverMenu>
   );

@@ -20,6 +20,7 @@ import { hiddenWhenFixed } from "@/lib/domain/tables/descriptors";
 import { areaByCode, areasOf } from "@/lib/domain/areas";
 import { FEED_FILTER_KEYS, type FeedFilters } from "@/lib/domain/feeds";
 import { FeedButton } from "@/components/feeds/feed-button";
+import { watchItemFor } from "@/lib/data/watchlist";
 
 /** Tables whose filters a feed can follow (the audit log is no stream of published changes). */
 const FOLLOWABLE: readonly TableName[] = ["events", "presences"];
@@ -54,11 +55,14 @@ interface TableViewProps<T extends TableName> {
 export async function TableView<T extends TableName>({ actor, table, params, basePath, noun, caption, fixed = {}, emptyHint }: TableViewProps<T>) {
   const urlQuery = parseTableQuery(table, params);
   const query = { ...urlQuery, filters: { ...urlQuery.filters, ...fixed } };
-  const [page, regions, countries, saved] = await Promise.all([
+  const followable = FOLLOWABLE.includes(table) && can(actor.role, "follow");
+  const feed = feedOf(query.filters);
+  const [page, regions, countries, saved, followingId] = await Promise.all([
     listTablePage(actor, query),
     listRegions(actor),
     listCountryOptions(actor),
     urlQuery.columns ? null : savedColumns(actor, table),
+    followable ? watchItemFor(actor, feed.filters) : null,
   ]);
   const hidden = hiddenWhenFixed(table, Object.keys(fixed) as FilterKey[]);
   // The user's columns, for the picker (which saves them for every page of this table) and
@@ -75,7 +79,7 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
         <Pagination query={urlQuery} total={page.total} totalIsLowerBound={page.totalIsLowerBound} basePath={basePath} noun={noun} />
         <div className="flex items-center gap-2">
           <ColumnPicker query={urlQuery} visibleColumns={chosenColumns} basePath={basePath} omit={[...hidden.columns]} />
-          {FOLLOWABLE.includes(table) && can(actor.role, "follow") && <FeedButton {...feedOf(query.filters)} />}
+          {followable && <FeedButton {...feed} followingId={followingId} />}
           <ExportMenu query={query} visibleColumns={chosenColumns} rowCount={`${page.total.toLocaleString("en-GB")}${page.totalIsLowerBound ? "+" : ""}`} />
         </div>
       </div>

@@ -24,7 +24,7 @@ import {
   type FeedEntry,
   type FeedFilters,
 } from "@/lib/domain/feeds";
-import type { ChangeKind } from "@/lib/domain/changes";
+import type { ChangeKind, ChangePosition } from "@/lib/domain/changes";
 import type { Category } from "@/lib/domain/constraints";
 import type { DatePrecision, EventKind, Status } from "@/lib/domain/vocabulary";
 import { recordAudit } from "./audit";
@@ -60,7 +60,7 @@ export async function createFeed(actor: Actor | null, input: unknown): Promise<C
     const open = await tx.feedToken.count({ where: { userId: user.id, revokedAt: null } });
     if (open >= MAX_FEEDS_PER_USER)
       throw new RuleError(`You have ${MAX_FEEDS_PER_USER} feeds, the most one person may have: revoke one you no longer read first.`);
-    const title = describeFeedFilters(filters, await filterNames(filters));
+    const title = describeFeedFilters(filters, await feedFilterNames(filters));
     const record = await tx.feedToken.create({ data: { userId: user.id, tokenHash: hashFeedToken(token), prefix, filters: feedFiltersQuery(filters) } });
     await recordAudit(tx, {
       actorId: user.id,
@@ -117,13 +117,13 @@ export async function listOwnFeeds(actor: Actor | null, now = new Date()): Promi
   return Promise.all(
     feeds.map(async (f) => {
       const filters = parseStoredFeedFilters(f.filters);
-      return { ...f, title: describeFeedFilters(filters, await filterNames(filters)) };
+      return { ...f, title: describeFeedFilters(filters, await feedFilterNames(filters)) };
     }),
   );
 }
 
 /** The names of the country, organisation and area a feed follows, for its title. */
-async function filterNames(filters: FeedFilters) {
+export async function feedFilterNames(filters: FeedFilters) {
   const [country, organisation, area] = await Promise.all([
     filters.country ? db().country.findUnique({ where: { iso3: filters.country }, select: { nameEn: true } }) : null,
     filters.organisation ? db().organisation.findUnique({ where: { id: filters.organisation }, select: { name: true } }) : null,
@@ -163,12 +163,13 @@ export async function openFeed(token: string, clientAddress: string | null, now 
     id: record.id,
     createdAt: record.createdAt,
     filters,
-    title: describeFeedFilters(filters, await filterNames(filters)),
+    title: describeFeedFilters(filters, await feedFilterNames(filters)),
   };
 }
 
 interface EntryRow {
   seq: bigint;
+  txid: bigint;
   kind: ChangeKind;
   changed_at: Date;
   entity_type: string;
@@ -194,11 +195,16 @@ interface EntryRow {
  * The newest published changes a feed's filters select, newest first, below the horizon of
  * running writers (as `GET /api/v1/changes`: an entry never appears behind a newer one).
  */
-export async function feedEntries(actor: Actor | null, filters: FeedFilters, limit = FEED_ENTRIES): Promise<FeedEntry[]> {
+export async function feedEntries(
+  actor: Actor | null,
+  filters: FeedFilters,
+  { limit = FEED_ENTRIES, after = null }: { limit?: number; after?: ChangePosition | null } = {},
+): Promise<FeedEntry[]> {
   authorize(actor, "read");
   const kinds: string[] = carriesStatusChanges(filters) ? [...FEED_CHANGE_KINDS] : FEED_CHANGE_KINDS.filter((k) => k.startsWith("event."));
   const isEvent = Prisma.sql`ch."entityType" = 'AccessEvent'`;
   const conditions: Prisma.Sql[] = [Prisma.sql`ch.kind = ANY(${kinds}::text[])`, Prisma.sql`ch.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`];
+  if (after) conditions.push(Prisma.sql`(ch.txid, ch.seq) > (${after.txid}::bigint, ${after.seq}::bigint)`);
   if (filters.country) conditions.push(Prisma.sql`ch."countryIso3" = ${filters.country}`);
   if (filters.region) conditions.push(Prisma.sql`c.region = ${filters.region}`);
   if (filters.type) conditions.push(Prisma.sql`o.type = ${filters.type}::"OrganisationType"`);
@@ -215,7 +221,7 @@ export async function feedEntries(actor: Actor | null, filters: FeedFilters, lim
   if (filters.area) conditions.push(Prisma.sql`e.id IN (SELECT ea."eventId" FROM "EventArea" ea WHERE ea."areaCode" = ${filters.area})`);
   if (filters.confidence) conditions.push(Prisma.sql`e.confidence = ${filters.confidence}::"Confidence"`);
   const rows = await db().$queryRaw<EntryRow[]>`
-    SELECT ch.seq, ch.kind, ch."changedAt" AS changed_at, ch."entityType" AS entity_type, ch."entityId" AS entity_id,
+    SELECT ch.seq, ch.txid, ch.kind, ch."changedAt" AS changed_at, ch."entityType" AS entity_type, ch."entityId" AS entity_id,
            ch."organisationId" AS organisation_id, o.name AS organisation_name, ch."countryIso3" AS country_iso3, c."nameEn" AS country_name,
            ch.status::text AS status, ch."previousStatus"::text AS previous_status,
            e.kind::text AS e_kind, e.category::text AS category, e."resultingStatus"::text AS resulting_status,
@@ -231,6 +237,7 @@ export async function feedEntries(actor: Actor | null, filters: FeedFilters, lim
     LIMIT ${limit}`;
   return rows.map((r) => ({
     seq: String(r.seq),
+    txid: String(r.txid),
     kind: r.kind,
     changedAt: r.changed_at,
     eventId: r.entity_type === "AccessEvent" ? r.entity_id : null,

@@ -84,6 +84,8 @@ export function describeFeedFilters(filters: FeedFilters, names: FeedFilterNames
 
 export interface FeedEntry {
   seq: string;
+  /** The writing transaction: with seq, the change's place in the log. */
+  txid: string;
   kind: ChangeKind;
   changedAt: Date;
   eventId: number | null;

@@ -67,6 +67,10 @@ describe("migrations through the WebAssembly schema engine", () => {
       "TablePreference",
       "User",
       "UserSession",
+      "WatchItem",
+      "WebhookDelivery",
+      "WebhookDispatchPosition",
+      "WebhookSubscription",
       "_prisma_migrations",
     ]);
   });

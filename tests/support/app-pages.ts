@@ -19,6 +19,7 @@ export const APP_PAGES: { path: string; as: "analyst@example.org" | "admin@examp
   { path: "/events?country=NER&area=NE-6", as: "analyst@example.org" },
   { path: "/organisations/new", as: "analyst@example.org" },
   { path: "/account", as: "analyst@example.org" },
+  { path: "/watchlist", as: "analyst@example.org" },
   { path: "/review", as: "analyst@example.org" },
   { path: "/imports", as: "analyst@example.org" },
   { path: "/triage", as: "analyst@example.org" },

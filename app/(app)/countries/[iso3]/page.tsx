@@ -15,6 +15,7 @@ import { AsOfNotice } from "@/components/view/view-heading";
 import { LastChanged } from "@/components/view/last-changed";
 import { lastChange } from "@/lib/data/last-change";
 import { requireActor } from "@/lib/auth/session";
+import { FollowButton } from "@/components/watchlist/follow-button";
 import { eventsByMonthAndKind, peopleAffectedByMonth } from "@/lib/data/dashboard";
 import { getCountry } from "@/lib/data/countries";
 import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
@@ -47,12 +48,15 @@ export default async function CountryPage({ params, searchParams }: Props) {
           </Link>{" "}
           / {country.region}
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">
-          {country.nameEn}{" "}
-          <span className="text-base font-normal text-slate-500">
-            ({country.iso3} · {country.nameFr})
-          </span>
-        </h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {country.nameEn}{" "}
+            <span className="text-base font-normal text-slate-500">
+              ({country.iso3} · {country.nameFr})
+            </span>
+          </h1>
+          <FollowButton actor={actor} filters={{ country: country.iso3 }} what={country.nameEn} />
+        </div>
         <CountryLastChanged actor={actor} iso3={country.iso3} />
         <AsOfNotice view={view} />
         {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (

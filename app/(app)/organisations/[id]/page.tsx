@@ -12,6 +12,7 @@ import { lastChange } from "@/lib/data/last-change";
 import { can } from "@/lib/domain/permissions";
 import { AsOfNotice } from "@/components/view/view-heading";
 import { requireActor } from "@/lib/auth/session";
+import { FollowButton } from "@/components/watchlist/follow-button";
 import { getOrganisation } from "@/lib/data/organisations";
 import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
 import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
@@ -51,7 +52,10 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           </Link>{" "}
           / Organisations
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">{organisation.name}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{organisation.name}</h1>
+          <FollowButton actor={actor} filters={{ organisation: organisation.id }} what={organisation.name} />
+        </div>
         <p className="text-slate-600">
           {[organisation.acronym, ORGANISATION_TYPE_LABELS[organisation.type], organisation.iatiId && `IATI ${organisation.iatiId}`]
             .filter(Boolean)
