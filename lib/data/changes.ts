@@ -144,15 +144,16 @@ export async function listChangedEntities(
   ];
   if (query.country) conditions.push(`c."countryIso3" = ${param(query.country)}`);
   if (query.organisation !== null) conditions.push(`c."organisationId" = ${param(query.organisation)}::int`);
-  // Each entity at its latest change, then only those beyond the cursor: an entity whose latest
-  // change the client has already read is not repeated.
-  const after = query.after ? `WHERE (latest.txid, latest.seq) > (${param(String(query.after.txid))}::bigint, ${param(String(query.after.seq))}::bigint)` : "";
+  // Each entity at its latest change beyond the cursor. Reading only the changes beyond it is
+  // exact: an entity whose latest change is beyond the cursor has that change among them, and
+  // one whose latest change the client has already read has none (so it is not repeated).
+  if (query.after) conditions.push(`(c.txid, c.seq) > (${param(String(query.after.txid))}::bigint, ${param(String(query.after.seq))}::bigint)`);
   const { rows } = await pool().query<{ entity_id: number; kind: ChangeKind; changed_at: string; txid: string; seq: string }>(
     `SELECT * FROM (
        SELECT DISTINCT ON (c."entityId") c."entityId" AS entity_id, c.kind, to_char(c."changedAt", ${ISO_UTC}) AS changed_at, c.txid, c.seq
        FROM "DataChange" c WHERE ${conditions.join(" AND ")}
        ORDER BY c."entityId", c.txid DESC, c.seq DESC
-     ) latest ${after}
+     ) latest
      ORDER BY latest.txid, latest.seq LIMIT ${param(query.limit + 1)}`,
     values,
   );

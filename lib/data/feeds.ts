@@ -210,8 +210,11 @@ export async function feedEntries(
   if (filters.type) conditions.push(Prisma.sql`o.type = ${filters.type}::"OrganisationType"`);
   // An organisation's changes include the country-level constraints that name it (as in the events table).
   if (filters.organisation) {
+    // As a set of change ids from two indexed lookups: an OR of the two would walk the whole log.
     conditions.push(
-      Prisma.sql`(ch."organisationId" = ${filters.organisation} OR (${isEvent} AND ch."entityId" IN (SELECT eo."eventId" FROM "EventOrganisation" eo WHERE eo."organisationId" = ${filters.organisation})))`,
+      Prisma.sql`ch.seq IN (SELECT o1.seq FROM "DataChange" o1 WHERE o1."organisationId" = ${filters.organisation}
+        UNION SELECT o2.seq FROM "EventOrganisation" eo JOIN "DataChange" o2 ON o2."entityType" = 'AccessEvent' AND o2."entityId" = eo."eventId"
+        WHERE eo."organisationId" = ${filters.organisation})`,
     );
   }
   if (filters.status) conditions.push(Prisma.sql`(CASE WHEN ${isEvent} THEN e."resultingStatus" ELSE ch.status END) = ${filters.status}::"Status"`);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "DataChange_entityType_entityId_idx" ON "DataChange"("entityType", "entityId");
