@@ -61,8 +61,7 @@ await measure(
 await measure(
   `updatedSince events, polling from a cursor 1,000 changes back, a page of 50`,
   async () =>
-    (await listChangedEntities(actor, { entityType: "AccessEvent", since: new Date(0), after, country: null, organisation: null, limit: 50 })).entities
-      .length,
+    (await listChangedEntities(actor, { entityType: "AccessEvent", since: new Date(0), after, country: null, organisation: null, limit: 50 })).entities.length,
 );
 await measure(
   `updatedSince events since 1970 (the whole log), first page of 50`,
