@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { IssueTokenForm } from "@/components/forms/issue-token-form";
 import { RevokeTokenButton } from "@/components/forms/revoke-token-button";
 import { requireActor } from "@/lib/auth/session";
@@ -32,47 +33,37 @@ export default async function ApiTokensPage() {
       {tokens.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No token has been issued yet.</p>
       ) : (
-        <div className="overflow-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="tokens-table">
-            <caption className="sr-only">API tokens</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                {["Name", "Starts with", "Acts as", "Access", "Issued", "Last used", "Expires", "State", ""].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
+        <SimpleTable
+          caption="API tokens"
+          headers={["Name", "Starts with", "Acts as", "Access", "Issued", "Last used", "Expires", "State", ""]}
+          testId="tokens-table"
+        >
+          {tokens.map((t) => {
+            const expired = t.expiresAt !== null && t.expiresAt <= new Date();
+            return (
+              <tr key={t.id} className="border-t border-slate-100">
+                <td className="px-3 py-2 font-medium">{t.name}</td>
+                <td className="px-3 py-2">
+                  <code>{t.prefix}…</code>
+                </td>
+                <td className="px-3 py-2">
+                  {t.user.email} ({ROLE_LABELS[t.user.role]})
+                </td>
+                <td className="px-3 py-2">{t.readOnly ? "Read-only" : "As the user's role"}</td>
+                <td className="px-3 py-2">
+                  {when(t.createdAt)}
+                  {t.issuedBy ? ` by ${t.issuedBy.email}` : ""}
+                </td>
+                <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
+                <td className="px-3 py-2">{when(t.expiresAt)}</td>
+                <td className="px-3 py-2">
+                  {t.revokedAt ? `${TOKEN_END_LABELS[t.revokedReason ?? "revoked"] ?? "Revoked"} ${when(t.revokedAt)}` : expired ? "Expired" : "Active"}
+                </td>
+                <td className="px-3 py-2 text-right">{!t.revokedAt && <RevokeTokenButton id={t.id} name={t.name} />}</td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => {
-                const expired = t.expiresAt !== null && t.expiresAt <= new Date();
-                return (
-                  <tr key={t.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 font-medium">{t.name}</td>
-                    <td className="px-3 py-2">
-                      <code>{t.prefix}…</code>
-                    </td>
-                    <td className="px-3 py-2">
-                      {t.user.email} ({ROLE_LABELS[t.user.role]})
-                    </td>
-                    <td className="px-3 py-2">{t.readOnly ? "Read-only" : "As the user's role"}</td>
-                    <td className="px-3 py-2">
-                      {when(t.createdAt)}
-                      {t.issuedBy ? ` by ${t.issuedBy.email}` : ""}
-                    </td>
-                    <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
-                    <td className="px-3 py-2">{when(t.expiresAt)}</td>
-                    <td className="px-3 py-2">
-                      {t.revokedAt ? `${TOKEN_END_LABELS[t.revokedReason ?? "revoked"] ?? "Revoked"} ${when(t.revokedAt)}` : expired ? "Expired" : "Active"}
-                    </td>
-                    <td className="px-3 py-2 text-right">{!t.revokedAt && <RevokeTokenButton id={t.id} name={t.name} />}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </SimpleTable>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { CreateUserForm, UserControls } from "@/components/forms/user-admin";
 import { requireActor } from "@/lib/auth/session";
 import { RoleNotice } from "@/components/layout/role-notice";
@@ -26,36 +27,22 @@ export default async function UsersPage() {
         </p>
       </div>
       <CreateUserForm />
-      <div className="overflow-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="users-table">
-          <caption className="sr-only">Users</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              {["Name", "Email", "Role", "State", "Since", "Change"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-t border-slate-100 align-middle" data-testid="user-row">
-                <td className="px-3 py-2 font-medium">{u.name}</td>
-                <td className="px-3 py-2">{u.email}</td>
-                <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
-                <td className="px-3 py-2">
-                  {u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : u.mustChangePassword ? "Active, one-time password" : "Active"}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatPartialDate(u.createdAt, "DAY")}</td>
-                <td className="px-3 py-2">
-                  <UserControls user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable caption="Users" headers={["Name", "Email", "Role", "State", "Since", "Change"]} testId="users-table">
+        {users.map((u) => (
+          <tr key={u.id} className="border-t border-slate-100 align-middle" data-testid="user-row">
+            <td className="px-3 py-2 font-medium">{u.name}</td>
+            <td className="px-3 py-2">{u.email}</td>
+            <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
+            <td className="px-3 py-2">
+              {u.disabledAt ? <span className="font-semibold text-red-800">Disabled</span> : u.mustChangePassword ? "Active, one-time password" : "Active"}
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">{formatPartialDate(u.createdAt, "DAY")}</td>
+            <td className="px-3 py-2">
+              <UserControls user={{ id: u.id, email: u.email, role: u.role, disabled: Boolean(u.disabledAt) }} />
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
     </div>
   );
 }

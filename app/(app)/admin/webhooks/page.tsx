@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SimpleTable } from "@/components/ui/simple-table";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
 import { RoleNotice } from "@/components/layout/role-notice";
@@ -28,43 +29,29 @@ export default async function WebhooksPage() {
       {webhooks.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No webhook yet.</p>
       ) : (
-        <div className="overflow-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="webhooks-table">
-            <caption className="sr-only">Webhooks</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                {["Address", "Kinds of change", "Added", "Deliveries", "State", ""].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {webhooks.map((w) => (
-                <tr key={w.id} className="border-t border-slate-100 align-top">
-                  <td className="max-w-80 px-3 py-2 [overflow-wrap:anywhere]">
-                    <Link href={`/admin/webhooks/${w.id}`} className="font-medium underline">
-                      {w.url}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{w.kinds.map((k) => CHANGE_KIND_LABELS[k as ChangeKind] ?? k).join(", ")}</td>
-                  <td className="px-3 py-2">
-                    {formatInstant(w.createdAt)}
-                    {w.createdBy ? ` by ${w.createdBy.email}` : ""}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    {w.deliveries.DELIVERED ?? 0} delivered
-                    {w.deliveries.PENDING ? <>, {w.deliveries.PENDING} waiting</> : null}
-                    {w.deliveries.FAILED ? <span className="font-medium text-red-800">, {w.deliveries.FAILED} failed</span> : null}
-                  </td>
-                  <td className="px-3 py-2">{w.disabledAt ? `Disabled ${formatInstant(w.disabledAt)}` : "Active"}</td>
-                  <td className="px-3 py-2 text-right">{!w.disabledAt && <DisableWebhookButton id={w.id} url={w.url} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable caption="Webhooks" headers={["Address", "Kinds of change", "Added", "Deliveries", "State", ""]} testId="webhooks-table">
+          {webhooks.map((w) => (
+            <tr key={w.id} className="border-t border-slate-100 align-top">
+              <td className="max-w-80 px-3 py-2 [overflow-wrap:anywhere]">
+                <Link href={`/admin/webhooks/${w.id}`} className="font-medium underline">
+                  {w.url}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{w.kinds.map((k) => CHANGE_KIND_LABELS[k as ChangeKind] ?? k).join(", ")}</td>
+              <td className="px-3 py-2">
+                {formatInstant(w.createdAt)}
+                {w.createdBy ? ` by ${w.createdBy.email}` : ""}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {w.deliveries.DELIVERED ?? 0} delivered
+                {w.deliveries.PENDING ? <>, {w.deliveries.PENDING} waiting</> : null}
+                {w.deliveries.FAILED ? <span className="font-medium text-red-800">, {w.deliveries.FAILED} failed</span> : null}
+              </td>
+              <td className="px-3 py-2">{w.disabledAt ? `Disabled ${formatInstant(w.disabledAt)}` : "Active"}</td>
+              <td className="px-3 py-2 text-right">{!w.disabledAt && <DisableWebhookButton id={w.id} url={w.url} />}</td>
+            </tr>
+          ))}
+        </SimpleTable>
       )}
     </div>
   );

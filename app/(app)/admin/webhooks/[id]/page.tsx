@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SimpleTable } from "@/components/ui/simple-table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
@@ -53,44 +54,34 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
           Nothing has been sent yet: deliveries appear here as changes are published.
         </p>
       ) : (
-        <div className="overflow-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="deliveries-table">
-            <caption className="sr-only">Deliveries, newest first</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                {["Delivery", "Change", "State", "Attempts", "Last answer", "Last attempt", "Next attempt", ""].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => (
-                <tr key={d.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2 tabular-nums">{d.id}</td>
-                  <td className="px-3 py-2">
-                    {CHANGE_KIND_LABELS[d.kind as ChangeKind] ?? d.kind}
-                    {d.entity && ENTITY_PAGES[d.entity.type] && (
-                      <>
-                        {": "}
-                        <Link href={`${ENTITY_PAGES[d.entity.type]!.path}/${d.entity.id}`} className="underline">
-                          {ENTITY_PAGES[d.entity.type]!.noun} {d.entity.id}
-                        </Link>
-                      </>
-                    )}
-                  </td>
-                  <td className={`px-3 py-2 font-medium ${d.state === "FAILED" ? "text-red-800" : ""}`}>{STATE_LABELS[d.state] ?? d.state}</td>
-                  <td className="px-3 py-2 tabular-nums">{d.attempts}</td>
-                  <td className="max-w-64 break-words px-3 py-2">{d.lastError ?? (d.lastStatusCode ? `${d.lastStatusCode}` : "—")}</td>
-                  <td className="px-3 py-2">{when(d.lastAttemptAt)}</td>
-                  <td className="px-3 py-2">{d.state === "PENDING" ? when(d.nextAttemptAt) : "—"}</td>
-                  <td className="px-3 py-2 text-right">{!subscription.disabledAt && <ResendDeliveryButton id={d.id} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable
+          caption="Deliveries, newest first"
+          headers={["Delivery", "Change", "State", "Attempts", "Last answer", "Last attempt", "Next attempt", ""]}
+          testId="deliveries-table"
+        >
+          {deliveries.map((d) => (
+            <tr key={d.id} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2 tabular-nums">{d.id}</td>
+              <td className="px-3 py-2">
+                {CHANGE_KIND_LABELS[d.kind as ChangeKind] ?? d.kind}
+                {d.entity && ENTITY_PAGES[d.entity.type] && (
+                  <>
+                    {": "}
+                    <Link href={`${ENTITY_PAGES[d.entity.type]!.path}/${d.entity.id}`} className="underline">
+                      {ENTITY_PAGES[d.entity.type]!.noun} {d.entity.id}
+                    </Link>
+                  </>
+                )}
+              </td>
+              <td className={`px-3 py-2 font-medium ${d.state === "FAILED" ? "text-red-800" : ""}`}>{STATE_LABELS[d.state] ?? d.state}</td>
+              <td className="px-3 py-2 tabular-nums">{d.attempts}</td>
+              <td className="max-w-64 break-words px-3 py-2">{d.lastError ?? (d.lastStatusCode ? `${d.lastStatusCode}` : "—")}</td>
+              <td className="px-3 py-2">{when(d.lastAttemptAt)}</td>
+              <td className="px-3 py-2">{d.state === "PENDING" ? when(d.nextAttemptAt) : "—"}</td>
+              <td className="px-3 py-2 text-right">{!subscription.disabledAt && <ResendDeliveryButton id={d.id} />}</td>
+            </tr>
+          ))}
+        </SimpleTable>
       )}
     </div>
   );
