@@ -88,3 +88,6 @@ export function authSecret(): string {
  * each call, not cached, so that a test can turn it on and off.
  */
 export const requireReview = (): boolean => /^(true|1)$/.test(process.env.REQUIRE_REVIEW ?? "");
+
+/** Whether webhooks may reach local and private addresses (WEBHOOK_ALLOW_LOCAL). Read on each call, like requireReview, so that a test can switch it. */
+export const webhookAllowLocal = (): boolean => /^(true|1)$/.test(process.env.WEBHOOK_ALLOW_LOCAL ?? "");

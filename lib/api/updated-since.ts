@@ -10,12 +10,10 @@ import { decodeChangeCursor } from "@/lib/domain/changes";
 import { FILTER_SCHEMAS, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, parseTableQueryStrict } from "@/lib/domain/tables/query";
 import { listChangedEntities } from "@/lib/data/changes";
 import { assertKnownCountry } from "@/lib/data/countries";
-import { getEvent } from "@/lib/data/timeline";
-import { getOrganisation } from "@/lib/data/organisations";
-import { mergedInto } from "@/lib/data/edits/merge";
 import { listTableAfter } from "@/lib/data/tables";
 import { presenceKey } from "@/lib/data/presences";
-import { eventDetailOf, presenceItemOf } from "./items";
+import { presenceItemOf } from "./items";
+import { readEventDetail, readOrganisationDetail } from "./item-route";
 import type { FieldIssue } from "./respond";
 
 import { UPDATED_SINCE_TABLES, type UpdatedSinceTable } from "@/lib/domain/changes";
@@ -32,16 +30,8 @@ const schema = z.strictObject({
 export type UpdatedSinceAnswer = { ok: true; body: unknown } | { ok: false; issues: FieldIssue[] };
 
 async function readItem(actor: Actor, table: UpdatedSinceTable, id: number, kind: string): Promise<object | null> {
-  if (table === "events") {
-    const event = await getEvent(actor, id);
-    return event ? eventDetailOf(event) : null;
-  }
-  if (table === "organisations") {
-    const organisation = await getOrganisation(actor, id);
-    if (organisation) return { ...organisation, updatedAt: organisation.updatedAt.toISOString(), mergedInto: null };
-    const kept = await mergedInto(id);
-    return kept === null ? null : { id, mergedInto: kept };
-  }
+  if (table === "events") return readEventDetail(actor, id);
+  if (table === "organisations") return readOrganisationDetail(actor, id);
   if (kind === "presence.removed") return { id, state: "removed" };
   const presence = await presenceKey(actor, id);
   if (!presence) return { id, state: "removed" };

@@ -7,6 +7,7 @@ import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { webhookAllowLocal as allowLocal } from "@/lib/env";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { wholeNumber } from "@/lib/domain/edit-schemas";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
@@ -15,9 +16,6 @@ import { DELIVER_TASK, deliveryJobKey, queueJob } from "@/lib/jobs/webhooks";
 import { recordAudit } from "./audit";
 
 const idSchema = z.object({ id: wholeNumber().pipe(z.number().positive()) }).strict();
-
-/** Read at each call (not cached with the rest of the environment), so that tests can set it. */
-const allowLocal = () => /^(true|1)$/.test(process.env.WEBHOOK_ALLOW_LOCAL ?? "");
 
 /** Refuses an address whose host is, or resolves to, a loopback, private or link-local address (checked again at each delivery). */
 async function assertPublicTarget(url: string): Promise<void> {
