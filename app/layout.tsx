@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ClientIntlProvider } from "@/components/i18n/intl-provider";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { MESSAGES } from "@/lib/i18n/messages";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Access Monitor", template: "%s · Access Monitor" },
-  description: "Which NGOs and international organisations can still work where, since when, according to whom.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen font-sans">
+        <ClientIntlProvider locale={locale} messages={MESSAGES[locale]}>
+          {children}
+        </ClientIntlProvider>
+      </body>
     </html>
   );
 }

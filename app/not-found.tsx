@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "@/lib/i18n/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("system");
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-slate-600">There is nothing at this address. It may have been moved, or the link may be mistyped.</p>
+      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
+      <p className="mt-2 text-slate-600">{t("notFoundText")}</p>
       <Link href="/" className="mt-4 inline-block text-status-operating underline">
-        Go to the overview
+        {t("toOverview")}
       </Link>
     </main>
   );

@@ -10,7 +10,10 @@ import { can } from "@/lib/domain/permissions";
 import { headers } from "next/headers";
 import { CHANGE_PASSWORD_PATH, requireActor } from "@/lib/auth/session";
 import { PATH_HEADER } from "@/lib/security/headers";
-import { ROLE_LABELS } from "@/lib/domain/vocabulary";
+import { vocabularyLabels } from "@/lib/domain/vocabulary";
+import { formatNumber } from "@/lib/domain/format";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { LanguageSwitch } from "@/components/layout/language-switch";
 import { RateLimitedError } from "@/lib/domain/errors";
 import { countDrafts } from "@/lib/data/review";
 
@@ -25,29 +28,30 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   });
   if (actor === "unavailable") return <DatabaseUnavailable />;
   if (actor instanceof RateLimitedError) return <TooManyRequests retryAfterSeconds={actor.retryAfterSeconds} />;
+  const [locale, t] = [await getLocale(), await getTranslations("shell")];
   const drafts = can(actor.role, "editEvents") && !actor.mustChangePassword ? await countDrafts(actor) : 0;
   const nav: NavItem[] = [
-    { href: "/", label: "Overview" },
-    { href: "/presences", label: "Presences" },
-    { href: "/organisations", label: "Organisations" },
-    { href: "/events", label: "Events" },
-    ...(can(actor.role, "follow") ? [{ href: "/watchlist", label: "What changed" }] : []),
+    { href: "/", label: t("nav.overview") },
+    { href: "/presences", label: t("nav.presences") },
+    { href: "/organisations", label: t("nav.organisations") },
+    { href: "/events", label: t("nav.events") },
+    ...(can(actor.role, "follow") ? [{ href: "/watchlist", label: t("nav.watchlist") }] : []),
     ...(can(actor.role, "editEvents")
       ? [
-          { href: "/review", label: `Review${drafts ? ` (${drafts.toLocaleString("en-GB")})` : ""}` },
-          { href: "/imports", label: "Import" },
-          { href: "/triage", label: "Triage" },
+          { href: "/review", label: drafts ? t("nav.reviewCount", { count: formatNumber(drafts, locale) }) : t("nav.review") },
+          { href: "/imports", label: t("nav.imports") },
+          { href: "/triage", label: t("nav.triage") },
         ]
       : []),
-    ...(can(actor.role, "readAudit") ? [{ href: "/audit", label: "Audit log" }] : []),
-    ...(can(actor.role, "manageUsers") ? [{ href: "/admin/users", label: "Users" }] : []),
-    ...(can(actor.role, "manageApiTokens") ? [{ href: "/admin/tokens", label: "API tokens" }] : []),
-    ...(can(actor.role, "manageWebhooks") ? [{ href: "/admin/webhooks", label: "Webhooks" }] : []),
+    ...(can(actor.role, "readAudit") ? [{ href: "/audit", label: t("nav.audit") }] : []),
+    ...(can(actor.role, "manageUsers") ? [{ href: "/admin/users", label: t("nav.users") }] : []),
+    ...(can(actor.role, "manageApiTokens") ? [{ href: "/admin/tokens", label: t("nav.apiTokens") }] : []),
+    ...(can(actor.role, "manageWebhooks") ? [{ href: "/admin/webhooks", label: t("nav.webhooks") }] : []),
   ];
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -61,9 +65,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             </Suspense>
           )}
           <div className="flex items-center gap-3 text-sm text-slate-600">
-            <Link href="/account" className="rounded-md px-1.5 py-1 hover:bg-slate-100" title="Account: password and sessions">
-              {actor.name} <span className="text-slate-500">·</span> {ROLE_LABELS[actor.role]}
+            <Link href="/account" className="rounded-md px-1.5 py-1 hover:bg-slate-100" title={t("accountTitle")}>
+              {actor.name} <span className="text-slate-500">·</span> {vocabularyLabels(locale).role[actor.role]}
             </Link>
+            <LanguageSwitch />
             <SignOutButton />
           </div>
         </div>

@@ -4,9 +4,11 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { safeCallbackPath } from "@/lib/domain/redirects";
-import { SIGN_IN_ERROR_MESSAGES, signInErrorMessage } from "@/lib/domain/sign-in-messages";
+import { useTranslations } from "use-intl";
+import { signInError } from "@/lib/domain/sign-in-messages";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
+  const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
@@ -22,7 +24,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
         redirect: false,
       });
       if (!result || result.error || !result.ok) {
-        setError(signInErrorMessage(result?.error) ?? SIGN_IN_ERROR_MESSAGES.failed);
+        setError(t(`errors.${signInError(result?.error) ?? "failed"}`));
         setPending(false);
         return;
       }
@@ -31,7 +33,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
       // (to the account page for a one-time password) apply as they would to any request.
       window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
     } catch {
-      setError("The server could not be reached. Check your connection and try again.");
+      setError(t("unreachable"));
       setPending(false);
     }
   }
@@ -45,7 +47,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
       )}
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          Email
+          {t("email")}
         </label>
         <input
           id="email"
@@ -59,7 +61,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          Password
+          {t("password")}
         </label>
         <input
           id="password"
@@ -71,7 +73,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
         />
       </div>
       <Button type="submit" disabled={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

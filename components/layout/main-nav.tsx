@@ -2,6 +2,7 @@
 // The main sections; links keep the as-of date so that the whole app stays at one date.
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useTranslations } from "use-intl";
 import { ISO_DAY } from "@/lib/domain/partial-date";
 
 export interface NavItem {
@@ -10,11 +11,12 @@ export interface NavItem {
 }
 
 export function MainNav({ items }: { items: NavItem[] }) {
+  const t = useTranslations("shell");
   const pathname = usePathname();
   const asOf = useSearchParams().get("asOf");
   const suffix = asOf && ISO_DAY.test(asOf) ? `?asOf=${asOf}` : "";
   return (
-    <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
+    <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-1 text-sm">
       {items.map((item) => {
         const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (

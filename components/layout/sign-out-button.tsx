@@ -4,6 +4,7 @@
 import { LogOut } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 
 async function signOut(): Promise<void> {
@@ -17,6 +18,7 @@ async function signOut(): Promise<void> {
 }
 
 export function SignOutButton() {
+  const t = useTranslations("shell");
   const router = useRouter();
   const [failed, setFailed] = useState(false);
   return (
@@ -34,11 +36,11 @@ export function SignOutButton() {
         }
       >
         <LogOut aria-hidden className="size-4" />
-        Sign out
+        {t("signOut")}
       </Button>
       {failed && (
         <span role="alert" className="text-sm text-red-700">
-          Could not sign out. Check the connection and try again.
+          {t("signOutFailed")}
         </span>
       )}
     </>

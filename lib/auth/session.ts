@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
+import { isLocale } from "@/lib/domain/locales";
 import { enforceRateLimit } from "@/lib/data/rate-limit";
 import { getAuthOptions } from "./options";
 import { nowSeconds, sessionExpiry, sessionLimits } from "./session-policy";
@@ -32,6 +33,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     role: user.role,
     credential: { kind: "session", sessionId },
     mustChangePassword: user.mustChangePassword,
+    locale: isLocale(user.locale) ? user.locale : null,
   };
 });
 

@@ -10,6 +10,7 @@ import { endAllSessions } from "@/lib/auth/sessions";
 import { admitAttempt, settleSuccess } from "@/lib/auth/throttle";
 import { throttleKeys } from "@/lib/domain/throttle";
 import { authorize, type Actor } from "@/lib/domain/actor";
+import type { Locale } from "@/lib/domain/locales";
 import { recordAudit } from "./audit";
 import { NotFoundError, RateLimitedError, RuleError, UnauthenticatedError } from "@/lib/domain/errors";
 
@@ -94,4 +95,10 @@ export async function listOwnSessions(actor: Actor | null) {
     select: { id: true, createdAt: true, clientAddress: true, userAgent: true },
   });
   return sessions.map(({ id, ...session }) => ({ ...session, current: id === current }));
+}
+
+/** Remembers the interface language the actor chose, for every browser they sign in from. */
+export async function savePreferredLocale(actor: Actor | null, locale: Locale): Promise<void> {
+  const me = self(actor);
+  await db().user.update({ where: { id: me.id }, data: { locale } });
 }

@@ -1,6 +1,7 @@
 // The acting user, passed to every data-layer function, which checks it before any query.
 import { can, READ_ONLY_ACTIONS, type Action } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/vocabulary";
+import type { Locale } from "@/lib/domain/locales";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/domain/errors";
 
 /** How a request proved who it is. */
@@ -18,6 +19,8 @@ export interface Actor {
   credential?: Credential;
   /** Signed in with a password an admin chose: only changing it is allowed. */
   mustChangePassword?: boolean;
+  /** The interface language the user chose, when they chose one. */
+  locale?: Locale | null;
 }
 
 export function authorize(actor: Actor | null | undefined, action: Action): Actor {

@@ -1,8 +1,10 @@
-// How numbers are written everywhere in the app: "2,000,000".
-const numberFormat = new Intl.NumberFormat("en-GB");
+import { DEFAULT_LOCALE, INTL_LOCALE, LOCALES, type Locale } from "./locales";
 
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+// How numbers are written everywhere in the app: "2,000,000" in English, "2 000 000" in French.
+const numberFormats = Object.fromEntries(LOCALES.map((locale) => [locale, new Intl.NumberFormat(INTL_LOCALE[locale])])) as Record<Locale, Intl.NumberFormat>;
+
+export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): string {
+  return numberFormats[locale].format(value);
 }
 
 /**

@@ -2,8 +2,19 @@
 // day of its period (2024-04-01 for "April 2024", 2010-01-01 for "2010"), so ordering and
 // "as of" comparisons work on one column. See README "Dates and their precision".
 import type { DatePrecision } from "./vocabulary";
+import { DEFAULT_LOCALE, type Locale } from "./locales";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// Written out rather than asked of Intl: the same text on every machine, and French months in
+// full as French writes them in dates ("16 juin 2023"), where English abbreviates ("16 Jun 2023").
+const MONTHS: Record<Locale, readonly string[]> = {
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  fr: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+};
+
+/** A month as the axis of a chart or a heading says it: "Jun 2023", "juin 2023". */
+export function formatMonth(year: number, monthIndex: number, locale: Locale = DEFAULT_LOCALE): string {
+  return `${MONTHS[locale][monthIndex] ?? monthIndex + 1} ${year}`;
+}
 
 /** Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" into the start of its period (UTC) and its precision. */
 export function parsePartialDate(text: string): { date: Date; precision: DatePrecision } | null {
@@ -28,25 +39,25 @@ export function startOfPeriod(date: Date, precision: DatePrecision): Date {
   return new Date(Date.UTC(year, date.getUTCMonth(), date.getUTCDate()));
 }
 
-/** "12 Nov 2024", "Nov 2024" or "2024": never more precise than the source. */
-export function formatPartialDate(date: Date, precision: DatePrecision): string {
+/** "12 Nov 2024", "Nov 2024" or "2024" ("12 novembre 2024" in French): never more precise than the source. */
+export function formatPartialDate(date: Date, precision: DatePrecision, locale: Locale = DEFAULT_LOCALE): string {
   const year = date.getUTCFullYear();
   if (precision === "YEAR") return String(year);
-  const month = MONTHS[date.getUTCMonth()];
-  if (precision === "MONTH") return `${month} ${year}`;
-  return `${date.getUTCDate()} ${month} ${year}`;
+  const month = formatMonth(year, date.getUTCMonth(), locale);
+  if (precision === "MONTH") return month;
+  return `${date.getUTCDate()} ${month}`;
 }
 
 /** An ISO day as people read it, "16 Jun 2023" (or "Dec 2023", "2012" with a coarser precision). */
-export function formatIsoDate(iso: string, precision: DatePrecision = "DAY"): string {
+export function formatIsoDate(iso: string, precision: DatePrecision = "DAY", locale: Locale = DEFAULT_LOCALE): string {
   const parsed = parsePartialDate(iso);
-  return parsed ? formatPartialDate(parsed.date, precision) : iso;
+  return parsed ? formatPartialDate(parsed.date, precision, locale) : iso;
 }
 
-/** An instant as people read it: "2 Dec 2026, 21:33 UTC". */
-export function formatInstant(at: Date | string): string {
+/** An instant as people read it: "2 Dec 2026, 21:33 UTC" ("2 décembre 2026, 21:33 UTC"). */
+export function formatInstant(at: Date | string, locale: Locale = DEFAULT_LOCALE): string {
   const date = typeof at === "string" ? new Date(at) : at;
-  return `${formatPartialDate(date, "DAY")}, ${date.toISOString().slice(11, 16)} UTC`;
+  return `${formatPartialDate(date, "DAY", locale)}, ${date.toISOString().slice(11, 16)} UTC`;
 }
 
 /** A day as "YYYY-MM-DD" (UTC): the one way dates are written in URLs, SQL parameters and files. */

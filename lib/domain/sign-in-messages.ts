@@ -10,9 +10,18 @@ export const SIGN_IN_ERROR_MESSAGES = {
 
 const KNOWN: ReadonlySet<string> = new Set(Object.values(SIGN_IN_ERROR_MESSAGES));
 
+export type SignInError = keyof typeof SIGN_IN_ERROR_MESSAGES;
+
 /** The message to show for what next-auth reported (null when nothing went wrong). */
 export function signInErrorMessage(reported: string | null | undefined): string | null {
+  const key = signInError(reported);
+  return key && SIGN_IN_ERROR_MESSAGES[key];
+}
+
+/** Which of our messages next-auth reported (the page shows it in the reader's language). */
+export function signInError(reported: string | null | undefined): SignInError | null {
   if (!reported) return null;
-  if (reported === "CredentialsSignin") return SIGN_IN_ERROR_MESSAGES.invalid;
-  return KNOWN.has(reported) ? reported : SIGN_IN_ERROR_MESSAGES.failed;
+  if (reported === "CredentialsSignin") return "invalid";
+  if (!KNOWN.has(reported)) return "failed";
+  return (Object.keys(SIGN_IN_ERROR_MESSAGES) as SignInError[]).find((key) => SIGN_IN_ERROR_MESSAGES[key] === reported) ?? "failed";
 }

@@ -1,6 +1,7 @@
 // The closed vocabularies of the domain, each defined once and imported everywhere
 // (forms, tables, exports, API schemas). Values match the Prisma enums exactly; a unit
 // test checks that they stay in step.
+import type { Locale } from "./locales";
 
 export const STATUSES = ["OPERATING", "RESTRICTED", "EXPELLED"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -84,3 +85,45 @@ export const ROLE_LABELS: Record<Role, string> = { VIEWER: "Viewer", ANALYST: "A
 
 /** An ISO 3166-1 alpha-3 country code as typed (either case); stored upper-case. */
 export const ISO3_CODE = /^[A-Za-z]{3}$/;
+
+// French labels of the same vocabularies (the interface in French, exports with ?lang=fr).
+// Terms as French-speaking humanitarian texts use them (OCHA, ACAPS, the seed's French sources).
+export const STATUS_LABELS_FR: Record<Status, string> = { OPERATING: "Opérationnelle", RESTRICTED: "Restreinte", EXPELLED: "Expulsée" };
+export const CONFIDENCE_LABELS_FR: Record<Confidence, string> = { CONFIRMED: "Confirmé", REPORTED: "Rapporté", DISPUTED: "Contesté" };
+export const EVENT_KIND_LABELS_FR: Record<EventKind, string> = {
+  ORDER_TO_LEAVE: "Ordre de quitter le pays",
+  LICENCE_REVOKED: "Agrément retiré",
+  AGREEMENT_TERMINATED: "Accord dénoncé",
+  OPERATIONS_SUSPENDED: "Activités suspendues",
+  OFFICE_CLOSED: "Bureau fermé",
+  WITHDRAWAL_COMPLETED: "Retrait achevé",
+  RESTRICTION_IMPOSED: "Restriction imposée",
+  RESTRICTION_LIFTED: "Restriction levée",
+  READMITTED: "Réadmission",
+  ARRIVAL: "Arrivée",
+  OTHER: "Autre",
+};
+export const ORGANISATION_TYPE_LABELS_FR: Record<OrganisationType, string> = {
+  INGO: "ONG internationale",
+  NATIONAL_NGO: "ONG nationale",
+  UN_AGENCY: "Agence des Nations unies",
+  RED_CROSS_RED_CRESCENT: "Croix-Rouge / Croissant-Rouge",
+  INTERGOVERNMENTAL: "Intergouvernementale",
+  GOVERNMENT_MISSION: "Mission gouvernementale ou diplomatique",
+  FOREIGN_MILITARY: "Force militaire étrangère",
+  OTHER: "Autre",
+};
+export const ROLE_LABELS_FR: Record<Role, string> = { VIEWER: "Lecteur", ANALYST: "Analyste", ADMIN: "Administrateur" };
+
+/** Every vocabulary's labels in one language. */
+export function vocabularyLabels(locale: Locale) {
+  return locale === "fr"
+    ? {
+        status: STATUS_LABELS_FR,
+        confidence: CONFIDENCE_LABELS_FR,
+        kind: EVENT_KIND_LABELS_FR,
+        organisationType: ORGANISATION_TYPE_LABELS_FR,
+        role: ROLE_LABELS_FR,
+      }
+    : { status: STATUS_LABELS, confidence: CONFIDENCE_LABELS, kind: EVENT_KIND_LABELS, organisationType: ORGANISATION_TYPE_LABELS, role: ROLE_LABELS };
+}

@@ -4,10 +4,16 @@ import { SignInForm } from "@/components/forms/sign-in-form";
 import { currentActor } from "@/lib/auth/session";
 import { DEMO_USERS, showsDemoAccounts } from "@/lib/domain/demo-users";
 import { safeCallbackPath } from "@/lib/domain/redirects";
-import { SIGN_IN_ERROR_MESSAGES, signInErrorMessage } from "@/lib/domain/sign-in-messages";
+import { signInError } from "@/lib/domain/sign-in-messages";
+import { getLocale, getTranslations } from "@/lib/i18n/server";
+import { vocabularyLabels } from "@/lib/domain/vocabulary";
+import { INTL_LOCALE } from "@/lib/domain/locales";
+import { LanguageSwitch } from "@/components/layout/language-switch";
 import { isDatabaseUnavailable } from "@/lib/domain/errors";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
@@ -17,14 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     throw error;
   });
   if (actor && actor !== "unavailable") redirect("/");
-  const ended =
-    params.ended === "idle"
-      ? "Your session ended after a period without activity. Please sign in again."
-      : params.ended === "expired"
-        ? "Your session reached its maximum length. Please sign in again."
-        : null;
+  const [t, locale] = [await getTranslations("signIn"), await getLocale()];
+  const ended = params.ended === "idle" ? t("endedIdle") : params.ended === "expired" ? t("endedExpired") : null;
   // next-auth redirects here with ?error=<message>; only our own messages are shown.
-  const error = actor === "unavailable" ? SIGN_IN_ERROR_MESSAGES.unavailable : (signInErrorMessage(params.error) ?? ended);
+  const reported = actor === "unavailable" ? "unavailable" : signInError(params.error);
+  const error = reported ? t(`errors.${reported}`) : ended;
   const demo = showsDemoAccounts(process.env.ACCESS_MONITOR_DEMO, process.env.HOST);
   // The callback is cleaned here too, so that the page never carries a foreign address.
   const callbackUrl = params.callbackUrl ? safeCallbackPath(params.callbackUrl, "http://localhost") : null;
@@ -32,9 +35,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm space-y-6">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Access Monitor</h1>
-          <p className="mt-1 text-sm text-slate-600">Sign in to see who can still work where.</p>
+        <div className="flex items-start justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">Access Monitor</h1>
+            <p className="mt-1 text-sm text-slate-600">{t("tagline")}</p>
+          </div>
+          <LanguageSwitch />
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <SignInForm callbackUrl={callbackUrl} initialError={error} />
@@ -42,13 +48,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {demo && (
           <section aria-labelledby="demo-accounts" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
             <h2 id="demo-accounts" className="font-medium text-slate-900">
-              Demo accounts
+              {t("demoTitle")}
             </h2>
-            <p className="mt-1">This is the embedded demo database. The password is set by DEMO_PASSWORD (see the README).</p>
+            <p className="mt-1">{t("demoText")}</p>
             <ul className="mt-2 space-y-0.5 font-mono text-xs">
               {DEMO_USERS.map((user) => (
                 <li key={user.email}>
-                  {user.email} — {user.role.toLowerCase()}
+                  {user.email} — {vocabularyLabels(locale).role[user.role].toLocaleLowerCase(INTL_LOCALE[locale])}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,10 @@
+// The interface's words, one JSON file per language (lib/i18n/messages/*.json), read by
+// use-intl (the core of next-intl). English is the reference: a unit test checks that French
+// has every key and nothing else, and no value is empty.
+import type { Locale } from "@/lib/domain/locales";
+import en from "./messages/en.json";
+import fr from "./messages/fr.json";
+
+export type Messages = typeof en;
+
+export const MESSAGES: Record<Locale, Messages> = { en, fr };

@@ -1,0 +1,25 @@
+import "server-only";
+// The language of this request and its messages, for server components, routes and actions.
+// The signed-in user's choice wins; before sign-in (or until they choose) the cookie set by
+// the switch, then the browser's Accept-Language, then English.
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
+import { currentActor } from "@/lib/auth/session";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/domain/locales";
+import { MESSAGES, type Messages } from "./messages";
+
+export const getLocale = cache(async (): Promise<Locale> => {
+  // A database or rate-limit failure here must not stop the page saying so in some language.
+  const actor = await currentActor().catch(() => null);
+  if (actor?.locale) return actor.locale;
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) return chosen;
+  return negotiateLocale((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+});
+
+/** A translator for one namespace of the messages in this request's language. */
+export async function getTranslations<N extends NamespaceKeys<Messages, NestedKeyOf<Messages>>>(namespace: N) {
+  const locale = await getLocale();
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace });
+}
