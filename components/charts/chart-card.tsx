@@ -3,7 +3,8 @@
 import { useId, useState, type ReactNode } from "react";
 import type { SeriesConfig } from "./chart-config";
 import type { ChartRow } from "./stacked-bar-chart";
-import { formatNumber } from "@/lib/domain/format";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 
 /**
  * Frame of every chart: title, one-line description, and a toggle that shows the same
@@ -28,6 +29,8 @@ export function ChartCard({
   emptyMessage: ReactNode;
   children: ReactNode;
 }) {
+  const t = useTranslations("charts");
+  const f = useFormat();
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
   const used = series.filter((s) => rows.some((row) => Number(row[s.key] ?? 0) > 0));
@@ -48,7 +51,7 @@ export function ChartCard({
             aria-pressed={asTable}
             className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
           >
-            {asTable ? "Show as chart" : "Show as table"}
+            {asTable ? t("showChart") : t("showTable")}
           </button>
         )}
       </div>
@@ -57,7 +60,7 @@ export function ChartCard({
           <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{emptyMessage}</p>
         ) : asTable ? (
           // A capped box in a chart card: focusable, so that it scrolls by keyboard too.
-          <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={`${title}: the numbers`}>
+          <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={t("numbers", { title })}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{title}</caption>
               <thead className="sticky top-0 bg-slate-100 text-xs text-slate-600">
@@ -71,7 +74,7 @@ export function ChartCard({
                     </th>
                   ))}
                   <th scope="col" className="px-2 py-1.5 text-right">
-                    Total
+                    {t("total")}
                   </th>
                 </tr>
               </thead>
@@ -83,10 +86,10 @@ export function ChartCard({
                     </th>
                     {used.map((s) => (
                       <td key={s.key} className="px-2 py-1 text-right tabular-nums">
-                        {formatNumber(Number(row[s.key] ?? 0))}
+                        {f.number(Number(row[s.key] ?? 0))}
                       </td>
                     ))}
-                    <td className="px-2 py-1 text-right font-medium tabular-nums">{formatNumber(used.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0))}</td>
+                    <td className="px-2 py-1 text-right font-medium tabular-nums">{f.number(used.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,9 @@
 // its table view. Status colours match the badges; the others are Paul Tol's colour-blind
 // safe qualitative palettes.
 import { PILLAR_LABELS, PILLARS, type Pillar } from "@/lib/domain/pillars";
-import { EVENT_KIND_LABELS, EVENT_KINDS, ORGANISATION_TYPE_LABELS, STATUS_LABELS, STATUSES, type EventKind, type Status } from "@/lib/domain/vocabulary";
+import { EVENT_KINDS, STATUSES, vocabularyLabels, type EventKind, type Status } from "@/lib/domain/vocabulary";
+import type { Locale } from "@/lib/domain/locales";
+import { formatMonth } from "@/lib/domain/partial-date";
 
 export interface SeriesConfig {
   key: string;
@@ -16,7 +18,8 @@ export const STATUS_COLOURS: Record<Status, string> = {
   EXPELLED: "#882255",
 };
 
-export const STATUS_SERIES: SeriesConfig[] = STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s], colour: STATUS_COLOURS[s] }));
+export const statusSeries = (locale: Locale): SeriesConfig[] =>
+  STATUSES.map((s) => ({ key: s, label: vocabularyLabels(locale).status[s], colour: STATUS_COLOURS[s] }));
 
 const KIND_COLOURS: Record<EventKind, string> = {
   ORDER_TO_LEAVE: "#882255",
@@ -32,7 +35,8 @@ const KIND_COLOURS: Record<EventKind, string> = {
   OTHER: "#999999",
 };
 
-export const EVENT_KIND_SERIES: SeriesConfig[] = EVENT_KINDS.map((k) => ({ key: k, label: EVENT_KIND_LABELS[k], colour: KIND_COLOURS[k] }));
+export const eventKindSeries = (locale: Locale): SeriesConfig[] =>
+  EVENT_KINDS.map((k) => ({ key: k, label: vocabularyLabels(locale).kind[k], colour: KIND_COLOURS[k] }));
 
 /** The three pillars of ACAPS's access indicators (Paul Tol's muted palette, apart from the status colours). */
 const PILLAR_COLOURS: Record<Pillar, string> = {
@@ -41,13 +45,10 @@ const PILLAR_COLOURS: Record<Pillar, string> = {
   SECURITY_AND_PHYSICAL: "#ddcc77",
 };
 
-export const PILLAR_SERIES: SeriesConfig[] = PILLARS.map((p) => ({ key: p, label: PILLAR_LABELS[p].en, colour: PILLAR_COLOURS[p] }));
+export const pillarSeries = (locale: Locale): SeriesConfig[] => PILLARS.map((p) => ({ key: p, label: PILLAR_LABELS[p][locale], colour: PILLAR_COLOURS[p] }));
 
-export const ORGANISATION_TYPE_NAMES: Record<string, string> = ORGANISATION_TYPE_LABELS;
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-/** "2024-04" → "Apr 2024". */
-export function monthLabel(key: string): string {
+/** "2024-04" → "Apr 2024" ("avril 2024"). */
+export function monthLabel(key: string, locale: Locale): string {
   const [year, month] = key.split("-");
-  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+  return formatMonth(Number(year), Number(month) - 1, locale);
 }

@@ -2,120 +2,145 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useTranslations } from "use-intl";
 import type { MonthlySeries } from "@/lib/domain/aggregations";
+import { useFormat } from "@/components/i18n/use-format";
 import { ChartCard } from "./chart-card";
-import { EVENT_KIND_SERIES, monthLabel, ORGANISATION_TYPE_NAMES, PILLAR_SERIES, STATUS_SERIES } from "./chart-config";
+import { eventKindSeries, monthLabel, pillarSeries, statusSeries } from "./chart-config";
 import type { ChartRow } from "./stacked-bar-chart";
 
 // Recharts loads after the page (its own chunk), so that the first load stays small;
 // the frame, the description and the table view do not wait for it.
 const StackedBarChart = dynamic(() => import("./stacked-bar-chart").then((m) => m.StackedBarChart), {
   ssr: false,
-  loading: () => <div className="h-[280px] animate-pulse rounded bg-slate-100" role="status" aria-label="Loading chart" />,
+  loading: () => <ChartLoading />,
 });
 
-/** Which months a monthly chart covers, in words. */
-function monthsCovered(series: MonthlySeries): string {
-  const span = `${monthLabel(series.first)} to ${monthLabel(series.last)}`;
-  if (series.ranged) return `${span} (the date range set)`;
-  const hasData = series.rows.some((row) => Object.entries(row).some(([key, value]) => key !== "key" && Number(value) > 0));
-  return hasData ? `${span}: from the first event in view (at most ten years back) to the view date` : `${span}`;
+function ChartLoading() {
+  const t = useTranslations("charts");
+  return <div className="h-[280px] animate-pulse rounded bg-slate-100" role="status" aria-label={t("loading")} />;
+}
+
+/** The words and month names of the monthly charts, in the page's language. */
+function useMonths() {
+  const t = useTranslations("charts");
+  const { locale } = useFormat();
+  const month = (key: string) => monthLabel(key, locale);
+  /** Which months a monthly chart covers, in words. */
+  const covered = (series: MonthlySeries) => {
+    const span = { first: month(series.first), last: month(series.last) };
+    if (series.ranged) return t("spanRanged", span);
+    const hasData = series.rows.some((row) => Object.entries(row).some(([key, value]) => key !== "key" && Number(value) > 0));
+    return hasData ? t("spanFromData", span) : t("span", span);
+  };
+  return { t, locale, month, covered };
 }
 
 /** What an empty monthly chart says, and the wider window it offers. */
-function EmptyMonths({ what, series, widerHref }: { what: string; series: MonthlySeries; widerHref: string }) {
+function EmptyMonths({ what, series, widerHref }: { what: "whatPeople" | "whatEvent" | "whatConstraint"; series: MonthlySeries; widerHref: string }) {
+  const { t, month } = useMonths();
+  const values = { what: t(what), first: month(series.first), last: month(series.last) };
   return (
     <>
-      {series.ranged
-        ? `No ${what} from ${monthLabel(series.first)} to ${monthLabel(series.last)} (the date range set).`
-        : `No ${what} in the ten years to ${monthLabel(series.last)}.`}{" "}
+      {series.ranged ? t("emptyRanged", values) : t("emptyTenYears", values)}{" "}
       <Link href={widerHref} className="font-medium text-slate-800 underline">
-        Show all dates
+        {t("showAllDates")}
       </Link>
     </>
   );
 }
 
 export function PeopleAffectedChart({ series, widerHref }: { series: MonthlySeries; widerHref: string }) {
+  const { t, locale, month, covered } = useMonths();
   const { rows } = series;
+  const statuses = statusSeries(locale);
   return (
     <ChartCard
-      title="People affected over time"
-      description={`People affected by events each month, stacked by the status the events led to; ${monthsCovered(series)}.`}
+      title={t("peopleTitle")}
+      description={t("peopleDescription", { months: covered(series) })}
       rows={rows}
-      series={STATUS_SERIES}
-      categoryLabel="Month"
-      formatCategory={monthLabel}
-      emptyMessage={<EmptyMonths what="event with a figure for people affected" series={series} widerHref={widerHref} />}
+      series={statuses}
+      categoryLabel={t("month")}
+      formatCategory={month}
+      emptyMessage={<EmptyMonths what="whatPeople" series={series} widerHref={widerHref} />}
     >
-      <StackedBarChart rows={rows} series={STATUS_SERIES} categoryLabel="Month" valueLabel="People affected" formatCategory={monthLabel} />
+      <StackedBarChart rows={rows} series={statuses} categoryLabel={t("month")} valueLabel={t("peopleAffected")} formatCategory={month} />
     </ChartCard>
   );
 }
 
 export function StatusByCountryChart({ rows }: { rows: ({ iso3: string; name: string } & Record<string, number | string>)[] }) {
+  const { t, locale } = useMonths();
   const data: ChartRow[] = rows.map((row) => ({ ...row, key: row.name }));
+  const statuses = statusSeries(locale);
   return (
     <ChartCard
-      title="Organisations by status per country"
-      description="Organisations present in each country by their status; countries with most restrictions first."
+      title={t("byCountryTitle")}
+      description={t("byCountryDescription")}
       rows={data}
-      series={STATUS_SERIES}
-      categoryLabel="Country"
-      emptyMessage="No organisation matches this view."
+      series={statuses}
+      categoryLabel={t("country")}
+      emptyMessage={t("noOrganisation")}
     >
-      <StackedBarChart rows={data} series={STATUS_SERIES} categoryLabel="Country" valueLabel="Organisations" horizontal />
+      <StackedBarChart rows={data} series={statuses} categoryLabel={t("country")} valueLabel={t("organisations")} horizontal />
     </ChartCard>
   );
 }
 
 export function EventsByKindChart({ series, widerHref }: { series: MonthlySeries; widerHref: string }) {
+  const { t, locale, month, covered } = useMonths();
   const { rows } = series;
+  const kinds = eventKindSeries(locale);
   return (
     <ChartCard
-      title="Events per month by kind"
-      description={`Recorded events each month, by what happened; ${monthsCovered(series)}.`}
+      title={t("byKindTitle")}
+      description={t("byKindDescription", { months: covered(series) })}
       rows={rows}
-      series={EVENT_KIND_SERIES}
-      categoryLabel="Month"
-      formatCategory={monthLabel}
-      emptyMessage={<EmptyMonths what="event" series={series} widerHref={widerHref} />}
+      series={kinds}
+      categoryLabel={t("month")}
+      formatCategory={month}
+      emptyMessage={<EmptyMonths what="whatEvent" series={series} widerHref={widerHref} />}
     >
-      <StackedBarChart rows={rows} series={EVENT_KIND_SERIES} categoryLabel="Month" valueLabel="Events" formatCategory={monthLabel} />
+      <StackedBarChart rows={rows} series={kinds} categoryLabel={t("month")} valueLabel={t("events")} formatCategory={month} />
     </ChartCard>
   );
 }
 
 export function ConstraintsByPillarChart({ series, widerHref }: { series: MonthlySeries; widerHref: string }) {
+  const { t, locale, month, covered } = useMonths();
   const { rows } = series;
+  const pillars = pillarSeries(locale);
   return (
     <ChartCard
-      title="Access constraints per month by pillar"
-      description={`Constraint events each month under ACAPS's three pillars, each counted once however many organisations it concerns; ${monthsCovered(series)}.`}
+      title={t("byPillarTitle")}
+      description={t("byPillarDescription", { months: covered(series) })}
       rows={rows}
-      series={PILLAR_SERIES}
-      categoryLabel="Month"
-      formatCategory={monthLabel}
-      emptyMessage={<EmptyMonths what="access constraint" series={series} widerHref={widerHref} />}
+      series={pillars}
+      categoryLabel={t("month")}
+      formatCategory={month}
+      emptyMessage={<EmptyMonths what="whatConstraint" series={series} widerHref={widerHref} />}
     >
-      <StackedBarChart rows={rows} series={PILLAR_SERIES} categoryLabel="Month" valueLabel="Constraints" formatCategory={monthLabel} />
+      <StackedBarChart rows={rows} series={pillars} categoryLabel={t("month")} valueLabel={t("constraints")} formatCategory={month} />
     </ChartCard>
   );
 }
 
 export function StatusByTypeChart({ rows }: { rows: ChartRow[] }) {
-  const typeName = (key: string) => ORGANISATION_TYPE_NAMES[key] ?? key;
+  const { t, locale } = useMonths();
+  const { labels } = useFormat();
+  const typeName = (key: string) => (labels.organisationType as Record<string, string>)[key] ?? key;
+  const statuses = statusSeries(locale);
   return (
     <ChartCard
-      title="Organisations by type and status"
-      description="Organisations of each type by their status in the countries where they are present."
+      title={t("byTypeTitle")}
+      description={t("byTypeDescription")}
       rows={rows}
-      series={STATUS_SERIES}
-      categoryLabel="Organisation type"
+      series={statuses}
+      categoryLabel={t("organisationType")}
       formatCategory={typeName}
-      emptyMessage="No organisation matches this view."
+      emptyMessage={t("noOrganisation")}
     >
-      <StackedBarChart rows={rows} series={STATUS_SERIES} categoryLabel="Organisation type" valueLabel="Organisations" formatCategory={typeName} horizontal />
+      <StackedBarChart rows={rows} series={statuses} categoryLabel={t("organisationType")} valueLabel={t("organisations")} formatCategory={typeName} horizontal />
     </ChartCard>
   );
 }

@@ -3,7 +3,8 @@
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SeriesConfig } from "./chart-config";
-import { formatNumber } from "@/lib/domain/format";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 
 export type ChartRow = { key: string } & Record<string, number | string>;
 
@@ -65,13 +66,15 @@ export function StackedBarChart({
   const prefix = `texture${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   const fill = (key: string) => `url(#${prefix}-${series.findIndex((s) => s.key === key)})`;
   const used = series.filter((s) => rows.some((row) => Number(row[s.key] ?? 0) > 0));
+  const t = useTranslations("charts");
+  const f = useFormat();
   const data = rows.map((row) => ({ ...row, label: formatCategory(row.key) }));
   const category = { dataKey: "label", type: "category" as const, tick: { fontSize: 12, fill: "#334155" } };
-  const value = { type: "number" as const, allowDecimals: false, tick: { fontSize: 12, fill: "#334155" }, tickFormatter: (v: number) => formatNumber(v) };
+  const value = { type: "number" as const, allowDecimals: false, tick: { fontSize: 12, fill: "#334155" }, tickFormatter: (v: number) => f.number(v) };
   return (
     <div>
       <Textures prefix={prefix} series={series} />
-      <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label="Legend">
+      <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={t("legend")}>
         {used.map((s) => (
           <li key={s.key} className="flex items-center gap-1.5">
             <svg width="14" height="14" aria-hidden="true">
@@ -104,7 +107,7 @@ export function StackedBarChart({
                 />
               </>
             )}
-            <Tooltip formatter={(v) => formatNumber(Number(v))} />
+            <Tooltip formatter={(v) => f.number(Number(v))} />
             {used.map((s) => (
               <Bar
                 key={s.key}

@@ -8,16 +8,9 @@ import type { ActionResult } from "@/lib/actions/action";
 import { LIMITS } from "@/lib/domain/limits";
 import { KIND_STATUSES } from "@/lib/domain/kind-status";
 import { CATEGORIES, CATEGORY, SUBTYPE, SUBTYPES } from "@/lib/domain/constraints";
-import {
-  CONFIDENCE_LABELS,
-  CONFIDENCES,
-  EVENT_KIND_LABELS,
-  EVENT_KINDS,
-  STATUS_LABELS,
-  STATUSES,
-  type DatePrecision,
-  type EventKind,
-} from "@/lib/domain/vocabulary";
+import { CONFIDENCES, EVENT_KINDS, STATUSES, type DatePrecision, type EventKind } from "@/lib/domain/vocabulary";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import { dateForPrecision, PartialDateField } from "./partial-date-field";
 import { FIELD, FieldError, FormAlert, FormSaved, LABEL, useActionForm } from "./field-kit";
 import { Button } from "@/components/ui/button";
@@ -61,6 +54,9 @@ function useSave() {
 }
 
 export function EventEditor({ event }: { event: EditableEvent }) {
+  const t = useTranslations("editor");
+  const tf = useTranslations("fields");
+  const { locale, labels } = useFormat();
   const [kind, setKind] = useState(event.kind as EventKind);
   const [date, setDate] = useState({
     value: dateForPrecision(event.occurredOn, event.datePrecision as DatePrecision),
@@ -83,44 +79,44 @@ export function EventEditor({ event }: { event: EditableEvent }) {
     if (data.summary !== event.summary) input.summary = data.summary;
     if (data.peopleAffected !== (event.peopleAffected === null ? "" : String(event.peopleAffected))) input.peopleAffected = data.peopleAffected;
     if (data.confidence !== event.confidence) input.confidence = data.confidence;
-    edit.save(() => editEventAction({ eventId: event.id, input }), "Saved. The status and figures were recomputed.");
+    edit.save(() => editEventAction({ eventId: event.id, input }), t("saved"));
   }
 
   return (
-    <section aria-label="Correct this event" className="space-y-3" data-testid="event-editor">
-      <h2 className="text-lg font-semibold">Correct this event</h2>
-      <Section title="Edit the event (or mark it disputed)">
+    <section aria-label={t("correct")} className="space-y-3" data-testid="event-editor">
+      <h2 className="text-lg font-semibold">{t("correct")}</h2>
+      <Section title={t("editSection")}>
         <form onSubmit={submitEdit} noValidate className="grid gap-3 sm:grid-cols-2">
           <label className={LABEL}>
-            What happened
+            {tf("whatHappened")}
             <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as EventKind)} className={FIELD}>
               {EVENT_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {EVENT_KIND_LABELS[k]}
+                  {labels.kind[k]}
                 </option>
               ))}
             </select>
             <FieldError text={edit.errors.kind} />
           </label>
           <label className={LABEL}>
-            Access constraint
+            {tf("category")}
             <select name="category" defaultValue={event.category ?? ""} className={FIELD}>
-              <option value="">None (not a constraint)</option>
+              <option value="">{tf("noCategory")}</option>
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>
-                  {CATEGORY[c].en}
+                  {CATEGORY[c][locale]}
                 </option>
               ))}
             </select>
             <FieldError text={edit.errors.category} />
           </label>
           <label className={LABEL}>
-            Subtype
+            {t("subtype")}
             <select name="subtype" defaultValue={event.subtype ?? ""} className={FIELD}>
               <option value="">—</option>
               {SUBTYPES.map((s) => (
                 <option key={s} value={s}>
-                  {SUBTYPE[s].en} ({CATEGORY[SUBTYPE[s].category].en})
+                  {SUBTYPE[s][locale]} ({CATEGORY[SUBTYPE[s].category][locale]})
                 </option>
               ))}
             </select>
@@ -128,13 +124,13 @@ export function EventEditor({ event }: { event: EditableEvent }) {
           </label>
           {event.concernsPresence && (
             <label className={LABEL}>
-              Leads to
+              {t("leadsTo")}
               <select name="resultingStatus" defaultValue={event.resultingStatus ?? ""} className={FIELD}>
-                <option value="">No change of status</option>
+                <option value="">{t("noStatusChange")}</option>
                 {STATUSES.map((s) => (
                   <option key={s} value={s} disabled={!KIND_STATUSES[kind].includes(s)}>
-                    {STATUS_LABELS[s]}
-                    {KIND_STATUSES[kind].includes(s) ? "" : ` (not after “${EVENT_KIND_LABELS[kind]}”)`}
+                    {labels.status[s]}
+                    {KIND_STATUSES[kind].includes(s) ? "" : t("notAfter", { kind: labels.kind[kind] })}
                   </option>
                 ))}
               </select>
@@ -150,17 +146,17 @@ export function EventEditor({ event }: { event: EditableEvent }) {
             error={edit.errors.occurredOn ?? edit.errors.datePrecision}
           />
           <label className={LABEL}>
-            Confidence
+            {tf("confidence")}
             <select name="confidence" defaultValue={event.confidence} className={FIELD}>
               {CONFIDENCES.map((c) => (
                 <option key={c} value={c}>
-                  {CONFIDENCE_LABELS[c]}
+                  {labels.confidence[c]}
                 </option>
               ))}
             </select>
           </label>
           <label className={LABEL}>
-            People affected
+            {t("peopleAffected")}
             <input
               name="peopleAffected"
               inputMode="numeric"
@@ -171,7 +167,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
             <FieldError text={edit.errors.peopleAffected} />
           </label>
           <label className={`${LABEL} sm:col-span-2`}>
-            Summary
+            {tf("summary")}
             <textarea
               name="summary"
               rows={3}
@@ -184,7 +180,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
           </label>
           <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
             <Button type="submit" size="sm" disabled={edit.pending}>
-              {edit.pending ? "Saving…" : "Save changes"}
+              {edit.pending ? t("saving") : t("saveChanges")}
             </Button>
             <FieldError text={edit.errors.form} />
             {edit.message}
@@ -192,7 +188,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
         </form>
       </Section>
 
-      <Section title="Cite another source">
+      <Section title={t("citeSection")}>
         <form
           noValidate
           className="grid gap-3 sm:grid-cols-2"
@@ -205,36 +201,36 @@ export function EventEditor({ event }: { event: EditableEvent }) {
                   eventId: event.id,
                   input: { source: { publisher: d.publisher, title: d.title, url: d.url, publishedOn: d.publishedOn, quote: d.quote }, claim: d.claim },
                 }),
-              "Source added.",
+              t("sourceAdded"),
             );
           }}
         >
           {(["publisher", "title", "url", "publishedOn"] as const).map((name) => (
             <label key={name} className={LABEL}>
-              {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
+              {tf(({ publisher: "publisher", title: "sourceTitle", url: "url", publishedOn: "publishedOn" } as const)[name])}
               <input name={name} type={name === "publishedOn" ? "date" : "text"} className={FIELD} aria-invalid={Boolean(cite.errors[`source.${name}`])} />
               <FieldError text={cite.errors[`source.${name}`] ?? (name === "publisher" ? cite.errors.source : undefined)} />
             </label>
           ))}
           <label className={LABEL}>
-            Quote (optional)
+            {t("quote")}
             <textarea name="quote" rows={2} maxLength={LIMITS.quote} className={FIELD} />
           </label>
           <label className={LABEL}>
-            What this source claims (optional)
+            {t("claim")}
             <textarea name="claim" rows={2} maxLength={LIMITS.claim} className={FIELD} />
             <FieldError text={cite.errors.claim} />
           </label>
           <div className="flex items-center gap-3 sm:col-span-2">
             <Button type="submit" size="sm" disabled={cite.pending}>
-              {cite.pending ? "Adding…" : "Add source"}
+              {cite.pending ? t("adding") : t("addSource")}
             </Button>
             {cite.message}
           </div>
         </form>
       </Section>
 
-      <Section title="Retract this event">
+      <Section title={t("retractSection")}>
         <form
           noValidate
           className="space-y-3"
@@ -243,15 +239,15 @@ export function EventEditor({ event }: { event: EditableEvent }) {
             const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
             retract.save(
               () => retractEventAction({ eventId: event.id, input: { version: event.version, reason } }),
-              "Retracted. It stays in the history and no longer counts.",
+              t("retracted"),
             );
           }}
         >
           <p className="text-sm text-slate-600">
-            The event stays in the history, marked as retracted with your reason; statuses and figures are recomputed without it.
+            {t("retractHelp")}
           </p>
           <label className={LABEL}>
-            Reason
+            {t("reason")}
             <textarea name="reason" rows={2} maxLength={LIMITS.retractionReason.max} className={FIELD} aria-invalid={Boolean(retract.errors.reason)} />
             <FieldError text={retract.errors.reason} />
           </label>
@@ -261,7 +257,7 @@ export function EventEditor({ event }: { event: EditableEvent }) {
               disabled={retract.pending}
               className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:text-slate-500"
             >
-              {retract.pending ? "Retracting…" : "Retract event"}
+              {retract.pending ? t("retracting") : t("retract")}
             </button>
             {retract.message}
           </div>

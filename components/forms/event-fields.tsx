@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // The fields of a sourced status change, shared by "Change status" and "Add to a country":
 // the new status, what happened (only the kinds that may lead to that status,
 // lib/domain/kind-status.ts), when (as precisely as it is known), a summary, people
@@ -22,11 +24,8 @@ import {
 } from "@/lib/domain/constraints";
 import { LIMITS } from "@/lib/domain/limits";
 import {
-  CONFIDENCE_LABELS,
   CONFIDENCES,
-  EVENT_KIND_LABELS,
   EVENT_KINDS,
-  STATUS_LABELS,
   STATUSES,
   type Confidence,
   type DatePrecision,
@@ -138,6 +137,8 @@ interface EventFieldsProps {
 }
 
 export function EventFields({ draft, errors, subject, statusOptional = false, statusLocked }: EventFieldsProps) {
+  const t = useTranslations("fields");
+  const { locale, labels } = useFormat();
   const err = (name: string) => errors[name];
   const invalid = (name: string) => ({ "aria-invalid": Boolean(err(name)), "aria-describedby": err(name) ? `${name}-error` : undefined });
   // Help text sits beside the label, not inside it, so that the field's name stays its label.
@@ -153,18 +154,17 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
   return (
     <>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">{statusOptional ? `Status of ${subject}` : `New status of ${subject}`}</legend>
+        <legend className="text-sm font-medium text-slate-700">{statusOptional ? t("statusOf", { subject }) : t("newStatusOf", { subject })}</legend>
         {statusOptional && (
           <p className="text-xs text-slate-600">
-            {statusLocked ??
-              "A constraint that changes no one's status (an escort requirement, a movement ban) leaves this at “No change”. A status applies to each organisation concerned."}
+            {statusLocked ?? t("statusHelp")}
           </p>
         )}
         <div className="flex flex-wrap gap-3">
           {statusOptional && (
             <label className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-slate-900 has-[:checked]:bg-slate-50">
               <input type="radio" name="status" value="" checked={draft.status === null} onChange={() => draft.setStatus(null)} className="size-4" />
-              No change
+              {t("noChange")}
             </label>
           )}
           {STATUSES.map((s) => (
@@ -180,7 +180,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
                 disabled={Boolean(statusLocked)}
                 onChange={() => draft.setStatus(s)}
                 className="size-4"
-                aria-label={STATUS_LABELS[s]}
+                aria-label={labels.status[s]}
               />
               <StatusBadge status={s} />
             </label>
@@ -191,7 +191,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div className={LABEL}>
-          <label htmlFor="event-kind">What happened</label>
+          <label htmlFor="event-kind">{t("whatHappened")}</label>
           <select
             id="event-kind"
             name="kind"
@@ -201,23 +201,23 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
             {...described("kind", draft.status ? "kind-help" : undefined)}
           >
             <option value="" disabled>
-              Choose…
+              {t("choose")}
             </option>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {EVENT_KIND_LABELS[k]}
+                {labels.kind[k]}
               </option>
             ))}
           </select>
           {draft.status && (
             <span id="kind-help" className="text-xs font-normal text-slate-600">
-              The kinds of event that may lead to {STATUS_LABELS[draft.status].toLowerCase()}.
+              {t("kindHelp", { status: labels.status[draft.status].toLocaleLowerCase(locale) })}
             </span>
           )}
           <FieldError id="kind-error" text={err("kind")} />
         </div>
         <div className={LABEL}>
-          <label htmlFor="event-category">Access constraint</label>
+          <label htmlFor="event-category">{t("category")}</label>
           <select
             id="event-category"
             name="category"
@@ -226,24 +226,24 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
             className={FIELD}
             {...described("category", "category-help")}
           >
-            <option value="">None (not a constraint)</option>
+            <option value="">{t("noCategory")}</option>
             {PILLARS.map((pillar) => (
-              <optgroup key={pillar} label={PILLAR_LABELS[pillar].en}>
+              <optgroup key={pillar} label={PILLAR_LABELS[pillar][locale]}>
                 {categoriesOf(pillar).map((c) => (
                   <option key={c} value={c}>
-                    {CATEGORY[c].en}
+                    {CATEGORY[c][locale]}
                   </option>
                 ))}
               </optgroup>
             ))}
           </select>
           <span id="category-help" className="text-xs font-normal text-slate-600">
-            One of the nine ACAPS access indicators; set from the kind of event unless you choose.
+            {t("categoryHelp")}
           </span>
           <FieldError id="category-error" text={err("category")} />
         </div>
         <label className={LABEL}>
-          Subtype (optional)
+          {t("subtype")}
           <select
             name="subtype"
             value={draft.subtype}
@@ -254,10 +254,10 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
             <option value="">—</option>
             {/* Every subtype, under its category: choosing one sets its category (an escort requirement is a movement restriction). */}
             {CATEGORIES.filter((c) => SUBTYPES.some((s) => SUBTYPE[s].category === c)).map((c) => (
-              <optgroup key={c} label={CATEGORY[c].en}>
+              <optgroup key={c} label={CATEGORY[c][locale]}>
                 {SUBTYPES.filter((s) => SUBTYPE[s].category === c).map((s) => (
                   <option key={s} value={s}>
-                    {SUBTYPE[s].en}
+                    {SUBTYPE[s][locale]}
                   </option>
                 ))}
               </optgroup>
@@ -266,7 +266,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
           <FieldError id="subtype-error" text={err("subtype")} />
         </label>
         <label className={LABEL}>
-          Confidence
+          {t("confidence")}
           <select
             name="confidence"
             value={draft.confidence}
@@ -276,7 +276,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
           >
             {CONFIDENCES.map((c) => (
               <option key={c} value={c}>
-                {CONFIDENCE_LABELS[c]}
+                {labels.confidence[c]}
               </option>
             ))}
           </select>
@@ -291,26 +291,26 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
           error={err("occurredOn") ?? err("datePrecision")}
         />
         <label className={`${LABEL} sm:col-span-2`}>
-          Summary
+          {t("summary")}
           <textarea
             name="summary"
             rows={3}
             maxLength={LIMITS.summary.max}
             className={FIELD}
             {...invalid("summary")}
-            placeholder="What happened, according to the sources"
+            placeholder={t("summaryPlaceholder")}
           />
           <FieldError id="summary-error" text={err("summary")} />
         </label>
         <label className={LABEL}>
-          People affected (optional)
+          {t("peopleAffected")}
           <input type="text" inputMode="numeric" name="peopleAffected" className={FIELD} {...invalid("peopleAffected")} />
           <FieldError id="peopleAffected-error" text={err("peopleAffected")} />
         </label>
       </div>
 
       <fieldset className="space-y-3">
-        <legend className="text-sm font-medium text-slate-700">Sources (at least one)</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("sources")}</legend>
         <FieldError id="sources-error" text={err("sources")} />
         {sources.map((source, index) => (
           <div key={index} className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="source-block">
@@ -323,7 +323,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
                   disabled={!sourceOptions.length}
                   onChange={() => updateSource(index, knownSource(source.quote))}
                 />
-                Cite a known source
+                {t("citeKnown")}
               </label>
               <label className="flex items-center gap-1.5">
                 <input
@@ -332,7 +332,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
                   checked={source.mode === "new"}
                   onChange={() => updateSource(index, newSource(source.quote))}
                 />
-                Add a new source
+                {t("addNew")}
               </label>
               {sources.length > 1 && (
                 <button
@@ -340,20 +340,20 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
                   className="ml-auto text-sm text-red-700 underline"
                   onClick={() => draft.setSources((list) => list.filter((_, i) => i !== index))}
                 >
-                  Remove
+                  {t("remove")}
                 </button>
               )}
             </div>
             {source.mode === "existing" ? (
               <label className={LABEL}>
-                Source
+                {t("source")}
                 <select
                   value={source.sourceId}
                   onChange={(e) => updateSource(index, { sourceId: e.target.value })}
                   className={FIELD}
                   {...invalid(`sources.${index}.sourceId`)}
                 >
-                  <option value="">Choose…</option>
+                  <option value="">{t("choose")}</option>
                   {sourceOptions.map((o) => (
                     <option key={o.id} value={o.id}>
                       {o.label}
@@ -366,7 +366,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
               <div className="grid gap-3 sm:grid-cols-2">
                 {(["publisher", "title", "url", "publishedOn"] as const).map((name) => (
                   <label key={name} className={LABEL}>
-                    {{ publisher: "Publisher", title: "Title", url: "Web address (optional)", publishedOn: "Published on (optional)" }[name]}
+                    {t(({ publisher: "publisher", title: "sourceTitle", url: "url", publishedOn: "publishedOn" } as const)[name])}
                     <input
                       type={name === "publishedOn" ? "date" : name === "url" ? "url" : "text"}
                       value={source[name]}
@@ -383,7 +383,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
               </div>
             )}
             <label className={LABEL}>
-              Quote that supports the change (optional)
+              {t("quote")}
               <textarea
                 rows={2}
                 maxLength={LIMITS.quote}
@@ -398,16 +398,16 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
         ))}
         {sources.length < LIMITS.sources && (
           <Button type="button" variant="secondary" size="sm" onClick={() => draft.setSources((list) => [...list, newSource()])}>
-            Add another source
+            {t("addAnotherSource")}
           </Button>
         )}
       </fieldset>
       <label className="flex items-start gap-2 text-sm text-slate-800">
         <input type="checkbox" name="saveAsDraft" className="mt-0.5 size-4" />
         <span>
-          Save as a draft for review
+          {t("saveAsDraft")}
           <span className="block text-xs text-slate-600">
-            A draft counts nowhere (figures, tables, exports, the API) until someone publishes it from the Review page.
+            {t("draftHelp")}
           </span>
         </span>
       </label>

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // "Add to a country": an organisation in a country with its first sourced event, saved in
 // one transaction (a presence is never left without its status). The organisation or the
 // country may be fixed by the page it was opened from; the other is chosen with a
@@ -12,8 +14,6 @@ import { newPresenceContextAction } from "@/lib/actions/presences";
 import { searchOrganisationOptions } from "./organisation-options";
 import { callAction } from "@/lib/actions/call";
 import type { NewPresenceContext } from "@/lib/data/presences";
-import { presenceName } from "@/lib/domain/format";
-import { formatIsoDate } from "@/lib/domain/partial-date";
 import type { DatePrecision } from "@/lib/domain/vocabulary";
 import { Button } from "@/components/ui/button";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
@@ -31,6 +31,8 @@ interface Props {
 const eventErrors = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).map(([key, text]) => [key.replace(/^event\./, ""), text]));
 
 export function NewPresenceForm({ organisation: fixedOrganisation, country: fixedCountry, countries }: Props) {
+  const t = useTranslations("presenceForms");
+  const f = useFormat();
   const router = useRouter();
   const [organisation, setOrganisation] = useState<ComboboxOption | null>(fixedOrganisation);
   const [country, setCountry] = useState<ComboboxOption | null>(fixedCountry);
@@ -73,60 +75,60 @@ export function NewPresenceForm({ organisation: fixedOrganisation, country: fixe
   }
 
   const existing = known?.value?.existing ?? null;
-  const subject = organisation && country ? presenceName(organisation.label, country.label) : "the organisation in the country";
+  const subject = organisation && country ? f.presence(organisation.label, country.label) : t("theOrganisation");
   return (
     <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">
       <FormAlert text={failure?.error} />
       <div className="grid gap-4 sm:grid-cols-2">
         {fixedOrganisation ? (
           <p className="text-sm text-slate-700">
-            Organisation: <strong>{fixedOrganisation.label}</strong>
+            {t("organisation")}: <strong>{fixedOrganisation.label}</strong>
           </p>
         ) : (
           <Combobox
-            label="Organisation"
+            label={t("organisation")}
             name="organisationId"
             search={searchOrganisationOptions}
             value={organisation}
             onChange={setOrganisation}
-            placeholder="Type a name or an acronym"
-            emptyText="No organisation matches. Add it first (Organisations → Add an organisation)."
+            placeholder={t("organisationPlaceholder")}
+            emptyText={t("noOrganisation")}
             error={errors.organisationId}
           />
         )}
         {fixedCountry ? (
           <p className="text-sm text-slate-700">
-            Country: <strong>{fixedCountry.label}</strong>
+            {t("country")}: <strong>{fixedCountry.label}</strong>
           </p>
         ) : (
           <Combobox
-            label="Country"
+            label={t("country")}
             name="countryIso3"
             options={countries}
             value={country}
             onChange={setCountry}
-            placeholder="Type a name or a code, e.g. cote or CIV"
+            placeholder={t("countryPlaceholder")}
             error={errors.countryIso3}
           />
         )}
       </div>
 
-      {organisation && country && !known && <p className="text-sm text-slate-600">Checking whether it is recorded there already…</p>}
+      {organisation && country && !known && <p className="text-sm text-slate-600">{t("checking")}</p>}
       {known?.error && <FormAlert text={known.error} />}
       {existing && (
         <div role="status" className="space-y-2 rounded-md border border-sky-300 bg-sky-50 p-4 text-sm text-sky-950" data-testid="existing-presence">
           <p className="flex flex-wrap items-center gap-2">
-            {subject} is already recorded:
+            {t("alreadyRecorded", { subject })}
             <span className="inline-flex items-center gap-2 whitespace-nowrap">
               <StatusBadge status={existing.status} />
-              {existing.since && <>since {formatIsoDate(existing.since, (existing.sincePrecision ?? "DAY") as DatePrecision)}</>}
+              {existing.since && t("since", { date: f.isoDate(existing.since, (existing.sincePrecision ?? "DAY") as DatePrecision) })}
             </span>
           </p>
           <p>
             <Link href={`/presences/${existing.id}/change-status`} className="font-medium underline">
-              Change its status
-            </Link>{" "}
-            to record what happened next.
+              {t("changeIts")}
+            </Link>
+            {t("toRecordNext")}
           </p>
         </div>
       )}
@@ -135,13 +137,13 @@ export function NewPresenceForm({ organisation: fixedOrganisation, country: fixe
           <EventFields draft={draft} errors={eventErrors(errors)} subject={subject} />
           <div className="flex items-center gap-3">
             <Button type="submit" disabled={pending}>
-              {pending ? "Saving…" : "Save the presence and its first event"}
+              {pending ? t("saving") : t("savePresence")}
             </Button>
             <Link
               href={fixedOrganisation ? `/organisations/${fixedOrganisation.value}` : fixedCountry ? `/countries/${fixedCountry.value}` : "/"}
               className="text-sm text-slate-700 underline"
             >
-              Cancel
+              {t("cancel")}
             </Link>
           </div>
         </>

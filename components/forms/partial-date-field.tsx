@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 // A date known to the day, the month or the year, entered as it is known: a day picker,
 // a month picker ("2023-12") or a year ("2012"). The precision comes first; changing it
 // keeps what still applies (the year, the month). The form receives the first day of the
@@ -7,8 +8,6 @@
 import { useId } from "react";
 import { DATE_PRECISIONS, type DatePrecision } from "@/lib/domain/vocabulary";
 import { FIELD, FieldError, LABEL } from "./field-kit";
-
-const PRECISION_LABELS: Record<DatePrecision, string> = { DAY: "Day", MONTH: "Month", YEAR: "Year" };
 
 /** The part of an ISO date a precision keeps: "2023-12-16" → "2023-12" for a month. */
 export function dateForPrecision(value: string, precision: DatePrecision): string {
@@ -36,7 +35,9 @@ interface Props {
   label?: string;
 }
 
-export function PartialDateField({ name, precisionName, value, precision, onChange, error, label = "Date" }: Props) {
+export function PartialDateField({ name, precisionName, value, precision, onChange, error, label: given }: Props) {
+  const t = useTranslations("fields");
+  const label = given ?? t("date");
   const id = useId();
   const errorId = `${id}-error`;
   const thisYear = new Date().getUTCFullYear();
@@ -52,7 +53,7 @@ export function PartialDateField({ name, precisionName, value, precision, onChan
     <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-2 sm:items-start">
       <legend className="sr-only">{label}</legend>
       <label className={LABEL}>
-        {label} known to the
+        {t("knownTo", { label })}
         <select
           name={precisionName}
           value={precision}
@@ -64,19 +65,19 @@ export function PartialDateField({ name, precisionName, value, precision, onChan
         >
           {DATE_PRECISIONS.map((p) => (
             <option key={p} value={p}>
-              {PRECISION_LABELS[p].toLowerCase()}
+              {t(`precision.${p}`)}
             </option>
           ))}
         </select>
       </label>
       <div className={LABEL}>
-        <label htmlFor={input.id}>{precision === "DAY" ? label : precision === "MONTH" ? `${label} (month)` : `${label} (year)`}</label>
+        <label htmlFor={input.id}>{precision === "DAY" ? label : precision === "MONTH" ? t("dateMonth", { label }) : t("dateYear", { label })}</label>
         {precision === "DAY" && <input type="date" {...input} />}
         {precision === "MONTH" && <input type="month" placeholder="YYYY-MM" pattern="\d{4}-\d{2}" {...input} />}
         {precision === "YEAR" && <input type="text" inputMode="numeric" placeholder="YYYY" maxLength={4} pattern="\d{4}" {...input} max={thisYear} />}
         <input type="hidden" name={name} value={firstDayOf(value, precision)} />
         <span id={`${id}-help`} className="text-xs font-normal text-slate-600">
-          {precision === "DAY" ? "YYYY-MM-DD" : precision === "MONTH" ? "YYYY-MM, e.g. 2023-12 for December 2023" : "YYYY, e.g. 2012"}
+          {precision === "DAY" ? t("helpDay") : precision === "MONTH" ? t("helpMonth") : t("helpYear")}
         </span>
         <FieldError id={errorId} text={error} />
       </div>

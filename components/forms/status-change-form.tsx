@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // "Change status": the new status, what happened and when (with its precision), and at
 // least one source (event-fields.tsx). On a conflict nothing is saved: the form shows what
 // changed meanwhile and keeps every field, so the analyst can re-apply the change on top of it.
@@ -9,8 +11,6 @@ import type { ActionFailure } from "@/lib/actions/action";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { callAction } from "@/lib/actions/call";
 import { Button } from "@/components/ui/button";
-import { presenceName } from "@/lib/domain/format";
-import { formatIsoDate } from "@/lib/domain/partial-date";
 import { EventFields, useEventDraft, type SourceOption } from "./event-fields";
 
 interface Props {
@@ -23,6 +23,8 @@ interface Props {
 }
 
 export function StatusChangeForm({ presenceId, version: initialVersion, organisationName, countryName, sourceOptions, backHref }: Props) {
+  const t = useTranslations("presenceForms");
+  const f = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [version, setVersion] = useState(initialVersion);
@@ -49,13 +51,13 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
           <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950" data-testid="conflict">
             <p className="font-semibold">{failure?.error}</p>
             <p className="flex flex-wrap items-center gap-2">
-              Now: <StatusBadge status={conflict.status} />
-              {conflict.since && <>since {formatIsoDate(conflict.since)}</>}
+              {t("now")} <StatusBadge status={conflict.status} />
+              {conflict.since && t("since", { date: f.isoDate(conflict.since) })}
             </p>
             {conflict.lastChange && (
               <p>
-                Latest change: “{conflict.lastChange.summary}” ({formatIsoDate(conflict.lastChange.occurredOn)})
-                {conflict.lastChange.by && <>, recorded by {conflict.lastChange.by}</>}.
+                {t("latestChange", { summary: conflict.lastChange.summary, date: f.isoDate(conflict.lastChange.occurredOn) })}
+                {conflict.lastChange.by && t("recordedBy", { name: conflict.lastChange.by })}.
               </p>
             )}
             <button
@@ -66,7 +68,7 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
                 setFailure(null);
               }}
             >
-              Keep my input and apply it on top of this
+              {t("keepMine")}
             </button>
           </div>
         ) : failure ? (
@@ -76,14 +78,14 @@ export function StatusChangeForm({ presenceId, version: initialVersion, organisa
         ) : null}
       </div>
 
-      <EventFields draft={draft} errors={failure?.fieldErrors ?? {}} subject={presenceName(organisationName, countryName)} />
+      <EventFields draft={draft} errors={failure?.fieldErrors ?? {}} subject={f.presence(organisationName, countryName)} />
 
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save status change"}
+          {pending ? t("saving") : t("saveStatus")}
         </Button>
         <a href={backHref} className="text-sm text-slate-700 underline">
-          Cancel
+          {t("cancel")}
         </a>
       </div>
     </form>

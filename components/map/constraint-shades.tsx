@@ -1,5 +1,7 @@
 // The shades of a count of access-constraint events, on the country maps and the world map:
 // each has a texture as well as a colour, so a map reads without colour.
+import { useTranslations } from "use-intl";
+
 /** Shades for 0, 1, 2–4, 5–9 and 10 or more events. */
 export const CONSTRAINT_SHADES = [
   { min: 0, label: "None", fill: "#f8fafc", texture: null },
@@ -8,6 +10,12 @@ export const CONSTRAINT_SHADES = [
   { min: 5, label: "5–9", fill: "#8f79c7", texture: "lines" },
   { min: 10, label: "10 or more", fill: "#4b2e83", texture: "cross" },
 ] as const;
+
+/** A shade's legend label in the page's language ("None" and "10 or more" have words). */
+export function useShadeLabel() {
+  const t = useTranslations("map");
+  return (shade: (typeof CONSTRAINT_SHADES)[number]) => (shade.min === 0 ? t("shadeNone") : shade.min === 10 ? t("shadeTenOrMore") : shade.label);
+}
 
 export const bucketOf = (events: number) => [...CONSTRAINT_SHADES].reverse().find((b) => events >= b.min)!;
 

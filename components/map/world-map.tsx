@@ -3,8 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type MouseEvent } from "react";
 import { STATUS_COLOURS } from "@/components/charts/chart-config";
-import { STATUS_LABELS, STATUSES, type Status } from "@/lib/domain/vocabulary";
-import { CONSTRAINT_SHADES, shadeFill, ShadeTextures } from "./constraint-shades";
+import { useTranslations } from "use-intl";
+import { STATUSES, type Status } from "@/lib/domain/vocabulary";
+import { useFormat } from "@/components/i18n/use-format";
+import { CONSTRAINT_SHADES, shadeFill, ShadeTextures, useShadeLabel } from "./constraint-shades";
 
 export interface MapShape {
   /** The outline's id in the outlines file. */
@@ -37,8 +39,8 @@ function Patterns({ prefix }: { prefix: string }) {
   );
 }
 
-function describe(entry: MapEntry): string {
-  const parts = STATUSES.filter((s) => entry[s] > 0).map((s) => `${entry[s]} ${STATUS_LABELS[s].toLowerCase()}`);
+function describe(entry: MapEntry, labels: Record<Status, string>, locale: string): string {
+  const parts = STATUSES.filter((s) => entry[s] > 0).map((s) => `${entry[s]} ${labels[s].toLocaleLowerCase(locale)}`);
   return `${entry.name}: ${parts.join(", ")}`;
 }
 
@@ -55,9 +57,11 @@ interface WorldMapProps {
 }
 
 type Layer = "status" | "constraints";
-const LAYER_TITLES: Record<Layer, string> = { status: "Map: most severe status per country", constraints: "Map: access-constraint events per country" };
 
 export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, constraints }: WorldMapProps) {
+  const t = useTranslations("map");
+  const { labels, locale } = useFormat();
+  const shadeLabel = useShadeLabel();
   const [layer, setLayer] = useState<Layer>("status");
   const router = useRouter();
   const prefix = useId().replace(/:/g, "");
@@ -76,14 +80,12 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
       <div className="flex items-start justify-between gap-3">
         <div>
           <h2 id={`${prefix}-title`} className="font-semibold text-slate-900">
-            {LAYER_TITLES[layer]}
+            {layer === "status" ? t("titleStatus") : t("titleConstraints")}
           </h2>
           <p className="text-sm text-slate-600">
-            {layer === "status"
-              ? "Each country shows the most severe current status of any organisation recorded there. Select a country to open it."
-              : "Each country shows how many access-constraint events are recorded there in this view, each counted once. Select a country to open it."}
+            {layer === "status" ? t("descriptionStatus") : t("descriptionConstraints")}
           </p>
-          <div className="mt-2 inline-flex rounded-md border border-slate-300 text-xs font-medium" role="group" aria-label="What the map shows">
+          <div className="mt-2 inline-flex rounded-md border border-slate-300 text-xs font-medium" role="group" aria-label={t("layers")}>
             {(["status", "constraints"] as const).map((l) => (
               <button
                 key={l}
@@ -92,7 +94,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
                 onClick={() => setLayer(l)}
                 className="px-2.5 py-1 text-slate-700 first:rounded-l-md last:rounded-r-md hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
               >
-                {l === "status" ? "Most severe status" : "Constraint events"}
+                {l === "status" ? t("layerStatus") : t("layerConstraints")}
               </button>
             ))}
           </div>
@@ -103,59 +105,59 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
           aria-pressed={asTable}
           className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100"
         >
-          {asTable ? "Show as map" : "Show as table"}
+          {asTable ? t("showMap") : t("showTable")}
         </button>
       </div>
       {layer === "constraints" ? (
-        <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label="Legend">
+        <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label={t("legend")}>
           {CONSTRAINT_SHADES.map((shade) => (
             <li key={shade.label} className="flex items-center gap-1.5">
               <svg width="18" height="12" aria-hidden>
                 <rect width="18" height="12" fill={shade.min === 0 ? NO_DATA : shadeFill(`${prefix}-c`, shade.min)} stroke="#64748b" strokeWidth="0.8" />
               </svg>
-              {shade.label}
+              {shadeLabel(shade)}
             </li>
           ))}
         </ul>
       ) : (
-        <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label="Legend">
+        <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label={t("legend")}>
           {STATUSES.map((status) => (
             <li key={status} className="flex items-center gap-1.5">
               <svg width="18" height="12" aria-hidden>
                 <Patterns prefix={`${prefix}-legend`} />
                 <rect width="18" height="12" fill={`url(#${prefix}-legend-${status})`} />
               </svg>
-              {STATUS_LABELS[status]} (most severe)
+              {t("mostSevere", { status: labels.status[status] })}
             </li>
           ))}
           <li className="flex items-center gap-1.5">
             <svg width="18" height="12" aria-hidden>
               <rect width="18" height="12" fill={NO_DATA} />
             </svg>
-            No organisation recorded
+            {t("noOrganisation")}
           </li>
         </ul>
       )}
       {asTable ? (
         <table className="mt-3 w-full text-left text-sm">
-          <caption className="sr-only">Most severe status per country</caption>
+          <caption className="sr-only">{t("tableCaption")}</caption>
           <thead className="bg-slate-100 text-xs text-slate-600">
             <tr>
-              <th className="px-2 py-1.5">Country</th>
-              <th className="px-2 py-1.5">Most severe</th>
+              <th className="px-2 py-1.5">{t("country")}</th>
+              <th className="px-2 py-1.5">{t("worst")}</th>
               {STATUSES.map((s) => (
                 <th key={s} className="px-2 py-1.5 text-right">
-                  {STATUS_LABELS[s]}
+                  {labels.status[s]}
                 </th>
               ))}
-              <th className="px-2 py-1.5 text-right">Constraint events</th>
+              <th className="px-2 py-1.5 text-right">{t("constraintEvents")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {entries.length === 0 && (
               <tr>
                 <td colSpan={6} className="px-2 py-4 text-center text-slate-500">
-                  No country matches this view.
+                  {t("noCountry")}
                 </td>
               </tr>
             )}
@@ -166,7 +168,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
                     {e.name}
                   </a>
                 </th>
-                <td className="px-2 py-1">{e.worst ? STATUS_LABELS[e.worst] : "—"}</td>
+                <td className="px-2 py-1">{e.worst ? labels.status[e.worst] : "—"}</td>
                 {STATUSES.map((s) => (
                   <td key={s} className="px-2 py-1 text-right tabular-nums">
                     {e[s]}
@@ -179,14 +181,14 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
         </table>
       ) : (
         <div className="relative mt-3">
-          <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label="World map of access status">
+          <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label={t("ariaLabel")}>
             <Patterns prefix={prefix} />
             <ShadeTextures prefix={`${prefix}-c`} />
             {layer === "constraints" &&
               shapes.map((shape) => {
                 const events = shape.iso3 ? (constraints[shape.iso3] ?? 0) : 0;
                 const outline = `${outlinesUrl}#${shape.id}`;
-                const text = `${shape.name}: ${events === 0 ? "no" : events} constraint event${events === 1 ? "" : "s"}`;
+                const text = t("countryConstraints", { country: shape.name, count: events });
                 if (events === 0 || !shape.iso3) {
                   return (
                     <g key={shape.id}>
@@ -221,7 +223,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
                   return (
                     <g key={shape.id}>
                       {/* One string: React renders a <title> with several children as an empty one on the server. */}
-                      <title>{`${shape.name}: no organisation recorded`}</title>
+                      <title>{t("countryNoOrganisation", { country: shape.name })}</title>
                       <use href={outline} fill={NO_DATA} stroke="white" strokeWidth={0.5} />
                     </g>
                   );
@@ -230,7 +232,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
                   <a
                     key={entry.iso3}
                     href={`/countries/${entry.iso3}${query}`}
-                    aria-label={describe(entry)}
+                    aria-label={describe(entry, labels.status, locale)}
                     onClick={(event) => open(event, entry.iso3)}
                     onMouseMove={(event) => {
                       const box = (event.currentTarget as unknown as SVGElement).ownerSVGElement!.getBoundingClientRect();
@@ -267,7 +269,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
               <p className="font-medium">{hover.entry.name}</p>
               {STATUSES.map((s) => (
                 <p key={s} className="tabular-nums">
-                  {STATUS_LABELS[s]}: {hover.entry[s]}
+                  {labels.status[s]}: {hover.entry[s]}
                 </p>
               ))}
             </div>

@@ -1,17 +1,15 @@
 import Link from "next/link";
+import { getCountryName, getFormat, getTranslations } from "@/lib/i18n/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { PresenceSummary } from "@/lib/data/presences";
-import { formatPartialDate } from "@/lib/domain/partial-date";
-import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";
 import { SourceList } from "./source-list";
-import { formatNumber } from "@/lib/domain/format";
 
-export function PresenceStatusTable({
+export async function PresenceStatusTable({
   rows,
   caption,
   query = "",
   showCountry = false,
-  emptyMessage = "No organisation with a status matches this view. Try another “as of” date or clear the filters.",
+  emptyMessage,
 }: {
   rows: PresenceSummary[];
   caption: string;
@@ -19,8 +17,9 @@ export function PresenceStatusTable({
   showCountry?: boolean;
   emptyMessage?: string;
 }) {
+  const [t, f, countryName] = [await getTranslations("view"), await getFormat(), await getCountryName()];
   if (rows.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">{emptyMessage}</p>;
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">{emptyMessage ?? t("noMatchingPresence")}</p>;
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -29,24 +28,24 @@ export function PresenceStatusTable({
         <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-4 py-3">
-              Organisation
+              {t("org")}
             </th>
             {showCountry && (
               <th scope="col" className="px-4 py-3">
-                Country
+                {t("country")}
               </th>
             )}
             <th scope="col" className="px-4 py-3">
-              Status
+              {t("status")}
             </th>
             <th scope="col" className="px-4 py-3">
-              Since
+              {t("since")}
             </th>
             <th scope="col" className="px-4 py-3 text-right">
-              People affected
+              {t("peopleAffected")}
             </th>
             <th scope="col" className="px-4 py-3">
-              Sources
+              {t("sources")}
             </th>
           </tr>
         </thead>
@@ -64,13 +63,13 @@ export function PresenceStatusTable({
                   {row.organisation.acronym && row.organisation.acronym.toLowerCase() !== row.organisation.name.toLowerCase()
                     ? `${row.organisation.acronym} · `
                     : ""}
-                  {ORGANISATION_TYPE_LABELS[row.organisation.type]}
+                  {f.labels.organisationType[row.organisation.type]}
                 </span>
               </th>
               {showCountry && (
                 <td className="px-4 py-3">
                   <Link href={`/countries/${row.country.iso3}${query}`} className="underline decoration-slate-300 hover:decoration-slate-900">
-                    {row.country.name}
+                    {countryName(row.country.iso3, row.country.name)}
                   </Link>
                 </td>
               )}
@@ -78,20 +77,20 @@ export function PresenceStatusTable({
                 <StatusBadge status={row.status} />
               </td>
               <td className="whitespace-nowrap px-4 py-3">
-                {row.since && row.sincePrecision ? formatPartialDate(row.since, row.sincePrecision) : "—"}
+                {row.since && row.sincePrecision ? f.date(row.since, row.sincePrecision) : "—"}
                 {row.disputed && (
                   <span className="mt-1 block w-fit rounded border border-status-restricted/40 px-1.5 text-xs font-medium text-status-restricted">
-                    Disputed between sources
+                    {t("disputedBetween")}
                   </span>
                 )}
               </td>
               <td className="px-4 py-3 text-right tabular-nums">
-                {row.peopleAffected === null ? <span className="text-slate-500">—</span> : formatNumber(row.peopleAffected)}
+                {row.peopleAffected === null ? <span className="text-slate-500">—</span> : f.number(row.peopleAffected)}
               </td>
               <td className="px-4 py-3">
                 <details>
                   <summary className="cursor-pointer text-status-operating">
-                    {row.sources.length} {row.sources.length === 1 ? "source" : "sources"}
+                    {t("sourceCount", { count: row.sources.length })}
                   </summary>
                   <div className="mt-2 max-w-md">
                     <SourceList sources={row.sources} />

@@ -1,9 +1,13 @@
+"use client";
 import { ExternalLink } from "lucide-react";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 import type { SourceCitation } from "@/lib/data/presences";
-import { formatPartialDate } from "@/lib/domain/partial-date";
 
 export function SourceList({ sources }: { sources: SourceCitation[] }) {
-  if (sources.length === 0) return <p className="text-sm text-slate-500">No source recorded.</p>;
+  const t = useTranslations("view");
+  const f = useFormat();
+  if (sources.length === 0) return <p className="text-sm text-slate-500">{t("noSource")}</p>;
   return (
     <ol className="space-y-3">
       {sources.map((source) => (
@@ -20,10 +24,10 @@ export function SourceList({ sources }: { sources: SourceCitation[] }) {
               <span>{source.title}</span>
             )}
             {source.publishedOn && source.publishedPrecision && (
-              <span className="text-slate-500">, {formatPartialDate(source.publishedOn, source.publishedPrecision)}</span>
+              <span className="text-slate-500">, {f.date(new Date(source.publishedOn), source.publishedPrecision)}</span>
             )}
           </p>
-          {source.claim && <p className="text-slate-700">Says: {source.claim}</p>}
+          {source.claim && <p className="text-slate-700">{t("says", { claim: source.claim })}</p>}
           {source.quote && <blockquote className="mt-1 border-l-2 border-slate-300 pl-3 italic text-slate-600">“{source.quote}”</blockquote>}
         </li>
       ))}

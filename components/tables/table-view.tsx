@@ -1,7 +1,7 @@
 // A complete table view: filters, column choice, export, the rows of the page and the pager.
 // Used by the list pages and by the country and organisation pages (with a fixed filter).
 import Link from "next/link";
-import { listCountryOptions } from "@/lib/data/countries";
+import { countryNamesIn, listCountryOptions } from "@/lib/data/countries";
 import { listRegions } from "@/lib/data/dashboard";
 import type { Actor } from "@/lib/domain/actor";
 import { savedColumns } from "@/lib/data/table-preferences";
@@ -21,6 +21,9 @@ import { areaByCode, areasOf } from "@/lib/domain/areas";
 import { FEED_FILTER_KEYS, type FeedFilters } from "@/lib/domain/feeds";
 import { FeedButton } from "@/components/feeds/feed-button";
 import { watchItemFor } from "@/lib/data/watchlist";
+import { getFormat, getTranslations } from "@/lib/i18n/server";
+import type { TableNoun } from "@/lib/i18n/messages";
+import type { Locale } from "@/lib/domain/locales";
 
 /** Tables whose filters a feed can follow (the audit log is no stream of published changes). */
 const FOLLOWABLE: readonly TableName[] = ["events", "presences"];
@@ -39,13 +42,21 @@ function areaOptions(filters: TableFilters): { code: string; name: string }[] {
   return chosen ? [chosen] : [];
 }
 
+/** The rows' countries named in the page's language (English rows already carry their names). */
+async function rowCountryNames(actor: Actor, locale: Locale, rows: readonly object[]): Promise<Record<string, string>> {
+  if (locale === "en") return {};
+  const names = await countryNamesIn(actor, locale);
+  const codes = new Set(rows.flatMap((row) => ("countryIso3" in row && typeof row.countryIso3 === "string" ? [row.countryIso3] : [])));
+  return Object.fromEntries([...codes].map((iso3) => [iso3, names.get(iso3) ?? iso3]));
+}
+
 interface TableViewProps<T extends TableName> {
   actor: Actor;
   table: T;
   params: SearchParams;
   basePath: string;
-  /** What the rows are, in the plural: "presences", "events"… */
-  noun: string;
+  /** What the rows are: "presences", "events"… (lib/i18n/messages: table.nouns). */
+  noun: TableNoun;
   caption: string;
   /** Filters the page sets (e.g. the country of a country page): applied, not shown, not in links. */
   fixed?: TableFilters;
@@ -53,6 +64,8 @@ interface TableViewProps<T extends TableName> {
 }
 
 export async function TableView<T extends TableName>({ actor, table, params, basePath, noun, caption, fixed = {}, emptyHint }: TableViewProps<T>) {
+  const [t, f] = [await getTranslations("table"), await getFormat()];
+  const plural = t(`nouns.${noun}`, { count: 2 });
   const urlQuery = parseTableQuery(table, params);
   const query = { ...urlQuery, filters: { ...urlQuery.filters, ...fixed } };
   const followable = FOLLOWABLE.includes(table) && can(actor.role, "follow");
@@ -60,10 +73,11 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
   const [page, regions, countries, saved, followingId] = await Promise.all([
     listTablePage(actor, query),
     listRegions(actor),
-    listCountryOptions(actor),
+    listCountryOptions(actor, f.locale),
     urlQuery.columns ? null : savedColumns(actor, table),
     followable ? watchItemFor(actor, feed.filters) : null,
   ]);
+  const countryNames = await rowCountryNames(actor, f.locale, page.rows);
   const hidden = hiddenWhenFixed(table, Object.keys(fixed) as FilterKey[]);
   // The user's columns, for the picker (which saves them for every page of this table) and
   // exports (a file leaves its page); the table on this page leaves out what would repeat it.
@@ -80,7 +94,7 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
         <div className="flex items-center gap-2">
           <ColumnPicker query={urlQuery} visibleColumns={chosenColumns} basePath={basePath} omit={[...hidden.columns]} />
           {followable && <FeedButton {...feed} followingId={followingId} />}
-          <ExportMenu query={query} visibleColumns={chosenColumns} rowCount={`${page.total.toLocaleString("en-GB")}${page.totalIsLowerBound ? "+" : ""}`} />
+          <ExportMenu query={query} visibleColumns={chosenColumns} rowCount={`${f.number(page.total)}${page.totalIsLowerBound ? "+" : ""}`} />
         </div>
       </div>
       {page.rows.length > 0 ? (
@@ -91,32 +105,29 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
           visibleColumns={visibleColumns}
           basePath={basePath}
           caption={caption}
+          countryNames={countryNames}
           canEdit={can(actor.role, "editEvents")}
         />
       ) : (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="table-empty">
           <p className="font-medium text-slate-800">
-            {page.total > 0
-              ? `This page is past the last page of ${noun}.`
-              : filtered
-                ? `No ${noun} match these filters.`
-                : `No ${noun} recorded up to this date.`}
+            {page.total > 0 ? t("pastLastPage", { noun: plural }) : filtered ? t("noMatch", { noun: plural }) : t("noneRecorded", { noun: plural })}
           </p>
           <p className="mt-1 text-sm text-slate-600">
             {page.total > 0 ? (
               <Link href={`${basePath}${tableQueryString(urlQuery, { page: undefined })}`} className="underline">
-                Go to the first page
+                {t("firstPage")}
               </Link>
             ) : filtered ? (
-              <>
-                Try fewer filters, another date, or{" "}
-                <Link href={clearHref} className="underline">
-                  clear the filters
-                </Link>
-                .
-              </>
+              t.rich("tryFewer", {
+                link: (text) => (
+                  <Link href={clearHref} className="underline">
+                    {text}
+                  </Link>
+                ),
+              })
             ) : (
-              (emptyHint ?? "Try another as-of date.")
+              (emptyHint ?? t("tryAnotherDate"))
             )}
           </p>
         </div>

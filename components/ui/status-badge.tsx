@@ -1,5 +1,8 @@
+"use client";
 import { Ban, CircleCheck, CircleHelp, TriangleAlert } from "lucide-react";
-import { STATUS_LABELS, type Status } from "@/lib/domain/vocabulary";
+import { useTranslations } from "use-intl";
+import type { Status } from "@/lib/domain/vocabulary";
+import { useFormat } from "@/components/i18n/use-format";
 
 // Icon, label and colour together: the status reads the same without colour.
 const STYLE: Record<Status, { icon: typeof Ban; className: string }> = {
@@ -9,11 +12,13 @@ const STYLE: Record<Status, { icon: typeof Ban; className: string }> = {
 };
 
 export function StatusBadge({ status }: { status: Status | null }) {
+  const t = useTranslations("view");
+  const { labels } = useFormat();
   if (!status) {
     return (
       <span className="inline-flex items-center gap-1.5 rounded-full border border-slate-300 bg-white px-2.5 py-0.5 text-sm font-medium text-slate-600">
         <CircleHelp aria-hidden className="size-4" />
-        Unknown
+        {t("unknown")}
       </span>
     );
   }
@@ -21,7 +26,7 @@ export function StatusBadge({ status }: { status: Status | null }) {
   return (
     <span className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-sm font-semibold ${className}`}>
       <Icon aria-hidden className="size-4" />
-      {STATUS_LABELS[status]}
+      {labels.status[status]}
     </span>
   );
 }

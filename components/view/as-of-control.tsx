@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 
 import { CalendarDays } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -7,6 +8,7 @@ import { isoDate } from "@/lib/domain/partial-date";
 
 /** The date the whole app is viewed at, kept in the URL (?asOf=YYYY-MM-DD). */
 export function AsOfControl() {
+  const t = useTranslations("view");
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -28,10 +30,10 @@ export function AsOfControl() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex items-center gap-2 text-sm" role="search" aria-label="View the data as of a date">
+    <form onSubmit={onSubmit} className="flex items-center gap-2 text-sm" role="search" aria-label={t("asOfLabel")}>
       <label htmlFor="as-of" className="flex items-center gap-1 text-slate-600">
         <CalendarDays aria-hidden className="size-4" />
-        As of
+        {t("asOf")}
       </label>
       <input
         id="as-of"
@@ -42,7 +44,7 @@ export function AsOfControl() {
         className="rounded-md border border-slate-300 px-2 py-1 text-slate-900"
       />
       <button type="submit" className="rounded-md bg-slate-900 px-2.5 py-1 font-medium text-white hover:bg-slate-700">
-        View
+        {t("viewButton")}
       </button>
       {current && (
         <button
@@ -53,7 +55,7 @@ export function AsOfControl() {
           }}
           className="rounded-md px-2 py-1 text-slate-700 underline hover:bg-slate-100"
         >
-          Today
+          {t("today")}
         </button>
       )}
     </form>

@@ -1,7 +1,9 @@
 import "server-only";
 // Countries for the API: every country with how many organisations have each status there
 // as of a date, in ISO3 order with keyset pagination.
+import { cache } from "react";
 import { db, pool } from "@/lib/db";
+import type { Locale } from "@/lib/domain/locales";
 import { BadQueryError } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
@@ -83,13 +85,15 @@ const distinctCountries = (name: string, table: string) => `
   )`;
 
 /** Countries that have any presence or event, for filter menus (most tables have few). */
-export async function listCountryOptions(actor: Actor | null): Promise<{ iso3: string; name: string }[]> {
+export async function listCountryOptions(actor: Actor | null, locale: Locale = "en"): Promise<{ iso3: string; name: string }[]> {
   authorize(actor, "read");
+  // The name column is one of two fixed identifiers, never input.
+  const name = locale === "fr" ? `coalesce(c."nameFr", c."nameEn")` : `c."nameEn"`;
   const { rows } = await pool().query<{ iso3: string; name: string }>(`
     WITH RECURSIVE ${distinctCountries("presence_countries", '"Presence"')}, ${distinctCountries("event_countries", '"AccessEvent"')}
-    SELECT c.iso3, c."nameEn" AS name FROM "Country" c
+    SELECT c.iso3, ${name} AS name FROM "Country" c
     WHERE c.iso3 IN (SELECT iso3 FROM presence_countries UNION SELECT iso3 FROM event_countries)
-    ORDER BY c."nameEn" COLLATE "und-x-icu"`);
+    ORDER BY ${name} COLLATE "und-x-icu"`);
   return rows;
 }
 
@@ -117,3 +121,13 @@ export async function assertKnownCountry(iso3: string | undefined): Promise<void
   const found = await db().country.findUnique({ where: { iso3 }, select: { iso3: true } });
   if (!found) throw new BadQueryError("country", `No country has the code ${iso3}. Use an ISO 3166 alpha-3 code, e.g. NER.`);
 }
+
+/**
+ * Every country's name in a language, by ISO3 code: French from the names the app already
+ * holds (Country.nameFr, from world-countries). Read once per request.
+ */
+export const countryNamesIn = cache(async (actor: Actor | null, locale: Locale): Promise<Map<string, string>> => {
+  authorize(actor, "read");
+  const countries = await db().country.findMany({ select: { iso3: true, nameEn: true, nameFr: true } });
+  return new Map(countries.map((c) => [c.iso3, locale === "fr" && c.nameFr ? c.nameFr : c.nameEn]));
+});

@@ -31,9 +31,12 @@ export async function countDrafts(actor: Actor | null): Promise<number> {
   return db().accessEvent.count({ where: { reviewState: "DRAFT", parentEventId: null } });
 }
 
+/** The steps of an event's history, named by the page in its language (timeline.history.*). */
+export type HistoryStep = "recordedDraft" | "recordedPublished" | "edited" | "published" | "returned" | "retracted" | "sourceAdded";
+
 export interface EventHistoryEntry {
   at: Date;
-  action: string;
+  action: HistoryStep;
   by: string | null;
   comment: string | null;
 }
@@ -68,23 +71,17 @@ export async function eventHistory(actor: Actor | null, eventId: number): Promis
     const after = (e.after ?? {}) as Record<string, unknown>;
     return {
       at: e.createdAt,
-      action:
-        e.action === "presence.statusChange" || e.action === "event.recordConstraint"
-          ? after.draft
-            ? "recorded as a draft"
-            : "recorded and published"
-          : (ACTION_WORDS[e.action] ?? e.action),
+      action: e.action === "presence.statusChange" || e.action === "event.recordConstraint" ? (after.draft ? "recordedDraft" : "recordedPublished") : STEPS[e.action]!,
       by: e.actor?.name ?? null,
       comment: typeof after.comment === "string" ? after.comment : typeof after.retractionReason === "string" ? after.retractionReason : null,
     };
   });
 }
 
-const ACTION_WORDS: Record<string, string> = {
+const STEPS: Record<string, HistoryStep> = {
   "event.update": "edited",
   "event.publish": "published",
-  "event.return": "returned to its author",
+  "event.return": "returned",
   "event.retract": "retracted",
-  "event.linkSource": "source added",
-  "import.undo": "its import undone",
+  "event.linkSource": "sourceAdded",
 };

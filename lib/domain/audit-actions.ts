@@ -75,3 +75,16 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   Table: "Table (exports)",
   Import: "Import",
 };
+
+export const AUDIT_ENTITY_LABELS_FR: Record<AuditEntityType, string> = {
+  Presence: "Présence",
+  Organisation: "Organisation",
+  AccessEvent: "Événement",
+  Area: "Zone",
+  User: "Utilisateur",
+  ApiToken: "Jeton d'API",
+  FeedToken: "Flux",
+  WebhookSubscription: "Webhook",
+  Table: "Table (exports)",
+  Import: "Import",
+};

@@ -9,9 +9,11 @@ export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): st
 
 /**
  * "ICRC in Niger"; but an organisation whose name already says where it is ("Embassy of
- * France in Niger", "UN Mission in Mali") is not placed there twice.
+ * France in Niger", "UN Mission in Mali") is not placed there twice. In French "CICR (Niger)":
+ * the preposition before a country's name (au, en, aux, à) depends on the name.
  */
-export function presenceName(organisation: string, country: string): string {
+export function presenceName(organisation: string, country: string, locale: Locale = DEFAULT_LOCALE): string {
+  if (locale === "fr") return `${organisation} (${country})`;
   return organisation.toLocaleLowerCase("en-GB").endsWith(` in ${country.toLocaleLowerCase("en-GB")}`) ? organisation : `${organisation} in ${country}`;
 }
 

@@ -8,3 +8,6 @@ import fr from "./messages/fr.json";
 export type Messages = typeof en;
 
 export const MESSAGES: Record<Locale, Messages> = { en, fr };
+
+/** What a table's rows are called, counted (table.nouns). */
+export type TableNoun = keyof Messages["table"]["nouns"];

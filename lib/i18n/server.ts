@@ -6,8 +6,10 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import { currentActor } from "@/lib/auth/session";
+import { countryNamesIn } from "@/lib/data/countries";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/domain/locales";
 import { MESSAGES, type Messages } from "./messages";
+import { formatterFor } from "./format";
 
 export const getLocale = cache(async (): Promise<Locale> => {
   // A database or rate-limit failure here must not stop the page saying so in some language.
@@ -22,4 +24,20 @@ export const getLocale = cache(async (): Promise<Locale> => {
 export async function getTranslations<N extends NamespaceKeys<Messages, NestedKeyOf<Messages>>>(namespace: N) {
   const locale = await getLocale();
   return createTranslator({ locale, messages: MESSAGES[locale], namespace });
+}
+
+/** Dates, numbers and vocabulary labels in this request's language. */
+export async function getFormat() {
+  return formatterFor(await getLocale());
+}
+
+/**
+ * A country's name in this request's language, from its ISO3 code; English rows already carry
+ * their names, so only French reads the names (once per request).
+ */
+export async function getCountryName(): Promise<(iso3: string, fallback: string) => string> {
+  const locale = await getLocale();
+  if (locale === "en") return (_iso3, fallback) => fallback;
+  const names = await countryNamesIn(await currentActor(), locale);
+  return (iso3, fallback) => names.get(iso3) ?? fallback;
 }

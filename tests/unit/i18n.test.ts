@@ -7,6 +7,8 @@ import { formatInstant, formatIsoDate, formatPartialDate } from "@/lib/domain/pa
 import { formatNumber } from "@/lib/domain/format";
 import { vocabularyLabels, STATUSES, EVENT_KINDS, ORGANISATION_TYPES, CONFIDENCES, ROLES } from "@/lib/domain/vocabulary";
 import { signInError, SIGN_IN_ERROR_MESSAGES } from "@/lib/domain/sign-in-messages";
+import { TABLE_COLUMNS, TABLE_NAMES } from "@/lib/domain/tables/columns";
+import { COLUMN_LABELS_FR, columnLabel } from "@/lib/domain/tables/column-labels";
 
 /** Every leaf of a messages object as "a.b.c" → value. */
 function leaves(messages: object, prefix = ""): Map<string, unknown> {
@@ -106,5 +108,18 @@ describe("sign-in errors", () => {
     expect(signInError(SIGN_IN_ERROR_MESSAGES.throttled)).toBe("throttled");
     expect(signInError("<script>alert(1)</script>")).toBe("failed");
     expect(signInError(undefined)).toBeNull();
+  });
+});
+
+describe("table headers in French", () => {
+  it("has a French header for every column of every table", () => {
+    for (const table of TABLE_NAMES) {
+      for (const column of TABLE_COLUMNS[table]) {
+        expect(COLUMN_LABELS_FR[table][column.id], `${table}.${column.id}`).toBeTruthy();
+        expect(columnLabel(table, column.id, "en")).toBe(column.label);
+      }
+      expect(Object.keys(COLUMN_LABELS_FR[table]).sort(), table).toEqual(TABLE_COLUMNS[table].map((c) => c.id).sort());
+    }
+    expect(columnLabel("events", "peopleAffected", "fr")).toBe("Personnes touchées");
   });
 });

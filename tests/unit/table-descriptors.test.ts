@@ -47,7 +47,8 @@ describe("table descriptors", () => {
   it("say what a row is called and where it leads", () => {
     const presence = { id: 7, organisationId: 3, organisationName: "ICRC", countryName: "Niger" };
     expect(TABLES.presences.rowHref(presence as never, "?asOf=2025-01-15")).toBe("/organisations/3?asOf=2025-01-15");
-    expect(TABLES.presences.rowLabel(presence as never)).toBe("ICRC in Niger");
+    expect(TABLES.presences.rowLabel(presence as never, "en", "Niger")).toBe("ICRC in Niger");
+    expect(TABLES.presences.rowLabel(presence as never, "fr", "Niger")).toBe("ICRC (Niger)");
     expect(TABLES.presences.rowEdit?.href(presence as never)).toBe("/presences/7/change-status");
     expect(TABLES.events.rowEdit).toBeUndefined();
     expect(TABLES.audit.rowHref({} as never, "")).toBeNull();

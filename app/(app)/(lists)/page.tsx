@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatNumber } from "@/lib/domain/format";
+import { getCountryName, getFormat, getTranslations } from "@/lib/i18n/server";
 import {
   ConstraintsByPillarChart,
   EventsByKindChart,
@@ -28,7 +28,9 @@ import { listPresencesInView } from "@/lib/data/presences";
 import { parseView, viewQuery, widerChartWindow, type SearchParams } from "@/lib/domain/view";
 import { MAP_HEIGHT, MAP_WIDTH, worldOutlinesUrl, worldShapes } from "@/lib/map/world-shapes";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("overview"))("title") };
+}
 
 /** The overview lists this many of the most severe presences; the Presences table has them all. */
 const OVERVIEW_PRESENCES = 25;
@@ -49,19 +51,23 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     constraintsByCountry(actor, view),
   ]);
   const query = viewQuery(view);
+  const [t, f, countryName] = [await getTranslations("overview"), await getFormat(), await getCountryName()];
+  // Countries named in the page's language (the data layer names them in English).
+  const named = <R extends { iso3: string; name: string }>(rows: R[]) => rows.map((row) => ({ ...row, name: countryName(row.iso3, row.name) }));
+  const shapes = worldShapes().map((shape) => (shape.iso3 ? { ...shape, name: countryName(shape.iso3, shape.name) } : shape));
 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Who can still work where</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
         <AsOfNotice view={view} />
       </div>
       <FilterBar view={view} regions={regions} action="/" />
       <HeadlineFigureCards figures={figures} view={view} path="/" />
       <WorldMap
-        shapes={worldShapes()}
+        shapes={shapes}
         outlinesUrl={worldOutlinesUrl()}
-        entries={map}
+        entries={named(map)}
         width={MAP_WIDTH}
         height={MAP_HEIGHT}
         query={query}
@@ -71,7 +77,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <div id="people-affected">
           <PeopleAffectedChart series={people} widerHref={`/${widerChartWindow(view)}#people-affected`} />
         </div>
-        <StatusByCountryChart rows={byCountry} />
+        <StatusByCountryChart rows={named(byCountry)} />
         <EventsByKindChart series={byKind} widerHref={`/${widerChartWindow(view)}#events-by-kind`} />
         <StatusByTypeChart rows={byType} />
         <div id="constraints-by-pillar">
@@ -79,22 +85,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </div>
       </div>
       <section id="presences" className="space-y-2">
-        <h2 className="text-lg font-semibold">Organisations and their status</h2>
+        <h2 className="text-lg font-semibold">{t("presencesHeading")}</h2>
         <p className="text-sm text-slate-600">
           {presences.total > presences.rows.length ? (
             <>
-              The {presences.rows.length} most severe of {formatNumber(presences.total)}
-              {presences.totalIsLowerBound ? "+" : ""} matching presences.{" "}
+              {t("mostSevere", { shown: presences.rows.length, total: `${f.number(presences.total)}${presences.totalIsLowerBound ? "+" : ""}` })}{" "}
               <Link href={`/presences${viewQuery(view, { from: undefined, to: undefined })}`} className="underline">
-                See them all in the Presences table
+                {t("seeAll")}
               </Link>
               .
             </>
           ) : (
-            `${presences.total} matching ${presences.total === 1 ? "presence" : "presences"}.`
+            t("matching", { count: presences.total })
           )}
         </p>
-        <PresenceStatusTable rows={presences.rows} caption="Organisations and their status in this view" query={query} showCountry />
+        <PresenceStatusTable rows={presences.rows} caption={t("tableCaption")} query={query} showCountry />
       </section>
     </div>
   );

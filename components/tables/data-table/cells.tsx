@@ -4,71 +4,80 @@ import type { ReactNode } from "react";
 import { concernsLabel } from "@/lib/domain/concerns";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { auditChanges } from "@/lib/domain/audit-diff";
-import { formatNumber } from "@/lib/domain/format";
-import { formatPartialDate } from "@/lib/domain/partial-date";
 import type { TableName } from "@/lib/domain/tables/columns";
 import type { SourceRef, TableRows } from "@/lib/domain/tables/rows";
-import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, type DatePrecision } from "@/lib/domain/vocabulary";
+import type { DatePrecision } from "@/lib/domain/vocabulary";
+import type { Formatter } from "@/lib/i18n/format";
+
+/** What a cell needs besides its row: the page's language (dates, numbers, labels, words). */
+export interface CellContext {
+  f: Formatter;
+  t: (key: "disputed" | "noChange" | "andMore", values?: { count: number }) => string;
+  /** A country's name in the page's language, from its ISO3 code (the row's own name when unknown). */
+  country: (iso3: string, fallback: string) => string;
+}
 
 /** The sources of a row in a few words: each publisher once, wide enough to read. */
 const sourceSummary = (sources: SourceRef[]) =>
   sources.length ? <span className="block min-w-40">{[...new Set(sources.map((s) => s.publisher))].join(", ")}</span> : muted(null);
 
-const day = (iso: string, precision: DatePrecision) => (
-  <span className="whitespace-nowrap">{formatPartialDate(new Date(`${iso.slice(0, 10)}T00:00:00Z`), precision)}</span>
+const day = (iso: string, precision: DatePrecision, f: Formatter) => (
+  <span className="whitespace-nowrap">{f.date(new Date(`${iso.slice(0, 10)}T00:00:00Z`), precision)}</span>
 );
-const number = (value: number | null) => (value === null ? <span className="text-slate-500">—</span> : formatNumber(value));
+const number = (value: number | null, f: Formatter) => (value === null ? <span className="text-slate-500">—</span> : f.number(value));
 const muted = (text: string | null) => text ?? <span className="text-slate-500">—</span>;
 
-type Renderers<T extends TableName> = Partial<Record<string, (row: TableRows[T]) => ReactNode>>;
+type Renderers<T extends TableName> = Partial<Record<string, (row: TableRows[T], context: CellContext) => ReactNode>>;
 
 export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
   presences: {
-    organisation: (r) => (
+    organisation: (r, { t }) => (
       <span className="font-medium text-slate-900">
         {r.organisationName}
-        {r.disputed && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Disputed</span>}
+        {r.disputed && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{t("disputed")}</span>}
       </span>
     ),
     acronym: (r) => muted(r.organisationAcronym),
-    type: (r) => ORGANISATION_TYPE_LABELS[r.organisationType],
+    country: (r, { country }) => country(r.countryIso3, r.countryName),
+    type: (r, { f }) => f.labels.organisationType[r.organisationType],
     iatiId: (r) => muted(r.iatiId),
     status: (r) => <StatusBadge status={r.status} />,
-    since: (r) => day(r.since, r.sincePrecision),
-    peopleAffected: (r) => number(r.peopleAffected),
+    since: (r, { f }) => day(r.since, r.sincePrecision, f),
+    peopleAffected: (r, { f }) => number(r.peopleAffected, f),
     sources: (r) => sourceSummary(r.sources),
   },
   events: {
-    occurredOn: (r) => day(r.occurredOn, r.datePrecision),
+    occurredOn: (r, { f }) => day(r.occurredOn, r.datePrecision, f),
+    country: (r, { country }) => country(r.countryIso3, r.countryName),
     organisation: (r) => r.organisationName ?? <span className="text-slate-600">{concernsLabel(r)}</span>,
     areas: (r) => (r.areas.length ? <span className="block min-w-24">{r.areas.map((a) => a.name).join(", ")}</span> : muted(null)),
-    type: (r) => (r.organisationType ? ORGANISATION_TYPE_LABELS[r.organisationType] : muted(null)),
-    kind: (r) => EVENT_KIND_LABELS[r.kind],
-    status: (r) => (r.resultingStatus ? <StatusBadge status={r.resultingStatus} /> : <span className="text-slate-500">No change</span>),
-    confidence: (r) =>
-      r.confidence === "DISPUTED" ? <span className="font-semibold text-amber-800">{CONFIDENCE_LABELS.DISPUTED}</span> : CONFIDENCE_LABELS[r.confidence],
-    peopleAffected: (r) => number(r.peopleAffected),
+    type: (r, { f }) => (r.organisationType ? f.labels.organisationType[r.organisationType] : muted(null)),
+    kind: (r, { f }) => f.labels.kind[r.kind],
+    status: (r, { t }) => (r.resultingStatus ? <StatusBadge status={r.resultingStatus} /> : <span className="text-slate-500">{t("noChange")}</span>),
+    confidence: (r, { f }) =>
+      r.confidence === "DISPUTED" ? <span className="font-semibold text-amber-800">{f.labels.confidence.DISPUTED}</span> : f.labels.confidence[r.confidence],
+    peopleAffected: (r, { f }) => number(r.peopleAffected, f),
     summary: (r) => <span className="line-clamp-2 max-w-md">{r.summary}</span>,
     sources: (r) => sourceSummary(r.sources),
   },
   organisations: {
     name: (r) => <span className="font-medium text-slate-900">{r.name}</span>,
     acronym: (r) => muted(r.acronym),
-    type: (r) => ORGANISATION_TYPE_LABELS[r.type],
+    type: (r, { f }) => f.labels.organisationType[r.type],
     iatiId: (r) => muted(r.iatiId),
-    countries: (r) => formatNumber(r.countries),
-    operating: (r) => formatNumber(r.operating),
-    restricted: (r) => formatNumber(r.restricted),
-    expelled: (r) => formatNumber(r.expelled),
+    countries: (r, { f }) => f.number(r.countries),
+    operating: (r, { f }) => f.number(r.operating),
+    restricted: (r, { f }) => f.number(r.restricted),
+    expelled: (r, { f }) => f.number(r.expelled),
   },
   audit: {
-    createdAt: (r) => (
+    createdAt: (r, { f }) => (
       <time dateTime={r.createdAt} className="whitespace-nowrap">
-        {formatPartialDate(new Date(r.createdAt), "DAY")} {r.createdAt.slice(11, 19)}
+        {f.date(new Date(r.createdAt), "DAY")} {r.createdAt.slice(11, 19)}
       </time>
     ),
     actor: (r) => muted(r.actorEmail),
-    changes: (r) => {
+    changes: (r, { t }) => {
       const changes = auditChanges(r.before, r.after);
       if (changes.length === 0) return <span className="text-slate-500">—</span>;
       return (
@@ -84,7 +93,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
               <ins className="break-all text-emerald-800 no-underline">{c.after}</ins>
             </li>
           ))}
-          {changes.length > 8 && <li className="text-slate-500">and {changes.length - 8} more</li>}
+          {changes.length > 8 && <li className="text-slate-500">{t("andMore", { count: changes.length - 8 })}</li>}
         </ul>
       );
     },

@@ -9,6 +9,9 @@ import { PopoverMenu } from "@/components/ui/popover-menu";
 import { defaultVisibleColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import { callAction } from "@/lib/actions/call";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
+import { columnLabel } from "@/lib/domain/tables/column-labels";
 
 export function ColumnPicker({
   query,
@@ -22,6 +25,8 @@ export function ColumnPicker({
   /** Columns this page leaves out (they would repeat what the page is about). */
   omit?: string[];
 }) {
+  const t = useTranslations("table");
+  const { locale } = useFormat();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -55,13 +60,13 @@ export function ColumnPicker({
       <PopoverMenu
         label={
           <>
-            <Columns3 aria-hidden className="size-4" /> Columns
+            <Columns3 aria-hidden className="size-4" /> {t("columns")}
           </>
         }
         className="inline-flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
       >
         <fieldset className="space-y-0.5" aria-busy={pending}>
-          <legend className="px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">Show columns</legend>
+          <legend className="px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("showColumns")}</legend>
           {TABLE_COLUMNS[table]
             .filter((column) => !omit.includes(column.id))
             .map((column) => (
@@ -73,7 +78,7 @@ export function ColumnPicker({
                   onChange={() => toggle(column.id)}
                   disabled={shown.length === 1 && shown.includes(column.id)}
                 />
-                {column.label}
+                {columnLabel(table, column.id, locale)}
               </label>
             ))}
         </fieldset>
@@ -84,7 +89,7 @@ export function ColumnPicker({
             disabled={pending || shown.join() === defaultVisibleColumns(table).join()}
             className="w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 disabled:cursor-default disabled:text-slate-500"
           >
-            Reset to default columns
+            {t("resetColumns")}
           </button>
         </div>
       </PopoverMenu>

@@ -10,7 +10,10 @@ import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import type { TableRows } from "@/lib/domain/tables/rows";
 import { tableDescriptor } from "@/lib/domain/tables/descriptors";
-import { CELL_RENDERERS } from "./cells";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
+import { columnLabel } from "@/lib/domain/tables/column-labels";
+import { CELL_RENDERERS, type CellContext } from "./cells";
 import { asOfQuery } from "@/lib/domain/view-url";
 
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
@@ -23,31 +26,36 @@ interface DataTableProps<T extends TableName> {
   /** The path the table's URL state applies to (e.g. /presences or /countries/NER). */
   basePath: string;
   caption: string;
+  /** The countries of these rows by ISO3, named in the page's language. */
+  countryNames?: Record<string, string>;
   /** Show each row's edit link (the server still checks the role on save). */
   canEdit?: boolean;
 }
 
-export function DataTable<T extends TableName>({ table, rows, query, visibleColumns, basePath, caption, canEdit = false }: DataTableProps<T>) {
+export function DataTable<T extends TableName>({ table, rows, query, visibleColumns, basePath, caption, countryNames = {}, canEdit = false }: DataTableProps<T>) {
   const descriptor = tableDescriptor(table);
+  const t = useTranslations("table");
+  const f = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const navigate = (search: string) => startTransition(() => router.push(`${basePath}${search}`, { scroll: false }));
 
   const columns = useMemo(() => {
     const helper = createColumnHelper<typeof features, TableRows[T]>();
-    const renderers = CELL_RENDERERS[table] as Record<string, ((row: TableRows[T]) => React.ReactNode) | undefined>;
+    const renderers = CELL_RENDERERS[table] as Record<string, ((row: TableRows[T], context: CellContext) => React.ReactNode) | undefined>;
+    const context: CellContext = { f, t: (key, values) => t(key, values), country: (iso3, fallback) => countryNames[iso3] ?? fallback };
     return helper.columns(
       TABLE_COLUMNS[table].map((column) =>
         // An accessor (not a display column): TanStack only offers sorting on columns with one.
         helper.accessor((row) => column.value(row as never), {
           id: column.id,
-          header: column.label,
+          header: columnLabel(table, column.id, f.locale),
           enableSorting: Boolean(column.sortable),
-          cell: ({ row }) => renderers[column.id]?.(row.original) ?? column.value(row.original as never) ?? "—",
+          cell: ({ row }) => renderers[column.id]?.(row.original, context) ?? column.value(row.original as never) ?? "—",
         }),
       ),
     );
-  }, [table]);
+  }, [table, f, t, countryNames]);
 
   const sorting: SortingState = [{ id: query.sort.column, desc: query.sort.direction === "desc" }];
   const columnVisibility = Object.fromEntries(TABLE_COLUMNS[table].map((c) => [c.id, visibleColumns.includes(c.id)]));
@@ -70,6 +78,11 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
   });
 
   const carriedAsOf = asOfQuery(query);
+  const rowLabel = (row: TableRows[T]) => {
+    const iso3 = (row as { countryIso3?: string }).countryIso3;
+    const fallback = (row as { countryName?: string }).countryName ?? "";
+    return descriptor.rowLabel(row, f.locale, (iso3 && countryNames[iso3]) || fallback);
+  };
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, href: string | null) {
     const row = event.currentTarget;
@@ -85,12 +98,12 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
     <div className="relative rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
       {pending && (
         <div role="status" className="absolute right-3 top-3 z-20 flex items-center gap-2 rounded bg-white/90 px-2 py-1 text-sm text-slate-600 shadow">
-          <LoaderCircle aria-hidden className="size-4 animate-spin" /> Loading…
+          <LoaderCircle aria-hidden className="size-4 animate-spin" /> {t("loading")}
         </div>
       )}
       <table className={`w-full border-collapse text-left text-sm ${pending ? "opacity-60" : ""}`} data-testid={`${table}-table`}>
         <caption className="sr-only">
-          {caption}. Sortable columns have a button in their header; use the arrow keys to move between rows and Enter to open one.
+          {t("captionHelp", { caption })}
         </caption>
         <thead className="sticky top-0 z-10 bg-slate-50 shadow-[inset_0_-1px_0_theme(colors.slate.200)]">
           {tanstack.getHeaderGroups().map((group) => (
@@ -113,7 +126,7 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                       >
                         <tanstack.FlexRender header={header} />
                         <Icon aria-hidden className={`size-3.5 ${sorted ? "text-slate-900" : "text-slate-500"}`} />
-                        <span className="sr-only">{sorted ? `, sorted ${sorted === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+                        <span className="sr-only">{sorted ? t(sorted === "asc" ? "sortedAscending" : "sortedDescending") : t("sort")}</span>
                       </button>
                     ) : (
                       <tanstack.FlexRender header={header} />
@@ -123,7 +136,7 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
               })}
               {canEdit && descriptor.rowEdit && (
                 <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("actions")}</span>
                 </th>
               )}
             </tr>
@@ -132,12 +145,13 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
         <tbody>
           {tanstack.getRowModel().rows.map((row) => {
             const href = descriptor.rowHref(row.original, carriedAsOf);
+            const label = rowLabel(row.original);
             return (
               <tr
                 key={row.id}
                 tabIndex={0}
                 data-testid="table-row"
-                aria-label={descriptor.rowLabel(row.original)}
+                aria-label={label}
                 onClick={(event) => {
                   if (href && !(event.target as HTMLElement).closest("a, button")) router.push(href);
                 }}
@@ -154,9 +168,9 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
                     <a
                       href={descriptor.rowEdit.href(row.original)}
                       className="inline-block rounded-md border border-slate-300 px-2 py-1 text-center text-sm font-medium text-slate-800 hover:bg-slate-100"
-                      aria-label={`${descriptor.rowEdit.label}: ${descriptor.rowLabel(row.original)}`}
+                      aria-label={`${t(descriptor.rowEdit.label)}: ${label}`}
                     >
-                      {descriptor.rowEdit.label}
+                      {t(descriptor.rowEdit.label)}
                     </a>
                   </td>
                 )}

@@ -9,6 +9,7 @@ import { useState, type MouseEvent } from "react";
 import { checkExportAction } from "@/lib/actions/exports";
 import { PopoverMenu } from "@/components/ui/popover-menu";
 import { callAction } from "@/lib/actions/call";
+import { useTranslations } from "use-intl";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 
@@ -18,6 +19,7 @@ async function refusalOf(table: TableQuery["table"], href: string): Promise<stri
 }
 
 export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQuery; visibleColumns: string[]; rowCount: string }) {
+  const t = useTranslations("table");
   const [refusal, setRefusal] = useState<string | null>(null);
   const [checking, setChecking] = useState<string | null>(null);
   const href = (format: string) =>
@@ -47,12 +49,12 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
       <PopoverMenu
         label={
           <>
-            <Download aria-hidden className="size-4" /> Export
+            <Download aria-hidden className="size-4" /> {t("export")}
           </>
         }
         className="inline-flex cursor-pointer items-center gap-2 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
       >
-        <p className="px-2 py-1.5 text-xs text-slate-500">All {rowCount} rows of this view, visible columns</p>
+        <p className="px-2 py-1.5 text-xs text-slate-500">{t("exportAll", { count: rowCount })}</p>
         <ul>
           {EXPORT_FORMATS.map((format) => (
             <li key={format}>
@@ -64,8 +66,8 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
                 aria-busy={checking === format}
                 className="block rounded px-2 py-1.5 hover:bg-slate-100 focus:bg-slate-100"
               >
-                {EXPORT_FORMAT_LABELS[format]}
-                {checking === format ? " — starting…" : ""}
+                {format === "hxl" ? t("hxlCsv") : EXPORT_FORMAT_LABELS[format]}
+                {checking === format ? t("starting") : ""}
               </a>
             </li>
           ))}
@@ -79,7 +81,7 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
           className="absolute right-0 top-full z-40 mt-1 flex w-80 items-start gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 shadow-md"
         >
           <p className="flex-1">{refusal}</p>
-          <button type="button" onClick={() => setRefusal(null)} aria-label="Dismiss" className="rounded px-1 leading-none text-amber-900 hover:bg-amber-100">
+          <button type="button" onClick={() => setRefusal(null)} aria-label={t("dismiss")} className="rounded px-1 leading-none text-amber-900 hover:bg-amber-100">
             ×
           </button>
         </div>

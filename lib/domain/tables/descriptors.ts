@@ -4,7 +4,8 @@
 // SQL of each table (lib/data/tables/*-table.ts) must give every sortable column a sort
 // key, which a unit test checks.
 import type { Action } from "../permissions";
-import { EVENT_KIND_LABELS } from "../vocabulary";
+import { vocabularyLabels } from "../vocabulary";
+import type { Locale } from "../locales";
 import { TABLE_COLUMNS, type Columns, type TableName } from "./columns";
 import type { FilterKey, TableSort } from "./query-string";
 import type { TableRows } from "./rows";
@@ -24,20 +25,20 @@ export interface TableDescriptor<T extends TableName> {
   /** The filters it offers, in the order the toolbar shows them. */
   filters: readonly FilterKey[];
   defaultSort: TableSort;
-  /** What the from/to date filters filter on, as the toolbar labels them. */
-  dateLabel: string;
-  statusLabel: string;
+  /** What the from/to date filters filter on, and what the status filter is: message keys of the toolbar (table.*). */
+  dateLabel: "date" | "since" | "logged";
+  statusLabel: "status" | "resultingStatus";
   /** The page a row opens (with the as-of query carried over), or null when rows open nothing. */
   rowHref: (row: TableRows[T], asOfQuery: string) => string | null;
-  /** What a row is called, for its link's accessible name. */
-  rowLabel: (row: TableRows[T]) => string;
+  /** What a row is called, for its link's accessible name (with the country's name in that language). */
+  rowLabel: (row: TableRows[T], locale: Locale, countryName: string) => string;
   /**
    * On a page that fixes a filter (a country page, an organisation page), the columns and
    * filters that would only repeat it.
    */
   whenFixed?: Partial<Record<FilterKey, { columns: readonly string[]; filters: readonly FilterKey[] }>>;
   /** The edit action of a row, for roles that may edit; absent when the table has none. */
-  rowEdit?: { label: string; href: (row: TableRows[T]) => string };
+  rowEdit?: { label: "changeStatus"; href: (row: TableRows[T]) => string };
 }
 
 export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
@@ -48,8 +49,8 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     alwaysExported: ["id", "iatiId"],
     filters: ["q", "country", "region", "type", "status"],
     defaultSort: { column: "name", direction: "asc" },
-    dateLabel: "Date",
-    statusLabel: "Status",
+    dateLabel: "date",
+    statusLabel: "status",
     rowHref: (row, asOf) => `/organisations/${row.id}${asOf}`,
     rowLabel: (row) => row.name,
   },
@@ -60,12 +61,12 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     alwaysExported: ["id", "iso3", "iatiId", "sincePrecision"],
     filters: ["q", "country", "organisation", "region", "type", "status", "from", "to"],
     defaultSort: { column: "status", direction: "desc" },
-    dateLabel: "Since",
-    statusLabel: "Status",
+    dateLabel: "since",
+    statusLabel: "status",
     // The organisation's page: its status in every country and its timeline.
     rowHref: (row, asOf) => `/organisations/${row.organisationId}${asOf}`,
-    rowLabel: (row) => presenceName(row.organisationName, row.countryName),
-    rowEdit: { label: "Change status", href: (row) => `/presences/${row.id}/change-status` },
+    rowLabel: (row, locale, country) => presenceName(row.organisationName, country, locale),
+    rowEdit: { label: "changeStatus", href: (row) => `/presences/${row.id}/change-status` },
     whenFixed: {
       organisation: { columns: ["organisation", "acronym", "type", "iatiId"], filters: ["type", "country"] },
       country: { columns: ["country"], filters: ["region"] },
@@ -78,10 +79,11 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     alwaysExported: ["id", "iso3", "iatiId", "datePrecision", "areaCodes"],
     filters: ["q", "country", "organisation", "region", "type", "status", "kind", "pillar", "category", "area", "confidence", "from", "to"],
     defaultSort: { column: "occurredOn", direction: "desc" },
-    dateLabel: "Date",
-    statusLabel: "Resulting status",
+    dateLabel: "date",
+    statusLabel: "resultingStatus",
     rowHref: (row, asOf) => `/events/${row.id}${asOf}`,
-    rowLabel: (row) => `Event of ${row.occurredOn}: ${EVENT_KIND_LABELS[row.kind]}${row.organisationName ? `, ${row.organisationName}` : ""}`,
+    rowLabel: (row, locale) =>
+      `${locale === "fr" ? `Événement du ${row.occurredOn}` : `Event of ${row.occurredOn}`}: ${vocabularyLabels(locale).kind[row.kind]}${row.organisationName ? `, ${row.organisationName}` : ""}`,
   },
   audit: {
     columns: TABLE_COLUMNS.audit,
@@ -90,8 +92,8 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     alwaysExported: ["id"],
     filters: ["q", "actor", "action", "entityType", "hide", "from", "to"],
     defaultSort: { column: "createdAt", direction: "desc" },
-    dateLabel: "Logged",
-    statusLabel: "Status",
+    dateLabel: "logged",
+    statusLabel: "status",
     rowHref: () => null,
     rowLabel: (row) => `${row.action} ${row.entityType} ${row.entityId}`,
   },

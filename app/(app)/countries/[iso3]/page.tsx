@@ -6,8 +6,7 @@ import { IndicatorTable } from "@/components/constraints/indicator-table";
 import { AreaMap } from "@/components/map/area-map";
 import { constraintsByMonthAndPillar, countryConstraints } from "@/lib/data/constraints";
 import { areasOf } from "@/lib/domain/areas";
-import { formatNumber } from "@/lib/domain/format";
-import { formatIsoDate } from "@/lib/domain/partial-date";
+import { getFormat, getTranslations } from "@/lib/i18n/server";
 import { areaShapes } from "@/lib/map/area-shapes";
 import { EventTimeline } from "@/components/events/event-timeline";
 import { TableView } from "@/components/tables/table-view";
@@ -36,6 +35,9 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const tableParams = await searchParams;
   const view = asOfOnly(parseView(tableParams));
   const query = viewQuery(view);
+  const [t, f] = [await getTranslations("country"), await getFormat()];
+  // The country in the page's language first, the other name beside its code.
+  const [name, otherName] = f.locale === "fr" ? [country.nameFr || country.nameEn, country.nameEn] : [country.nameEn, country.nameFr];
 
   // The sections below are async components of their own, so React runs their queries at
   // the same time instead of one after the other.
@@ -44,35 +46,35 @@ export default async function CountryPage({ params, searchParams }: Props) {
       <div className="space-y-2">
         <p className="text-sm text-slate-500">
           <Link href={`/${query}`} className="underline">
-            Overview
+            {t("overview")}
           </Link>{" "}
           / {country.region}
         </p>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">
-            {country.nameEn}{" "}
+            {name}{" "}
             <span className="text-base font-normal text-slate-500">
-              ({country.iso3} · {country.nameFr})
+              ({country.iso3} · {otherName})
             </span>
           </h1>
-          <FollowButton actor={actor} filters={{ country: country.iso3 }} what={country.nameEn} />
+          <FollowButton actor={actor} filters={{ country: country.iso3 }} what={name} />
         </div>
         <CountryLastChanged actor={actor} iso3={country.iso3} />
         <AsOfNotice view={view} />
         {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            {tableParams.draft === "1" ? "Saved as a draft: it counts nowhere until someone publishes it." : "Status change saved."}{" "}
+            {tableParams.draft === "1" ? t("savedDraft") : t("statusSaved")}{" "}
             <Link href={`/events/${tableParams.saved}`} className="underline">
-              {tableParams.draft === "1" ? "See the draft" : "See the new event"}
+              {tableParams.draft === "1" ? t("seeDraft") : t("seeNewEvent")}
             </Link>
             .
           </p>
         )}
         {typeof tableParams.constraint === "string" && /^\d+$/.test(tableParams.constraint) && (
           <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            {tableParams.draft === "1" ? "Constraint saved as a draft: it counts nowhere until someone publishes it." : "Constraint recorded."}{" "}
+            {tableParams.draft === "1" ? t("constraintDraft") : t("constraintRecorded")}{" "}
             <Link href={`/events/${tableParams.constraint}`} className="underline">
-              See the event
+              {t("seeEvent")}
             </Link>
             .
           </p>
@@ -80,10 +82,10 @@ export default async function CountryPage({ params, searchParams }: Props) {
       </div>
       <section className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 className="text-lg font-semibold">Organisations</h2>
+          <h2 className="text-lg font-semibold">{t("organisations")}</h2>
           {can(actor.role, "editOrganisations") && can(actor.role, "editEvents") && (
             <Link href={`/presences/new?country=${country.iso3}`} className="text-sm font-medium text-slate-900 underline">
-              Add an organisation in {country.nameEn}…
+              {t("addOrganisation", { country: name })}
             </Link>
           )}
         </div>
@@ -93,27 +95,27 @@ export default async function CountryPage({ params, searchParams }: Props) {
           params={tableParams}
           basePath={`/countries/${country.iso3}`}
           noun="organisations"
-          caption={`Organisations in ${country.nameEn} and their status`}
+          caption={t("tableCaption", { country: name })}
           fixed={{ country: country.iso3 }}
-          emptyHint={`No organisation with a status is recorded in ${country.nameEn} up to this date. Analysts can add one with its first sourced event.`}
+          emptyHint={t("emptyHint", { country: name })}
         />
       </section>
       <section className="space-y-3" aria-labelledby="constraints-title">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="constraints-title" className="text-lg font-semibold">
-            Access constraints
+            {t("constraints")}
           </h2>
           {can(actor.role, "editEvents") && (
             <Link href={`/countries/${country.iso3}/constraints/new`} className="text-sm font-medium text-slate-900 underline">
-              Record a constraint in {country.nameEn}…
+              {t("recordConstraint", { country: name })}
             </Link>
           )}
         </div>
-        <CountryConstraints actor={actor} iso2={country.iso2} iso3={country.iso3} name={country.nameEn} view={view} query={query} />
+        <CountryConstraints actor={actor} iso2={country.iso2} iso3={country.iso3} name={name} view={view} query={query} />
       </section>
       <CountryCharts actor={actor} view={{ ...view, country: country.iso3 }} />
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Timeline</h2>
+        <h2 className="text-lg font-semibold">{t("timeline")}</h2>
         <CountryTimeline actor={actor} iso3={country.iso3} asOf={view.asOf} query={query} />
       </section>
     </div>
@@ -156,16 +158,16 @@ async function CountryConstraints({
   view: View;
   query: string;
 }) {
-  const summary = await countryConstraints(actor, iso3, view);
-  const period = `up to ${formatIsoDate(isoDate(view.asOf))}`;
+  const [summary, t, f] = [await countryConstraints(actor, iso3, view), await getTranslations("country"), await getFormat()];
+  const period = t("period", { date: f.isoDate(isoDate(view.asOf)) });
   const eventsQuery = (extra: string) => `/events?country=${iso3}&${extra}${query ? `&${query.slice(1)}` : ""}`;
   const areas = areasOf(iso3).map((a) => ({ code: a.code, name: a.name, events: summary.byArea[a.code] ?? 0, href: eventsQuery(`area=${a.code}`) }));
   return (
     <>
       <p className="text-sm text-slate-600" data-testid="constraint-total">
         {summary.total === 0
-          ? `No access-constraint event is recorded in ${name} ${period}.`
-          : `${formatNumber(summary.total)} access-constraint event${summary.total === 1 ? "" : "s"} ${period}, ${formatNumber(summary.countryWide)} of them country-wide (in no particular area).`}
+          ? t("noConstraint", { country: name, period })
+          : t("constraintTotal", { total: summary.total, period, countryWide: f.number(summary.countryWide) })}
       </p>
       <div className="grid gap-4 xl:grid-cols-2">
         <AreaMap shapes={areaShapes(iso2)} areas={areas} countryName={name} period={period} />
@@ -176,15 +178,15 @@ async function CountryConstraints({
 }
 
 async function CountryTimeline({ actor, iso3, asOf, query }: { actor: Actor; iso3: string; asOf: Date; query: string }) {
-  const timeline = await listTimeline(actor, { countryIso3: iso3 }, asOf);
+  const [timeline, t] = [await listTimeline(actor, { countryIso3: iso3 }, asOf), await getTranslations("country")];
   return (
     <>
       <EventTimeline events={timeline.events} query={query} />
       {timeline.more && (
         <p className="text-sm text-slate-600">
-          The {TIMELINE_LIMIT} latest events are shown.{" "}
+          {t("latestShown", { count: TIMELINE_LIMIT })}{" "}
           <Link href={`/events?country=${iso3}${query ? `&${query.slice(1)}` : ""}`} className="underline">
-            See every event in the Events table
+            {t("seeEveryEvent")}
           </Link>
           .
         </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getCountryName, getFormat, getTranslations } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventCard } from "@/components/events/event-timeline";
@@ -9,12 +10,13 @@ import { can } from "@/lib/domain/permissions";
 import { ReviewActions } from "@/components/forms/review-actions";
 import { eventHistory } from "@/lib/data/review";
 import { requireReview } from "@/lib/env";
-import { formatPartialDate } from "@/lib/domain/partial-date";
 import { asOfOnly, isoDate, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-export const metadata: Metadata = { title: "Event" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("event"))("title") };
+}
 
 export default async function EventPage({ params, searchParams }: Props) {
   const actor = await requireActor();
@@ -23,19 +25,21 @@ export default async function EventPage({ params, searchParams }: Props) {
   const view = parseView(await searchParams);
   const history = await eventHistory(actor, event.id);
   const query = viewQuery(asOfOnly(view));
+  const [t, f, countryName] = [await getTranslations("event"), await getFormat(), await getCountryName()];
+  const country = countryName(event.country.iso3, event.country.name);
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-500">
         <Link href={`/${query}`} className="underline">
-          Overview
+          {t("overview")}
         </Link>{" "}
         /{" "}
         <Link href={`/countries/${event.country.iso3}${query}`} className="underline">
-          {event.country.name}
+          {country}
         </Link>{" "}
-        / Event
+        / {t("event")}
       </p>
-      <h1 className="text-2xl font-semibold tracking-tight">{event.organisation?.name ?? event.country.name}: event</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("heading", { subject: event.organisation?.name ?? country })}</h1>
       <ul>
         <EventCard event={event} query={query} showCountry detailed>
           {event.draft && can(actor.role, "editEvents") && (
@@ -46,13 +50,13 @@ export default async function EventPage({ params, searchParams }: Props) {
       {history.length > 0 && (
         <section aria-labelledby="history-heading" className="space-y-1">
           <h2 id="history-heading" className="text-lg font-semibold">
-            History
+            {t("history")}
           </h2>
           <ol className="space-y-1 text-sm text-slate-700">
             {history.map((h, i) => (
               <li key={i}>
-                <time dateTime={h.at.toISOString()}>{formatPartialDate(h.at, "DAY")}</time>: {h.action}
-                {h.by && <> by {h.by}</>}
+                <time dateTime={h.at.toISOString()}>{f.date(h.at)}</time>: {t(`steps.${h.action}`)}
+                {h.by && t("by", { name: h.by })}
                 {h.comment && <>: “{h.comment}”</>}
               </li>
             ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getFormat, getTranslations } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { EventTimeline } from "@/components/events/event-timeline";
@@ -16,11 +17,12 @@ import { FollowButton } from "@/components/watchlist/follow-button";
 import { getOrganisation } from "@/lib/data/organisations";
 import { listTimeline, TIMELINE_LIMIT } from "@/lib/data/timeline";
 import { asOfOnly, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
-import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-export const metadata: Metadata = { title: "Organisation" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organisation"))("title") };
+}
 
 export default async function OrganisationPage({ params, searchParams }: Props) {
   const actor = await requireActor();
@@ -42,22 +44,23 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const mayEdit = can(actor.role, "editOrganisations");
   const mayAdd = can(actor.role, "editOrganisations") && can(actor.role, "editEvents");
   const query = viewQuery(asOfOnly(view));
+  const [t, tc, f] = [await getTranslations("organisation"), await getTranslations("country"), await getFormat()];
 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <p className="text-sm text-slate-500">
           <Link href={`/${query}`} className="underline">
-            Overview
+            {t("overview")}
           </Link>{" "}
-          / Organisations
+          / {t("organisations")}
         </p>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{organisation.name}</h1>
           <FollowButton actor={actor} filters={{ organisation: organisation.id }} what={organisation.name} />
         </div>
         <p className="text-slate-600">
-          {[organisation.acronym, ORGANISATION_TYPE_LABELS[organisation.type], organisation.iatiId && `IATI ${organisation.iatiId}`]
+          {[organisation.acronym, f.labels.organisationType[organisation.type], organisation.iatiId && t("iati", { id: organisation.iatiId })]
             .filter(Boolean)
             .join(" · ")}
           {organisation.website && (
@@ -77,30 +80,30 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       </div>
       {typeof tableParams.created === "string" && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Organisation added. Add it to the countries where it works, each with its first sourced event.
+          {t("created")}
         </p>
       )}
       {typeof tableParams.merged === "string" && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Merged. The duplicate&apos;s countries, events and names are now this organisation&apos;s.
+          {t("merged")}
         </p>
       )}
       <AliasList organisationId={organisation.id} aliases={aliases} editable={mayEdit} />
       {typeof tableParams.saved === "string" && /^\d+$/.test(tableParams.saved) && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          {tableParams.draft === "1" ? "Saved as a draft: it counts nowhere until someone publishes it." : "Saved."}{" "}
+          {tableParams.draft === "1" ? tc("savedDraft") : t("saved")}{" "}
           <Link href={`/events/${tableParams.saved}`} className="underline">
-            {tableParams.draft === "1" ? "See the draft" : "See the new event"}
+            {tableParams.draft === "1" ? tc("seeDraft") : tc("seeNewEvent")}
           </Link>
           .
         </p>
       )}
       <section className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 className="text-lg font-semibold">Where it works</h2>
+          <h2 className="text-lg font-semibold">{t("whereItWorks")}</h2>
           {mayAdd && (
             <Link href={`/presences/new?organisation=${organisation.id}`} className="text-sm font-medium text-slate-900 underline">
-              Add to a country…
+              {t("addToCountry")}
             </Link>
           )}
         </div>
@@ -110,19 +113,19 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           params={tableParams}
           basePath={`/organisations/${organisation.id}`}
           noun="countries"
-          caption={`Countries where ${organisation.name} is present`}
+          caption={t("tableCaption", { name: organisation.name })}
           fixed={{ organisation: organisation.id }}
-          emptyHint="No country with a status is recorded for this organisation up to this date."
+          emptyHint={t("emptyHint")}
         />
       </section>
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Timeline</h2>
+        <h2 className="text-lg font-semibold">{t("timeline")}</h2>
         <EventTimeline events={timeline.events} query={query} showCountry />
         {timeline.more && (
           <p className="text-sm text-slate-600">
-            The {TIMELINE_LIMIT} latest events are shown.{" "}
+            {tc("latestShown", { count: TIMELINE_LIMIT })}{" "}
             <Link href={`/events?organisation=${organisation.id}${query ? `&${query.slice(1)}` : ""}`} className="underline">
-              See every event in the Events table
+              {tc("seeEveryEvent")}
             </Link>
             .
           </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getFormat, getTranslations } from "@/lib/i18n/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NewPresenceForm } from "@/components/forms/new-presence-form";
@@ -8,15 +9,18 @@ import { getOrganisation } from "@/lib/data/organisations";
 import { can } from "@/lib/domain/permissions";
 import type { SearchParams } from "@/lib/domain/view";
 
-export const metadata: Metadata = { title: "Add to a country" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("presenceForms"))("addTitle") };
+}
 
 // /presences/new?organisation=ID (from an organisation's page) or ?country=ISO3 (from a country's page).
 export default async function NewPresencePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
+  const [t, f] = [await getTranslations("presenceForms"), await getFormat()];
   if (!can(actor.role, "editOrganisations") || !can(actor.role, "editEvents")) {
     return (
       <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-        Your role can read and export, not edit. Ask an admin if you need to record where organisations work.
+        {t("readOnlyPresence")}
       </p>
     );
   }
@@ -29,10 +33,11 @@ export default async function NewPresencePage({ searchParams }: { searchParams: 
     listAllCountries(actor),
   ]);
   if ((organisationParam && !organisation) || (countryParam && !country)) notFound();
+  const countryLabel = country ? (f.locale === "fr" && country.nameFr) || country.nameEn : "";
   const back = organisation
     ? { href: `/organisations/${organisation.id}`, label: organisation.name }
     : country
-      ? { href: `/countries/${country.iso3}`, label: country.nameEn }
+      ? { href: `/countries/${country.iso3}`, label: countryLabel }
       : null;
 
   return (
@@ -42,20 +47,23 @@ export default async function NewPresencePage({ searchParams }: { searchParams: 
           <Link href={back.href} className="underline">
             {back.label}
           </Link>{" "}
-          / Add to a country
+          / {t("addTitle")}
         </p>
       )}
       <h1 className="text-2xl font-semibold tracking-tight">
-        {organisation ? `Add ${organisation.name} to a country` : country ? `Add an organisation in ${country.nameEn}` : "Add an organisation in a country"}
+        {organisation ? t("addOrgToCountry", { name: organisation.name }) : country ? t("addOrgIn", { country: countryLabel }) : t("addOrgInCountry")}
       </h1>
       <p className="text-sm text-slate-600">
-        An organisation is recorded in a country with its first sourced event: its status there, what happened and when, according to whom. Both are saved
-        together.
+        {t("addHelp")}
       </p>
       <NewPresenceForm
         organisation={organisation ? { value: String(organisation.id), label: organisation.name, hint: organisation.acronym ?? undefined } : null}
-        country={country ? { value: country.iso3, label: country.nameEn, hint: country.iso3 } : null}
-        countries={countries.map((c) => ({ value: c.iso3, label: c.name, hint: c.iso3, keywords: [c.nameFr, c.iso2] }))}
+        country={country ? { value: country.iso3, label: countryLabel, hint: country.iso3 } : null}
+        countries={countries.map((c) =>
+          f.locale === "fr"
+            ? { value: c.iso3, label: c.nameFr || c.name, hint: c.iso3, keywords: [c.name, c.iso2] }
+            : { value: c.iso3, label: c.name, hint: c.iso3, keywords: [c.nameFr, c.iso2] },
+        )}
       />
     </div>
   );
