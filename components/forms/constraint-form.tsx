@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // "Record a constraint" on a country page: one entry for a constraint that concerns the whole
 // country, named organisations, or every organisation of some types there; located in areas
 // or country-wide; optionally setting the status of each organisation concerned (one decree
@@ -10,7 +12,7 @@ import type { ActionFailure } from "@/lib/actions/action";
 import { callAction } from "@/lib/actions/call";
 import { Button } from "@/components/ui/button";
 import { foldForSearch } from "@/lib/domain/search-text";
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from "@/lib/domain/vocabulary";
+import { ORGANISATION_TYPES, type OrganisationType } from "@/lib/domain/vocabulary";
 import { EventFields, useEventDraft, type SourceOption } from "./event-fields";
 import { FIELD, FieldError, FormAlert } from "./field-kit";
 
@@ -28,6 +30,8 @@ interface Props {
 const BOX = "max-h-56 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2";
 
 export function ConstraintForm({ iso3, countryName, organisations, areas, sourceOptions, backHref }: Props) {
+  const t = useTranslations("constraintForm");
+  const { labels } = useFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -48,10 +52,10 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
   const shown = filter ? organisations.filter((o) => foldForSearch(`${o.name} ${o.acronym ?? ""}`).includes(foldForSearch(filter))) : organisations;
   const subject =
     scope === "country"
-      ? `the organisations in ${countryName}`
+      ? t("subjectCountry", { country: countryName })
       : scope === "organisations"
-        ? `each organisation named (${named.size})`
-        : `each organisation of the chosen types in ${countryName}`;
+        ? t("subjectNamed", { count: named.size })
+        : t("subjectTypes", { country: countryName });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,13 +81,13 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
       </div>
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">Whom it concerns</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("whom")}</legend>
         <div className="flex flex-wrap gap-3 text-sm">
           {(
             [
-              ["country", `The whole country`],
-              ["organisations", "Named organisations"],
-              ["types", "Every organisation of some types"],
+              ["country", t("scopeCountry")],
+              ["organisations", t("scopeNamed")],
+              ["types", t("scopeTypes")],
             ] as [Scope, string][]
           ).map(([value, text]) => (
             <label
@@ -108,18 +112,18 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
         {scope === "organisations" && (
           <div className="space-y-2">
             <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-              Find an organisation
-              <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className={`${FIELD} max-w-sm`} placeholder="Name or acronym" />
+              {t("find")}
+              <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className={`${FIELD} max-w-sm`} placeholder={t("findPlaceholder")} />
             </label>
             {organisations.length === 0 ? (
               <p className="text-sm text-slate-600">
-                No organisation is recorded in {countryName} yet: add one first, or record the constraint for the whole country.
+                {t("noneInCountry", { country: countryName })}
               </p>
             ) : (
               <div
                 className={BOX}
                 role="group"
-                aria-label="Organisations it concerns"
+                aria-label={t("concerned")}
                 aria-describedby={errors.organisationIds ? "organisationIds-error" : undefined}
               >
                 {shown.map((o) => (
@@ -129,18 +133,18 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
                     {o.acronym && <span className="text-slate-500">({o.acronym})</span>}
                   </label>
                 ))}
-                {shown.length === 0 && <p className="text-sm text-slate-600">No organisation matches “{filter}”.</p>}
+                {shown.length === 0 && <p className="text-sm text-slate-600">{t("noMatch", { filter })}</p>}
               </div>
             )}
-            <p className="text-xs text-slate-600">{named.size} chosen.</p>
+            <p className="text-xs text-slate-600">{t("chosen", { count: named.size })}</p>
           </div>
         )}
         {scope === "types" && (
-          <div className="flex flex-wrap gap-x-4 gap-y-1" role="group" aria-label="Types of organisation it concerns">
-            {ORGANISATION_TYPES.map((t) => (
-              <label key={t} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={types.has(t)} onChange={() => setTypes((s) => toggle(s, t))} className="size-4" />
-                {ORGANISATION_TYPE_LABELS[t]}
+          <div className="flex flex-wrap gap-x-4 gap-y-1" role="group" aria-label={t("typesConcerned")}>
+            {ORGANISATION_TYPES.map((type) => (
+              <label key={type} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={types.has(type)} onChange={() => setTypes((s) => toggle(s, type))} className="size-4" />
+                {labels.organisationType[type]}
               </label>
             ))}
           </div>
@@ -150,11 +154,11 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
       </fieldset>
 
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">Where (none: the whole country)</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("where")}</legend>
         {areas.length === 0 ? (
-          <p className="text-sm text-slate-600">No first-level areas are recorded for {countryName}.</p>
+          <p className="text-sm text-slate-600">{t("noAreas", { country: countryName })}</p>
         ) : (
-          <div className="grid gap-x-4 gap-y-1 sm:grid-cols-3" role="group" aria-label="Areas" aria-describedby={errors.areas ? "areas-error" : undefined}>
+          <div className="grid gap-x-4 gap-y-1 sm:grid-cols-3" role="group" aria-label={t("areas")} aria-describedby={errors.areas ? "areas-error" : undefined}>
             {areas.map((a) => (
               <label key={a.code} className="flex items-center gap-2 text-sm">
                 <input
@@ -179,18 +183,16 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
         subject={subject}
         statusOptional
         statusLocked={
-          scope === "country"
-            ? "A constraint of the whole country changes no organisation's status: to set one, name the organisations or their types."
-            : undefined
+          scope === "country" ? t("locked") : undefined
         }
       />
 
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Record the constraint"}
+          {pending ? t("saving") : t("record")}
         </Button>
         <a href={backHref} className="text-sm text-slate-700 underline">
-          Cancel
+          {t("cancel")}
         </a>
       </div>
     </form>

@@ -1,17 +1,21 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // Edit an organisation's details. The form carries the time the record was loaded; if it
 // was edited meanwhile, nothing is saved and the current values are shown.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { updateOrganisationAction } from "@/lib/actions/organisations";
 import type { OrganisationNow } from "@/lib/domain/errors";
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
+import { ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
 import { FIELD, FieldError, FormSaved, LABEL, useActionForm } from "./field-kit";
 import { Button } from "@/components/ui/button";
 
 type Details = OrganisationNow & { id: number };
 
 export function OrganisationDetailsForm({ organisation }: { organisation: Details }) {
+  const t = useTranslations("orgForms");
+  const { labels } = useFormat();
   const router = useRouter();
   const [loadedAt, setLoadedAt] = useState(organisation.updatedAt);
   const { pending, submit: send, failure, setFailure, succeeded: saved, errors } = useActionForm();
@@ -35,11 +39,11 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Detail
 
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-semibold">Edit details</summary>
+      <summary className="cursor-pointer font-semibold">{t("editDetails")}</summary>
       <form onSubmit={submit} noValidate className="mt-3 grid gap-3 sm:grid-cols-2">
         {(["name", "acronym", "iatiId", "website"] as const).map((name) => (
           <label key={name} className={LABEL}>
-            {{ name: "Name", acronym: "Acronym", iatiId: "IATI identifier", website: "Website" }[name]}
+            {t(({ name: "name", acronym: "acronym", iatiId: "iati", website: "website" } as const)[name])}
             <input
               name={name}
               defaultValue={organisation[name] ?? ""}
@@ -51,20 +55,20 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Detail
           </label>
         ))}
         <label className={LABEL}>
-          Type
+          {t("type")}
           <select name="type" defaultValue={organisation.type} className={FIELD}>
-            {ORGANISATION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {ORGANISATION_TYPE_LABELS[t]}
+            {ORGANISATION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {labels.organisationType[type]}
               </option>
             ))}
           </select>
         </label>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
           <Button type="submit" size="sm" disabled={pending}>
-            {pending ? "Saving…" : "Save details"}
+            {pending ? t("saving") : t("saveDetails")}
           </Button>
-          {saved && <FormSaved text="Saved." />}
+          {saved && <FormSaved text={t("saved")} />}
           {failure && !conflict && (
             <p role="alert" className="text-sm text-red-700">
               {errors.form ?? failure.error}
@@ -75,10 +79,9 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Detail
           <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 sm:col-span-2">
             <p className="font-semibold">{failure?.error}</p>
             <p>
-              Now: {conflict.name}
-              {conflict.acronym ? ` (${conflict.acronym})` : ""}, {conflict.type ? ORGANISATION_TYPE_LABELS[conflict.type] : ""}
-              {conflict.iatiId ? `, IATI ${conflict.iatiId}` : ""}
-              {conflict.website ? `, ${conflict.website}` : ""}.
+              {t("now", {
+                details: `${conflict.name}${conflict.acronym ? ` (${conflict.acronym})` : ""}, ${conflict.type ? labels.organisationType[conflict.type] : ""}${conflict.iatiId ? `, IATI ${conflict.iatiId}` : ""}${conflict.website ? `, ${conflict.website}` : ""}`,
+              })}
             </p>
             <button
               type="button"
@@ -88,7 +91,7 @@ export function OrganisationDetailsForm({ organisation }: { organisation: Detail
                 setFailure(null);
               }}
             >
-              Keep my input and apply it on top of this
+              {t("keepMine")}
             </button>
           </div>
         )}

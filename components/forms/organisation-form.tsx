@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // Add an organisation: name (any script), acronym, type, IATI identifier, website. Before
 // saving, organisations with the same name or acronym (ignoring case and accents) are
 // shown with links: the analyst opens the one that exists, or saves a new one knowingly.
@@ -12,17 +14,20 @@ import type { OrganisationOption } from "@/lib/data/organisations";
 import { Button } from "@/components/ui/button";
 import { createOrganisationAction } from "@/lib/actions/organisations";
 import { LIMITS } from "@/lib/domain/limits";
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
+import { ORGANISATION_TYPES } from "@/lib/domain/vocabulary";
 import { FIELD, FieldError, FormAlert, LABEL, useActionForm } from "./field-kit";
 
+// Labels and hints are message keys (orgForms.*); a hint of null has none, "https://…" is no word.
 const FIELDS = [
-  { name: "name", label: "Name", hint: "In its own language and script, e.g. Médecins Sans Frontières", max: LIMITS.organisationName },
-  { name: "acronym", label: "Acronym (optional)", hint: "", max: LIMITS.acronym },
-  { name: "iatiId", label: "IATI identifier (optional)", hint: "e.g. XM-DAC-41306", max: LIMITS.iatiId },
-  { name: "website", label: "Website (optional)", hint: "https://…", max: LIMITS.url },
+  { name: "name", label: "name", hint: "nameHint", max: LIMITS.organisationName },
+  { name: "acronym", label: "acronymOptional", hint: null, max: LIMITS.acronym },
+  { name: "iatiId", label: "iatiOptional", hint: "iatiHint", max: LIMITS.iatiId },
+  { name: "website", label: "websiteOptional", hint: null, max: LIMITS.url },
 ] as const;
 
 export function OrganisationForm() {
+  const t = useTranslations("orgForms");
+  const { labels } = useFormat();
   const router = useRouter();
   const { pending, submit: send, failure, errors } = useActionForm();
   // The similar organisations shown, for the name and acronym they were found for.
@@ -59,12 +64,12 @@ export function OrganisationForm() {
       <FormAlert text={failure?.error} />
       {FIELDS.map((f) => (
         <label key={f.name} className={LABEL}>
-          {f.label}
+          {t(f.label)}
           <input
             name={f.name}
             maxLength={f.max}
             className={FIELD}
-            placeholder={f.hint}
+            placeholder={f.hint ? t(f.hint) : f.name === "website" ? "https://…" : ""}
             aria-invalid={Boolean(errors[f.name])}
             aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
           />
@@ -72,14 +77,14 @@ export function OrganisationForm() {
         </label>
       ))}
       <label className={LABEL}>
-        Type
+        {t("type")}
         <select name="type" defaultValue="" className={FIELD} aria-invalid={Boolean(errors.type)} aria-describedby={errors.type ? "type-error" : undefined}>
           <option value="" disabled>
-            Choose…
+            {t("choose")}
           </option>
-          {ORGANISATION_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {ORGANISATION_TYPE_LABELS[t]}
+          {ORGANISATION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {labels.organisationType[type]}
             </option>
           ))}
         </select>
@@ -88,9 +93,7 @@ export function OrganisationForm() {
       {similar && (
         <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950" data-testid="similar-organisations">
           <p className="font-semibold">
-            {similar.found.length === 1
-              ? "An organisation with this name, acronym, alias or IATI identifier exists:"
-              : "Organisations with this name, acronym, alias or IATI identifier exist:"}
+            {similar.found.length === 1 ? t("similarOne") : t("similarMany")}
           </p>
           <ul className="list-disc pl-5">
             {similar.found.map((o) => (
@@ -102,11 +105,11 @@ export function OrganisationForm() {
               </li>
             ))}
           </ul>
-          <p>Open it to record where it works, or add this one if it is a different organisation.</p>
+          <p>{t("similarHelp")}</p>
         </div>
       )}
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : similar ? "Add it anyway" : "Add organisation"}
+        {pending ? t("saving") : similar ? t("addAnyway") : t("add")}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 // An organisation's other names (add, remove) and merging a duplicate into it. The merge asks
 // for a second click that names both organisations: it cannot be undone from the interface.
 import { useRouter } from "next/navigation";
@@ -17,9 +18,12 @@ export interface AliasItem {
   source: { publisher: string; title: string; url: string | null } | null;
 }
 
-const LANGUAGES: Record<string, string> = { en: "English", fr: "French", ar: "Arabic", es: "Spanish", pt: "Portuguese" };
+/** The languages an alias may be in (their names are messages: identity.languages.*). */
+const LANGUAGES = ["en", "fr", "ar", "es", "pt"] as const;
+const isListed = (code: string): code is (typeof LANGUAGES)[number] => (LANGUAGES as readonly string[]).includes(code);
 
 export function AliasList({ organisationId, aliases, editable }: { organisationId: number; aliases: AliasItem[]; editable: boolean }) {
+  const t = useTranslations("identity");
   const router = useRouter();
   const { pending, submit, failure, errors, succeeded } = useActionForm();
   const removal = useActionForm();
@@ -40,17 +44,19 @@ export function AliasList({ organisationId, aliases, editable }: { organisationI
   return (
     <section aria-labelledby="aliases-heading" className="space-y-2">
       <h2 id="aliases-heading" className="text-base font-semibold">
-        Also known as
+        {t("alsoKnownAs")}
       </h2>
       {aliases.length === 0 ? (
-        <p className="text-sm text-slate-600">No other name is recorded: search, imports and triage find it by its name and acronym.</p>
+        <p className="text-sm text-slate-600">{t("noAlias")}</p>
       ) : (
-        <ul className="flex flex-wrap gap-2" aria-label="Aliases">
+        <ul className="flex flex-wrap gap-2" aria-label={t("aliases")}>
           {aliases.map((alias) => (
             <li key={alias.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2.5 py-1 text-sm">
               <span className="font-medium">{alias.name}</span>
               <span className="text-slate-500">
-                {[alias.acronym ? "acronym" : null, alias.language ? (LANGUAGES[alias.language] ?? alias.language) : null].filter(Boolean).join(", ")}
+                {[alias.acronym ? t("acronymWord") : null, alias.language ? (isListed(alias.language) ? t(`languages.${alias.language}`) : alias.language) : null]
+                  .filter(Boolean)
+                  .join(", ")}
               </span>
               {alias.source && (
                 <span className="text-slate-500" title={alias.source.title}>
@@ -68,7 +74,7 @@ export function AliasList({ organisationId, aliases, editable }: { organisationI
                 <button
                   type="button"
                   className="rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-                  aria-label={`Remove the alias ${alias.name}`}
+                  aria-label={t("removeAlias", { name: alias.name })}
                   disabled={removal.pending}
                   onClick={() =>
                     removal.submit(
@@ -87,32 +93,32 @@ export function AliasList({ organisationId, aliases, editable }: { organisationI
       <FormAlert text={removal.failure?.error} compact />
       {editable && (
         <details className="text-sm">
-          <summary className="cursor-pointer text-slate-700 underline">Add another name…</summary>
-          <form onSubmit={add} noValidate className="mt-2 flex flex-wrap items-end gap-3" aria-label="Add an alias">
+          <summary className="cursor-pointer text-slate-700 underline">{t("addAnother")}</summary>
+          <form onSubmit={add} noValidate className="mt-2 flex flex-wrap items-end gap-3" aria-label={t("addAliasLabel")}>
             <label className={LABEL}>
-              Another name or acronym
+              {t("anotherName")}
               <input name="name" className={FIELD_INLINE} maxLength={200} aria-invalid={Boolean(errors.name)} aria-describedby="alias-name-error" />
             </label>
             <label className={LABEL}>
-              Language
+              {t("language")}
               <select name="language" className={FIELD_INLINE} defaultValue="">
-                <option value="">Any / not one language</option>
-                {Object.entries(LANGUAGES).map(([code, label]) => (
+                <option value="">{t("anyLanguage")}</option>
+                {LANGUAGES.map((code) => (
                   <option key={code} value={code}>
-                    {label}
+                    {t(`languages.${code}`)}
                   </option>
                 ))}
               </select>
             </label>
             <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
-              <input type="checkbox" name="acronym" /> Acronym
+              <input type="checkbox" name="acronym" /> {t("acronym")}
             </label>
             <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-              {pending ? "Adding…" : "Add alias"}
+              {pending ? t("adding") : t("addAlias")}
             </Button>
             <FieldError id="alias-name-error" text={errors.name ?? errors.language} />
             {!errors.name && <FormAlert text={failure && !failure.fieldErrors ? failure.error : null} compact />}
-            {succeeded && <FormSaved text="Alias added." />}
+            {succeeded && <FormSaved text={t("aliasAdded")} />}
           </form>
         </details>
       )}
@@ -121,6 +127,7 @@ export function AliasList({ organisationId, aliases, editable }: { organisationI
 }
 
 export function MergeOrganisation({ organisationId, organisationName }: { organisationId: number; organisationName: string }) {
+  const t = useTranslations("identity");
   const router = useRouter();
   const [chosen, setChosen] = useState<ComboboxOption | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -144,15 +151,14 @@ export function MergeOrganisation({ organisationId, organisationName }: { organi
 
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-semibold">Merge a duplicate into this organisation</summary>
+      <summary className="cursor-pointer font-semibold">{t("mergeTitle")}</summary>
       <div className="mt-3 space-y-3 text-sm">
         <p className="text-slate-600">
-          The duplicate&apos;s countries, events and other names move to {organisationName}; its name becomes an alias. Where both are recorded in one country,
-          the two records become one and its status is recomputed from the events of both.
+          {t("mergeHelp", { name: organisationName })}
         </p>
         <div className="max-w-md">
           <Combobox
-            label="Duplicate to merge"
+            label={t("duplicate")}
             name="organisationId"
             search={search}
             value={chosen}
@@ -160,26 +166,26 @@ export function MergeOrganisation({ organisationId, organisationName }: { organi
               setChosen(option);
               setConfirming(false);
             }}
-            placeholder="Type a name or acronym"
+            placeholder={t("duplicatePlaceholder")}
           />
         </div>
         <FormAlert text={failure?.error} compact />
         {chosen && !confirming && (
           <Button type="button" variant="secondary" size="sm" onClick={() => setConfirming(true)}>
-            Merge…
+            {t("merge")}
           </Button>
         )}
         {chosen && confirming && (
           <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
             <p>
-              Merge <strong>{chosen.label}</strong> into <strong>{organisationName}</strong>? {chosen.label} will no longer exist as an organisation of its own.
+              {t.rich("mergeConfirm", { duplicate: chosen.label, name: organisationName, b: (text) => <strong>{text}</strong> })}
             </p>
             <div className="flex gap-2">
               <Button type="button" size="sm" onClick={merge} disabled={pending}>
-                {pending ? "Merging…" : `Merge into ${organisationName}`}
+                {pending ? t("merging") : t("mergeInto", { name: organisationName })}
               </Button>
               <Button type="button" size="sm" variant="secondary" onClick={() => setConfirming(false)}>
-                Cancel
+                {t("cancel")}
               </Button>
             </div>
           </div>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 // A draft's review: publish it, or return it to its author with a comment. The server checks
 // the role and, with four eyes on, that the reviewer is not the author.
 import { useRouter } from "next/navigation";
@@ -20,6 +21,7 @@ export function ReviewActions({
   fourEyes: boolean;
   onEventPage?: boolean;
 }) {
+  const t = useTranslations("review");
   const router = useRouter();
   const { pending, submit, failure, errors } = useActionForm();
   const [returning, setReturning] = useState(false);
@@ -40,17 +42,17 @@ export function ReviewActions({
             )
           }
         >
-          Publish
+          {t("publish")}
         </Button>
         <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => setReturning((r) => !r)} aria-expanded={returning}>
-          Return to author…
+          {t("returnToAuthor")}
         </Button>
         {!onEventPage && (
           <a href={`/events/${eventId}`} className="text-sm underline">
-            Open and edit
+            {t("openAndEdit")}
           </a>
         )}
-        {blocked && <span className="text-sm text-slate-600">You wrote this draft: with four eyes on, another analyst publishes it.</span>}
+        {blocked && <span className="text-sm text-slate-600">{t("ownDraft")}</span>}
       </div>
       {returning && (
         <form
@@ -67,7 +69,7 @@ export function ReviewActions({
           }}
         >
           <label className={LABEL}>
-            What should the author change?
+            {t("whatToChange")}
             <textarea
               className={FIELD}
               rows={2}
@@ -80,7 +82,7 @@ export function ReviewActions({
             <FieldError id={`return-${eventId}-error`} text={errors.comment} />
           </label>
           <Button type="submit" size="sm" variant="secondary" disabled={pending}>
-            Return with this comment
+            {t("returnWithComment")}
           </Button>
         </form>
       )}

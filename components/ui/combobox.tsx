@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 // A searchable picker (the WAI-ARIA combobox pattern with a list box): type any part of a
 // name, an acronym or a code, ignoring case and accents ("cote" finds Côte d'Ivoire), move
 // with the arrow keys, choose with Enter, close with Escape. Options are given (countries)
@@ -48,7 +49,8 @@ export function filterOptions(options: ComboboxOption[], text: string): Combobox
   return [...starts, ...contains].slice(0, SHOWN);
 }
 
-export function Combobox({ label, name, options = [], search, value, onChange, placeholder, error, emptyText = "Nothing matches", compact = false }: Props) {
+export function Combobox({ label, name, options = [], search, value, onChange, placeholder, error, emptyText, compact = false }: Props) {
+  const t = useTranslations("identity");
   const id = useId();
   const listId = `${id}-list`;
   // What is typed; null while it shows the chosen option's label.
@@ -170,7 +172,7 @@ export function Combobox({ label, name, options = [], search, value, onChange, p
           ))}
           {!shown.length && (
             <li role="presentation" className="px-2.5 py-1.5 text-slate-600">
-              {searching ? "Searching…" : emptyText}
+              {searching ? t("searching") : (emptyText ?? t("nothingMatches"))}
             </li>
           )}
         </ul>

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/lib/domain/locales";
 // Personal Atom feeds. A feed is a view (the events table's filters) with its own token in
 // its address: feed readers cannot sign in, so the token is the credential, read-only (it
 // opens this one feed and nothing else), shown once and stored as its SHA-256 like API
@@ -123,13 +124,13 @@ export async function listOwnFeeds(actor: Actor | null, now = new Date()): Promi
 }
 
 /** The names of the country, organisation and area a feed follows, for its title. */
-export async function feedFilterNames(filters: FeedFilters) {
+export async function feedFilterNames(filters: FeedFilters, locale: Locale = "en") {
   const [country, organisation, area] = await Promise.all([
-    filters.country ? db().country.findUnique({ where: { iso3: filters.country }, select: { nameEn: true } }) : null,
+    filters.country ? db().country.findUnique({ where: { iso3: filters.country }, select: { nameEn: true, nameFr: true } }) : null,
     filters.organisation ? db().organisation.findUnique({ where: { id: filters.organisation }, select: { name: true } }) : null,
     filters.area ? db().area.findUnique({ where: { code: filters.area }, select: { name: true } }) : null,
   ]);
-  return { country: country?.nameEn, organisation: organisation?.name, area: area?.name };
+  return { country: (locale === "fr" && country?.nameFr) || country?.nameEn, organisation: organisation?.name, area: area?.name };
 }
 
 export interface OpenedFeed {

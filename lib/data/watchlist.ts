@@ -12,6 +12,7 @@ import { RuleError } from "@/lib/domain/errors";
 import { describeFeedFilters, feedFiltersQuery, feedFiltersSchema, parseStoredFeedFilters, type FeedEntry, type FeedFilters } from "@/lib/domain/feeds";
 import type { ChangePosition } from "@/lib/domain/changes";
 import { feedEntries, feedFilterNames } from "./feeds";
+import type { Locale } from "@/lib/domain/locales";
 
 export const MAX_WATCH_ITEMS = 100;
 /** Changes listed per followed item, and in all (the newest). */
@@ -50,13 +51,13 @@ export interface WatchItemView {
   title: string;
 }
 
-export async function listWatchItems(actor: Actor | null): Promise<WatchItemView[]> {
+export async function listWatchItems(actor: Actor | null, locale: Locale = "en"): Promise<WatchItemView[]> {
   const user = authorize(actor, "follow");
   const items = await db().watchItem.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
   return Promise.all(
     items.map(async (item) => {
       const filters = parseStoredFeedFilters(item.filters);
-      return { id: item.id, filters, query: item.filters, title: describeFeedFilters(filters, await feedFilterNames(filters)) };
+      return { id: item.id, filters, query: item.filters, title: describeFeedFilters(filters, await feedFilterNames(filters, locale), locale) };
     }),
   );
 }
@@ -85,11 +86,11 @@ const beyond = (entry: { txid: string | bigint; seq: string | bigint }, position
 };
 
 /** The changes in what the user follows since their last visit; records this visit. */
-export async function whatChangedSinceLastVisit(actor: Actor | null, now = new Date()): Promise<WhatChanged> {
+export async function whatChangedSinceLastVisit(actor: Actor | null, now = new Date(), locale: Locale = "en"): Promise<WhatChanged> {
   const user = authorize(actor, "follow");
   const [record, items] = await Promise.all([
     db().user.findUniqueOrThrow({ where: { id: user.id }, select: { watchSeenTxid: true, watchSeenSeq: true, watchVisitedAt: true } }),
-    listWatchItems(user),
+    listWatchItems(user, locale),
   ]);
   const after: ChangePosition | null =
     record.watchSeenTxid !== null && record.watchSeenSeq !== null ? { txid: record.watchSeenTxid, seq: record.watchSeenSeq } : null;

@@ -5,7 +5,10 @@ import { z } from "zod";
 import { FILTER_SCHEMAS, type TableFilters } from "./tables/query";
 import { CATEGORY_LABELS } from "./constraint-codes";
 import { PILLAR_LABELS } from "./pillars";
-import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "./vocabulary";
+import { EVENT_KIND_LABELS, STATUS_LABELS, vocabularyLabels } from "./vocabulary";
+import { DEFAULT_LOCALE, type Locale } from "./locales";
+import { presenceName } from "./format";
+import { CATEGORY } from "./constraints";
 import type { ChangeKind } from "./changes";
 import type { Category } from "./constraints";
 import type { DatePrecision, EventKind, Status } from "./vocabulary";
@@ -66,20 +69,22 @@ export interface FeedFilterNames {
 }
 
 /** "Niger · Expelled · Impediments to entry": what a feed follows, in words, for its title and the account list. */
-export function describeFeedFilters(filters: FeedFilters, names: FeedFilterNames = {}): string {
+export function describeFeedFilters(filters: FeedFilters, names: FeedFilterNames = {}, locale: Locale = DEFAULT_LOCALE): string {
+  const labels = vocabularyLabels(locale);
+  const fr = locale === "fr";
   const parts = [
     filters.country && (names.country ?? filters.country),
     filters.area && (names.area ?? filters.area),
     filters.region,
     filters.organisation !== undefined && (names.organisation ?? `Organisation ${filters.organisation}`),
-    filters.type && ORGANISATION_TYPE_LABELS[filters.type],
-    filters.status && STATUS_LABELS[filters.status],
-    filters.kind && EVENT_KIND_LABELS[filters.kind],
-    filters.pillar && PILLAR_LABELS[filters.pillar].en,
-    filters.category && CATEGORY_LABELS[filters.category],
-    filters.confidence && CONFIDENCE_LABELS[filters.confidence],
+    filters.type && labels.organisationType[filters.type],
+    filters.status && labels.status[filters.status],
+    filters.kind && labels.kind[filters.kind],
+    filters.pillar && PILLAR_LABELS[filters.pillar][fr ? "fr" : "en"],
+    filters.category && (fr ? CATEGORY[filters.category].fr : CATEGORY_LABELS[filters.category]),
+    filters.confidence && labels.confidence[filters.confidence],
   ].filter((part): part is string => Boolean(part));
-  return parts.length ? parts.join(" · ") : "All countries and organisations";
+  return parts.length ? parts.join(" · ") : fr ? "Tous les pays et toutes les organisations" : "All countries and organisations";
 }
 
 export interface FeedEntry {
@@ -110,31 +115,36 @@ export interface FeedEntry {
   } | null;
 }
 
-const WHAT: Record<(typeof FEED_CHANGE_KINDS)[number], string> = {
-  "event.published": "New event",
-  "event.corrected": "Event corrected",
-  "event.retracted": "Event retracted",
-  "presence.statusChanged": "Status changed",
+const WHAT: Record<Locale, Record<(typeof FEED_CHANGE_KINDS)[number], string>> = {
+  en: { "event.published": "New event", "event.corrected": "Event corrected", "event.retracted": "Event retracted", "presence.statusChanged": "Status changed" },
+  fr: {
+    "event.published": "Nouvel événement",
+    "event.corrected": "Événement corrigé",
+    "event.retracted": "Événement retiré",
+    "presence.statusChanged": "Statut changé",
+  },
 };
 
 /** Who and where: "Acted in Niger", or the country alone for a country-level event. */
-function subject(entry: FeedEntry): string {
+function subject(entry: FeedEntry, locale: Locale): string {
   const country = entry.countryName ?? entry.countryIso3 ?? "";
-  return entry.organisationName ? `${entry.organisationName} in ${country}` : country;
+  return entry.organisationName ? presenceName(entry.organisationName, country, locale) : country;
 }
 
 /** "Status changed: ICRC in Niger, Operating → Expelled"; "New event: Acted in Niger, Suspension (Restricted)". */
-export function feedEntryTitle(entry: FeedEntry): string {
-  const what = WHAT[entry.kind as keyof typeof WHAT] ?? entry.kind;
+export function feedEntryTitle(entry: FeedEntry, locale: Locale = DEFAULT_LOCALE): string {
+  const what = WHAT[locale][entry.kind as keyof (typeof WHAT)["en"]] ?? entry.kind;
+  const { status: statusLabels, kind: kindLabels } = vocabularyLabels(locale);
+  const sep = locale === "fr" ? " : " : ": ";
   if (entry.kind === "presence.statusChanged" && entry.status) {
-    const change = entry.previousStatus ? `${STATUS_LABELS[entry.previousStatus]} → ${STATUS_LABELS[entry.status]}` : STATUS_LABELS[entry.status];
-    return `${what}: ${subject(entry)}, ${change}`;
+    const change = entry.previousStatus ? `${statusLabels[entry.previousStatus]} → ${statusLabels[entry.status]}` : statusLabels[entry.status];
+    return `${what}${sep}${subject(entry, locale)}, ${change}`;
   }
   if (entry.event) {
-    const status = entry.event.resultingStatus ? ` (${STATUS_LABELS[entry.event.resultingStatus]})` : "";
-    return `${what}: ${subject(entry)}, ${EVENT_KIND_LABELS[entry.event.kind]}${status}`;
+    const status = entry.event.resultingStatus ? ` (${statusLabels[entry.event.resultingStatus]})` : "";
+    return `${what}${sep}${subject(entry, locale)}, ${kindLabels[entry.event.kind]}${status}`;
   }
-  return `${what}: ${subject(entry)}`;
+  return `${what}${sep}${subject(entry, locale)}`;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

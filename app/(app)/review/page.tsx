@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "@/lib/i18n/server";
 import Link from "next/link";
 import { EventCard } from "@/components/events/event-timeline";
 import { ReviewActions } from "@/components/forms/review-actions";
@@ -9,47 +10,44 @@ import { listDrafts, REVIEW_PAGE_SIZE, type DraftFilter } from "@/lib/data/revie
 import { requireReview } from "@/lib/env";
 import type { SearchParams } from "@/lib/domain/view";
 
-export const metadata: Metadata = { title: "Review" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("title") };
+}
 
-const FILTERS: { value: DraftFilter; label: string }[] = [
-  { value: "all", label: "All drafts" },
-  { value: "others", label: "By others" },
-  { value: "mine", label: "Mine" },
-  { value: "returned", label: "Returned" },
-];
+const FILTERS: DraftFilter[] = ["all", "others", "mine", "returned"];
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor.role, "editEvents")) return <RoleNotice>Only analysts and admins review drafts.</RoleNotice>;
+  const t = await getTranslations("review");
+  if (!can(actor.role, "editEvents")) return <RoleNotice>{t("noRole")}</RoleNotice>;
   const asked = (await searchParams).show;
-  const filter = FILTERS.find((f) => f.value === asked)?.value ?? "all";
+  const filter = FILTERS.find((value) => value === asked) ?? "all";
   const { drafts, total } = await listDrafts(actor, filter);
   const fourEyes = requireReview();
   return (
     <div className="space-y-5">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Review</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-slate-600">
-          Drafts count nowhere (figures, charts, map, tables, exports, the API) until someone publishes them.{" "}
-          {fourEyes ? "Four eyes are on: a draft is published by someone other than its author." : "Anyone who may edit events may publish a draft."}
+          {t("intro")} {fourEyes ? t("fourEyes") : t("anyone")}
         </p>
       </div>
-      <nav aria-label="Which drafts" className="flex flex-wrap gap-1 text-sm">
-        {FILTERS.map((f) => (
+      <nav aria-label={t("which")} className="flex flex-wrap gap-1 text-sm">
+        {FILTERS.map((value) => (
           <Link
-            key={f.value}
-            href={f.value === "all" ? "/review" : `/review?show=${f.value}`}
-            aria-current={f.value === filter ? "page" : undefined}
-            className={`rounded-md border px-2.5 py-1 ${f.value === filter ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
+            key={value}
+            href={value === "all" ? "/review" : `/review?show=${value}`}
+            aria-current={value === filter ? "page" : undefined}
+            className={`rounded-md border px-2.5 py-1 ${value === filter ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
           >
-            {f.label}
+            {t(`filters.${value}`)}
           </Link>
         ))}
       </nav>
       <p className="text-sm text-slate-600" role="status">
         {total === 0
-          ? "No draft waits for review."
-          : `${total.toLocaleString("en-GB")} draft${total === 1 ? "" : "s"}${total > REVIEW_PAGE_SIZE ? `, the ${REVIEW_PAGE_SIZE} newest shown` : ""}.`}
+          ? t("none")
+          : `${t("count", { count: total })}${total > REVIEW_PAGE_SIZE ? t("newestShown", { count: REVIEW_PAGE_SIZE }) : ""}.`}
       </p>
       <ul className="space-y-3">
         {drafts.map((draft) => (
