@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 // "Follow as a feed": makes a personal Atom feed of the view's filters and shows its
 // address once, to paste into a feed reader (the address holds the feed's own token).
 import { useState, useTransition } from "react";
@@ -9,7 +10,11 @@ import { callAction } from "@/lib/actions/call";
 import type { FeedFilters } from "@/lib/domain/feeds";
 import { FollowToggle } from "@/components/watchlist/follow-toggle";
 
-export function FeedButton({ filters, leftOut, followingId }: { filters: FeedFilters; leftOut: string[]; followingId: number | null }) {
+/** What of the view a feed cannot follow: its search, its date range, both, or nothing. */
+export type LeftOut = "search" | "dates" | "both" | null;
+
+export function FeedButton({ filters, leftOut, followingId }: { filters: FeedFilters; leftOut: LeftOut; followingId: number | null }) {
+  const t = useTranslations("feeds");
   const [pending, startTransition] = useTransition();
   const [made, setMade] = useState<{ url: string; title: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,30 +35,25 @@ export function FeedButton({ filters, leftOut, followingId }: { filters: FeedFil
     <PopoverMenu
       label={
         <>
-          <Rss aria-hidden className="size-4" /> Feed
+          <Rss aria-hidden className="size-4" /> {t("feed")}
         </>
       }
       className="inline-flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
     >
       <div className="w-80 space-y-2 p-2" data-testid="feed-panel">
-        <p className="font-medium text-slate-900">Follow this view in a feed reader</p>
+        <p className="font-medium text-slate-900">{t("heading")}</p>
         <p className="text-slate-600">
-          An Atom feed of new events, corrections, retractions and status changes in this view.
-          {leftOut.length > 0 && (
-            <>
-              {" "}
-              The view&apos;s {leftOut.join(" and ")} {leftOut.length > 1 ? "are" : "is"} left out: a feed follows what happens next.
-            </>
-          )}
+          {t("intro")}
+          {leftOut && ` ${t(`leftOut.${leftOut}`)}`}
         </p>
         {made ? (
           <div role="status" className="space-y-2">
             <p className="text-slate-800">
-              Feed for <span className="font-medium">{made.title}</span>. Copy its address now: it is shown once.
+              {t.rich("made", { title: made.title, b: (text) => <span className="font-medium">{text}</span> })}
             </p>
             <input
               readOnly
-              aria-label="Feed address"
+              aria-label={t("address")}
               data-testid="feed-url"
               value={made.url}
               onFocus={(event) => event.currentTarget.select()}
@@ -69,14 +69,16 @@ export function FeedButton({ filters, leftOut, followingId }: { filters: FeedFil
                 )
               }
             >
-              {copied ? "Copied" : "Copy address"}
+              {copied ? t("copied") : t("copy")}
             </button>
             <p className="text-xs text-slate-500">
-              Anyone with the address can read the feed. Your feeds are listed on{" "}
-              <a href="/account#feeds" className="underline">
-                your account page
-              </a>
-              , where you can revoke them.
+              {t.rich("anyone", {
+                link: (text) => (
+                  <a href="/account#feeds" className="underline">
+                    {text}
+                  </a>
+                ),
+              })}
             </p>
           </div>
         ) : (
@@ -86,7 +88,7 @@ export function FeedButton({ filters, leftOut, followingId }: { filters: FeedFil
             disabled={pending}
             className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700 disabled:bg-slate-500"
           >
-            {pending ? "Making the feed…" : "Make a feed address"}
+            {pending ? t("making") : t("make")}
           </button>
         )}
         {error && (
@@ -96,13 +98,15 @@ export function FeedButton({ filters, leftOut, followingId }: { filters: FeedFil
         )}
         <div className="space-y-1 border-t border-slate-100 pt-2">
           <p className="text-slate-600">
-            Or follow it in the app, on{" "}
-            <a href="/watchlist" className="underline">
-              What changed
-            </a>
-            :
+            {t.rich("orInApp", {
+              link: (text) => (
+                <a href="/watchlist" className="underline">
+                  {text}
+                </a>
+              ),
+            })}
           </p>
-          <FollowToggle filters={filters} followingId={followingId} what="this view" />
+          <FollowToggle filters={filters} followingId={followingId} what={t("thisView")} />
         </div>
       </div>
     </PopoverMenu>

@@ -1,12 +1,14 @@
 "use client";
+import { useTranslations } from "use-intl";
 import { revokeFeedAction } from "@/lib/actions/feeds";
 import { RevokeButton } from "@/components/forms/revoke-button";
 
 export function RevokeFeedButton({ id, title }: { id: number; title: string }) {
+  const t = useTranslations("feeds");
   return (
     <RevokeButton
-      label={`Revoke the feed ${title}`}
-      confirmText={`Revoke the feed "${title}"? Feed readers using its address will stop receiving it at once.`}
+      label={t("revokeLabel", { title })}
+      confirmText={t("revokeConfirm", { title })}
       revoke={() => revokeFeedAction({ id })}
     />
   );

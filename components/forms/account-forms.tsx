@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 // The account page's two forms: change my password (current one required), and sign out
 // everywhere. Both end sessions: the first every other one, the second this one too.
 import { useRouter } from "next/navigation";
@@ -10,12 +11,13 @@ import type { ActionFailure } from "@/lib/actions/action";
 import { FIELD } from "./field-kit";
 
 const FIELDS = [
-  { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
-  { name: "newPassword", label: "New password (12 characters or more)", autoComplete: "new-password" },
-  { name: "confirmPassword", label: "New password again", autoComplete: "new-password" },
+  { name: "currentPassword", autoComplete: "current-password" },
+  { name: "newPassword", autoComplete: "new-password" },
+  { name: "confirmPassword", autoComplete: "new-password" },
 ] as const;
 
 export function PasswordChangeForm({ required, email }: { required: boolean; email: string }) {
+  const t = useTranslations("account");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -39,7 +41,7 @@ export function PasswordChangeForm({ required, email }: { required: boolean; ema
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Change my password">
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("changePassword")}>
       {failure && !Object.keys(errors).length && (
         <p role="alert" className="text-sm text-red-700">
           {failure.error}
@@ -47,7 +49,7 @@ export function PasswordChangeForm({ required, email }: { required: boolean; ema
       )}
       {saved && (
         <p role="status" className="text-sm text-emerald-800">
-          Password changed. Your other sessions were signed out.
+          {t("passwordChanged")}
         </p>
       )}
       {/* For password managers: which account this password belongs to. */}
@@ -55,7 +57,7 @@ export function PasswordChangeForm({ required, email }: { required: boolean; ema
       {FIELDS.map((f) => (
         <div key={f.name} className="space-y-1">
           <label htmlFor={f.name} className="block text-sm font-medium text-slate-700">
-            {f.label}
+            {t(f.name)}
           </label>
           <input
             id={f.name}
@@ -74,13 +76,14 @@ export function PasswordChangeForm({ required, email }: { required: boolean; ema
         </div>
       ))}
       <Button type="submit" disabled={pending}>
-        {pending ? "Changing…" : "Change password"}
+        {pending ? t("changing") : t("change")}
       </Button>
     </form>
   );
 }
 
 export function SignOutEverywhereButton() {
+  const t = useTranslations("account");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -98,7 +101,7 @@ export function SignOutEverywhereButton() {
           })
         }
       >
-        {pending ? "Signing out…" : "Sign out everywhere"}
+        {pending ? t("signingOut") : t("signOutEverywhere")}
       </Button>
       {error && (
         <p role="alert" className="text-sm text-red-700">

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // Issue an API token: the token is shown once, here, with a copy button; only its hash is kept.
 import { useState, useTransition, type FormEvent } from "react";
 import { issueTokenAction } from "@/lib/actions/api-tokens";
@@ -6,9 +8,10 @@ import { callAction } from "@/lib/actions/call";
 import { DEFAULT_TOKEN_DAYS } from "@/lib/domain/api-tokens";
 import { FIELD_INLINE } from "./field-kit";
 import { Button } from "@/components/ui/button";
-import { formatInstant } from "@/lib/domain/partial-date";
 
 export function IssueTokenForm() {
+  const t = useTranslations("admin");
+  const f = useFormat();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -44,14 +47,14 @@ export function IssueTokenForm() {
 
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="font-semibold">Issue a token</h2>
+      <h2 className="font-semibold">{t("issueTitle")}</h2>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
         {[
-          { name: "name", label: "Name", type: "text", placeholder: "e.g. HDX sync script", required: true },
-          { name: "email", label: "Acts as user (email)", type: "email", placeholder: "analyst@example.org", required: true },
+          { name: "name", label: t("tokenName"), type: "text", placeholder: t("tokenNamePlaceholder"), required: true },
+          { name: "email", label: t("actsAsEmail"), type: "email", placeholder: "analyst@example.org", required: true },
           {
             name: "expiresInDays",
-            label: `Expires after (days, default ${DEFAULT_TOKEN_DAYS})`,
+            label: t("expiresAfter", { days: DEFAULT_TOKEN_DAYS }),
             type: "number",
             placeholder: String(DEFAULT_TOKEN_DAYS),
             required: false,
@@ -77,10 +80,10 @@ export function IssueTokenForm() {
         ))}
         <label className="flex items-center gap-2 self-center text-sm text-slate-700">
           <input type="checkbox" name="readOnly" className="size-4" />
-          Read-only (lists and exports, no changes)
+          {t("readOnlyOption")}
         </label>
         <Button type="submit" disabled={pending} size="sm">
-          {pending ? "Issuing…" : "Issue token"}
+          {pending ? t("issuing") : t("issue")}
         </Button>
       </form>
       {message && (
@@ -90,7 +93,7 @@ export function IssueTokenForm() {
       )}
       {issued && (
         <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <p className="font-medium text-emerald-900">Copy this token now: it will not be shown again.</p>
+          <p className="font-medium text-emerald-900">{t("copyToken")}</p>
           <div className="flex flex-wrap items-center gap-2">
             <code data-testid="new-token" className="break-all rounded bg-white px-2 py-1">
               {issued.token}
@@ -105,19 +108,23 @@ export function IssueTokenForm() {
                 )
               }
             >
-              {copied ? "Copied" : "Copy"}
+              {copied ? t("copied") : t("copy")}
             </button>
           </div>
           <p className="text-emerald-900">
-            {issued.readOnly ? "Read-only: it may list and export, never change anything. " : ""}
-            It expires on {formatInstant(issued.expiresAt)}.
+            {issued.readOnly ? t("readOnlyNote") : ""}
+            {t("expiresOn", { date: f.instant(issued.expiresAt) })}
           </p>
           <p className="text-emerald-900">
-            Use it as <code>Authorization: Bearer {"<token>"}</code> with the API (see{" "}
-            <a className="underline" href="/api/v1/openapi.json">
-              the API description
-            </a>
-            ).
+            {t.rich("useIt", {
+              header: "Authorization: Bearer <token>",
+              code: (text) => <code>{text}</code>,
+              link: (text) => (
+                <a className="underline" href="/api/v1/openapi.json">
+                  {text}
+                </a>
+              ),
+            })}
           </p>
         </div>
       )}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "use-intl";
 // A red "Revoke" (or "Disable") button that asks first and shows why it failed: tokens, feeds, webhooks.
 import { useState, useTransition } from "react";
 import { callAction } from "@/lib/actions/call";
@@ -8,7 +9,7 @@ export function RevokeButton({
   label,
   confirmText,
   revoke,
-  verb = ["Revoke", "Revoking…"],
+  verb,
   tone = "danger",
 }: {
   label: string;
@@ -19,6 +20,7 @@ export function RevokeButton({
   /** "danger" (red) for what cannot be undone; "plain" for an action that is not (a re-send). */
   tone?: "danger" | "plain";
 }) {
+  const t = useTranslations("account");
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -36,7 +38,7 @@ export function RevokeButton({
           });
         }}
       >
-        {pending ? verb[1] : verb[0]}
+        {pending ? (verb?.[1] ?? t("revoking")) : (verb?.[0] ?? t("revoke"))}
       </button>
       {error && (
         <span role="alert" className="text-sm text-red-700">

@@ -1,12 +1,14 @@
 "use client";
+import { useTranslations } from "use-intl";
 import { revokeTokenAction } from "@/lib/actions/api-tokens";
 import { RevokeButton } from "./revoke-button";
 
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
+  const t = useTranslations("account");
   return (
     <RevokeButton
-      label={`Revoke token ${name}`}
-      confirmText={`Revoke "${name}"? Scripts using it will stop working at once.`}
+      label={t("revokeToken", { name })}
+      confirmText={t("revokeTokenConfirm", { name })}
       revoke={() => revokeTokenAction({ id })}
     />
   );

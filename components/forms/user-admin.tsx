@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // Admin controls for users: create one, and per user change the role, disable or enable,
 // reset the password (a one-time password the user must replace), sign them out
 // everywhere. Each answer (or refusal, e.g. the last admin) shows next to it.
@@ -6,7 +8,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/lib/actions/users";
 import { signOutEverywhereAction } from "@/lib/actions/account";
 import type { ActionResult } from "@/lib/actions/action";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/vocabulary";
+import { ROLES, type Role } from "@/lib/domain/vocabulary";
 import { callAction } from "@/lib/actions/call";
 import { FIELD_INLINE } from "./field-kit";
 import { Button } from "@/components/ui/button";
@@ -19,6 +21,8 @@ function useAction() {
 }
 
 export function CreateUserForm() {
+  const t = useTranslations("admin");
+  const { labels } = useFormat();
   const create = useAction();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,10 +35,10 @@ export function CreateUserForm() {
     });
   }
   return (
-    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Create a user">
+    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("createUserLabel")}>
       {(["name", "email", "password"] as const).map((name) => (
         <label key={name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-          {{ name: "Name", email: "Email", password: "One-time password (12+ characters)" }[name]}
+          {t(({ name: "newName", email: "newEmail", password: "newPassword" } as const)[name])}
           <input
             name={name}
             type={name === "email" ? "email" : name === "password" ? "password" : "text"}
@@ -51,22 +55,22 @@ export function CreateUserForm() {
         </label>
       ))}
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-        Role
+        {t("role")}
         <select name="role" defaultValue="VIEWER" className={FIELD_INLINE}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {labels.role[r]}
             </option>
           ))}
         </select>
       </label>
       <Button type="submit" disabled={create.pending} size="sm">
-        {create.pending ? "Creating…" : "Create user"}
+        {create.pending ? t("creating") : t("createUser")}
       </Button>
       {create.result &&
         (create.result.ok ? (
           <p role="status" className="w-full text-sm text-emerald-800">
-            User created. They choose their own password when they first sign in.
+            {t("userCreated")}
           </p>
         ) : (
           <p role="alert" className="w-full text-sm text-red-700">
@@ -78,13 +82,15 @@ export function CreateUserForm() {
 }
 
 export function UserControls({ user }: { user: { id: number; email: string; role: Role; disabled: boolean } }) {
+  const t = useTranslations("admin");
+  const { labels } = useFormat();
   const act = useAction();
   const [resetting, setResetting] = useState(false);
   const [role, setRole] = useState<Role>(user.role);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`role-${user.id}`}>
-        Role of {user.email}
+        {t("roleOf", { email: user.email })}
       </label>
       <select
         id={`role-${user.id}`}
@@ -103,7 +109,7 @@ export function UserControls({ user }: { user: { id: number; email: string; role
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {ROLE_LABELS[r]}
+            {labels.role[r]}
           </option>
         ))}
       </select>
@@ -111,10 +117,10 @@ export function UserControls({ user }: { user: { id: number; email: string; role
         type="button"
         disabled={act.pending}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
-        aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+        aria-label={user.disabled ? t("enableUser", { email: user.email }) : t("disableUser", { email: user.email })}
         onClick={() => act.run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}
       >
-        {user.disabled ? "Enable" : "Disable"}
+        {user.disabled ? t("enable") : t("disable")}
       </button>
       {resetting ? (
         <form
@@ -129,9 +135,9 @@ export function UserControls({ user }: { user: { id: number; email: string; role
             });
           }}
         >
-          <input name="password" type="password" autoComplete="new-password" aria-label={`New password for ${user.email}`} className={FIELD_INLINE} />
+          <input name="password" type="password" autoComplete="new-password" aria-label={t("newPasswordFor", { email: user.email })} className={FIELD_INLINE} />
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
-            Set
+            {t("set")}
           </button>
         </form>
       ) : (
@@ -139,19 +145,19 @@ export function UserControls({ user }: { user: { id: number; email: string; role
           type="button"
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
           onClick={() => setResetting(true)}
-          aria-label={`Reset password of ${user.email}`}
+          aria-label={t("resetPasswordOf", { email: user.email })}
         >
-          Reset password
+          {t("resetPassword")}
         </button>
       )}
       <button
         type="button"
         disabled={act.pending}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
-        aria-label={`Sign out everywhere: ${user.email}`}
+        aria-label={t("signOutUser", { email: user.email })}
         onClick={() => act.run(() => signOutEverywhereAction({ userId: user.id }))}
       >
-        Sign out everywhere
+        {t("signOutEverywhere")}
       </button>
       {act.result && !act.result.ok && (
         <span role="alert" className="text-sm text-red-700">
@@ -160,7 +166,7 @@ export function UserControls({ user }: { user: { id: number; email: string; role
       )}
       {act.result?.ok && (
         <span role="status" className="text-sm text-emerald-800">
-          Saved; their sessions were signed out.
+          {t("savedSignedOut")}
         </span>
       )}
     </div>

@@ -19,7 +19,7 @@ import { asOfQuery } from "@/lib/domain/view-url";
 import { hiddenWhenFixed } from "@/lib/domain/tables/descriptors";
 import { areaByCode, areasOf } from "@/lib/domain/areas";
 import { FEED_FILTER_KEYS, type FeedFilters } from "@/lib/domain/feeds";
-import { FeedButton } from "@/components/feeds/feed-button";
+import { FeedButton, type LeftOut } from "@/components/feeds/feed-button";
 import { watchItemFor } from "@/lib/data/watchlist";
 import { getFormat, getTranslations } from "@/lib/i18n/server";
 import type { TableNoun } from "@/lib/i18n/messages";
@@ -29,9 +29,10 @@ import type { Locale } from "@/lib/domain/locales";
 const FOLLOWABLE: readonly TableName[] = ["events", "presences"];
 
 /** The view's filters a feed keeps, and what it leaves out (a feed follows what happens next). */
-function feedOf(filters: TableFilters): { filters: FeedFilters; leftOut: string[] } {
+function feedOf(filters: TableFilters): { filters: FeedFilters; leftOut: LeftOut } {
   const kept = Object.fromEntries(FEED_FILTER_KEYS.filter((key) => filters[key] !== undefined).map((key) => [key, filters[key]]));
-  const leftOut = [filters.q ? "search" : null, filters.from || filters.to ? "date range" : null].filter((part): part is string => part !== null);
+  const dates = Boolean(filters.from || filters.to);
+  const leftOut = filters.q ? (dates ? "both" : "search") : dates ? "dates" : null;
   return { filters: kept as FeedFilters, leftOut };
 }
 

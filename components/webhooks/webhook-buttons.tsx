@@ -1,25 +1,28 @@
 "use client";
+import { useTranslations } from "use-intl";
 import { disableWebhookAction, resendDeliveryAction } from "@/lib/actions/webhooks";
 import { RevokeButton } from "@/components/forms/revoke-button";
 
 export function DisableWebhookButton({ id, url }: { id: number; url: string }) {
+  const t = useTranslations("admin");
   return (
     <RevokeButton
-      label={`Disable the webhook ${url}`}
-      confirmText={`Disable the webhook to ${url}? Nothing more will be sent to it; its delivery log stays.`}
+      label={t("disableWebhook", { url })}
+      confirmText={t("disableWebhookConfirm", { url })}
       revoke={() => disableWebhookAction({ id })}
-      verb={["Disable", "Disabling…"]}
+      verb={[t("disable"), t("disabling")]}
     />
   );
 }
 
 export function ResendDeliveryButton({ id }: { id: number }) {
+  const t = useTranslations("admin");
   return (
     <RevokeButton
-      label={`Re-send delivery ${id}`}
-      confirmText={`Send delivery ${id} again? The receiver gets the same body, with a new signature time.`}
+      label={t("resendLabel", { id })}
+      confirmText={t("resendConfirm", { id })}
       revoke={() => resendDeliveryAction({ id })}
-      verb={["Re-send", "Queuing…"]}
+      verb={[t("resend"), t("queuing")]}
       tone="plain"
     />
   );

@@ -1,9 +1,10 @@
 "use client";
+import { useLocale, useTranslations } from "use-intl";
 // Subscribe an address to kinds of change; the signing secret is shown once, here.
 import { useState, useTransition, type FormEvent } from "react";
 import { createWebhookAction } from "@/lib/actions/webhooks";
 import { callAction } from "@/lib/actions/call";
-import { CHANGE_KIND_LABELS, CHANGE_KINDS } from "@/lib/domain/changes";
+import { CHANGE_KIND_LABELS, CHANGE_KIND_LABELS_FR, CHANGE_KINDS } from "@/lib/domain/changes";
 import { FIELD_INLINE } from "@/components/forms/field-kit";
 import { Button } from "@/components/ui/button";
 
@@ -11,6 +12,8 @@ import { Button } from "@/components/ui/button";
 const DEFAULT_KINDS = new Set(["event.published", "event.corrected", "event.retracted", "presence.statusChanged"]);
 
 export function WebhookForm() {
+  const t = useTranslations("admin");
+  const locale = useLocale();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -34,10 +37,10 @@ export function WebhookForm() {
 
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="font-semibold">Add a webhook</h2>
+      <h2 className="font-semibold">{t("addWebhook")}</h2>
       <form onSubmit={submit} className="space-y-3" noValidate>
         <label className="flex max-w-xl flex-col gap-1 text-xs font-medium text-slate-600">
-          Address (https://)
+          {t("address")}
           <input
             name="url"
             type="url"
@@ -54,12 +57,12 @@ export function WebhookForm() {
           )}
         </label>
         <fieldset aria-describedby={errors.events ? "events-error" : undefined}>
-          <legend className="text-xs font-medium text-slate-600">Kinds of change to send</legend>
+          <legend className="text-xs font-medium text-slate-600">{t("kindsToSend")}</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {CHANGE_KINDS.map((kind) => (
               <label key={kind} className="flex items-center gap-2 text-sm text-slate-800">
                 <input type="checkbox" name="events" value={kind} defaultChecked={DEFAULT_KINDS.has(kind)} className="size-4" />
-                {CHANGE_KIND_LABELS[kind]}
+                {(locale === "fr" ? CHANGE_KIND_LABELS_FR : CHANGE_KIND_LABELS)[kind]}
               </label>
             ))}
           </div>
@@ -70,7 +73,7 @@ export function WebhookForm() {
           )}
         </fieldset>
         <Button type="submit" disabled={pending} size="sm">
-          {pending ? "Adding…" : "Add webhook"}
+          {pending ? t("adding") : t("add")}
         </Button>
       </form>
       {message && (
@@ -80,14 +83,14 @@ export function WebhookForm() {
       )}
       {created && (
         <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm">
-          <p className="font-medium text-emerald-900">Copy the signing secret now: it will not be shown again.</p>
+          <p className="font-medium text-emerald-900">{t("copySecret")}</p>
           <code data-testid="webhook-secret" className="block break-all rounded bg-white px-2 py-1">
             {created.secret}
           </code>
           <p className="text-emerald-900">
-            Each delivery carries <code>X-Access-Monitor-Signature: t=…,v1=…</code>, the HMAC-SHA256 of <code>{"<t>.<body>"}</code> with this secret.{" "}
+            {t.rich("signatureHelp", { header: "X-Access-Monitor-Signature: t=…,v1=…", signed: "<t>.<body>", code: (text) => <code>{text}</code> })}{" "}
             <a className="underline" href={`/admin/webhooks/${created.id}`}>
-              See its deliveries
+              {t("seeDeliveries")}
             </a>
             .
           </p>

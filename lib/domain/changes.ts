@@ -72,3 +72,14 @@ export function decodeChangeCursor(cursor: string): ChangePosition | null {
 /** The v1 lists that take `updatedSince`, with the entity type of their rows in the log. */
 export const UPDATED_SINCE_TABLES = { events: "AccessEvent", organisations: "Organisation", presences: "Presence" } as const;
 export type UpdatedSinceTable = keyof typeof UPDATED_SINCE_TABLES;
+
+export const CHANGE_KIND_LABELS_FR: Record<ChangeKind, string> = {
+  "event.published": "Événement publié",
+  "event.corrected": "Événement corrigé",
+  "event.retracted": "Événement retiré",
+  "presence.statusChanged": "Statut changé",
+  "presence.removed": "Présence supprimée (fusion)",
+  "organisation.created": "Organisation ajoutée",
+  "organisation.updated": "Organisation modifiée",
+  "organisation.merged": "Organisation fusionnée",
+};

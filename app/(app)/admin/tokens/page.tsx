@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getFormat, getTranslations } from "@/lib/i18n/server";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { IssueTokenForm } from "@/components/forms/issue-token-form";
 import { RevokeTokenButton } from "@/components/forms/revoke-token-button";
@@ -6,60 +7,62 @@ import { requireActor } from "@/lib/auth/session";
 import { RoleNotice } from "@/components/layout/role-notice";
 import { listApiTokens } from "@/lib/data/api-tokens";
 import { can } from "@/lib/domain/permissions";
-import { TOKEN_END_LABELS } from "@/lib/domain/api-tokens";
-import { ROLE_LABELS } from "@/lib/domain/vocabulary";
-import { formatInstant } from "@/lib/domain/partial-date";
 
-export const metadata: Metadata = { title: "API tokens" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("tokensTitle") };
+}
 
-const when = (date: Date | null) => (date ? formatInstant(date) : "—");
 
 export default async function ApiTokensPage() {
   const actor = await requireActor();
+  const [t, f] = [await getTranslations("admin"), await getFormat()];
+  const tAccount = await getTranslations("account");
+  const when = (date: Date | null) => (date ? f.instant(date) : "—");
+  const ended = (reason: string | null) =>
+    reason === "userDisabled" || reason === "passwordReset" ? tAccount(`ended.${reason}`) : tAccount("ended.revoked");
   if (!can(actor.role, "manageApiTokens")) {
-    return <RoleNotice>Only admins manage API tokens.</RoleNotice>;
+    return <RoleNotice>{t("tokensNoRole")}</RoleNotice>;
   }
   const tokens = await listApiTokens(actor);
   return (
     <div className="space-y-4">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">API tokens</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("tokensTitle")}</h1>
         <p className="text-slate-600">
-          Tokens let scripts read the JSON API and download exports. Each acts as a user, with that user&apos;s role, or read-only; it expires (after 90 days
-          unless you choose), stops at once when revoked, and for good when its user is disabled or their password is reset.
+          {t("tokensIntro")}
         </p>
       </div>
       <IssueTokenForm />
       {tokens.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No token has been issued yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("noTokens")}</p>
       ) : (
         <SimpleTable
-          caption="API tokens"
-          headers={["Name", "Starts with", "Acts as", "Access", "Issued", "Last used", "Expires", "State", ""]}
+          caption={t("tokensTitle")}
+          headers={[...(["name", "prefix", "actsAs", "access", "issued", "lastUsed", "expires", "state"] as const).map((key) => t(`tokenHeaders.${key}`)), ""]}
           testId="tokens-table"
         >
-          {tokens.map((t) => {
-            const expired = t.expiresAt !== null && t.expiresAt <= new Date();
+          {tokens.map((token) => {
+            const expired = token.expiresAt !== null && token.expiresAt <= new Date();
             return (
-              <tr key={t.id} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-medium">{t.name}</td>
+              <tr key={token.id} className="border-t border-slate-100">
+                <td className="px-3 py-2 font-medium">{token.name}</td>
                 <td className="px-3 py-2">
-                  <code>{t.prefix}…</code>
+                  <code>{token.prefix}…</code>
                 </td>
                 <td className="px-3 py-2">
-                  {t.user.email} ({ROLE_LABELS[t.user.role]})
+                  {token.user.email} ({f.labels.role[token.user.role]})
                 </td>
-                <td className="px-3 py-2">{t.readOnly ? "Read-only" : "As the user's role"}</td>
+                <td className="px-3 py-2">{token.readOnly ? t("readOnly") : t("asRole")}</td>
                 <td className="px-3 py-2">
-                  {when(t.createdAt)}
-                  {t.issuedBy ? ` by ${t.issuedBy.email}` : ""}
+                  {when(token.createdAt)}
+                  {token.issuedBy ? t("by", { email: token.issuedBy.email }) : ""}
                 </td>
-                <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
-                <td className="px-3 py-2">{when(t.expiresAt)}</td>
+                <td className="px-3 py-2">{when(token.lastUsedAt)}</td>
+                <td className="px-3 py-2">{when(token.expiresAt)}</td>
                 <td className="px-3 py-2">
-                  {t.revokedAt ? `${TOKEN_END_LABELS[t.revokedReason ?? "revoked"] ?? "Revoked"} ${when(t.revokedAt)}` : expired ? "Expired" : "Active"}
+                  {token.revokedAt ? `${ended(token.revokedReason)} ${when(token.revokedAt)}` : expired ? t("expired") : t("active")}
                 </td>
-                <td className="px-3 py-2 text-right">{!t.revokedAt && <RevokeTokenButton id={t.id} name={t.name} />}</td>
+                <td className="px-3 py-2 text-right">{!token.revokedAt && <RevokeTokenButton id={token.id} name={token.name} />}</td>
               </tr>
             );
           })}

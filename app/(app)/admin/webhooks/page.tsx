@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getFormat, getTranslations } from "@/lib/i18n/server";
 import { SimpleTable } from "@/components/ui/simple-table";
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/session";
@@ -7,29 +8,35 @@ import { WebhookForm } from "@/components/webhooks/webhook-form";
 import { DisableWebhookButton } from "@/components/webhooks/webhook-buttons";
 import { listWebhooks } from "@/lib/data/webhooks";
 import { can } from "@/lib/domain/permissions";
-import { CHANGE_KIND_LABELS, type ChangeKind } from "@/lib/domain/changes";
-import { formatInstant } from "@/lib/domain/partial-date";
+import { CHANGE_KIND_LABELS, CHANGE_KIND_LABELS_FR, type ChangeKind } from "@/lib/domain/changes";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("webhooksTitle") };
+}
 
 export default async function WebhooksPage() {
   const actor = await requireActor();
-  if (!can(actor.role, "manageWebhooks")) return <RoleNotice>Only admins manage webhooks.</RoleNotice>;
+  const [t, f] = [await getTranslations("admin"), await getFormat()];
+  const kindLabels = f.locale === "fr" ? CHANGE_KIND_LABELS_FR : CHANGE_KIND_LABELS;
+  if (!can(actor.role, "manageWebhooks")) return <RoleNotice>{t("webhooksNoRole")}</RoleNotice>;
   const webhooks = await listWebhooks(actor);
   return (
     <div className="space-y-4">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Webhooks</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("webhooksTitle")}</h1>
         <p className="text-slate-600">
-          A webhook sends each published change of the chosen kinds to another system, as it happens: one signed POST per change, tried again later when the
-          receiver does not answer 2xx. Changes from before a webhook was added are not sent.
+          {t("webhooksIntro")}
         </p>
       </div>
       <WebhookForm />
       {webhooks.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No webhook yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("noWebhooks")}</p>
       ) : (
-        <SimpleTable caption="Webhooks" headers={["Address", "Kinds of change", "Added", "Deliveries", "State", ""]} testId="webhooks-table">
+        <SimpleTable
+          caption={t("webhooksTitle")}
+          headers={[...(["address", "kinds", "added", "deliveries", "state"] as const).map((key) => t(`webhookHeaders.${key}`)), ""]}
+          testId="webhooks-table"
+        >
           {webhooks.map((w) => (
             <tr key={w.id} className="border-t border-slate-100 align-top">
               <td className="max-w-80 px-3 py-2 [overflow-wrap:anywhere]">
@@ -37,17 +44,17 @@ export default async function WebhooksPage() {
                   {w.url}
                 </Link>
               </td>
-              <td className="px-3 py-2">{w.kinds.map((k) => CHANGE_KIND_LABELS[k as ChangeKind] ?? k).join(", ")}</td>
+              <td className="px-3 py-2">{w.kinds.map((k) => kindLabels[k as ChangeKind] ?? k).join(", ")}</td>
               <td className="px-3 py-2">
-                {formatInstant(w.createdAt)}
-                {w.createdBy ? ` by ${w.createdBy.email}` : ""}
+                {f.instant(w.createdAt)}
+                {w.createdBy ? t("by", { email: w.createdBy.email }) : ""}
               </td>
               <td className="whitespace-nowrap px-3 py-2">
-                {w.deliveries.DELIVERED ?? 0} delivered
-                {w.deliveries.PENDING ? <>, {w.deliveries.PENDING} waiting</> : null}
-                {w.deliveries.FAILED ? <span className="font-medium text-red-800">, {w.deliveries.FAILED} failed</span> : null}
+                {t("delivered", { count: w.deliveries.DELIVERED ?? 0 })}
+                {w.deliveries.PENDING ? t("waiting", { count: w.deliveries.PENDING }) : null}
+                {w.deliveries.FAILED ? <span className="font-medium text-red-800">{t("failed", { count: w.deliveries.FAILED })}</span> : null}
               </td>
-              <td className="px-3 py-2">{w.disabledAt ? `Disabled ${formatInstant(w.disabledAt)}` : "Active"}</td>
+              <td className="px-3 py-2">{w.disabledAt ? t("disabledOn", { date: f.instant(w.disabledAt) }) : t("active")}</td>
               <td className="px-3 py-2 text-right">{!w.disabledAt && <DisableWebhookButton id={w.id} url={w.url} />}</td>
             </tr>
           ))}
