@@ -140,7 +140,14 @@ export function StatusByTypeChart({ rows }: { rows: ChartRow[] }) {
       formatCategory={typeName}
       emptyMessage={t("noOrganisation")}
     >
-      <StackedBarChart rows={rows} series={statuses} categoryLabel={t("organisationType")} valueLabel={t("organisations")} formatCategory={typeName} horizontal />
+      <StackedBarChart
+        rows={rows}
+        series={statuses}
+        categoryLabel={t("organisationType")}
+        valueLabel={t("organisations")}
+        formatCategory={typeName}
+        horizontal
+      />
     </ChartCard>
   );
 }

@@ -46,7 +46,11 @@ export async function IndicatorTable({ rows, eventsHref, period }: { rows: Indic
                   </th>
                   <td className="py-1.5 pr-3 text-right tabular-nums">
                     {events > 0 ? (
-                      <Link href={eventsHref(category)} className="underline" aria-label={t("eventsOf", { count: events, category: CATEGORY[category][f.locale] })}>
+                      <Link
+                        href={eventsHref(category)}
+                        className="underline"
+                        aria-label={t("eventsOf", { count: events, category: CATEGORY[category][f.locale] })}
+                      >
                         {f.number(events)}
                       </Link>
                     ) : (

@@ -7,15 +7,10 @@ import { isoDate } from "@/lib/domain/partial-date";
 import { getCountryName, getFormat, getTranslations } from "@/lib/i18n/server";
 import { CATEGORY, SUBTYPE } from "@/lib/domain/constraints";
 
-
 export async function EventTimeline({ events, query, showCountry = false }: { events: TimelineEvent[]; query: string; showCountry?: boolean }) {
   const t = await getTranslations("timeline");
   if (events.length === 0) {
-    return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        {t("empty")}
-      </p>
-    );
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("empty")}</p>;
   }
   return (
     <ol className="space-y-4" data-testid="timeline">

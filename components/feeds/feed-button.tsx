@@ -48,9 +48,7 @@ export function FeedButton({ filters, leftOut, followingId }: { filters: FeedFil
         </p>
         {made ? (
           <div role="status" className="space-y-2">
-            <p className="text-slate-800">
-              {t.rich("made", { title: made.title, b: (text) => <span className="font-medium">{text}</span> })}
-            </p>
+            <p className="text-slate-800">{t.rich("made", { title: made.title, b: (text) => <span className="font-medium">{text}</span> })}</p>
             <input
               readOnly
               aria-label={t("address")}

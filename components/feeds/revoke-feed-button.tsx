@@ -5,11 +5,5 @@ import { RevokeButton } from "@/components/forms/revoke-button";
 
 export function RevokeFeedButton({ id, title }: { id: number; title: string }) {
   const t = useTranslations("feeds");
-  return (
-    <RevokeButton
-      label={t("revokeLabel", { title })}
-      confirmText={t("revokeConfirm", { title })}
-      revoke={() => revokeFeedAction({ id })}
-    />
-  );
+  return <RevokeButton label={t("revokeLabel", { title })} confirmText={t("revokeConfirm", { title })} revoke={() => revokeFeedAction({ id })} />;
 }

@@ -113,19 +113,18 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
           <div className="space-y-2">
             <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
               {t("find")}
-              <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className={`${FIELD} max-w-sm`} placeholder={t("findPlaceholder")} />
+              <input
+                type="search"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                className={`${FIELD} max-w-sm`}
+                placeholder={t("findPlaceholder")}
+              />
             </label>
             {organisations.length === 0 ? (
-              <p className="text-sm text-slate-600">
-                {t("noneInCountry", { country: countryName })}
-              </p>
+              <p className="text-sm text-slate-600">{t("noneInCountry", { country: countryName })}</p>
             ) : (
-              <div
-                className={BOX}
-                role="group"
-                aria-label={t("concerned")}
-                aria-describedby={errors.organisationIds ? "organisationIds-error" : undefined}
-              >
+              <div className={BOX} role="group" aria-label={t("concerned")} aria-describedby={errors.organisationIds ? "organisationIds-error" : undefined}>
                 {shown.map((o) => (
                   <label key={o.id} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" checked={named.has(o.id)} onChange={() => setNamed((s) => toggle(s, o.id))} className="size-4" />
@@ -177,15 +176,7 @@ export function ConstraintForm({ iso3, countryName, organisations, areas, source
         <FieldError id="areas-error" text={errors.areas} />
       </fieldset>
 
-      <EventFields
-        draft={draft}
-        errors={errors}
-        subject={subject}
-        statusOptional
-        statusLocked={
-          scope === "country" ? t("locked") : undefined
-        }
-      />
+      <EventFields draft={draft} errors={errors} subject={subject} statusOptional statusLocked={scope === "country" ? t("locked") : undefined} />
 
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

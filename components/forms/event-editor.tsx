@@ -237,15 +237,10 @@ export function EventEditor({ event }: { event: EditableEvent }) {
           onSubmit={(e) => {
             e.preventDefault();
             const reason = String(new FormData(e.currentTarget).get("reason") ?? "");
-            retract.save(
-              () => retractEventAction({ eventId: event.id, input: { version: event.version, reason } }),
-              t("retracted"),
-            );
+            retract.save(() => retractEventAction({ eventId: event.id, input: { version: event.version, reason } }), t("retracted"));
           }}
         >
-          <p className="text-sm text-slate-600">
-            {t("retractHelp")}
-          </p>
+          <p className="text-sm text-slate-600">{t("retractHelp")}</p>
           <label className={LABEL}>
             {t("reason")}
             <textarea name="reason" rows={2} maxLength={LIMITS.retractionReason.max} className={FIELD} aria-invalid={Boolean(retract.errors.reason)} />

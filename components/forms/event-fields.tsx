@@ -23,15 +23,7 @@ import {
   type Subtype,
 } from "@/lib/domain/constraints";
 import { LIMITS } from "@/lib/domain/limits";
-import {
-  CONFIDENCES,
-  EVENT_KINDS,
-  STATUSES,
-  type Confidence,
-  type DatePrecision,
-  type EventKind,
-  type Status,
-} from "@/lib/domain/vocabulary";
+import { CONFIDENCES, EVENT_KINDS, STATUSES, type Confidence, type DatePrecision, type EventKind, type Status } from "@/lib/domain/vocabulary";
 import { FIELD, FieldError, LABEL } from "./field-kit";
 import { PartialDateField } from "./partial-date-field";
 import { DEFAULT_CHOICES, rememberChoices, useRememberedChoices } from "./remembered-choices";
@@ -155,11 +147,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
     <>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">{statusOptional ? t("statusOf", { subject }) : t("newStatusOf", { subject })}</legend>
-        {statusOptional && (
-          <p className="text-xs text-slate-600">
-            {statusLocked ?? t("statusHelp")}
-          </p>
-        )}
+        {statusOptional && <p className="text-xs text-slate-600">{statusLocked ?? t("statusHelp")}</p>}
         <div className="flex flex-wrap gap-3">
           {statusOptional && (
             <label className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-slate-900 has-[:checked]:bg-slate-50">
@@ -292,14 +280,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
         />
         <label className={`${LABEL} sm:col-span-2`}>
           {t("summary")}
-          <textarea
-            name="summary"
-            rows={3}
-            maxLength={LIMITS.summary.max}
-            className={FIELD}
-            {...invalid("summary")}
-            placeholder={t("summaryPlaceholder")}
-          />
+          <textarea name="summary" rows={3} maxLength={LIMITS.summary.max} className={FIELD} {...invalid("summary")} placeholder={t("summaryPlaceholder")} />
           <FieldError id="summary-error" text={err("summary")} />
         </label>
         <label className={LABEL}>
@@ -406,9 +387,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
         <input type="checkbox" name="saveAsDraft" className="mt-0.5 size-4" />
         <span>
           {t("saveAsDraft")}
-          <span className="block text-xs text-slate-600">
-            {t("draftHelp")}
-          </span>
+          <span className="block text-xs text-slate-600">{t("draftHelp")}</span>
         </span>
       </label>
     </>

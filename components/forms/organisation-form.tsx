@@ -92,9 +92,7 @@ export function OrganisationForm() {
       </label>
       {similar && (
         <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950" data-testid="similar-organisations">
-          <p className="font-semibold">
-            {similar.found.length === 1 ? t("similarOne") : t("similarMany")}
-          </p>
+          <p className="font-semibold">{similar.found.length === 1 ? t("similarOne") : t("similarMany")}</p>
           <ul className="list-disc pl-5">
             {similar.found.map((o) => (
               <li key={o.id}>

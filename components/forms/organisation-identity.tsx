@@ -54,7 +54,10 @@ export function AliasList({ organisationId, aliases, editable }: { organisationI
             <li key={alias.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2.5 py-1 text-sm">
               <span className="font-medium">{alias.name}</span>
               <span className="text-slate-500">
-                {[alias.acronym ? t("acronymWord") : null, alias.language ? (isListed(alias.language) ? t(`languages.${alias.language}`) : alias.language) : null]
+                {[
+                  alias.acronym ? t("acronymWord") : null,
+                  alias.language ? (isListed(alias.language) ? t(`languages.${alias.language}`) : alias.language) : null,
+                ]
                   .filter(Boolean)
                   .join(", ")}
               </span>
@@ -153,9 +156,7 @@ export function MergeOrganisation({ organisationId, organisationName }: { organi
     <details className="rounded-lg border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-semibold">{t("mergeTitle")}</summary>
       <div className="mt-3 space-y-3 text-sm">
-        <p className="text-slate-600">
-          {t("mergeHelp", { name: organisationName })}
-        </p>
+        <p className="text-slate-600">{t("mergeHelp", { name: organisationName })}</p>
         <div className="max-w-md">
           <Combobox
             label={t("duplicate")}
@@ -177,9 +178,7 @@ export function MergeOrganisation({ organisationId, organisationName }: { organi
         )}
         {chosen && confirming && (
           <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
-            <p>
-              {t.rich("mergeConfirm", { duplicate: chosen.label, name: organisationName, b: (text) => <strong>{text}</strong> })}
-            </p>
+            <p>{t.rich("mergeConfirm", { duplicate: chosen.label, name: organisationName, b: (text) => <strong>{text}</strong> })}</p>
             <div className="flex gap-2">
               <Button type="button" size="sm" onClick={merge} disabled={pending}>
                 {pending ? t("merging") : t("mergeInto", { name: organisationName })}

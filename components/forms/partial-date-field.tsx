@@ -73,8 +73,10 @@ export function PartialDateField({ name, precisionName, value, precision, onChan
       <div className={LABEL}>
         <label htmlFor={input.id}>{precision === "DAY" ? label : precision === "MONTH" ? t("dateMonth", { label }) : t("dateYear", { label })}</label>
         {precision === "DAY" && <input type="date" {...input} />}
-        {precision === "MONTH" && <input type="month" placeholder="YYYY-MM" pattern="\d{4}-\d{2}" {...input} />}
-        {precision === "YEAR" && <input type="text" inputMode="numeric" placeholder="YYYY" maxLength={4} pattern="\d{4}" {...input} max={thisYear} />}
+        {precision === "MONTH" && <input type="month" placeholder={t("placeholderMonth")} pattern="\d{4}-\d{2}" {...input} />}
+        {precision === "YEAR" && (
+          <input type="text" inputMode="numeric" placeholder={t("placeholderYear")} maxLength={4} pattern="\d{4}" {...input} max={thisYear} />
+        )}
         <input type="hidden" name={name} value={firstDayOf(value, precision)} />
         <span id={`${id}-help`} className="text-xs font-normal text-slate-600">
           {precision === "DAY" ? t("helpDay") : precision === "MONTH" ? t("helpMonth") : t("helpYear")}

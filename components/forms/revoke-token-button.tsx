@@ -5,11 +5,5 @@ import { RevokeButton } from "./revoke-button";
 
 export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   const t = useTranslations("account");
-  return (
-    <RevokeButton
-      label={t("revokeToken", { name })}
-      confirmText={t("revokeTokenConfirm", { name })}
-      revoke={() => revokeTokenAction({ id })}
-    />
-  );
+  return <RevokeButton label={t("revokeToken", { name })} confirmText={t("revokeTokenConfirm", { name })} revoke={() => revokeTokenAction({ id })} />;
 }

@@ -35,7 +35,12 @@ export function CreateUserForm() {
     });
   }
   return (
-    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("createUserLabel")}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      aria-label={t("createUserLabel")}
+    >
       {(["name", "email", "password"] as const).map((name) => (
         <label key={name} className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           {t(({ name: "newName", email: "newEmail", password: "newPassword" } as const)[name])}

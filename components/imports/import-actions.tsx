@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // What can be done with an import: commit a preview (as drafts or published, with a progress
 // bar), discard it, map its columns; undo a committed one with a reason.
 import { useRouter } from "next/navigation";
@@ -6,11 +8,13 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FIELD, FieldError, FormAlert, LABEL, useActionForm } from "@/components/forms/field-kit";
 import { discardImportAction, remapImportAction, undoImportAction } from "@/lib/actions/imports";
-import { formatNumber } from "@/lib/domain/format";
-import { CONNECTION_LOST, readNdjson } from "./ndjson";
+import { readNdjson } from "./ndjson";
 import { ProgressBar } from "./progress-bar";
 
 export function CommitImport({ importId, rows, errorRows, blocked }: { importId: number; rows: number; errorRows: number; blocked: string | null }) {
+  const t = useTranslations("importActions");
+  const tImports = useTranslations("imports");
+  const f = useFormat();
   const router = useRouter();
   const [done, setDone] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,10 +34,10 @@ export function CommitImport({ importId, rows, errorRows, blocked }: { importId:
         const p = line.progress as { rows?: number } | undefined;
         if (p?.rows !== undefined) setDone(p.rows);
       });
-      if (outcome.status >= 300) setError(outcome.error?.message ?? "The import could not be committed.");
+      if (outcome.status >= 300) setError(outcome.error?.message ?? t("commitFailed"));
       else router.refresh();
     } catch {
-      setError(CONNECTION_LOST);
+      setError(tImports("connectionLost"));
     } finally {
       setDone(null);
     }
@@ -42,25 +46,23 @@ export function CommitImport({ importId, rows, errorRows, blocked }: { importId:
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       {errorRows > 0 ? (
-        <p className="text-sm text-red-800">
-          {formatNumber(errorRows)} row{errorRows === 1 ? " has" : "s have"} errors: correct the file and import it again. Nothing is written while any row has
-          an error.
-        </p>
+        <p className="text-sm text-red-800">{t("errorRows", { count: errorRows })}</p>
       ) : (
         <>
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" checked={draft} onChange={(e) => setDraft(e.target.checked)} /> Save the new events as drafts for review (they count nowhere
-            until published)
+            <input type="checkbox" checked={draft} onChange={(e) => setDraft(e.target.checked)} /> {t("asDraftsOption")}
           </label>
           {blocked && <p className="text-sm text-slate-600">{blocked}</p>}
           <div className="flex flex-wrap gap-2">
             <Button type="button" onClick={commit} disabled={done !== null || Boolean(blocked)}>
-              {done !== null ? "Writing…" : draft ? "Import as drafts" : "Import and publish"}
+              {done !== null ? t("writing") : draft ? t("importDrafts") : t("importPublish")}
             </Button>
           </div>
         </>
       )}
-      {done !== null && <ProgressBar label="Writing the rows" value={done} max={rows} detail={`${formatNumber(done)} of ${formatNumber(rows)} rows`} />}
+      {done !== null && (
+        <ProgressBar label={t("writingRows")} value={done} max={rows} detail={t("writingDetail", { done: f.number(done), total: f.number(rows) })} />
+      )}
       <FormAlert text={error} />
       <Button
         type="button"
@@ -74,7 +76,7 @@ export function CommitImport({ importId, rows, errorRows, blocked }: { importId:
           )
         }
       >
-        Discard this preview
+        {t("discard")}
       </Button>
       <FormAlert text={discard.failure?.error} compact />
     </div>
@@ -82,6 +84,7 @@ export function CommitImport({ importId, rows, errorRows, blocked }: { importId:
 }
 
 export function UndoImport({ importId }: { importId: number }) {
+  const t = useTranslations("importActions");
   const router = useRouter();
   const { pending, submit, failure, errors } = useActionForm();
   function send(event: FormEvent<HTMLFormElement>) {
@@ -94,19 +97,16 @@ export function UndoImport({ importId }: { importId: number }) {
   }
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-semibold">Undo this import</summary>
+      <summary className="cursor-pointer font-semibold">{t("undoTitle")}</summary>
       <form onSubmit={send} noValidate className="mt-3 space-y-2">
-        <p className="text-sm text-slate-600">
-          Its events are retracted with your reason, as an analyst retracts one: they stay in the history and count nowhere. The organisations and presences it
-          added stay.
-        </p>
+        <p className="text-sm text-slate-600">{t("undoHelp")}</p>
         <label className={LABEL}>
-          Reason
+          {t("reason")}
           <textarea name="reason" rows={2} className={FIELD} maxLength={1000} aria-invalid={Boolean(errors.reason)} aria-describedby="undo-reason-error" />
           <FieldError id="undo-reason-error" text={errors.reason} />
         </label>
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Undoing…" : "Retract its events"}
+          {pending ? t("undoing") : t("undo")}
         </Button>
         <FormAlert text={failure && !failure.fieldErrors ? failure.error : null} compact />
       </form>
@@ -127,6 +127,7 @@ export function MapColumns({
   mapping: Record<number, string>;
   fields: Record<string, { id: string; label: string }[]>;
 }) {
+  const t = useTranslations("importActions");
   const router = useRouter();
   const [chosen, setChosen] = useState(table ?? "events");
   const { pending, submit, failure } = useActionForm();
@@ -144,24 +145,24 @@ export function MapColumns({
     );
   }
   return (
-    <form onSubmit={send} className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/50 p-4" aria-label="Map the columns">
-      <h2 className="font-semibold">Map the columns</h2>
+    <form onSubmit={send} className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/50 p-4" aria-label={t("mapTitle")}>
+      <h2 className="font-semibold">{t("mapTitle")}</h2>
       <label className={`${LABEL} max-w-xs`}>
-        The file holds
+        {t("holds")}
         <select className={FIELD} value={chosen} onChange={(e) => setChosen(e.target.value)}>
-          <option value="events">Events</option>
-          <option value="presences">Presences</option>
-          <option value="organisations">Organisations</option>
+          <option value="events">{t("events")}</option>
+          <option value="presences">{t("presences")}</option>
+          <option value="organisations">{t("organisations")}</option>
         </select>
       </label>
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {headers.map((header, i) => (
           <label key={`${chosen}-${i}`} className={LABEL}>
             <span className="truncate" title={header}>
-              Column {i + 1}: {header || "(no header)"}
+              {t("column", { number: i + 1, header: header || t("noHeader") })}
             </span>
             <select name={`col-${i}`} className={FIELD} defaultValue={chosen === table ? (mapping[i] ?? "") : ""}>
-              <option value="">Not imported</option>
+              <option value="">{t("notImported")}</option>
               {fields[chosen]!.map((f) => (
                 <option key={f.id} value={f.id}>
                   {f.label}
@@ -172,7 +173,7 @@ export function MapColumns({
         ))}
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Checking the rows again…" : "Apply the mapping"}
+        {pending ? t("checking") : t("apply")}
       </Button>
       <FormAlert text={failure?.error} compact />
     </form>

@@ -31,5 +31,3 @@ export async function readNdjson(response: Response, onLine: (line: Record<strin
     last ?? { status: 500, error: { code: "internal", message: "The server ended the answer early. Nothing was changed if no result was shown; try again." } }
   );
 }
-
-export const CONNECTION_LOST = "The server could not be reached. Nothing was changed; check your connection and try again.";

@@ -12,7 +12,17 @@ export interface AreaMapArea {
   href: string;
 }
 
-export async function AreaMap({ shapes, areas, countryName, period }: { shapes: AreaShapes | null; areas: AreaMapArea[]; countryName: string; period: string }) {
+export async function AreaMap({
+  shapes,
+  areas,
+  countryName,
+  period,
+}: {
+  shapes: AreaShapes | null;
+  areas: AreaMapArea[];
+  countryName: string;
+  period: string;
+}) {
   const [t, tm, f] = [await getTranslations("constraints"), await getTranslations("map"), await getFormat()];
   const prefix = "area-texture";
   const byCode = new Map(areas.map((a) => [a.code, a]));
@@ -23,9 +33,7 @@ export async function AreaMap({ shapes, areas, countryName, period }: { shapes: 
       <h3 id="area-map-title" className="font-semibold text-slate-900">
         {t("areaTitle")}
       </h3>
-      <p className="text-sm text-slate-600">
-        {t("areaDescription", { country: countryName, period })}
-      </p>
+      <p className="text-sm text-slate-600">{t("areaDescription", { country: countryName, period })}</p>
       {shapes ? (
         <>
           <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t("areaLegend")}>
@@ -90,11 +98,7 @@ export async function AreaMap({ shapes, areas, countryName, period }: { shapes: 
       ) : (
         <p className="mt-3 text-sm text-slate-600">{t("noBoundaries", { country: countryName })}</p>
       )}
-      {undrawn.length > 0 && shapes && (
-        <p className="mt-1 text-xs text-slate-600">
-          {t("notOnMap", { areas: undrawn.map((a) => a.name).join(", ") })}
-        </p>
-      )}
+      {undrawn.length > 0 && shapes && <p className="mt-1 text-xs text-slate-600">{t("notOnMap", { areas: undrawn.map((a) => a.name).join(", ") })}</p>}
       <details className="mt-3" open={!shapes}>
         <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("asTable")}</summary>
         <table className="mt-2 w-full max-w-xl text-sm">

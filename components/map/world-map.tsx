@@ -82,9 +82,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
           <h2 id={`${prefix}-title`} className="font-semibold text-slate-900">
             {layer === "status" ? t("titleStatus") : t("titleConstraints")}
           </h2>
-          <p className="text-sm text-slate-600">
-            {layer === "status" ? t("descriptionStatus") : t("descriptionConstraints")}
-          </p>
+          <p className="text-sm text-slate-600">{layer === "status" ? t("descriptionStatus") : t("descriptionConstraints")}</p>
           <div className="mt-2 inline-flex rounded-md border border-slate-300 text-xs font-medium" role="group" aria-label={t("layers")}>
             {(["status", "constraints"] as const).map((l) => (
               <button

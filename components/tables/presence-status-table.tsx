@@ -89,9 +89,7 @@ export async function PresenceStatusTable({
               </td>
               <td className="px-4 py-3">
                 <details>
-                  <summary className="cursor-pointer text-status-operating">
-                    {t("sourceCount", { count: row.sources.length })}
-                  </summary>
+                  <summary className="cursor-pointer text-status-operating">{t("sourceCount", { count: row.sources.length })}</summary>
                   <div className="mt-2 max-w-md">
                     <SourceList sources={row.sources} />
                   </div>

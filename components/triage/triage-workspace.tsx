@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "use-intl";
+import { useFormat } from "@/components/i18n/use-format";
 // Article triage: paste an article (or open a .txt or .html file), get draft events proposed
 // from it, and accept (as a draft or published), edit or reject each. Accepting goes through
 // the ordinary event writes, with the article as the event's source and the sentence as its quote.
@@ -10,13 +12,12 @@ import type { NamedProposal } from "@/lib/data/triage";
 import { Button } from "@/components/ui/button";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { FIELD, FieldError, FormAlert, LABEL, useActionForm } from "@/components/forms/field-kit";
-import { CONFIDENCE_LABELS, CONFIDENCES, EVENT_KIND_LABELS, EVENT_KINDS, STATUS_LABELS, STATUSES, type DatePrecision } from "@/lib/domain/vocabulary";
+import { CONFIDENCES, EVENT_KINDS, STATUSES } from "@/lib/domain/vocabulary";
 
 type Article = { publisher: string; title: string; url: string; publishedOn: string };
 
-const PRECISION_LABELS: Record<DatePrecision, string> = { DAY: "Day", MONTH: "Month", YEAR: "Year" };
-
 export function TriageWorkspace() {
+  const t = useTranslations("triage");
   const { pending, submit, failure, errors } = useActionForm();
   const [text, setText] = useState("");
   const [html, setHtml] = useState(false);
@@ -45,14 +46,14 @@ export function TriageWorkspace() {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={propose} noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2" aria-label="Article">
+      <form onSubmit={propose} noValidate className="grid gap-3 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2" aria-label={t("article")}>
         <FormAlert text={failure && !failure.fieldErrors ? failure.error : null} />
         {(
           [
-            ["publisher", "Publisher", "text"],
-            ["title", "Title", "text"],
-            ["url", "URL (optional)", "url"],
-            ["publishedOn", "Publication date (for dates such as “on Tuesday”)", "date"],
+            ["publisher", t("publisher"), "text"],
+            ["title", t("articleTitle"), "text"],
+            ["url", t("url"), "url"],
+            ["publishedOn", t("publishedOn"), "date"],
           ] as const
         ).map(([name, label, type]) => (
           <label key={name} className={LABEL}>
@@ -62,7 +63,7 @@ export function TriageWorkspace() {
           </label>
         ))}
         <label className={`${LABEL} sm:col-span-2`}>
-          Article text
+          {t("text")}
           <textarea
             name="text"
             rows={10}
@@ -78,29 +79,22 @@ export function TriageWorkspace() {
           <FieldError id="text-error" text={errors.text} />
         </label>
         <label className={`${LABEL} sm:col-span-2`}>
-          Or open a .txt or .html file
+          {t("openFile")}
           <input type="file" accept=".txt,.html,.htm,text/plain,text/html" onChange={openFile} className="text-sm" />
         </label>
-        <p className="text-sm text-slate-600 sm:col-span-2">
-          Proposals are worked out here, offline: organisations by name, acronym or alias, what happened from phrases in English and French, dates relative to
-          the publication date. Nothing is written until you accept a proposal.
-        </p>
+        <p className="text-sm text-slate-600 sm:col-span-2">{t("help")}</p>
         <div>
           <Button type="submit" disabled={pending}>
-            {pending ? "Reading…" : "Propose events"}
+            {pending ? t("reading") : t("propose")}
           </Button>
         </div>
       </form>
       {proposals && article && (
         <section aria-labelledby="proposals-heading" className="space-y-3">
           <h2 id="proposals-heading" className="text-lg font-semibold">
-            {proposals.length === 0 ? "No event found in this article" : `${proposals.length} proposed event${proposals.length === 1 ? "" : "s"}`}
+            {proposals.length === 0 ? t("noneFound") : t("proposed", { count: proposals.length })}
           </h2>
-          {proposals.length === 0 && (
-            <p className="text-sm text-slate-600">
-              No sentence names an expulsion, a ban, a suspension or another change the app recognises. Record events by hand instead.
-            </p>
-          )}
+          {proposals.length === 0 && <p className="text-sm text-slate-600">{t("noneHelp")}</p>}
           <ol className="space-y-3">
             {proposals.map((p, i) => (
               <ProposalCard key={`${i}-${p.quote.slice(0, 20)}`} proposal={p} article={article} />
@@ -113,10 +107,14 @@ export function TriageWorkspace() {
 }
 
 function ProposalCard({ proposal, article }: { proposal: NamedProposal; article: Article }) {
+  const t = useTranslations("triage");
+  const { labels } = useFormat();
   const { pending, submit, failure, errors } = useActionForm();
   const [state, setState] = useState<"open" | "rejected" | { eventId: number; reviewState: string }>("open");
   const [organisation, setOrganisation] = useState<ComboboxOption | null>(
-    proposal.organisationId ? { value: String(proposal.organisationId), label: proposal.organisationName ?? `Organisation ${proposal.organisationId}` } : null,
+    proposal.organisationId
+      ? { value: String(proposal.organisationId), label: proposal.organisationName ?? t("organisationFallback", { id: proposal.organisationId }) }
+      : null,
   );
 
   function accept(form: HTMLFormElement, draft: boolean) {
@@ -143,10 +141,9 @@ function ProposalCard({ proposal, article }: { proposal: NamedProposal; article:
   if (state === "rejected") {
     return (
       <li className="rounded-lg border border-dashed border-slate-300 bg-slate-50 p-3 text-sm text-slate-600">
-        Rejected: “{proposal.quote.slice(0, 120)}
-        {proposal.quote.length > 120 ? "…" : ""}”{" "}
+        {t("rejected", { quote: `${proposal.quote.slice(0, 120)}${proposal.quote.length > 120 ? "…" : ""}` })}{" "}
         <button type="button" className="underline" onClick={() => setState("open")}>
-          Undo
+          {t("undo")}
         </button>
       </li>
     );
@@ -154,9 +151,9 @@ function ProposalCard({ proposal, article }: { proposal: NamedProposal; article:
   if (typeof state === "object") {
     return (
       <li role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
-        {state.reviewState === "DRAFT" ? "Saved as a draft for review." : "Published."}{" "}
+        {state.reviewState === "DRAFT" ? t("savedDraft") : t("published")}{" "}
         <Link href={`/events/${state.eventId}`} className="underline">
-          See the event
+          {t("seeEvent")}
         </Link>
         .
       </li>
@@ -165,7 +162,7 @@ function ProposalCard({ proposal, article }: { proposal: NamedProposal; article:
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4" data-testid="proposal">
       <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-800">“{proposal.quote}”</blockquote>
-      <p className="mt-1 text-xs text-slate-500">Found: {proposal.reasons.join(" · ")}</p>
+      <p className="mt-1 text-xs text-slate-500">{t("found", { reasons: proposal.reasons.join(" · ") })}</p>
       <form
         className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
         noValidate
@@ -176,88 +173,84 @@ function ProposalCard({ proposal, article }: { proposal: NamedProposal; article:
       >
         <div className="sm:col-span-2">
           <Combobox
-            label="Organisation (empty: the whole country)"
+            label={t("organisation")}
             name="organisationId"
             search={searchOrganisationOptions}
             value={organisation}
             onChange={setOrganisation}
-            placeholder="Type a name or acronym"
+            placeholder={t("organisationPlaceholder")}
           />
         </div>
         <label className={LABEL}>
-          Country (ISO3)
+          {t("country")}
           <input name="countryIso3" defaultValue={proposal.countryIso3 ?? ""} maxLength={3} className={FIELD} aria-invalid={Boolean(errors.countryIso3)} />
           <FieldError text={errors.countryIso3} />
         </label>
         <label className={LABEL}>
-          What happened
+          {t("whatHappened")}
           <select name="kind" defaultValue={proposal.kind} className={FIELD} aria-invalid={Boolean(errors.kind)}>
             {EVENT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {EVENT_KIND_LABELS[k]}
+                {labels.kind[k]}
               </option>
             ))}
           </select>
           <FieldError text={errors.kind} />
         </label>
         <label className={LABEL}>
-          Resulting status
+          {t("resultingStatus")}
           <select name="status" defaultValue={proposal.status ?? ""} className={FIELD} aria-invalid={Boolean(errors.status)}>
-            <option value="">No change of status</option>
+            <option value="">{t("noStatusChange")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {labels.status[s]}
               </option>
             ))}
           </select>
           <FieldError text={errors.status} />
         </label>
         <label className={LABEL}>
-          Confidence
+          {t("confidence")}
           <select name="confidence" defaultValue={proposal.confidence} className={FIELD}>
             {CONFIDENCES.map((c) => (
               <option key={c} value={c}>
-                {CONFIDENCE_LABELS[c]}
+                {labels.confidence[c]}
               </option>
             ))}
           </select>
         </label>
         <label className={LABEL}>
-          Date
+          {t("date")}
           <input name="occurredOn" type="date" defaultValue={proposal.occurredOn ?? ""} className={FIELD} aria-invalid={Boolean(errors.occurredOn)} />
           <span className="text-xs font-normal text-slate-500">
-            {proposal.dateBasis === "relative"
-              ? "Worked out from the publication date: check it."
-              : proposal.dateBasis === "none"
-                ? "The sentence gives no date: add it."
-                : "As the sentence states it."}
+            {proposal.dateBasis === "relative" ? t("dateRelative") : proposal.dateBasis === "none" ? t("dateNone") : t("dateStated")}
           </span>
           <FieldError text={errors.occurredOn} />
         </label>
         <label className={LABEL}>
-          Precision
+          {t("precision")}
           <select name="datePrecision" defaultValue={proposal.datePrecision ?? "DAY"} className={FIELD}>
             {(["DAY", "MONTH", "YEAR"] as const).map((p) => (
               <option key={p} value={p}>
-                {PRECISION_LABELS[p]}
+                {t(`precisions.${p}`)}
               </option>
             ))}
           </select>
         </label>
         <label className={`${LABEL} sm:col-span-2 lg:col-span-3`}>
-          Summary (in your words)
+          {t("summary")}
           <textarea name="summary" rows={2} defaultValue={proposal.quote.slice(0, 2000)} className={FIELD} aria-invalid={Boolean(errors.summary)} />
           <FieldError text={errors.summary} />
         </label>
         <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-3">
           <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-            Accept as draft
+            {t("acceptDraft")}
           </Button>
           <Button type="button" size="sm" disabled={pending} onClick={(e) => accept(e.currentTarget.form!, false)}>
-            Accept and publish
+            {t("acceptPublish")}
           </Button>
           <Button type="button" variant="ghost" size="sm" disabled={pending} onClick={() => setState("rejected")}>
-            Reject
+            {t("reject")}
           </Button>
         </div>
         <div className="sm:col-span-2 lg:col-span-3">

@@ -71,7 +71,12 @@ export async function eventHistory(actor: Actor | null, eventId: number): Promis
     const after = (e.after ?? {}) as Record<string, unknown>;
     return {
       at: e.createdAt,
-      action: e.action === "presence.statusChange" || e.action === "event.recordConstraint" ? (after.draft ? "recordedDraft" : "recordedPublished") : STEPS[e.action]!,
+      action:
+        e.action === "presence.statusChange" || e.action === "event.recordConstraint"
+          ? after.draft
+            ? "recordedDraft"
+            : "recordedPublished"
+          : STEPS[e.action]!,
       by: e.actor?.name ?? null,
       comment: typeof after.comment === "string" ? after.comment : typeof after.retractionReason === "string" ? after.retractionReason : null,
     };

@@ -116,7 +116,12 @@ export interface FeedEntry {
 }
 
 const WHAT: Record<Locale, Record<(typeof FEED_CHANGE_KINDS)[number], string>> = {
-  en: { "event.published": "New event", "event.corrected": "Event corrected", "event.retracted": "Event retracted", "presence.statusChanged": "Status changed" },
+  en: {
+    "event.published": "New event",
+    "event.corrected": "Event corrected",
+    "event.retracted": "Event retracted",
+    "presence.statusChanged": "Status changed",
+  },
   fr: {
     "event.published": "Nouvel événement",
     "event.corrected": "Événement corrigé",

@@ -21,7 +21,7 @@ function leaves(messages: object, prefix = ""): Map<string, unknown> {
 }
 
 /** The {arguments} of an ICU message, sorted; a plural's branches ("one {…}") are text, not arguments. */
-const placeholders = (text: string) => [...new Set([...text.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+) ?)\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string) => [...new Set([...text.matchAll(/(?<!(?:\b(?:zero|one|two|few|many|other)|=\d+) ?)\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
 
 describe("interface messages", () => {
   const english = leaves(en);

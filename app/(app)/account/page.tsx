@@ -10,7 +10,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-
 export default async function AccountPage() {
   const actor = await requireActor({ passwordChangePage: true });
   const required = Boolean(actor.mustChangePassword);
@@ -61,9 +60,7 @@ export default async function AccountPage() {
           <h2 id="feeds-heading" className="font-semibold">
             {t("myFeeds")}
           </h2>
-          <p className="text-sm text-slate-600">
-            {t.rich("feedsHelp", { b: (text) => <span className="font-medium">{text}</span> })}
-          </p>
+          <p className="text-sm text-slate-600">{t.rich("feedsHelp", { b: (text) => <span className="font-medium">{text}</span> })}</p>
           {feeds.length === 0 ? (
             <p className="text-sm text-slate-600" data-testid="feeds-empty">
               {t("noFeeds")}

@@ -24,11 +24,7 @@ export default async function WatchlistPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-slate-600">
-          {items.length === 0
-            ? t("introEmpty")
-            : previousVisit
-              ? t("introSince", { date: f.instant(previousVisit) })
-              : t("introFirst")}
+          {items.length === 0 ? t("introEmpty") : previousVisit ? t("introSince", { date: f.instant(previousVisit) }) : t("introFirst")}
         </p>
       </div>
       <section aria-labelledby="following-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">

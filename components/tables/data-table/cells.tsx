@@ -49,7 +49,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
   events: {
     occurredOn: (r, { f }) => day(r.occurredOn, r.datePrecision, f),
     country: (r, { country }) => country(r.countryIso3, r.countryName),
-    organisation: (r) => r.organisationName ?? <span className="text-slate-600">{concernsLabel(r)}</span>,
+    organisation: (r, { f }) => r.organisationName ?? <span className="text-slate-600">{concernsLabel(r, f.locale)}</span>,
     areas: (r) => (r.areas.length ? <span className="block min-w-24">{r.areas.map((a) => a.name).join(", ")}</span> : muted(null)),
     type: (r, { f }) => (r.organisationType ? f.labels.organisationType[r.organisationType] : muted(null)),
     kind: (r, { f }) => f.labels.kind[r.kind],

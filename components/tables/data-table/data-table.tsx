@@ -32,7 +32,16 @@ interface DataTableProps<T extends TableName> {
   canEdit?: boolean;
 }
 
-export function DataTable<T extends TableName>({ table, rows, query, visibleColumns, basePath, caption, countryNames = {}, canEdit = false }: DataTableProps<T>) {
+export function DataTable<T extends TableName>({
+  table,
+  rows,
+  query,
+  visibleColumns,
+  basePath,
+  caption,
+  countryNames = {},
+  canEdit = false,
+}: DataTableProps<T>) {
   const descriptor = tableDescriptor(table);
   const t = useTranslations("table");
   const f = useFormat();
@@ -102,9 +111,7 @@ export function DataTable<T extends TableName>({ table, rows, query, visibleColu
         </div>
       )}
       <table className={`w-full border-collapse text-left text-sm ${pending ? "opacity-60" : ""}`} data-testid={`${table}-table`}>
-        <caption className="sr-only">
-          {t("captionHelp", { caption })}
-        </caption>
+        <caption className="sr-only">{t("captionHelp", { caption })}</caption>
         <thead className="sticky top-0 z-10 bg-slate-50 shadow-[inset_0_-1px_0_theme(colors.slate.200)]">
           {tanstack.getHeaderGroups().map((group) => (
             <tr key={group.id}>

@@ -81,7 +81,12 @@ export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQu
           className="absolute right-0 top-full z-40 mt-1 flex w-80 items-start gap-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 shadow-md"
         >
           <p className="flex-1">{refusal}</p>
-          <button type="button" onClick={() => setRefusal(null)} aria-label={t("dismiss")} className="rounded px-1 leading-none text-amber-900 hover:bg-amber-100">
+          <button
+            type="button"
+            onClick={() => setRefusal(null)}
+            aria-label={t("dismiss")}
+            className="rounded px-1 leading-none text-amber-900 hover:bg-amber-100"
+          >
             ×
           </button>
         </div>

@@ -63,9 +63,7 @@ export async function Pagination({
             {t("previous")}
           </span>
         )}
-        <span>
-          {t("pageOf", { page: f.number(query.page), pages: f.number(lastPage), more })}
-        </span>
+        <span>{t("pageOf", { page: f.number(query.page), pages: f.number(lastPage), more })}</span>
         {query.page < lastPage || totalIsLowerBound ? (
           <Link href={link(query.page + 1)} className={button} rel="next">
             {t("next")}

@@ -5,12 +5,7 @@ import { getFormat, getTranslations } from "@/lib/i18n/server";
 import { isoDate } from "@/lib/domain/view";
 import { TABLES } from "@/lib/domain/tables/descriptors";
 import { DEFAULT_PAGE_SIZE, type FilterKey, type TableQuery } from "@/lib/domain/tables/query";
-import {
-  CONFIDENCES,
-  EVENT_KINDS,
-  ORGANISATION_TYPES,
-  STATUSES,
-} from "@/lib/domain/vocabulary";
+import { CONFIDENCES, EVENT_KINDS, ORGANISATION_TYPES, STATUSES } from "@/lib/domain/vocabulary";
 import { asOfQuery } from "@/lib/domain/view-url";
 import { Button } from "@/components/ui/button";
 import { CATEGORIES, CATEGORY, PILLAR_LABELS, PILLARS } from "@/lib/domain/constraints";
@@ -91,15 +86,27 @@ export async function TableToolbar({ query, basePath, options }: { query: TableQ
         />
       )}
       {has("region") && <Select name="region" title={t("region")} all={all} value={f.region} options={options.regions.map((r) => [r, r])} />}
-      {has("type") && <Select name="type" title={t("organisationType")} all={all} value={f.type} options={ORGANISATION_TYPES.map((type) => [type, labels.organisationType[type]])} />}
+      {has("type") && (
+        <Select
+          name="type"
+          title={t("organisationType")}
+          all={all}
+          value={f.type}
+          options={ORGANISATION_TYPES.map((type) => [type, labels.organisationType[type]])}
+        />
+      )}
       {has("status") && <Select name="status" title={statusLabel} all={all} value={f.status} options={STATUSES.map((s) => [s, labels.status[s]])} />}
       {has("kind") && <Select name="kind" title={t("event")} all={all} value={f.kind} options={EVENT_KINDS.map((k) => [k, labels.kind[k]])} />}
       {has("pillar") && <Select name="pillar" title={t("pillar")} all={all} value={f.pillar} options={PILLARS.map((p) => [p, PILLAR_LABELS[p][locale]])} />}
-      {has("category") && <Select name="category" title={t("category")} all={all} value={f.category} options={CATEGORIES.map((c) => [c, CATEGORY[c][locale]])} />}
+      {has("category") && (
+        <Select name="category" title={t("category")} all={all} value={f.category} options={CATEGORIES.map((c) => [c, CATEGORY[c][locale]])} />
+      )}
       {has("area") && options.areas.length > 0 && (
         <Select name="area" title={t("area")} all={all} value={f.area} options={options.areas.map((a) => [a.code, `${a.name} (${a.code})`])} />
       )}
-      {has("confidence") && <Select name="confidence" title={t("confidence")} all={all} value={f.confidence} options={CONFIDENCES.map((c) => [c, labels.confidence[c]])} />}
+      {has("confidence") && (
+        <Select name="confidence" title={t("confidence")} all={all} value={f.confidence} options={CONFIDENCES.map((c) => [c, labels.confidence[c]])} />
+      )}
       {has("actor") && (
         <label className={label}>
           {t("person")}
@@ -108,7 +115,13 @@ export async function TableToolbar({ query, basePath, options }: { query: TableQ
       )}
       {has("action") && <Select name="action" title={t("action")} all={all} value={f.action} options={AUDIT_ACTIONS.map((a) => [a, a])} />}
       {has("entityType") && (
-        <Select name="entityType" title={t("entity")} all={all} value={f.entityType} options={AUDIT_ENTITY_TYPES.map((type) => [type, (locale === "fr" ? AUDIT_ENTITY_LABELS_FR : AUDIT_ENTITY_LABELS)[type]])} />
+        <Select
+          name="entityType"
+          title={t("entity")}
+          all={all}
+          value={f.entityType}
+          options={AUDIT_ENTITY_TYPES.map((type) => [type, (locale === "fr" ? AUDIT_ENTITY_LABELS_FR : AUDIT_ENTITY_LABELS)[type]])}
+        />
       )}
       {has("hide") && (
         <label className="flex items-center gap-2 self-center pt-4 text-sm text-slate-700">

@@ -29,14 +29,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
         <p className="text-slate-600">{t("organisationsIntro")}</p>
         <AsOfNotice view={parseView(params)} />
       </div>
-      <TableView
-        actor={actor}
-        table="organisations"
-        params={params}
-        basePath="/organisations"
-        noun="organisations"
-        caption={t("organisationsCaption")}
-      />
+      <TableView actor={actor} table="organisations" params={params} basePath="/organisations" noun="organisations" caption={t("organisationsCaption")} />
     </div>
   );
 }

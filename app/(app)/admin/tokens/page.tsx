@@ -12,14 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("tokensTitle") };
 }
 
-
 export default async function ApiTokensPage() {
   const actor = await requireActor();
   const [t, f] = [await getTranslations("admin"), await getFormat()];
   const tAccount = await getTranslations("account");
   const when = (date: Date | null) => (date ? f.instant(date) : "—");
-  const ended = (reason: string | null) =>
-    reason === "userDisabled" || reason === "passwordReset" ? tAccount(`ended.${reason}`) : tAccount("ended.revoked");
+  const ended = (reason: string | null) => (reason === "userDisabled" || reason === "passwordReset" ? tAccount(`ended.${reason}`) : tAccount("ended.revoked"));
   if (!can(actor.role, "manageApiTokens")) {
     return <RoleNotice>{t("tokensNoRole")}</RoleNotice>;
   }
@@ -28,9 +26,7 @@ export default async function ApiTokensPage() {
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">{t("tokensTitle")}</h1>
-        <p className="text-slate-600">
-          {t("tokensIntro")}
-        </p>
+        <p className="text-slate-600">{t("tokensIntro")}</p>
       </div>
       <IssueTokenForm />
       {tokens.length === 0 ? (

@@ -22,9 +22,7 @@ export default async function UsersPage() {
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">{t("usersTitle")}</h1>
-        <p className="text-slate-600">
-          {t("usersIntro")}
-        </p>
+        <p className="text-slate-600">{t("usersIntro")}</p>
       </div>
       <CreateUserForm />
       <SimpleTable

@@ -24,9 +24,7 @@ export default async function WebhooksPage() {
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">{t("webhooksTitle")}</h1>
-        <p className="text-slate-600">
-          {t("webhooksIntro")}
-        </p>
+        <p className="text-slate-600">{t("webhooksIntro")}</p>
       </div>
       <WebhookForm />
       {webhooks.length === 0 ? (

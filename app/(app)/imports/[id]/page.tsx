@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getFormat, getTranslations } from "@/lib/i18n/server";
+import { columnLabel } from "@/lib/domain/tables/column-labels";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommitImport, MapColumns, UndoImport } from "@/components/imports/import-actions";
@@ -7,22 +9,22 @@ import { RoleNotice } from "@/components/layout/role-notice";
 import { can } from "@/lib/domain/permissions";
 import { getImport, listImportRows } from "@/lib/data/imports";
 import { IMPORT_FIELDS, IMPORT_TABLES, ROW_ACTIONS, type RowAction } from "@/lib/domain/import-format";
-import { TABLE_COLUMNS } from "@/lib/domain/tables/columns";
-import { formatNumber } from "@/lib/domain/format";
-import { formatInstant } from "@/lib/domain/partial-date";
 import { mayPublish } from "@/lib/domain/review";
 import { requireReview } from "@/lib/env";
 import type { SearchParams } from "@/lib/domain/view";
 
-export const metadata: Metadata = { title: "Import preview" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("imports"))("previewTitle") };
+}
 
-const ACTION_LABELS: Record<RowAction, string> = { create: "Adds", existing: "Already there", duplicate: "Duplicate, skipped", error: "Error" };
 const ACTION_MARKS: Record<RowAction, string> = { create: "+", existing: "=", duplicate: "≈", error: "!" };
 const PAGE = 50;
 
 export default async function ImportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor.role, "editEvents")) return <RoleNotice>Only analysts and admins import files.</RoleNotice>;
+  const [t, f] = [await getTranslations("imports"), await getFormat()];
+  const actionLabel = (action: RowAction) => t(`actions.${action}`);
+  if (!can(actor.role, "editEvents")) return <RoleNotice>{t("noRole")}</RoleNotice>;
   const id = Number((await params).id);
   const found = await getImport(actor, id);
   if (!found) notFound();
@@ -31,10 +33,8 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   const page = Math.max(1, Number(query.page) || 1);
   const { rows, total } = await listImportRows(actor, id, { ...(only ? { only } : {}), page, size: PAGE });
   const { summary } = found;
-  const fields = Object.fromEntries(
-    IMPORT_TABLES.map((t) => [t, IMPORT_FIELDS[t].map((f) => ({ id: f, label: TABLE_COLUMNS[t].find((c) => c.id === f)?.label ?? f }))]),
-  );
-  const blocked = mayPublish(found.uploadedBy?.id ?? null, actor.id, requireReview()) ? null : "Four eyes are on: someone other than you commits this import.";
+  const fields = Object.fromEntries(IMPORT_TABLES.map((t) => [t, IMPORT_FIELDS[t].map((field) => ({ id: field, label: columnLabel(t, field, f.locale) }))]));
+  const blocked = mayPublish(found.uploadedBy?.id ?? null, actor.id, requireReview()) ? null : t("fourEyes");
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const link = (p: { only?: RowAction; page?: number }) =>
     `/imports/${id}?${new URLSearchParams({ ...(p.only ? { only: p.only } : {}), ...(p.page && p.page > 1 ? { page: String(p.page) } : {}) })}`;
@@ -43,34 +43,31 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
     <div className="space-y-5">
       <p className="text-sm text-slate-500">
         <Link href="/imports" className="underline">
-          Import
+          {t("title")}
         </Link>{" "}
         / {found.fileName}
       </p>
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">
-          Import {found.id}: {found.fileName}
-        </h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("heading", { id: found.id, file: found.fileName })}</h1>
         <p className="text-slate-600">
-          {found.format.toUpperCase()}, {summary.table ? `${summary.table}` : "columns not recognised"}, {formatNumber(found.rows)} rows · uploaded by{" "}
-          {found.uploadedBy?.name ?? "—"}, {formatInstant(found.createdAt)}
+          {t("facts", {
+            format: found.format.toUpperCase(),
+            table: summary.table ?? t("columnsNotRecognised"),
+            rows: f.number(found.rows),
+            name: found.uploadedBy?.name ?? "—",
+            date: f.instant(found.createdAt),
+          })}
           {found.committedAt && (
             <>
-              {" "}
-              · imported {formatInstant(found.committedAt)}
-              {found.draft ? " as drafts" : ""}
+              {t("importedOn", { date: f.instant(found.committedAt) })}
+              {found.draft ? t("asDrafts") : ""}
             </>
           )}
-          {found.undoneAt && (
-            <>
-              {" "}
-              · undone {formatInstant(found.undoneAt)}: {found.undoReason}
-            </>
-          )}
+          {found.undoneAt && <>{t("undoneOn", { date: f.instant(found.undoneAt), reason: found.undoReason ?? "" })}</>}
         </p>
       </div>
 
-      <table className="text-sm" aria-label="What the rows do">
+      <table className="text-sm" aria-label={t("whatRowsDo")}>
         <tbody>
           {ROW_ACTIONS.map((a) => (
             <tr key={a}>
@@ -78,11 +75,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                 <span aria-hidden="true" className="mr-1.5 inline-block w-4 text-center font-mono">
                   {ACTION_MARKS[a]}
                 </span>
-                {ACTION_LABELS[a]}
+                {actionLabel(a)}
               </th>
               <td className="py-0.5 text-right tabular-nums">
                 <Link href={link({ only: a })} className="underline">
-                  {formatNumber(summary.counts[a])}
+                  {f.number(summary.counts[a])}
                 </Link>
               </td>
             </tr>
@@ -91,17 +88,20 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       </table>
       {summary.created && (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Imported: {summary.created.organisations.length} organisations, {summary.created.presences.length} presences and {summary.created.events.length}{" "}
-          events added
-          {found.draft ? (
-            <>
-              {" "}
-              as drafts:{" "}
-              <Link href="/review" className="underline">
-                review them
-              </Link>
-            </>
-          ) : null}
+          {t("imported", {
+            organisations: f.number(summary.created.organisations.length),
+            presences: f.number(summary.created.presences.length),
+            events: f.number(summary.created.events.length),
+          })}
+          {found.draft
+            ? t.rich("asDraftsReview", {
+                link: (text) => (
+                  <Link href="/review" className="underline">
+                    {text}
+                  </Link>
+                ),
+              })
+            : null}
           .
         </p>
       )}
@@ -109,7 +109,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       {found.state === "PREVIEW" && summary.missing.length > 0 && (
         <>
           <p role="alert" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-            Say which column is which: the file lacks {summary.missing.join(", ")}.
+            {t("missing", { fields: summary.missing.join(", ") })}
           </p>
           <MapColumns importId={id} headers={summary.headers} table={summary.table} mapping={summary.mapping} fields={fields} />
         </>
@@ -122,20 +122,20 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       <section aria-labelledby="rows-heading" className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="rows-heading" className="text-lg font-semibold">
-            Rows {only ? `(${ACTION_LABELS[only].toLowerCase()})` : ""}
+            {only ? t("rowsOnly", { action: actionLabel(only).toLocaleLowerCase(f.locale) }) : t("rows")}
           </h2>
           {only && (
             <Link href={link({})} className="text-sm underline">
-              Show every row
+              {t("everyRow")}
             </Link>
           )}
         </div>
         {rows.length === 0 ? (
-          <p className="text-sm text-slate-600">No row here.</p>
+          <p className="text-sm text-slate-600">{t("noRow")}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full table-fixed text-sm">
-              <caption className="sr-only">Rows of the file and what each does</caption>
+              <caption className="sr-only">{t("rowsCaption")}</caption>
               <colgroup>
                 <col className="w-16" />
                 <col className="w-40" />
@@ -143,9 +143,9 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               </colgroup>
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>
-                  <th className="px-3 py-2">Line</th>
-                  <th className="px-3 py-2">Does</th>
-                  <th className="px-3 py-2">Details</th>
+                  <th className="px-3 py-2">{t("line")}</th>
+                  <th className="px-3 py-2">{t("does")}</th>
+                  <th className="px-3 py-2">{t("details")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -156,7 +156,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
                       <span aria-hidden="true" className="mr-1.5 font-mono">
                         {ACTION_MARKS[r.action]}
                       </span>
-                      {ACTION_LABELS[r.action]}
+                      {actionLabel(r.action)}
                     </td>
                     <td className="px-3 py-2">
                       {r.errors.length > 0 ? (
@@ -181,18 +181,16 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           </div>
         )}
         {pages > 1 && (
-          <nav aria-label="Pages of rows" className="flex items-center gap-3 text-sm">
+          <nav aria-label={t("rowPages")} className="flex items-center gap-3 text-sm">
             {page > 1 && (
               <Link href={link({ only, page: page - 1 })} className="underline">
-                Previous
+                {t("previous")}
               </Link>
             )}
-            <span>
-              Page {page} of {formatNumber(pages)}
-            </span>
+            <span>{t("pageOf", { page: f.number(page), pages: f.number(pages) })}</span>
             {page < pages && (
               <Link href={link({ only, page: page + 1 })} className="underline">
-                Next
+                {t("next")}
               </Link>
             )}
           </nav>

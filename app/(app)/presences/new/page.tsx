@@ -18,11 +18,7 @@ export default async function NewPresencePage({ searchParams }: { searchParams: 
   const actor = await requireActor();
   const [t, f] = [await getTranslations("presenceForms"), await getFormat()];
   if (!can(actor.role, "editOrganisations") || !can(actor.role, "editEvents")) {
-    return (
-      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-        {t("readOnlyPresence")}
-      </p>
-    );
+    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("readOnlyPresence")}</p>;
   }
   const params = await searchParams;
   const organisationParam = typeof params.organisation === "string" ? params.organisation : undefined;
@@ -53,9 +49,7 @@ export default async function NewPresencePage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-semibold tracking-tight">
         {organisation ? t("addOrgToCountry", { name: organisation.name }) : country ? t("addOrgIn", { country: countryLabel }) : t("addOrgInCountry")}
       </h1>
-      <p className="text-sm text-slate-600">
-        {t("addHelp")}
-      </p>
+      <p className="text-sm text-slate-600">{t("addHelp")}</p>
       <NewPresenceForm
         organisation={organisation ? { value: String(organisation.id), label: organisation.name, hint: organisation.acronym ?? undefined } : null}
         country={country ? { value: country.iso3, label: countryLabel, hint: country.iso3 } : null}

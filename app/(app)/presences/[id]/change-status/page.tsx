@@ -17,11 +17,7 @@ export default async function ChangeStatusPage({ params }: { params: Promise<{ i
   const actor = await requireActor();
   const [t, f, countryName] = [await getTranslations("presenceForms"), await getFormat(), await getCountryName()];
   if (!can(actor.role, "editEvents")) {
-    return (
-      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-        {t("readOnlyStatus")}
-      </p>
-    );
+    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("readOnlyStatus")}</p>;
   }
   const presence = await getPresenceForEdit(actor, Number((await params).id));
   if (!presence) notFound();
@@ -43,9 +39,7 @@ export default async function ChangeStatusPage({ params }: { params: Promise<{ i
         {t("isNow", { subject: f.presence(presence.organisation.name, country) })} <StatusBadge status={presence.status as Status | null} />
         {presence.since && <span>{t("since", { date: f.isoDate(presence.since, (presence.sincePrecision ?? "DAY") as DatePrecision) })}</span>}
       </p>
-      <p className="text-sm text-slate-600">
-        {t("changeHelp")}
-      </p>
+      <p className="text-sm text-slate-600">{t("changeHelp")}</p>
       <StatusChangeForm
         presenceId={presence.id}
         version={presence.version}

@@ -15,11 +15,7 @@ export default async function NewConstraintPage({ params }: { params: Promise<{ 
   const actor = await requireActor();
   const [t, countryName] = [await getTranslations("constraintForm"), await getCountryName()];
   if (!can(actor.role, "editEvents")) {
-    return (
-      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">
-        {t("readOnly")}
-      </p>
-    );
+    return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("readOnly")}</p>;
   }
   const context = await getConstraintContext(actor, (await params).iso3);
   if (!context) notFound();
@@ -34,9 +30,7 @@ export default async function NewConstraintPage({ params }: { params: Promise<{ 
         / {t("title")}
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">{t("heading", { country })}</h1>
-      <p className="text-sm text-slate-600">
-        {t("help")}
-      </p>
+      <p className="text-sm text-slate-600">{t("help")}</p>
       <ConstraintForm
         iso3={context.country.iso3}
         countryName={country}
