@@ -7,6 +7,8 @@ import { currentActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/domain/actor";
 import { findTextIssues } from "@/lib/domain/text";
 import { describeError, UNEXPECTED, UnauthenticatedError, type Conflict } from "@/lib/domain/errors";
+import { getLocale } from "@/lib/i18n/server";
+import { localiseServerMessage } from "@/lib/i18n/server-messages";
 
 export interface ActionFailure {
   ok: false;
@@ -24,11 +26,23 @@ export function action<S extends z.ZodType, T>(schema: S, run: (actor: Actor | n
       const actor = await currentActor();
       if (!actor) throw new UnauthenticatedError();
       const textIssues = findTextIssues(input);
-      if (textIssues.length) return textFailure(input, textIssues);
+      if (textIssues.length) return inReadersLanguage(textFailure(input, textIssues));
       return { ok: true, value: await run(actor, schema.parse(input)) };
     } catch (error) {
-      return failure(error);
+      return inReadersLanguage(failure(error));
     }
+  };
+}
+
+/** A failure as the person at the form reads it: in French on a French page (lib/i18n/server-messages.ts). */
+async function inReadersLanguage(result: ActionFailure): Promise<ActionFailure> {
+  const locale = await getLocale().catch(() => "en" as const);
+  if (locale === "en") return result;
+  const say = (message: string) => localiseServerMessage(message, locale);
+  return {
+    ...result,
+    error: say(result.error),
+    ...(result.fieldErrors ? { fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([key, message]) => [key, say(message)])) } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { RuleError } from "@/lib/domain/errors";
 // spent budget) is shown in the menu and not as a failed download (HEAD on the export
 // address answers the same for API clients).
 export const checkExportAction = action(z.strictObject({ table: z.enum(TABLE_NAMES), search: z.string().max(4_000) }), async (actor, { table, search }) => {
-  const query = parseTableQueryStrict(table, new URLSearchParams(search), ["format"]);
+  const query = parseTableQueryStrict(table, new URLSearchParams(search), ["format", "lang"]);
   if (!query.ok) throw new RuleError(query.issues.map((i) => `${i.param}: ${i.message}`).join("; "));
   await checkExport(actor, { ...query.value, page: 1 });
 });

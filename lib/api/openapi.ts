@@ -27,6 +27,7 @@ import {
   undoImportSchema,
 } from "@/lib/domain/edit-schemas";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/domain/import-format";
+import { LOCALES } from "@/lib/domain/locales";
 import {
   changeList,
   changesQuerySchema,
@@ -91,6 +92,7 @@ function tableParameters(table: TableName, { list }: { list: boolean }) {
         ]
       : [
           param("format", { type: "string", enum: [...EXPORT_FORMATS], default: "csv" }, "File format"),
+          param("lang", { type: "string", enum: [...LOCALES], default: "en" }, "Language of the column headers; column ids, HXL tags and values stay the same"),
           param("cols", { type: "string" }, `Comma-separated columns, in table order: ${TABLE_COLUMNS[table].map((c) => c.id).join(", ")}`),
         ]),
   ];

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Locale } from "@/lib/domain/locales";
+import { columnLabel } from "@/lib/domain/tables/column-labels";
 // Starting an export: check the actor, its export budget (lib/domain/rate-limits.ts) and a
 // slot of the export budget (lib/data/export-slots.ts), record who exported what with which
 // filters, and hand back the file name, content type and the byte stream. The slot is given
@@ -31,7 +33,12 @@ export interface ExportDownload {
   body: ReadableStream<Uint8Array>;
 }
 
-export async function startExport<T extends TableName>(actor: Actor | null, query: TableQuery<T>, format: ExportFormat): Promise<ExportDownload> {
+export async function startExport<T extends TableName>(
+  actor: Actor | null,
+  query: TableQuery<T>,
+  format: ExportFormat,
+  lang: Locale = "en",
+): Promise<ExportDownload> {
   const user = authorize(actor, "export");
   authorize(user, TABLES[query.table].readAction);
   await assertKnownCountry(query.filters.country);
@@ -40,7 +47,11 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
   // Without `cols`, the export holds the columns the user sees in the table; with or without,
   // it also holds the record ids, codes and date precisions (alwaysExported).
   const chosen = selectColumns(query.table, query.columns ?? (await savedColumns(user, query.table)));
-  const columns = exportColumns(query.table, chosen, TABLES[query.table].alwaysExported);
+  // Headers in the language asked for; ids, HXL tags and values stay as they are, so that a file imports back either way.
+  const columns = exportColumns(query.table, chosen, TABLES[query.table].alwaysExported).map((column) => ({
+    ...column,
+    label: columnLabel(query.table, column.id, lang),
+  }));
   const fileName = exportFileName(query, format);
   const filters = Object.fromEntries(Object.entries(query.filters).map(([k, v]) => [k, v instanceof Date ? isoDate(v) : v]));
   const slot = await acquireExportSlot(user);
@@ -57,6 +68,7 @@ export async function startExport<T extends TableName>(actor: Actor | null, quer
         filters,
         sort: `${query.sort.column} ${query.sort.direction}`,
         columns: columns.map((c) => c.id),
+        ...(lang === "en" ? {} : { lang }),
       },
     });
     const { EXPORT_STALL_SECONDS, EXPORT_MAX_SECONDS } = getEnv();

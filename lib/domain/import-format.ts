@@ -2,6 +2,7 @@
 // one column list in tables/columns.ts) and a mapping the analyst chooses for other files;
 // which table a file holds; and the values of a row read back as the forms take them
 // (labels or codes for vocabularies, formula neutralisation undone, sources split).
+import { COLUMN_LABELS_FR } from "./tables/column-labels";
 import { TABLE_COLUMNS } from "./tables/columns";
 import { foldForSearch } from "./search-text";
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "./vocabulary";
@@ -56,7 +57,14 @@ export function matchColumns(table: ImportTable, headers: string[], tags: string
   const fields = new Set(IMPORT_FIELDS[table]);
   const columns = TABLE_COLUMNS[table].filter((c) => fields.has(c.id));
   const byTag = new Map(columns.map((c) => [normaliseTag(c.hxl), c.id]));
-  const byHeader = new Map(columns.flatMap((c) => [[foldForSearch(c.label), c.id] as const, [foldForSearch(c.id), c.id] as const]));
+  // A header in English, in French (an export made with ?lang=fr) or the column's id.
+  const byHeader = new Map(
+    columns.flatMap((c) => [
+      [foldForSearch(c.label), c.id] as const,
+      [foldForSearch(COLUMN_LABELS_FR[table][c.id] ?? c.label), c.id] as const,
+      [foldForSearch(c.id), c.id] as const,
+    ]),
+  );
   const mapping: ColumnMapping = {};
   const taken = new Set<string>();
   headers.forEach((header, index) => {

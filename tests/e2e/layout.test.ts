@@ -18,12 +18,14 @@ afterAll(async () => {
 });
 
 describe("layout", () => {
-  for (const [width, height] of [
-    [1280, 800],
-    [1440, 1000],
+  for (const [width, height, locale] of [
+    [1280, 800, "en-GB"],
+    [1440, 1000, "en-GB"],
+    // French words are longer ("Statut qui en résulte", "16 septembre 2024"): the same pages must fit too.
+    [1280, 800, "fr-FR"],
   ] as const) {
-    it(`fits every table in its card at ${width}×${height}, and lets the page scroll`, async () => {
-      const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+    it(`fits every table in its card at ${width}×${height} (${locale}), and lets the page scroll`, async () => {
+      const page = await (await browser.newContext({ viewport: { width, height }, locale })).newPage();
       await signIn(page, "analyst@example.org");
       await page.waitForURL(`${baseUrl}/`);
       for (const path of PAGES) {
@@ -43,8 +45,8 @@ describe("layout", () => {
           if (document.documentElement.scrollWidth > window.innerWidth) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth}px)`);
           return found;
         });
-        expect(problems, `${path} at ${width}px`).toEqual([]);
-        await screenshot(page, `layout-${width}${path.replace(/\W+/g, "-")}`);
+        expect(problems, `${path} at ${width}px (${locale})`).toEqual([]);
+        await screenshot(page, `layout-${locale}-${width}${path.replace(/\W+/g, "-")}`);
       }
     });
   }

@@ -17,6 +17,7 @@ import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { refreshProjections, seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 import { ForbiddenError } from "@/lib/domain/errors";
+import { matchColumns } from "@/lib/domain/import-format";
 
 const BASE = "http://localhost:3000";
 // This file exports more often than one person may in a minute; the limits have their own tests.
@@ -135,6 +136,29 @@ describe("exports", () => {
     const hxl = await exportFile(viewerToken, "presences", "format=hxl&status=EXPELLED");
     expect(hxl.headers.get("content-disposition")).toContain('filename="presences-expelled-as-of-');
     expect((await hxl.text()).split("\r\n")[1]).toContain("#status");
+  });
+
+  it("writes French headers with ?lang=fr, the HXL tags and the values unchanged, and the file imports back by its French headers", async () => {
+    const cols = "cols=organisation,country,status,since,peopleAffected";
+    const [english = [], french = []] = await Promise.all(
+      ["", "&lang=fr"].map(async (lang) => parseCsv(await (await exportFile(viewerToken, "presences", `format=hxl&${cols}${lang}`)).text()) as string[][]),
+    );
+    expect(french[0]).toEqual([
+      "Identifiant de la présence",
+      "Organisation",
+      "Identifiant IATI",
+      "Pays",
+      "ISO3",
+      "Statut",
+      "Depuis",
+      "Depuis (précision)",
+      "Personnes touchées",
+    ]);
+    expect(french.slice(1)).toEqual(english.slice(1)); // the tag row and every value
+    expect(matchColumns("presences", french[0]!, null)).toEqual(matchColumns("presences", english[0]!, null));
+    const bad = await exportFile(viewerToken, "presences", "lang=de");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { issues: { param: string }[] } }).error.issues.map((i) => i.param)).toEqual(["lang"]);
   });
 
   it("writes JSON objects with the column ids as keys", async () => {

@@ -23,12 +23,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in on the shared app, or on a file's own instance when `baseUrl` is given. */
+/** Signs in on the shared app, or on a file's own instance when `baseUrl` is given (in either language: the fields are found by id). */
 export async function signIn(page: Page, email: string, password = inject("demoPassword"), baseUrl = inject("baseUrl")) {
   await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator("form button[type=submit]").click();
 }
 
 export async function screenshot(page: Page, name: string) {

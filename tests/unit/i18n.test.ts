@@ -9,6 +9,9 @@ import { vocabularyLabels, STATUSES, EVENT_KINDS, ORGANISATION_TYPES, CONFIDENCE
 import { signInError, SIGN_IN_ERROR_MESSAGES } from "@/lib/domain/sign-in-messages";
 import { TABLE_COLUMNS, TABLE_NAMES } from "@/lib/domain/tables/columns";
 import { COLUMN_LABELS_FR, columnLabel } from "@/lib/domain/tables/column-labels";
+import { concernsLabel } from "@/lib/domain/concerns";
+import { presenceName } from "@/lib/domain/format";
+import { describeFeedFilters, feedEntryTitle } from "@/lib/domain/feeds";
 
 /** Every leaf of a messages object as "a.b.c" → value. */
 function leaves(messages: object, prefix = ""): Map<string, unknown> {
@@ -21,7 +24,8 @@ function leaves(messages: object, prefix = ""): Map<string, unknown> {
 }
 
 /** The {arguments} of an ICU message, sorted; a plural's branches ("one {…}") are text, not arguments. */
-const placeholders = (text: string) => [...new Set([...text.matchAll(/(?<!(?:\b(?:zero|one|two|few|many|other)|=\d+) ?)\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/(?<!(?:\b(?:zero|one|two|few|many|other)|=\d+) ?)\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
 
 describe("interface messages", () => {
   const english = leaves(en);
@@ -123,5 +127,33 @@ describe("table headers in French", () => {
       expect(Object.keys(COLUMN_LABELS_FR[table]).sort(), table).toEqual(TABLE_COLUMNS[table].map((c) => c.id).sort());
     }
     expect(columnLabel("events", "peopleAffected", "fr")).toBe("Personnes touchées");
+  });
+});
+
+describe("words the domain builds, in French", () => {
+  it("names whom an event concerns, a presence and a change in French", () => {
+    const event = { organisationName: null, concernedOrganisations: [], concernedTypes: ["INGO", "UN_AGENCY"] as const };
+    expect(concernsLabel(event, "fr")).toBe("Toute organisation du pays de type ONG internationale ou Agence des Nations unies");
+    expect(concernsLabel({ ...event, concernedTypes: [] }, "fr")).toBe("Tout le pays");
+    expect(concernsLabel(event)).toBe("Every International NGO or UN agency in the country");
+    expect(presenceName("CICR", "Niger", "fr")).toBe("CICR (Niger)");
+    expect(presenceName("ICRC", "Niger")).toBe("ICRC in Niger");
+    const change = {
+      seq: "1",
+      txid: "1",
+      kind: "presence.statusChanged" as const,
+      changedAt: new Date("2025-01-31T00:00:00Z"),
+      eventId: 1,
+      organisationId: 1,
+      organisationName: "ICRC",
+      countryIso3: "NER",
+      countryName: "Niger",
+      status: "EXPELLED" as const,
+      previousStatus: "OPERATING" as const,
+      event: null,
+    };
+    expect(feedEntryTitle(change, "fr")).toBe("Statut changé : ICRC (Niger), Opérationnelle → Expulsée");
+    expect(feedEntryTitle(change)).toBe("Status changed: ICRC in Niger, Operating → Expelled");
+    expect(describeFeedFilters({ country: "NER", status: "EXPELLED" }, { country: "Niger" }, "fr")).toBe("Niger · Expulsée");
   });
 });

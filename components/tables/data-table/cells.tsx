@@ -19,10 +19,13 @@ export interface CellContext {
 
 /** The sources of a row in a few words: each publisher once, wide enough to read. */
 const sourceSummary = (sources: SourceRef[]) =>
-  sources.length ? <span className="block min-w-40">{[...new Set(sources.map((s) => s.publisher))].join(", ")}</span> : muted(null);
+  sources.length ? <span className="block min-w-36">{[...new Set(sources.map((s) => s.publisher))].join(", ")}</span> : muted(null);
 
+/** A date on one line ("16 Jun 2023"); in French it may wrap before its year ("16 septembre / 2024"), so that long months fit the table. */
 const day = (iso: string, precision: DatePrecision, f: Formatter) => (
-  <span className="whitespace-nowrap">{f.date(new Date(`${iso.slice(0, 10)}T00:00:00Z`), precision)}</span>
+  <span className={f.locale === "en" ? "whitespace-nowrap" : undefined}>
+    {f.date(new Date(`${iso.slice(0, 10)}T00:00:00Z`), precision).replace(/^(\d+) /, "$1\u00a0")}
+  </span>
 );
 const number = (value: number | null, f: Formatter) => (value === null ? <span className="text-slate-500">—</span> : f.number(value));
 const muted = (text: string | null) => text ?? <span className="text-slate-500">—</span>;

@@ -122,7 +122,7 @@ export function DataTable<T extends TableName>({
                   <th
                     key={header.id}
                     scope="col"
-                    className="px-3 py-2 align-bottom font-semibold text-slate-700"
+                    className="px-2.5 py-2 align-bottom font-semibold text-slate-700"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                   >
                     {header.column.getCanSort() ? (
@@ -142,7 +142,7 @@ export function DataTable<T extends TableName>({
                 );
               })}
               {canEdit && descriptor.rowEdit && (
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="px-2.5 py-2">
                   <span className="sr-only">{t("actions")}</span>
                 </th>
               )}
@@ -166,12 +166,12 @@ export function DataTable<T extends TableName>({
                 className={`border-t border-slate-100 align-top focus:bg-sky-50 focus:outline-2 focus:outline-sky-600 ${href ? "cursor-pointer hover:bg-slate-50" : ""}`}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 text-slate-700">
+                  <td key={cell.id} className="px-2.5 py-2 text-slate-700">
                     <tanstack.FlexRender cell={cell} />
                   </td>
                 ))}
                 {canEdit && descriptor.rowEdit && (
-                  <td className="px-3 py-2 text-right">
+                  <td className="px-2.5 py-2 text-right">
                     <a
                       href={descriptor.rowEdit.href(row.original)}
                       className="inline-block rounded-md border border-slate-300 px-2 py-1 text-center text-sm font-medium text-slate-800 hover:bg-slate-100"

@@ -9,7 +9,7 @@ import { useState, type MouseEvent } from "react";
 import { checkExportAction } from "@/lib/actions/exports";
 import { PopoverMenu } from "@/components/ui/popover-menu";
 import { callAction } from "@/lib/actions/call";
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 
@@ -20,10 +20,11 @@ async function refusalOf(table: TableQuery["table"], href: string): Promise<stri
 
 export function ExportMenu({ query, visibleColumns, rowCount }: { query: TableQuery; visibleColumns: string[]; rowCount: string }) {
   const t = useTranslations("table");
+  const locale = useLocale();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [checking, setChecking] = useState<string | null>(null);
   const href = (format: string) =>
-    `/api/v1/export/${query.table}${tableQueryString(query, { format, page: undefined, size: undefined, cols: visibleColumns.join(",") })}`;
+    `/api/v1/export/${query.table}${tableQueryString(query, { format, page: undefined, size: undefined, cols: visibleColumns.join(",") })}${locale === "en" ? "" : `&lang=${locale}`}`;
 
   async function download(event: MouseEvent<HTMLAnchorElement>, format: string) {
     // A modified click (new tab, save as) is left to the browser.

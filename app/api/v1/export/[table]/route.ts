@@ -6,13 +6,16 @@ import { TABLE_NAMES } from "@/lib/domain/tables/columns";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/domain/tables/export-files";
 import { parseTableQueryStrict, type TableQuery } from "@/lib/domain/tables/query";
 import { UnauthenticatedError } from "@/lib/domain/errors";
+import { LOCALES, type Locale } from "@/lib/domain/locales";
 
 export const dynamic = "force-dynamic";
 
 const formatSchema = z.enum(EXPORT_FORMATS, `Formats: ${EXPORT_FORMATS.join(", ")}`).default("csv");
+/** The language of the headers (?lang=fr): column ids, HXL tags and values do not change. */
+const langSchema = z.enum(LOCALES, `Languages: ${LOCALES.join(", ")}`).default("en");
 
 type Context = { params: Promise<{ table: string }> };
-type Parsed = { ok: true; query: TableQuery; format: ExportFormat } | { ok: false; response: Response };
+type Parsed = { ok: true; query: TableQuery; format: ExportFormat; lang: Locale } | { ok: false; response: Response };
 
 async function parse(request: Request, context: Context): Promise<Parsed> {
   const { table: tableParam } = await context.params;
@@ -20,11 +23,16 @@ async function parse(request: Request, context: Context): Promise<Parsed> {
   if (!table.success) return { ok: false, response: badRequest([{ param: "table", message: `Tables: ${TABLE_NAMES.join(", ")}` }]) };
   const params = new URL(request.url).searchParams;
   const format = formatSchema.safeParse(params.get("format") ?? undefined);
-  const query = parseTableQueryStrict(table.data, params, ["format"]);
-  const issues = [...(format.success ? [] : [{ param: "format", message: format.error.issues[0]!.message }]), ...(query.ok ? [] : query.issues)];
-  if (!format.success || !query.ok) return { ok: false, response: badRequest(issues) };
+  const lang = langSchema.safeParse(params.get("lang") ?? undefined);
+  const query = parseTableQueryStrict(table.data, params, ["format", "lang"]);
+  const issues = [
+    ...(format.success ? [] : [{ param: "format", message: format.error.issues[0]!.message }]),
+    ...(lang.success ? [] : [{ param: "lang", message: lang.error.issues[0]!.message }]),
+    ...(query.ok ? [] : query.issues),
+  ];
+  if (!format.success || !lang.success || !query.ok) return { ok: false, response: badRequest(issues) };
   // Every page of the view: page and size do not apply to a file.
-  return { ok: true, query: { ...query.value, page: 1 }, format: format.data };
+  return { ok: true, query: { ...query.value, page: 1 }, format: format.data, lang: lang.data };
 }
 
 export async function GET(request: Request, context: Context): Promise<Response> {
@@ -33,7 +41,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
     if (!actor) throw new UnauthenticatedError();
     const parsed = await parse(request, context);
     if (!parsed.ok) return parsed.response;
-    const download = await startExport(actor, parsed.query, parsed.format);
+    const download = await startExport(actor, parsed.query, parsed.format, parsed.lang);
     return new Response(download.body, {
       headers: {
         "Content-Type": download.contentType,
