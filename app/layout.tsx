@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ClientIntlProvider } from "@/components/i18n/intl-provider";
 import { getLocale, getTranslations } from "@/lib/i18n/server";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { clientMessages } from "@/lib/i18n/messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +15,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <ClientIntlProvider locale={locale} messages={MESSAGES[locale]}>
+        <ClientIntlProvider locale={locale} messages={clientMessages(locale)}>
           {children}
         </ClientIntlProvider>
       </body>

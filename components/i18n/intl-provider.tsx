@@ -7,7 +7,7 @@ import { IntlProvider } from "use-intl";
 import type { Locale } from "@/lib/domain/locales";
 import type { Messages } from "@/lib/i18n/messages";
 
-export function ClientIntlProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function ClientIntlProvider({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
   return (
     <IntlProvider locale={locale} messages={messages} timeZone="UTC">
       {children}

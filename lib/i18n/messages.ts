@@ -11,3 +11,14 @@ export const MESSAGES: Record<Locale, Messages> = { en, fr };
 
 /** What a table's rows are called, counted (table.nouns). */
 export type TableNoun = keyof Messages["table"]["nouns"];
+
+/**
+ * The namespaces that only server components read: kept out of what every page sends to the
+ * browser (the demo accounts' words, too, which a deployment that is no demo never shows).
+ */
+const SERVER_ONLY = ["meta", "signInPage", "overview", "lists", "country", "constraints", "organisation", "event", "timeline", "watchlist"] as const;
+
+/** The messages the browser needs (client components), in one language. */
+export function clientMessages(locale: Locale): Partial<Messages> {
+  return Object.fromEntries(Object.entries(MESSAGES[locale]).filter(([namespace]) => !(SERVER_ONLY as readonly string[]).includes(namespace)));
+}

@@ -75,7 +75,7 @@ describe("getting data in", () => {
     await page.getByLabel(/Save the new events as drafts/).uncheck();
     await page.getByRole("button", { name: "Import and publish" }).click();
     await page.getByRole("progressbar", { name: "Writing the rows" }).waitFor();
-    await page.getByText(/Imported: 1 organisations, 1 presences and 1500 events added/).waitFor({ timeout: 120_000 });
+    await page.getByText(/Imported: 1 organisations, 1 presences and 1,500 events added/).waitFor({ timeout: 120_000 });
 
     // The ICRC's status in Niger is now the imported one only if it is the latest: the seed's expulsion (2025) stays.
     await page.goto(`${own.baseUrl}/events?q=e2e+import`);

@@ -9,7 +9,7 @@ import fr from "@/lib/i18n/messages/fr.json";
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "@/lib/domain/vocabulary";
 import { TABLE_COLUMNS } from "@/lib/domain/tables/columns";
 import { COLUMN_LABELS_FR } from "@/lib/domain/tables/column-labels";
-import { launchBrowser, screenshot } from "../support/browser";
+import { launchBrowser, screenshot, signIn } from "../support/browser";
 import { APP_PAGES } from "../support/app-pages";
 
 const baseUrl = inject("baseUrl");
@@ -139,10 +139,7 @@ describe("the interface in English", () => {
       if (!pages[who]) {
         const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
         if (as) {
-          await page.goto(`${baseUrl}/sign-in`);
-          await page.getByLabel("Email").fill(as);
-          await page.getByLabel("Password").fill(inject("demoPassword"));
-          await page.getByRole("button", { name: "Sign in" }).click();
+          await signIn(page, as);
           await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
         }
         pages[who] = page;
@@ -167,10 +164,7 @@ describe("the language switch", () => {
     const chosen = "the user's own passphrase";
     // An admin makes a user of their own for this test, so that no shared account changes language.
     const admin = await (await browser.newContext({ locale: "en-GB" })).newPage();
-    await admin.goto(`${baseUrl}/sign-in`);
-    await admin.getByLabel("Email").fill("admin@example.org");
-    await admin.getByLabel("Password").fill(inject("demoPassword"));
-    await admin.getByRole("button", { name: "Sign in" }).click();
+    await signIn(admin, "admin@example.org");
     await admin.waitForURL(`${baseUrl}/`);
     await admin.goto(`${baseUrl}/admin/users`);
     await admin.waitForLoadState("networkidle");
@@ -182,10 +176,7 @@ describe("the language switch", () => {
 
     // Signed in from an English browser, the user replaces the one-time password, then switches to French.
     const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(oneTime);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, email, oneTime);
     await page.waitForURL(`${baseUrl}/account`);
     await page.getByLabel("Current password").fill(oneTime);
     await page.getByLabel("New password (12 characters or more)").fill(chosen);
@@ -205,7 +196,7 @@ describe("the language switch", () => {
     const elsewhere = await (await browser.newContext({ locale: "en-GB" })).newPage();
     await elsewhere.goto(`${baseUrl}/sign-in`);
     expect(await elsewhere.getAttribute("html", "lang")).toBe("en");
-    await elsewhere.getByLabel("Email").fill(email);
+    await elsewhere.getByLabel("Email").fill(email); // the English page's own labels
     await elsewhere.getByLabel("Password").fill(chosen);
     await elsewhere.getByRole("button", { name: "Sign in" }).click();
     await elsewhere.waitForURL(`${baseUrl}/`);

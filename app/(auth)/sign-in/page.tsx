@@ -12,7 +12,7 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import { isDatabaseUnavailable } from "@/lib/domain/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("signIn"))("title") };
+  return { title: (await getTranslations("signInPage"))("title") };
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -23,11 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     throw error;
   });
   if (actor && actor !== "unavailable") redirect("/");
-  const [t, locale] = [await getTranslations("signIn"), await getLocale()];
+  const [t, tForm, locale] = [await getTranslations("signInPage"), await getTranslations("signIn"), await getLocale()];
   const ended = params.ended === "idle" ? t("endedIdle") : params.ended === "expired" ? t("endedExpired") : null;
   // next-auth redirects here with ?error=<message>; only our own messages are shown.
   const reported = actor === "unavailable" ? "unavailable" : signInError(params.error);
-  const error = reported ? t(`errors.${reported}`) : ended;
+  const error = reported ? tForm(`errors.${reported}`) : ended;
   const demo = showsDemoAccounts(process.env.ACCESS_MONITOR_DEMO, process.env.HOST);
   // The callback is cleaned here too, so that the page never carries a foreign address.
   const callbackUrl = params.callbackUrl ? safeCallbackPath(params.callbackUrl, "http://localhost") : null;
