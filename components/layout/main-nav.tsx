@@ -16,7 +16,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
   const asOf = useSearchParams().get("asOf");
   const suffix = asOf && ISO_DAY.test(asOf) ? `?asOf=${asOf}` : "";
   return (
-    <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-1 text-sm">
+    <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-0.5 text-sm">
       {items.map((item) => {
         const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
@@ -24,7 +24,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
             key={item.href}
             href={`${item.href}${item.href.startsWith("/admin") ? "" : suffix}`}
             aria-current={current ? "page" : undefined}
-            className={`rounded-md px-2.5 py-1.5 font-medium ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+            className={`rounded-md px-2 py-1.5 font-medium ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
           >
             {item.label}
           </Link>

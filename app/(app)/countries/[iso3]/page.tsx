@@ -53,9 +53,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">
             {name}{" "}
-            <span className="text-base font-normal text-slate-500">
-              ({country.iso3} · {otherName})
-            </span>
+            <span className="text-base font-normal text-slate-500">({otherName && otherName !== name ? `${country.iso3} · ${otherName}` : country.iso3})</span>
           </h1>
           <FollowButton actor={actor} filters={{ country: country.iso3 }} what={name} />
         </div>
