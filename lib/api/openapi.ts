@@ -28,9 +28,12 @@ import {
 } from "@/lib/domain/edit-schemas";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/domain/import-format";
 import { LOCALES } from "@/lib/domain/locales";
+import { assessmentEditSchema, assessmentSchema } from "@/lib/domain/assessment-input";
 import {
   changeList,
   changesQuerySchema,
+  assessmentsQuerySchema,
+  evidenceQuerySchema,
   countriesQuerySchema,
   countryItem,
   errorResponse,
@@ -109,7 +112,7 @@ const errorRef = { "application/json": { schema: { $ref: "#/components/schemas/E
 const pathParam = { name: "id", in: "path", required: true, schema: { type: "integer" } };
 
 /** Writes that change or act on a record (200); the others create one (201). */
-const ANSWER_200 = new Set(["retractEvent", "mergeOrganisation", "publishEvent", "returnDraft", "undoImport", "triageArticle"]);
+const ANSWER_200 = new Set(["retractEvent", "mergeOrganisation", "publishEvent", "returnDraft", "undoImport", "triageArticle", "publishAssessment"]);
 
 /** A write endpoint: JSON body from its zod schema, the usual refusals. */
 function writeOperation(operationId: string, summary: string, body: z.ZodType, created: Record<string, unknown>, extra: Record<string, unknown> = {}) {
@@ -215,6 +218,84 @@ export function openApiDocument(serverUrl: string) {
             url: { type: "string", examples: ["https://monitor.example.org/feeds/amf_…"] },
           },
         ),
+      },
+      "/api/v1/assessments": {
+        get: {
+          summary:
+            "Published access assessments (ACAPS's nine indicators and the 0–5 level by the project's documented rule), each at its latest version published on or before `asOf`",
+          operationId: "listAssessments",
+          parameters: Object.entries(jsonSchema(assessmentsQuerySchema).properties as Record<string, JsonSchema>).map(([name, schema]) =>
+            param(name, schema, name),
+          ),
+          responses: {
+            "200": { description: "Assessments, latest period first", content: { "application/json": { schema: { type: "object" } } } },
+            "304": { description: "Nothing changed since the ETag or date sent" },
+            ...errors,
+          },
+        },
+        post: writeOperation(
+          "createAssessment",
+          'Analysts and admins: assess a country (or one of its areas) over a period. `indicators` holds all nine categories, each `{"score": 0–3 or null for an information gap, "rationale", "eventIds"}`; the events must be published events of that category, country (and area) and period. Published at once unless `"draft": true` or REQUIRE_REVIEW is on; the answer has the computed level.',
+          assessmentSchema,
+          {
+            id: { type: "integer" },
+            version: { type: "integer" },
+            reviewState: { type: "string" },
+            computedLevel: { type: ["integer", "null"] },
+            level: { type: ["integer", "null"] },
+          },
+        ),
+      },
+      "/api/v1/assessments/evidence": {
+        get: {
+          summary:
+            "For each of the nine indicators, the published events of its category, country (and area) and period that an assessment may cite, most recent first",
+          operationId: "proposeEvidence",
+          parameters: Object.entries(jsonSchema(evidenceQuerySchema).properties as Record<string, JsonSchema>).map(([name, schema]) =>
+            param(name, schema, name),
+          ),
+          responses: {
+            "200": { description: "Events by indicator", content: { "application/json": { schema: { type: "object" } } } },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/assessments/{id}": {
+        get: {
+          summary:
+            "One assessment: every version, newest first (drafts only for analysts and admins), with its evidence and what changed in it since publication",
+          operationId: "getAssessment",
+          parameters: [pathParam],
+          responses: {
+            "200": { description: "The assessment", content: { "application/json": { schema: { type: "object" } } } },
+            "404": { description: "No such assessment", content: errorRef },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/assessments/{id}/versions": {
+        post: {
+          ...writeOperation(
+            "editAssessment",
+            "A new version of an assessment (the earlier ones stay readable): `version` is the latest one you saw.",
+            assessmentEditSchema,
+            { id: { type: "integer" }, version: { type: "integer" }, reviewState: { type: "string" }, level: { type: ["integer", "null"] } },
+          ),
+          parameters: [pathParam],
+        },
+      },
+      "/api/v1/assessments/{id}/publish": {
+        post: {
+          ...writeOperation(
+            "publishAssessment",
+            "Publish the latest version, a draft; by someone other than its author when REQUIRE_REVIEW is on.",
+            z.strictObject({ version: z.number().int() }),
+            {
+              reviewState: { type: "string" },
+            },
+          ),
+          parameters: [pathParam],
+        },
       },
       "/api/v1/webhooks": {
         post: writeOperation(

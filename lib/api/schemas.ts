@@ -158,3 +158,31 @@ export const errorResponse = z.object({
 export type PresenceItem = z.infer<typeof presenceItem>;
 export type EventItem = z.infer<typeof eventItem>;
 export type OrganisationItem = z.infer<typeof organisationItem>;
+
+/** `GET /api/v1/assessments`: published assessments as of a date, by country, level and period. */
+export const assessmentsQuerySchema = z.strictObject({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "An ISO 3166-1 alpha-3 code, e.g. NER")
+    .toUpperCase()
+    .optional(),
+  level: z.coerce.number().int().min(0, "An access level from 0 to 5").max(5, "An access level from 0 to 5").optional(),
+  from: isoDay.optional().describe("Assessments whose period ends on or after this day"),
+  to: isoDay.optional().describe("Assessments whose period starts on or before this day"),
+  asOf: isoDay.optional().describe("Each assessment at its latest version published on or before this day (default: now)"),
+});
+
+/** `GET /api/v1/assessments/evidence`: the events that may support each indicator of an assessment. */
+export const evidenceQuerySchema = z.strictObject({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "An ISO 3166-1 alpha-3 code, e.g. NER")
+    .toUpperCase(),
+  area: z
+    .string()
+    .regex(/^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/, "An ISO 3166-2 code, e.g. NE-6")
+    .toUpperCase()
+    .optional(),
+  from: isoDay,
+  to: isoDay,
+});

@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   "event.recordConstraint",
   "event.publish",
   "event.return",
+  "assessment.create",
+  "assessment.edit",
+  "assessment.publish",
   "import.commit",
   "import.undo",
   "area.setPcode",
@@ -58,6 +61,7 @@ export const AUDIT_ENTITY_TYPES = [
   "WebhookSubscription",
   "Table",
   "Import",
+  "Assessment",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -74,6 +78,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   WebhookSubscription: "Webhook",
   Table: "Table (exports)",
   Import: "Import",
+  Assessment: "Assessment",
 };
 
 export const AUDIT_ENTITY_LABELS_FR: Record<AuditEntityType, string> = {
@@ -87,4 +92,5 @@ export const AUDIT_ENTITY_LABELS_FR: Record<AuditEntityType, string> = {
   WebhookSubscription: "Webhook",
   Table: "Table (exports)",
   Import: "Import",
+  Assessment: "Évaluation",
 };

@@ -38,7 +38,7 @@ export const wholeNumber = (message = "Must be a whole number", wrongType = mess
   );
 
 /** The version of the record the user saw: a write against another version is a conflict. */
-const versionSeen = wholeNumber("The version you saw is required", "The version must be the whole number the record gave (e.g. 3)").pipe(
+export const versionSeen = wholeNumber("The version you saw is required", "The version must be the whole number the record gave (e.g. 3)").pipe(
   z.number().min(1, "The version must be the whole number the record gave (e.g. 3)"),
 );
 

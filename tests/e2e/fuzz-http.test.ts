@@ -7,6 +7,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { issueApiToken } from "@/lib/data/api-tokens";
+import { assessmentSchema } from "@/lib/domain/assessment-input";
+import { CATEGORIES } from "@/lib/domain/constraint-codes";
 import { aliasSchema, articleSchema, organisationSchema, statusChangeSchema } from "@/lib/domain/edit-schemas";
 import { seedUser } from "../support/factories";
 import { ownDatabaseAppForFile } from "../support/own-app";
@@ -78,6 +80,13 @@ const statusChange = () => ({
   sources: [{ publisher: "Fuzz Wire", title: "Travel suspended", url: "https://example.org/a", quote: "Suspended." }],
 });
 const organisation = () => ({ name: "Fuzz Relief", acronym: "FR", type: "INGO", website: "https://example.org" });
+const assessment = () => ({
+  country: "NER",
+  from: "2025-02-01",
+  to: "2025-02-28",
+  draft: true,
+  indicators: Object.fromEntries(CATEGORIES.map((c) => [c, { score: 1, rationale: "Scored by the fuzz test.", eventIds: [] }])),
+});
 
 async function send(method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}) {
   const response = await fetch(`${own.baseUrl}${path}`, {
@@ -97,7 +106,17 @@ async function send(method: string, path: string, body?: string | Uint8Array, he
 }
 
 async function writeCounts(): Promise<string> {
-  const tables = ["AccessEvent", "EventSource", "Source", "Organisation", "Presence", "EventMonthTotal", "PresenceStatusPeriod"];
+  const tables = [
+    "AccessEvent",
+    "EventSource",
+    "Source",
+    "Organisation",
+    "Presence",
+    "EventMonthTotal",
+    "PresenceStatusPeriod",
+    "Assessment",
+    "AssessmentVersion",
+  ];
   const counts = await Promise.all(tables.map((t) => own.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t}"`)));
   const versions = await own.prisma.$queryRawUnsafe<{ v: string }[]>(
     `SELECT (SELECT string_agg(version::text, ',' ORDER BY id) FROM "Presence") || (SELECT string_agg(version::text, ',' ORDER BY id) FROM "AccessEvent") || (SELECT string_agg("updatedAt"::text, ',' ORDER BY id) FROM "Organisation") AS v`,
@@ -157,6 +176,9 @@ describe("fuzzing over HTTP", () => {
       ["POST", "/api/v1/organisations/999999/merge", () => ({ organisationId: ids.organisation }), null],
       ["POST", "/api/v1/imports/999999/undo", () => ({ reason: "Undone by the fuzz test." }), null],
       ["POST", "/api/v1/triage", () => ({ text: "The ICRC was expelled from Niger on Tuesday.", publisher: "Fuzz", title: "Fuzz" }), articleSchema],
+      ["POST", "/api/v1/assessments", assessment, assessmentSchema],
+      ["POST", "/api/v1/assessments/999999/versions", () => ({ version: 1, indicators: assessment().indicators }), null],
+      ["POST", "/api/v1/assessments/999999/publish", () => ({ version: 1 }), null],
     ];
     for (const [method, path, base, schema] of writes) {
       await fc.assert(
@@ -261,6 +283,9 @@ describe("fuzzing over HTTP", () => {
       "/api/v1/organisations",
       "/api/v1/events",
       "/api/v1/countries",
+      "/api/v1/assessments",
+      "/api/v1/assessments/evidence",
+      "/api/v1/assessments/1",
       "/api/v1/export/events",
       "/api/v1/export/presences",
       "/api/v1/export/audit",

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { accessLevel, levelChange, statedLevel, type IndicatorScore, type IndicatorScores } from "@/lib/domain/assessments";
+import { CATEGORIES } from "@/lib/domain/constraint-codes";
+import { assessmentSchema } from "@/lib/domain/assessment-input";
+
+/** Nine scores in ACAPS's order (pillar 1, 2, 3); "X" is a gap. */
+const scores = (...values: (IndicatorScore | "X")[]): IndicatorScores =>
+  Object.fromEntries(CATEGORIES.map((category, i) => [category, values[i] === "X" ? null : (values[i] ?? 0)])) as IndicatorScores;
+
+/** Nine scores that add up to `sum`, filled from the first indicator (3 each at most). */
+const summing = (sum: number) => scores(...CATEGORIES.map((_, i) => Math.max(0, Math.min(3, sum - 3 * i)) as IndicatorScore));
+
+describe("the access level rule", () => {
+  it("gives 0 only when no indicator shows a constraint", () => {
+    expect(accessLevel(scores(0, 0, 0, 0, 0, 0, 0, 0, 0)).computed).toBe(0);
+    expect(accessLevel(scores(0, 0, 0, 0, 1, 0, 0, 0, 0)).computed).toBe(1);
+  });
+
+  it("turns the 0–27 sum into a level at every boundary (each fifth of the range one level)", () => {
+    // Worked by hand: level = ⌈sum × 5 ∕ 27⌉; 5 → 0.93 → 1, 6 → 1.11 → 2, 10 → 1.85 → 2, 11 → 2.04 → 3,
+    // 16 → 2.96 → 3, 17 → 3.15 → 4, 21 → 3.89 → 4, 22 → 4.07 → 5, 27 → 5.
+    const expected: [number, number][] = [
+      [1, 1],
+      [5, 1],
+      [6, 2],
+      [10, 2],
+      [11, 3],
+      [16, 3],
+      [17, 4],
+      [21, 4],
+      [22, 5],
+      [27, 5],
+    ];
+    for (const [sum, level] of expected) {
+      const outcome = accessLevel(summing(sum));
+      expect(outcome.sum, `sum ${sum}`).toBe(sum);
+      expect(outcome.computed, `sum ${sum}`).toBe(level);
+    }
+  });
+
+  it("carries the scored indicators to nine when some are information gaps, and gives no level past three gaps", () => {
+    // Six scored, sum 6: carried to nine, 9 → 1.67 → 2 (without the gaps taken into account it would be 1).
+    const threeGaps = accessLevel(scores(1, 1, 1, 1, 1, 1, "X", "X", "X"));
+    expect(threeGaps).toEqual({ computed: 2, sum: 6, projected: 9, gaps: 3 });
+    // Eight scored at 3, one gap: 24 carried to 27 → 5.
+    expect(accessLevel(scores(3, 3, 3, 3, 3, 3, 3, 3, "X")).computed).toBe(5);
+    const fourGaps = accessLevel(scores(3, 3, 3, 3, 3, "X", "X", "X", "X"));
+    expect(fourGaps.computed).toBeNull();
+    expect(fourGaps.gaps).toBe(4);
+    expect(accessLevel(scores("X", "X", "X", "X", "X", "X", "X", "X", "X")).computed).toBeNull();
+  });
+
+  it("states the analyst's override instead of the rule's level, and compares levels", () => {
+    expect(statedLevel(2, null)).toBe(2);
+    expect(statedLevel(2, { level: 4, reason: "Expulsions not yet scored" })).toBe(4);
+    expect(statedLevel(null, { level: 3, reason: "Gaps, but the picture is clear" })).toBe(3);
+    expect(levelChange(2, 3)).toBe("up");
+    expect(levelChange(3, 2)).toBe("down");
+    expect(levelChange(3, 3)).toBe("same");
+    expect(levelChange(undefined, 3)).toBeNull();
+    expect(levelChange(3, null)).toBeNull();
+  });
+});
+
+describe("what an assessment may hold", () => {
+  it("refuses a bad period with a message, never an exception, and accepts nine scored indicators", () => {
+    const nine = Object.fromEntries(CATEGORIES.map((c) => [c, { score: 1, rationale: "Low.", eventIds: [] }]));
+    const base = { country: "ner", from: "2025-02-01", to: "2025-02-28", indicators: nine };
+    expect(assessmentSchema.safeParse(base).success).toBe(true);
+    for (const to of ["", "2025-02-30", "2025-01-31", 7, null]) {
+      const parsed = assessmentSchema.safeParse({ ...base, to });
+      expect(parsed.success, String(to)).toBe(false);
+      expect(
+        parsed.error?.issues.some((i) => i.path[0] === "to"),
+        String(to),
+      ).toBe(true);
+    }
+    expect(assessmentSchema.safeParse({ ...base, indicators: { ...nine, INTERFERENCE: { score: 4, rationale: "x" } } }).success).toBe(false);
+    expect(assessmentSchema.safeParse({ ...base, indicators: { ...nine, INTERFERENCE: { score: 1.5, rationale: "x" } } }).success).toBe(false);
+    expect(assessmentSchema.safeParse({ ...base, indicators: { INTERFERENCE: nine.INTERFERENCE } }).success).toBe(false);
+    expect(assessmentSchema.safeParse({ ...base, override: { level: 6, reason: "Far too high, for the test." } }).success).toBe(false);
+  });
+});
