@@ -443,3 +443,20 @@ export async function listAssessments(actor: Actor | null, query: AssessmentList
     })
     .filter((item) => query.level === undefined || item.level === query.level);
 }
+
+/** Assessments of a country whose latest version is a draft, for those who may publish them. */
+export async function listDraftAssessments(
+  actor: Actor | null,
+  country: string,
+): Promise<{ id: number; version: number; from: string; to: string; authorId: number | null }[]> {
+  authorize(actor, "editEvents");
+  const assessments = await db().assessment.findMany({
+    where: { countryIso3: country },
+    include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+    orderBy: { id: "desc" },
+    take: 50,
+  });
+  return assessments
+    .filter((a) => a.versions[0]?.reviewState === "DRAFT")
+    .map((a) => ({ id: a.id, version: a.versions[0]!.version, from: isoDate(a.periodFrom), to: isoDate(a.periodTo), authorId: a.versions[0]!.authorId }));
+}

@@ -16,6 +16,7 @@ export const APP_PAGES: { path: string; as: "analyst@example.org" | "admin@examp
   { path: "/presences/new?organisation=1", as: "analyst@example.org" },
   { path: "/presences/new?country=NER", as: "analyst@example.org" },
   { path: "/countries/NER/constraints/new", as: "analyst@example.org" },
+  { path: "/countries/NER/assessments/new?month=2025-02", as: "analyst@example.org" },
   { path: "/events?country=NER&area=NE-6", as: "analyst@example.org" },
   { path: "/organisations/new", as: "analyst@example.org" },
   { path: "/account", as: "analyst@example.org" },

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ConstraintsByPillarChart, EventsByKindChart, PeopleAffectedChart } from "@/components/charts/dashboard-charts";
 import { IndicatorTable } from "@/components/constraints/indicator-table";
 import { AreaMap } from "@/components/map/area-map";
+import { CountryAssessments } from "@/components/assessments/country-assessments";
 import { constraintsByMonthAndPillar, countryConstraints } from "@/lib/data/constraints";
 import { areasOf } from "@/lib/domain/areas";
 import { getFormat, getTranslations } from "@/lib/i18n/server";
@@ -35,7 +36,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const tableParams = await searchParams;
   const view = asOfOnly(parseView(tableParams));
   const query = viewQuery(view);
-  const [t, f] = [await getTranslations("country"), await getFormat()];
+  const [t, ta, f] = [await getTranslations("country"), await getTranslations("countryAssessments"), await getFormat()];
   // The country in the page's language first, the other name beside its code.
   const [name, otherName] = f.locale === "fr" ? [country.nameFr || country.nameEn, country.nameEn] : [country.nameEn, country.nameFr];
 
@@ -111,6 +112,12 @@ export default async function CountryPage({ params, searchParams }: Props) {
         </div>
         <CountryConstraints actor={actor} iso2={country.iso2} iso3={country.iso3} name={name} view={view} query={query} />
       </section>
+      {typeof tableParams.assessment === "string" && /^\d+$/.test(tableParams.assessment) && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {tableParams.draft === "1" ? ta("savedDraft") : ta("saved")}
+        </p>
+      )}
+      <CountryAssessments actor={actor} iso3={country.iso3} name={name} asOf={view.asOf} />
       <CountryCharts actor={actor} view={{ ...view, country: country.iso3 }} />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("timeline")}</h2>

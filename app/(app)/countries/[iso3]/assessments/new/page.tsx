@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AssessmentForm } from "@/components/assessments/assessment-form";
+import { RoleNotice } from "@/components/layout/role-notice";
+import { requireActor } from "@/lib/auth/session";
+import { proposeEvidence } from "@/lib/data/assessments";
+import { getCountry } from "@/lib/data/countries";
+import { can } from "@/lib/domain/permissions";
+import { isoDate } from "@/lib/domain/partial-date";
+import { getFormat, getTranslations } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("assessments"))("title") };
+}
+
+/** The month assessed (?month=YYYY-MM), the last complete one by default: its first and last days. */
+function monthOf(text: string | undefined, today = new Date()): { month: string; from: Date; to: Date } {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text ?? "");
+  const [year, month] = match ? [Number(match[1]), Number(match[2]) - 1] : [today.getUTCFullYear(), today.getUTCMonth() - 1];
+  const from = new Date(Date.UTC(year, month, 1));
+  const to = new Date(Date.UTC(year, month + 1, 0));
+  return { month: isoDate(from).slice(0, 7), from, to: to > today ? today : to };
+}
+
+export default async function NewAssessmentPage({ params, searchParams }: { params: Promise<{ iso3: string }>; searchParams: Promise<{ month?: string }> }) {
+  const actor = await requireActor();
+  const t = await getTranslations("assessments");
+  if (!can(actor.role, "editEvents")) return <RoleNotice>{t("readOnly")}</RoleNotice>;
+  const country = await getCountry(actor, (await params).iso3);
+  if (!country) notFound();
+  const f = await getFormat();
+  const name = (f.locale === "fr" && country.nameFr) || country.nameEn;
+  const period = monthOf((await searchParams).month);
+  const proposals = await proposeEvidence(actor, { country: country.iso3, from: period.from, to: period.to });
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p className="text-sm text-slate-500">
+        <Link href={`/countries/${country.iso3}`} className="underline">
+          {name}
+        </Link>{" "}
+        / {t("title")}
+      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("heading", { country: name, month: f.isoDate(isoDate(period.from), "MONTH") })}</h1>
+      <p className="text-sm text-slate-600">{t("help")}</p>
+      <form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3">
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          {t("month")}
+          <input type="month" name="month" defaultValue={period.month} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900" />
+        </label>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">
+          {t("changeMonth")}
+        </button>
+      </form>
+      <AssessmentForm key={period.month} iso3={country.iso3} from={isoDate(period.from)} to={isoDate(period.to)} proposals={proposals} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// An analyst scores Niger's access for February 2025 from the evidence the app proposes (the
+// ICRC's office in Niamey closed on 4 February among it), publishes it, and reads the level
+// and the nine indicators on the country page, each opening its rationale and evidence.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CATEGORIES } from "@/lib/domain/constraint-codes";
+import { launchBrowser, screenshot, signIn } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("access assessments", () => {
+  it("scores Niger for February 2025 from the proposed evidence, and shows the level on the country page", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signIn(page, "analyst@example.org");
+    await page.waitForURL(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/countries/NER`);
+    await page.getByRole("link", { name: "Assess access in Niger…" }).click();
+    await page.waitForURL(/\/countries\/NER\/assessments\/new/);
+    await page.getByLabel("Month assessed").fill("2025-02");
+    await page.getByRole("button", { name: "Change the month" }).click();
+    await page.getByRole("heading", { name: "Access in Niger, Feb 2025" }).waitFor();
+
+    // The ICRC's office closure is proposed under interference, and kept.
+    const interference = page.getByTestId("indicator-INTERFERENCE");
+    const icrc = interference.getByRole("checkbox", { name: /ICRC receives the note/ });
+    expect(await icrc.isChecked()).toBe(true);
+    for (const category of CATEGORIES) {
+      const block = page.getByTestId(`indicator-${category}`);
+      await block
+        .getByLabel("Score")
+        .selectOption(category === "INTERFERENCE" || category === "IMPEDIMENTS_TO_ENTRY" ? "3" : category === "EXPLOSIVE_HAZARDS" ? "X" : "0");
+      await block
+        .getByLabel("Rationale")
+        .fill(category === "INTERFERENCE" ? "The ICRC was made to close its office in Niamey." : "Scored from the month's sources.");
+    }
+    // 3 + 3 of eight scored, carried to nine: 6.75 → level 2 (worked by hand: 6.75 × 5 ∕ 27 = 1.25).
+    expect(await page.getByTestId("computed-level").textContent()).toContain("Level by the rule: 2 · Moderate constraints (1 information gap)");
+    await screenshot(page, "assessment-form");
+    await page.getByRole("button", { name: "Save the assessment" }).click();
+    await page.waitForURL(/\/countries\/NER\?assessment=\d+/);
+    await page.getByText("Assessment saved.").waitFor();
+
+    const section = page.getByTestId("country-assessment");
+    expect(await section.getByTestId("access-level").textContent()).toBe("Level 2 · Moderate constraints");
+    const cells = section.getByTestId("indicator-cells").getByRole("listitem");
+    expect(await cells.count()).toBe(9);
+    expect((await cells.allTextContents()).map((text) => text.trim()[0])).toEqual(["0", "0", "3", "0", "3", "0", "0", "X", "0"]);
+    await cells.nth(4).locator("summary").click();
+    expect(await cells.nth(4).textContent()).toContain("The ICRC was made to close its office in Niamey.");
+    expect(await cells.nth(4).getByRole("link").first().textContent()).toBe("4 Feb 2025");
+    expect(await section.getByRole("table").textContent()).toContain("2 · Moderate constraints");
+    await screenshot(page, "country-assessment");
+  });
+});
