@@ -460,3 +460,26 @@ export async function listDraftAssessments(
     .filter((a) => a.versions[0]?.reviewState === "DRAFT")
     .map((a) => ({ id: a.id, version: a.versions[0]!.version, from: isoDate(a.periodFrom), to: isoDate(a.periodTo), authorId: a.versions[0]!.authorId }));
 }
+
+export interface RankedCountry {
+  iso3: string;
+  name: string;
+  latest: AssessmentListItem;
+  previousLevel: AccessLevel | null | undefined;
+}
+
+/**
+ * Countries by access level as of a date, like ACAPS's overview: each country's latest
+ * country-wide assessment published by then, with the level of the one before it; the most
+ * constrained first (a country with no level, too many gaps, last).
+ */
+export async function assessmentRanking(actor: Actor | null, asOf?: Date): Promise<RankedCountry[]> {
+  const assessments = (await listAssessments(actor, { asOf })).filter((a) => a.area === null);
+  const byCountry = new Map<string, AssessmentListItem[]>();
+  for (const a of assessments) byCountry.set(a.country, [...(byCountry.get(a.country) ?? []), a]);
+  const countries = await db().country.findMany({ where: { iso3: { in: [...byCountry.keys()] } }, select: { iso3: true, nameEn: true } });
+  const names = new Map(countries.map((c) => [c.iso3, c.nameEn]));
+  return [...byCountry.entries()]
+    .map(([iso3, list]) => ({ iso3, name: names.get(iso3) ?? iso3, latest: list[0]!, previousLevel: list[1]?.level }))
+    .sort((a, b) => (b.latest.level ?? -1) - (a.latest.level ?? -1) || a.name.localeCompare(b.name, "en"));
+}

@@ -58,5 +58,13 @@ describe("access assessments", () => {
     expect(await cells.nth(4).getByRole("link").first().textContent()).toBe("4 Feb 2025");
     expect(await section.getByRole("table").textContent()).toContain("2 · Moderate constraints");
     await screenshot(page, "country-assessment");
+
+    // The overview ranks Niger by its level, its nine scores beside it.
+    await page.goto(`${baseUrl}/`);
+    const row = page.getByTestId("assessment-ranking").locator('[data-iso3="NER"]');
+    expect(await row.getAttribute("data-level")).toBe("2");
+    expect(await row.textContent()).toContain("2 · Moderate constraints");
+    expect((await row.locator("td span[aria-hidden]").allTextContents()).join(" ")).toBe("0 0 3 0 3 0 0 X 0");
+    await screenshot(page, "overview-ranking");
   });
 });

@@ -8,7 +8,15 @@ import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { CATEGORIES, type Category } from "@/lib/domain/constraint-codes";
 import type { IndicatorScore } from "@/lib/domain/assessments";
-import { createAssessment, editAssessment, getAssessment, listAssessments, proposeEvidence, publishAssessment } from "@/lib/data/assessments";
+import {
+  assessmentRanking,
+  createAssessment,
+  editAssessment,
+  getAssessment,
+  listAssessments,
+  proposeEvidence,
+  publishAssessment,
+} from "@/lib/data/assessments";
 import { recordConstraint } from "@/lib/data/edits/constraints";
 import { editEvent, retractEvent } from "@/lib/data/edits/events";
 import { ForbiddenError, RuleError } from "@/lib/domain/errors";
@@ -236,5 +244,28 @@ describe("assessments", () => {
     };
     expect(proposed.indicators.IMPEDIMENTS_TO_ENTRY?.map((e) => e.id)).toEqual([ids.entry]);
     expect((await evidenceRoute(get("/api/v1/assessments/evidence?country=NER"))).status).toBe(400);
+  });
+
+  it("ranks countries by their latest country-wide level, with the level before it", async () => {
+    // Mali: February at level 1 (the four-eyes test); March: 3 + 3 + 3 + 3 + 3 = 15 → ⌈2.78⌉ = 3.
+    await createAssessment(analyst, {
+      country: "MLI",
+      from: "2025-03-01",
+      to: "2025-03-31",
+      indicators: indicators({
+        IMPEDIMENTS_TO_ENTRY: [3],
+        MOVEMENT_RESTRICTIONS: [3],
+        INTERFERENCE: [3],
+        VIOLENCE_AGAINST_PERSONNEL: [3],
+        INSECURITY_HOSTILITIES: [3],
+      }),
+    });
+    const ranking = await assessmentRanking(viewer);
+    const mali = ranking.find((r) => r.iso3 === "MLI");
+    expect(mali).toMatchObject({ name: "Mali", previousLevel: 1, latest: { level: 3, to: "2025-03-31" } });
+    const levels = ranking.map((r) => r.latest.level ?? -1);
+    expect(levels).toEqual([...levels].sort((a, b) => b - a));
+    expect(ranking.every((r) => r.latest.area === null)).toBe(true);
+    expect(await assessmentRanking(viewer, new Date("2020-01-01"))).toEqual([]);
   });
 });

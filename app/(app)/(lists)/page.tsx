@@ -10,6 +10,7 @@ import {
 } from "@/components/charts/dashboard-charts";
 import { constraintsByCountry, constraintsByMonthAndPillar } from "@/lib/data/constraints";
 import { WorldMap } from "@/components/map/world-map";
+import { AssessmentRanking } from "@/components/assessments/assessment-ranking";
 import { PresenceStatusTable } from "@/components/tables/presence-status-table";
 import { FilterBar } from "@/components/view/filter-bar";
 import { HeadlineFigureCards } from "@/components/view/headline-figures";
@@ -73,6 +74,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         query={query}
         constraints={constraintCounts}
       />
+      <AssessmentRanking actor={actor} asOf={view.asOf} query={query} />
       <div className="grid gap-4 lg:grid-cols-2">
         <div id="people-affected">
           <PeopleAffectedChart series={people} widerHref={`/${widerChartWindow(view)}#people-affected`} />
