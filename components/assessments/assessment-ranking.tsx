@@ -2,8 +2,7 @@
 // country's nine indicator scores beside it: a countries × indicators heatmap that reads
 // without colour (each cell is its number, or X; the shade only repeats it).
 import Link from "next/link";
-import type { Actor } from "@/lib/domain/actor";
-import { assessmentRanking } from "@/lib/data/assessments";
+import type { RankedCountry } from "@/lib/data/assessments";
 import { ACCESS_LEVEL_LABELS, levelChange, type IndicatorScore } from "@/lib/domain/assessments";
 import { CATEGORY, PILLARS, categoriesOf } from "@/lib/domain/constraints";
 import { getCountryName, getFormat, getTranslations } from "@/lib/i18n/server";
@@ -19,11 +18,8 @@ const SHADE: Record<string, string> = {
   X: "bg-white text-slate-500 italic",
 };
 
-const DAY_MS = 86_400_000;
-
-export async function AssessmentRanking({ actor, asOf, query }: { actor: Actor; asOf: Date; query: string }) {
+export async function AssessmentRanking({ ranked, query }: { ranked: readonly RankedCountry[]; query: string }) {
   const [t, f, countryName] = [await getTranslations("ranking"), await getFormat(), await getCountryName()];
-  const ranked = await assessmentRanking(actor, new Date(asOf.getTime() + DAY_MS - 1));
   const cell = (score: IndicatorScore) => (score === null ? "X" : String(score));
   return (
     <section aria-labelledby="ranking-title" className="space-y-2" data-testid="assessment-ranking">

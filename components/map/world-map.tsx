@@ -7,6 +7,7 @@ import { useTranslations } from "use-intl";
 import { STATUSES, type Status } from "@/lib/domain/vocabulary";
 import { useFormat } from "@/components/i18n/use-format";
 import { CONSTRAINT_SHADES, shadeFill, ShadeTextures, useShadeLabel } from "./constraint-shades";
+import { ACCESS_LEVEL_LABELS, ACCESS_LEVELS, type AccessLevel } from "@/lib/domain/assessments";
 
 export interface MapShape {
   /** The outline's id in the outlines file. */
@@ -54,11 +55,16 @@ interface WorldMapProps {
   query: string;
   /** Access-constraint events per country (ISO3), the map's second layer. */
   constraints: Record<string, number>;
+  /** Each country's latest published access level (0–5), the map's third layer; absent where none is published. */
+  levels: Record<string, number>;
 }
 
-type Layer = "status" | "constraints";
+type Layer = "status" | "constraints" | "levels";
 
-export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, constraints }: WorldMapProps) {
+/** The six access levels, white (0, outlined, unlike the grey of "no assessment") to dark; the legend, the table view and each country's title give the number too. */
+const LEVEL_FILLS = ["#ffffff", "#e9d5ff", "#c4b5fd", "#8b5cf6", "#6d28d9", "#3b0764"];
+
+export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, constraints, levels }: WorldMapProps) {
   const t = useTranslations("map");
   const { labels, locale } = useFormat();
   const shadeLabel = useShadeLabel();
@@ -80,11 +86,13 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
       <div className="flex items-start justify-between gap-3">
         <div>
           <h2 id={`${prefix}-title`} className="font-semibold text-slate-900">
-            {layer === "status" ? t("titleStatus") : t("titleConstraints")}
+            {layer === "status" ? t("titleStatus") : layer === "constraints" ? t("titleConstraints") : t("titleLevels")}
           </h2>
-          <p className="text-sm text-slate-600">{layer === "status" ? t("descriptionStatus") : t("descriptionConstraints")}</p>
+          <p className="text-sm text-slate-600">
+            {layer === "status" ? t("descriptionStatus") : layer === "constraints" ? t("descriptionConstraints") : t("descriptionLevels")}
+          </p>
           <div className="mt-2 inline-flex rounded-md border border-slate-300 text-xs font-medium" role="group" aria-label={t("layers")}>
-            {(["status", "constraints"] as const).map((l) => (
+            {(["status", "constraints", "levels"] as const).map((l) => (
               <button
                 key={l}
                 type="button"
@@ -92,7 +100,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
                 onClick={() => setLayer(l)}
                 className="px-2.5 py-1 text-slate-700 first:rounded-l-md last:rounded-r-md hover:bg-slate-100 aria-pressed:bg-slate-900 aria-pressed:text-white"
               >
-                {l === "status" ? t("layerStatus") : t("layerConstraints")}
+                {l === "status" ? t("layerStatus") : l === "constraints" ? t("layerConstraints") : t("layerLevels")}
               </button>
             ))}
           </div>
@@ -106,7 +114,24 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
           {asTable ? t("showMap") : t("showTable")}
         </button>
       </div>
-      {layer === "constraints" ? (
+      {layer === "levels" ? (
+        <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label={t("legend")}>
+          {ACCESS_LEVELS.map((level) => (
+            <li key={level} className="flex items-center gap-1.5">
+              <svg width="18" height="12" aria-hidden>
+                <rect width="18" height="12" fill={LEVEL_FILLS[level]} stroke="#64748b" strokeWidth="0.8" />
+              </svg>
+              {level} · {ACCESS_LEVEL_LABELS[locale][level]}
+            </li>
+          ))}
+          <li className="flex items-center gap-1.5">
+            <svg width="18" height="12" aria-hidden>
+              <rect width="18" height="12" fill={NO_DATA} />
+            </svg>
+            {t("noAssessment")}
+          </li>
+        </ul>
+      ) : layer === "constraints" ? (
         <ul className="mt-3 flex flex-wrap gap-4 text-sm text-slate-700" aria-label={t("legend")}>
           {CONSTRAINT_SHADES.map((shade) => (
             <li key={shade.label} className="flex items-center gap-1.5">
@@ -149,12 +174,13 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
                 </th>
               ))}
               <th className="px-2 py-1.5 text-right">{t("constraintEvents")}</th>
+              <th className="px-2 py-1.5 text-right">{t("accessLevel")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {entries.length === 0 && (
               <tr>
-                <td colSpan={6} className="px-2 py-4 text-center text-slate-500">
+                <td colSpan={7} className="px-2 py-4 text-center text-slate-500">
                   {t("noCountry")}
                 </td>
               </tr>
@@ -173,6 +199,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
                   </td>
                 ))}
                 <td className="px-2 py-1 text-right tabular-nums">{constraints[e.iso3] ?? 0}</td>
+                <td className="px-2 py-1 text-right tabular-nums">{levels[e.iso3] ?? "—"}</td>
               </tr>
             ))}
           </tbody>
@@ -182,6 +209,37 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
           <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-label={t("ariaLabel")}>
             <Patterns prefix={prefix} />
             <ShadeTextures prefix={`${prefix}-c`} />
+            {layer === "levels" &&
+              shapes.map((shape) => {
+                const level = shape.iso3 ? levels[shape.iso3] : undefined;
+                const outline = `${outlinesUrl}#${shape.id}`;
+                if (level === undefined || !shape.iso3) {
+                  return (
+                    <g key={shape.id}>
+                      <title>{t("countryNoAssessment", { country: shape.name })}</title>
+                      <use href={outline} fill={NO_DATA} stroke="white" strokeWidth={0.5} />
+                    </g>
+                  );
+                }
+                const iso3 = shape.iso3;
+                const text = t("countryLevel", { country: shape.name, level, label: ACCESS_LEVEL_LABELS[locale][level as AccessLevel] });
+                return (
+                  <a
+                    key={shape.id}
+                    href={`/countries/${iso3}${query}#assessment`}
+                    aria-label={text}
+                    onClick={(event) => open(event, iso3)}
+                    onFocus={() => setFocused(outline)}
+                    onBlur={() => setFocused(null)}
+                    className="outline-none"
+                    data-iso3={iso3}
+                    data-level={level}
+                  >
+                    <title>{text}</title>
+                    <use href={outline} fill={LEVEL_FILLS[level]} stroke="#1e293b" strokeWidth={0.6} className="hover:opacity-80" />
+                  </a>
+                );
+              })}
             {layer === "constraints" &&
               shapes.map((shape) => {
                 const events = shape.iso3 ? (constraints[shape.iso3] ?? 0) : 0;

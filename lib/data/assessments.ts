@@ -483,3 +483,8 @@ export async function assessmentRanking(actor: Actor | null, asOf?: Date): Promi
     .map(([iso3, list]) => ({ iso3, name: names.get(iso3) ?? iso3, latest: list[0]!, previousLevel: list[1]?.level }))
     .sort((a, b) => (b.latest.level ?? -1) - (a.latest.level ?? -1) || a.name.localeCompare(b.name, "en"));
 }
+
+/** Each ranked country's level, for the world map; countries without one are absent. */
+export function levelsByCountry(ranked: readonly RankedCountry[]): Record<string, number> {
+  return Object.fromEntries(ranked.flatMap((r) => (r.latest.level === null ? [] : [[r.iso3, r.latest.level]])));
+}

@@ -1,6 +1,7 @@
 // An analyst scores Niger's access for February 2025 from the evidence the app proposes (the
 // ICRC's office in Niamey closed on 4 February among it), publishes it, and reads the level
-// and the nine indicators on the country page, each opening its rationale and evidence.
+// and the nine indicators on the country page, each opening its rationale and evidence, then
+// Niger's level in the overview's ranking and on the world map.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CATEGORIES } from "@/lib/domain/constraint-codes";
@@ -66,5 +67,12 @@ describe("access assessments", () => {
     expect(await row.textContent()).toContain("2 · Moderate constraints");
     expect((await row.locator("td span[aria-hidden]").allTextContents()).join(" ")).toBe("0 0 3 0 3 0 0 X 0");
     await screenshot(page, "overview-ranking");
+    const map = page.getByTestId("world-map");
+    await map.getByRole("button", { name: "Access level" }).click();
+    await map.getByRole("heading", { name: "Map: access level per country" }).waitFor();
+    expect(await map.locator('a[data-iso3="NER"]').getAttribute("data-level")).toBe("2");
+    expect(await map.locator('a[data-iso3="NER"]').getAttribute("aria-label")).toBe("Niger: access level 2 · Moderate constraints");
+    expect(await map.locator("a[data-level]").count()).toBe(1); // no other country has a published assessment
+    await screenshot(page, "overview-map-levels");
   });
 });

@@ -11,6 +11,7 @@ import {
 import { constraintsByCountry, constraintsByMonthAndPillar } from "@/lib/data/constraints";
 import { WorldMap } from "@/components/map/world-map";
 import { AssessmentRanking } from "@/components/assessments/assessment-ranking";
+import { assessmentRanking, levelsByCountry } from "@/lib/data/assessments";
 import { PresenceStatusTable } from "@/components/tables/presence-status-table";
 import { FilterBar } from "@/components/view/filter-bar";
 import { HeadlineFigureCards } from "@/components/view/headline-figures";
@@ -39,7 +40,7 @@ const OVERVIEW_PRESENCES = 25;
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const view = parseView(await searchParams);
-  const [figures, people, byCountry, byKind, byType, map, regions, presences, pillars, constraintCounts] = await Promise.all([
+  const [figures, people, byCountry, byKind, byType, map, regions, presences, pillars, constraintCounts, ranked] = await Promise.all([
     headlineFigures(actor, view),
     peopleAffectedByMonth(actor, view),
     statusByCountry(actor, view),
@@ -50,8 +51,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     listPresencesInView(actor, view, OVERVIEW_PRESENCES),
     constraintsByMonthAndPillar(actor, view),
     constraintsByCountry(actor, view),
+    // As of a day: what was published by its end.
+    assessmentRanking(actor, new Date(view.asOf.getTime() + 86_400_000 - 1)),
   ]);
   const query = viewQuery(view);
+  const levels = levelsByCountry(ranked);
   const [t, f, countryName] = [await getTranslations("overview"), await getFormat(), await getCountryName()];
   // Countries named in the page's language (the data layer names them in English).
   const named = <R extends { iso3: string; name: string }>(rows: R[]) => rows.map((row) => ({ ...row, name: countryName(row.iso3, row.name) }));
@@ -73,8 +77,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         height={MAP_HEIGHT}
         query={query}
         constraints={constraintCounts}
+        levels={levels}
       />
-      <AssessmentRanking actor={actor} asOf={view.asOf} query={query} />
+      <AssessmentRanking ranked={ranked} query={query} />
       <div className="grid gap-4 lg:grid-cols-2">
         <div id="people-affected">
           <PeopleAffectedChart series={people} widerHref={`/${widerChartWindow(view)}#people-affected`} />
