@@ -3,7 +3,7 @@ import "server-only";
 // (a new one, or a new version of one), publishing a draft (four eyes when REQUIRE_REVIEW is
 // on), and reading them: the list as of a date, and one with every version and what changed
 // in its evidence since it was published.
-import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
+import { db, pool, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
 import { requireReview } from "@/lib/env";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { can } from "@/lib/domain/permissions";
@@ -471,16 +471,75 @@ export interface RankedCountry {
 /**
  * Countries by access level as of a date, like ACAPS's overview: each country's latest
  * country-wide assessment published by then, with the level of the one before it; the most
- * constrained first (a country with no level, too many gaps, last).
+ * constrained first (a country with no level, too many gaps, last). One query, whatever the
+ * number of assessments: each assessment's latest version published by then, then each
+ * country's two latest periods.
  */
-export async function assessmentRanking(actor: Actor | null, asOf?: Date): Promise<RankedCountry[]> {
-  const assessments = (await listAssessments(actor, { asOf })).filter((a) => a.area === null);
-  const byCountry = new Map<string, AssessmentListItem[]>();
-  for (const a of assessments) byCountry.set(a.country, [...(byCountry.get(a.country) ?? []), a]);
-  const countries = await db().country.findMany({ where: { iso3: { in: [...byCountry.keys()] } }, select: { iso3: true, nameEn: true } });
-  const names = new Map(countries.map((c) => [c.iso3, c.nameEn]));
-  return [...byCountry.entries()]
-    .map(([iso3, list]) => ({ iso3, name: names.get(iso3) ?? iso3, latest: list[0]!, previousLevel: list[1]?.level }))
+export async function assessmentRanking(actor: Actor | null, asOf = new Date()): Promise<RankedCountry[]> {
+  authorize(actor, "read");
+  const { rows } = await pool().query<{
+    id: number;
+    iso3: string;
+    name: string;
+    periodFrom: string;
+    periodTo: string;
+    version: number;
+    versionId: number;
+    publishedUtc: string;
+    computedLevel: number | null;
+    overrideLevel: number | null;
+    overrideReason: string | null;
+    place: string;
+  }>(
+    `WITH latest AS (
+       SELECT DISTINCT ON (v."assessmentId") v."assessmentId", v.id AS "versionId", v.version, v."publishedAt",
+              v."computedLevel", v."overrideLevel", v."overrideReason"
+       FROM "AssessmentVersion" v
+       -- publishedAt is a UTC timestamp without zone: the instant is sent as UTC text and read as such.
+       WHERE v."reviewState" = 'PUBLISHED' AND v."publishedAt" <= ($1::timestamptz AT TIME ZONE 'UTC')
+       ORDER BY v."assessmentId", v."publishedAt" DESC, v.version DESC
+     ), ranked AS (
+       SELECT a.id, a."countryIso3" AS iso3, l.*,
+              -- As text: node-postgres would read a DATE at local midnight.
+              to_char(a."periodFrom", 'YYYY-MM-DD') AS "periodFrom", to_char(a."periodTo", 'YYYY-MM-DD') AS "periodTo",
+              row_number() OVER (PARTITION BY a."countryIso3" ORDER BY a."periodTo" DESC, a.id DESC) AS place
+       FROM "Assessment" a JOIN latest l ON l."assessmentId" = a.id
+       WHERE a."areaCode" IS NULL
+     )
+     SELECT r.*, c."nameEn" AS name, to_char(r."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedUtc"
+     FROM ranked r JOIN "Country" c ON c.iso3 = r.iso3 WHERE r.place <= 2`,
+    [asOf.toISOString()],
+  );
+  const firsts = rows.filter((r) => Number(r.place) === 1);
+  const scores = await db().assessmentIndicator.findMany({ where: { versionId: { in: firsts.map((r) => r.versionId) } } });
+  const previous = new Map(rows.filter((r) => Number(r.place) === 2).map((r) => [r.iso3, statedLevel(r.computedLevel as AccessLevel | null, overrideOf(r))]));
+  return firsts
+    .map((r) => {
+      const computedLevel = r.computedLevel as AccessLevel | null;
+      const override = overrideOf(r);
+      const own = scores.filter((i) => i.versionId === r.versionId);
+      return {
+        iso3: r.iso3,
+        name: r.name,
+        previousLevel: previous.has(r.iso3) ? previous.get(r.iso3) : undefined,
+        latest: {
+          id: r.id,
+          country: r.iso3,
+          area: null,
+          from: r.periodFrom,
+          to: r.periodTo,
+          version: r.version,
+          publishedAt: r.publishedUtc,
+          computedLevel,
+          override,
+          level: statedLevel(computedLevel, override),
+          scores: Object.fromEntries(CATEGORIES.map((c) => [c, (own.find((i) => i.category === c)?.score ?? null) as IndicatorScore])) as Record<
+            Category,
+            IndicatorScore
+          >,
+        },
+      };
+    })
     .sort((a, b) => (b.latest.level ?? -1) - (a.latest.level ?? -1) || a.name.localeCompare(b.name, "en"));
 }
 

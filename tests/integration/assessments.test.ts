@@ -267,5 +267,8 @@ describe("assessments", () => {
     expect(levels).toEqual([...levels].sort((a, b) => b - a));
     expect(ranking.every((r) => r.latest.area === null)).toBe(true);
     expect(await assessmentRanking(viewer, new Date("2020-01-01"))).toEqual([]);
+    // The same instant as the list gives, whatever the server's time zone (run with TZ=America/New_York too).
+    const listed = (await listAssessments(viewer, { country: "MLI" }))[0]!;
+    expect(mali?.latest.publishedAt).toBe(listed.publishedAt);
   });
 });
