@@ -5,7 +5,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/domain/actor";
 import { getAssessment, listAssessments, listDraftAssessments } from "@/lib/data/assessments";
-import { ACCESS_LEVEL_LABELS, levelChange, type AccessLevel } from "@/lib/domain/assessments";
+import { ACCESS_LEVEL_LABELS, indicatorChanges, levelChange, type AccessLevel } from "@/lib/domain/assessments";
 import { CATEGORY } from "@/lib/domain/constraints";
 import { can } from "@/lib/domain/permissions";
 import { getFormat, getTranslations } from "@/lib/i18n/server";
@@ -21,6 +21,9 @@ export async function CountryAssessments({ actor, iso3, name, asOf }: { actor: A
   const latest = published[0];
   const detail = latest ? await getAssessment(actor, latest.id) : null;
   const version = detail?.versions.find((v) => v.version === latest?.version);
+  const previous = published[1];
+  const moved = latest && previous ? indicatorChanges(previous.scores, latest.scores) : [];
+  const periodText = (a: { from: string; to: string }) => `${f.isoDate(a.from)} – ${f.isoDate(a.to)}`;
   const levelLabel = (level: AccessLevel | null) => (level === null ? "—" : `${level} · ${ACCESS_LEVEL_LABELS[f.locale][level]}`);
 
   return (
@@ -94,6 +97,42 @@ export async function CountryAssessments({ actor, iso3, name, asOf }: { actor: A
               </li>
             ))}
           </ul>
+          {previous && (
+            <div className="text-sm text-slate-700" data-testid="since-previous">
+              {moved.length === 0 ? (
+                <p>{t("noChangeSince", { period: periodText(previous) })}</p>
+              ) : (
+                <>
+                  <p>{t("sincePrevious", { period: periodText(previous) })}</p>
+                  <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                    {moved.map((m) => {
+                      const cited = version.indicators.find((i) => i.category === m.category)?.evidence ?? [];
+                      return (
+                        <li key={m.category}>
+                          {t("moved", { indicator: CATEGORY[m.category][f.locale], from: m.from ?? t("gap"), to: m.to ?? t("gap") })} (
+                          {t(`directions.${m.direction}`)})
+                          {cited.length > 0 && (
+                            <>
+                              {" "}
+                              · {t("explainedBy")}{" "}
+                              {cited.map((e, i) => (
+                                <span key={e.id}>
+                                  {i > 0 && ", "}
+                                  <Link href={`/events/${e.id}`} className="underline">
+                                    {f.isoDate(e.occurredOn, e.datePrecision as "DAY")}
+                                  </Link>
+                                </span>
+                              ))}
+                            </>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
           {version.evidenceChanged.length > 0 && (
             <p role="status" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="evidence-changed">
               {t("changed")}{" "}

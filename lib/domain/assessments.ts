@@ -69,3 +69,17 @@ export function levelChange(previous: AccessLevel | null | undefined, current: A
   if (previous === null || previous === undefined || current === null) return null;
   return current > previous ? "up" : current < previous ? "down" : "same";
 }
+
+/** The indicators whose score moved between two assessments, in ACAPS's order (a gap to or from a score counts as moved). */
+export function indicatorChanges(
+  previous: Partial<Record<Category, IndicatorScore>>,
+  current: Partial<Record<Category, IndicatorScore>>,
+): { category: Category; from: IndicatorScore; to: IndicatorScore; direction: "up" | "down" | "gap" }[] {
+  return CATEGORIES.flatMap((category) => {
+    const from = previous[category] ?? null;
+    const to = current[category] ?? null;
+    if (from === to) return [];
+    const direction = from === null || to === null ? "gap" : to > from ? "up" : "down";
+    return [{ category, from, to, direction }];
+  });
+}

@@ -74,5 +74,21 @@ describe("access assessments", () => {
     expect(await map.locator('a[data-iso3="NER"]').getAttribute("aria-label")).toBe("Niger: access level 2 · Moderate constraints");
     expect(await map.locator("a[data-level]").count()).toBe(1); // no other country has a published assessment
     await screenshot(page, "overview-map-levels");
+
+    // March: entry no longer impeded, the rest as in February; the country page says what moved.
+    await page.goto(`${baseUrl}/countries/NER/assessments/new?month=2025-03`);
+    await page.getByRole("heading", { name: "Access in Niger, Mar 2025" }).waitFor();
+    for (const category of CATEGORIES) {
+      const block = page.getByTestId(`indicator-${category}`);
+      await block.getByLabel("Score").selectOption(category === "INTERFERENCE" ? "3" : category === "EXPLOSIVE_HAZARDS" ? "X" : "0");
+      await block.getByLabel("Rationale").fill("Scored from the month's sources.");
+    }
+    await page.getByRole("button", { name: "Save the assessment" }).click();
+    await page.waitForURL(/\/countries\/NER\?assessment=\d+/);
+    const since = page.getByTestId("since-previous");
+    expect(await since.textContent()).toContain("Since the previous assessment (1 Feb 2025 – 28 Feb 2025):");
+    expect(await since.textContent()).toContain("Impediments to entry (bureaucratic, administrative): 3 → 0 (down)");
+    expect(await since.getByRole("listitem").count()).toBe(1);
+    expect(await page.getByTestId("country-assessment").getByRole("table").textContent()).toContain("down (better)");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessLevel, levelChange, statedLevel, type IndicatorScore, type IndicatorScores } from "@/lib/domain/assessments";
+import { accessLevel, indicatorChanges, levelChange, statedLevel, type IndicatorScore, type IndicatorScores } from "@/lib/domain/assessments";
 import { CATEGORIES } from "@/lib/domain/constraint-codes";
 import { assessmentSchema } from "@/lib/domain/assessment-input";
 
@@ -79,5 +79,19 @@ describe("what an assessment may hold", () => {
     expect(assessmentSchema.safeParse({ ...base, indicators: { ...nine, INTERFERENCE: { score: 1.5, rationale: "x" } } }).success).toBe(false);
     expect(assessmentSchema.safeParse({ ...base, indicators: { INTERFERENCE: nine.INTERFERENCE } }).success).toBe(false);
     expect(assessmentSchema.safeParse({ ...base, override: { level: 6, reason: "Far too high, for the test." } }).success).toBe(false);
+  });
+});
+
+describe("what changed since the previous assessment", () => {
+  it("lists the indicators that moved, up, down or to and from a gap, in ACAPS's order", () => {
+    const before = scores(0, 1, 2, 0, 3, 0, "X", 0, 0);
+    const after = scores(0, 1, 3, 0, 1, 0, 2, "X", 0);
+    expect(indicatorChanges(before, after)).toEqual([
+      { category: "IMPEDIMENTS_TO_ENTRY", from: 2, to: 3, direction: "up" },
+      { category: "INTERFERENCE", from: 3, to: 1, direction: "down" },
+      { category: "INSECURITY_HOSTILITIES", from: null, to: 2, direction: "gap" },
+      { category: "EXPLOSIVE_HAZARDS", from: 0, to: null, direction: "gap" },
+    ]);
+    expect(indicatorChanges(after, after)).toEqual([]);
   });
 });
