@@ -8,13 +8,13 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { createAssessmentAction } from "@/lib/actions/assessments";
 import { callAction } from "@/lib/actions/call";
-import { ACCESS_LEVEL_LABELS, ACCESS_LEVELS, accessLevel, type IndicatorScores } from "@/lib/domain/assessments";
+import { ACCESS_LEVELS, accessLevel, accessLevelText, type IndicatorScores } from "@/lib/domain/assessments";
 import { CATEGORY, PILLAR_LABELS, PILLARS, categoriesOf, type Category } from "@/lib/domain/constraints";
 import { CATEGORIES } from "@/lib/domain/constraint-codes";
 import type { ActionFailure } from "@/lib/actions/action";
 import { useFormat } from "@/components/i18n/use-format";
 import { Button } from "@/components/ui/button";
-import { FIELD, FieldError, FormAlert, LABEL } from "@/components/forms/field-kit";
+import { DraftCheckbox, FIELD, FieldError, FormAlert, LABEL } from "@/components/forms/field-kit";
 
 export interface ProposedEvent {
   id: number;
@@ -73,7 +73,7 @@ export function AssessmentForm({ iso3, from, to, proposals }: Props) {
     });
   }
 
-  const levelText = (level: number | null) => (level === null ? t("noLevel") : `${level} · ${ACCESS_LEVEL_LABELS[f.locale][level as 0]}`);
+  const levelText = (level: number | null) => accessLevelText(level, f.locale, t("noLevel"));
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5" data-testid="assessment-form">
@@ -188,13 +188,7 @@ export function AssessmentForm({ iso3, from, to, proposals }: Props) {
             </label>
           </div>
         )}
-        <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input type="checkbox" name="saveAsDraft" className="mt-0.5 size-4" />
-          <span>
-            {t("saveAsDraft")}
-            <span className="block text-xs text-slate-600">{t("draftHelp")}</span>
-          </span>
-        </label>
+        <DraftCheckbox label={t("saveAsDraft")} help={t("draftHelp")} />
         <Button type="submit" disabled={pending}>
           {pending ? t("saving") : t("save")}
         </Button>

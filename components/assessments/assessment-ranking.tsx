@@ -3,7 +3,7 @@
 // without colour (each cell is its number, or X; the shade only repeats it).
 import Link from "next/link";
 import type { RankedCountry } from "@/lib/data/assessments";
-import { ACCESS_LEVEL_LABELS, levelChange, type IndicatorScore } from "@/lib/domain/assessments";
+import { accessLevelText, levelChange, type IndicatorScore } from "@/lib/domain/assessments";
 import { CATEGORY, PILLARS, categoriesOf } from "@/lib/domain/constraints";
 import { getCountryName, getFormat, getTranslations } from "@/lib/i18n/server";
 
@@ -65,9 +65,7 @@ export async function AssessmentRanking({ ranked, query }: { ranked: readonly Ra
                           {countryName(r.iso3, r.name)}
                         </Link>
                       </th>
-                      <td className="px-3 py-2 whitespace-nowrap">
-                        {r.latest.level === null ? "—" : `${r.latest.level} · ${ACCESS_LEVEL_LABELS[f.locale][r.latest.level]}`}
-                      </td>
+                      <td className="px-3 py-2 whitespace-nowrap">{accessLevelText(r.latest.level, f.locale)}</td>
                       <td className="px-3 py-2 whitespace-nowrap">{change ? t(change) : t("first")}</td>
                       <td className="px-3 py-2 whitespace-nowrap">
                         {r.latest.from.slice(0, 7) === r.latest.to.slice(0, 7)

@@ -5,18 +5,17 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/domain/actor";
 import { getAssessment, listAssessments, listDraftAssessments } from "@/lib/data/assessments";
-import { ACCESS_LEVEL_LABELS, indicatorChanges, levelChange, type AccessLevel } from "@/lib/domain/assessments";
+import { ACCESS_LEVEL_LABELS, accessLevelText, indicatorChanges, levelChange, type AccessLevel } from "@/lib/domain/assessments";
 import { CATEGORY } from "@/lib/domain/constraints";
 import { can } from "@/lib/domain/permissions";
+import { endOfDay } from "@/lib/domain/partial-date";
 import { getFormat, getTranslations } from "@/lib/i18n/server";
 import { PublishAssessmentButton } from "./publish-assessment-button";
-
-const DAY_MS = 86_400_000;
 
 export async function CountryAssessments({ actor, iso3, name, asOf }: { actor: Actor; iso3: string; name: string; asOf: Date }) {
   const [t, f] = [await getTranslations("countryAssessments"), await getFormat()];
   // As of a day: what was published by its end.
-  const published = (await listAssessments(actor, { country: iso3, asOf: new Date(asOf.getTime() + DAY_MS - 1) })).filter((a) => a.area === null);
+  const published = (await listAssessments(actor, { country: iso3, asOf: endOfDay(asOf) })).filter((a) => a.area === null);
   const drafts = can(actor.role, "editEvents") ? await listDraftAssessments(actor, iso3) : [];
   const latest = published[0];
   const detail = latest ? await getAssessment(actor, latest.id) : null;
@@ -24,7 +23,7 @@ export async function CountryAssessments({ actor, iso3, name, asOf }: { actor: A
   const previous = published[1];
   const moved = latest && previous ? indicatorChanges(previous.scores, latest.scores) : [];
   const periodText = (a: { from: string; to: string }) => `${f.isoDate(a.from)} – ${f.isoDate(a.to)}`;
-  const levelLabel = (level: AccessLevel | null) => (level === null ? "—" : `${level} · ${ACCESS_LEVEL_LABELS[f.locale][level]}`);
+  const levelLabel = (level: AccessLevel | null) => accessLevelText(level, f.locale);
 
   return (
     <section id="assessment" aria-labelledby="assessment-title" className="space-y-3" data-testid="country-assessment">

@@ -24,7 +24,7 @@ import {
 } from "@/lib/domain/constraints";
 import { LIMITS } from "@/lib/domain/limits";
 import { CONFIDENCES, EVENT_KINDS, STATUSES, type Confidence, type DatePrecision, type EventKind, type Status } from "@/lib/domain/vocabulary";
-import { FIELD, FieldError, LABEL } from "./field-kit";
+import { FIELD, FieldError, LABEL, DraftCheckbox } from "./field-kit";
 import { PartialDateField } from "./partial-date-field";
 import { DEFAULT_CHOICES, rememberChoices, useRememberedChoices } from "./remembered-choices";
 
@@ -383,13 +383,7 @@ export function EventFields({ draft, errors, subject, statusOptional = false, st
           </Button>
         )}
       </fieldset>
-      <label className="flex items-start gap-2 text-sm text-slate-800">
-        <input type="checkbox" name="saveAsDraft" className="mt-0.5 size-4" />
-        <span>
-          {t("saveAsDraft")}
-          <span className="block text-xs text-slate-600">{t("draftHelp")}</span>
-        </span>
-      </label>
+      <DraftCheckbox label={t("saveAsDraft")} help={t("draftHelp")} />
     </>
   );
 }

@@ -63,3 +63,16 @@ export function FormSaved({ text }: { text: string }) {
     </p>
   );
 }
+
+/** "Save as a draft for review", with what a draft means: every form that may save one. */
+export function DraftCheckbox({ label, help }: { label: string; help: string }) {
+  return (
+    <label className="flex items-start gap-2 text-sm text-slate-800">
+      <input type="checkbox" name="saveAsDraft" className="mt-0.5 size-4" />
+      <span>
+        {label}
+        <span className="block text-xs text-slate-600">{help}</span>
+      </span>
+    </label>
+  );
+}

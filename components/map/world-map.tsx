@@ -7,7 +7,7 @@ import { useTranslations } from "use-intl";
 import { STATUSES, type Status } from "@/lib/domain/vocabulary";
 import { useFormat } from "@/components/i18n/use-format";
 import { CONSTRAINT_SHADES, shadeFill, ShadeTextures, useShadeLabel } from "./constraint-shades";
-import { ACCESS_LEVEL_LABELS, ACCESS_LEVELS, type AccessLevel } from "@/lib/domain/assessments";
+import { ACCESS_LEVEL_LABELS, ACCESS_LEVELS, accessLevelText, type AccessLevel } from "@/lib/domain/assessments";
 
 export interface MapShape {
   /** The outline's id in the outlines file. */
@@ -121,7 +121,7 @@ export function WorldMap({ shapes, outlinesUrl, entries, width, height, query, c
               <svg width="18" height="12" aria-hidden>
                 <rect width="18" height="12" fill={LEVEL_FILLS[level]} stroke="#64748b" strokeWidth="0.8" />
               </svg>
-              {level} · {ACCESS_LEVEL_LABELS[locale][level]}
+              {accessLevelText(level, locale)}
             </li>
           ))}
           <li className="flex items-center gap-1.5">

@@ -26,6 +26,11 @@ export const ACCESS_LEVEL_LABELS: Record<Locale, Record<AccessLevel, string>> = 
   },
 };
 
+/** A level as people read it: "2 · Moderate constraints"; `none` where there is no level. */
+export function accessLevelText(level: number | null, locale: Locale, none = "—"): string {
+  return level === null ? none : `${level} · ${ACCESS_LEVEL_LABELS[locale][level as AccessLevel]}`;
+}
+
 /** With more gaps than this, the scores say too little for a level: the level is left open. */
 export const MAX_INFORMATION_GAPS = 3;
 

@@ -60,6 +60,9 @@ export function formatInstant(at: Date | string, locale: Locale = DEFAULT_LOCALE
   return `${formatPartialDate(date, "DAY", locale)}, ${date.toISOString().slice(11, 16)} UTC`;
 }
 
+/** The last instant of a day (UTC): "as of D" counts what was published on D too. */
+export const endOfDay = (day: Date) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1) - 1);
+
 /** A day as "YYYY-MM-DD" (UTC): the one way dates are written in URLs, SQL parameters and files. */
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 

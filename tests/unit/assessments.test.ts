@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { accessLevel, indicatorChanges, levelChange, statedLevel, type IndicatorScore, type IndicatorScores } from "@/lib/domain/assessments";
+import { accessLevel, accessLevelText, indicatorChanges, levelChange, statedLevel, type IndicatorScore, type IndicatorScores } from "@/lib/domain/assessments";
 import { CATEGORIES } from "@/lib/domain/constraint-codes";
 import { assessmentSchema } from "@/lib/domain/assessment-input";
+import { endOfDay } from "@/lib/domain/partial-date";
 
 /** Nine scores in ACAPS's order (pillar 1, 2, 3); "X" is a gap. */
 const scores = (...values: (IndicatorScore | "X")[]): IndicatorScores =>
@@ -93,5 +94,14 @@ describe("what changed since the previous assessment", () => {
       { category: "EXPLOSIVE_HAZARDS", from: 0, to: null, direction: "gap" },
     ]);
     expect(indicatorChanges(after, after)).toEqual([]);
+  });
+});
+
+describe("how levels and as-of days are written", () => {
+  it("writes a level with its words, and takes an as-of day to its last instant", () => {
+    expect(accessLevelText(2, "en")).toBe("2 · Moderate constraints");
+    expect(accessLevelText(5, "fr")).toBe("5 · Contraintes extrêmes");
+    expect(accessLevelText(null, "en")).toBe("—");
+    expect(endOfDay(new Date("2025-02-28T00:00:00Z")).toISOString()).toBe("2025-02-28T23:59:59.999Z");
   });
 });

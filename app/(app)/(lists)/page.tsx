@@ -12,6 +12,7 @@ import { constraintsByCountry, constraintsByMonthAndPillar } from "@/lib/data/co
 import { WorldMap } from "@/components/map/world-map";
 import { AssessmentRanking } from "@/components/assessments/assessment-ranking";
 import { assessmentRanking, levelsByCountry } from "@/lib/data/assessments";
+import { endOfDay } from "@/lib/domain/partial-date";
 import { PresenceStatusTable } from "@/components/tables/presence-status-table";
 import { FilterBar } from "@/components/view/filter-bar";
 import { HeadlineFigureCards } from "@/components/view/headline-figures";
@@ -52,7 +53,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     constraintsByMonthAndPillar(actor, view),
     constraintsByCountry(actor, view),
     // As of a day: what was published by its end.
-    assessmentRanking(actor, new Date(view.asOf.getTime() + 86_400_000 - 1)),
+    assessmentRanking(actor, endOfDay(view.asOf)),
   ]);
   const query = viewQuery(view);
   const levels = levelsByCountry(ranked);

@@ -6,10 +6,9 @@ import { writeHandler } from "@/lib/api/write-route";
 import { createAssessment, listAssessments } from "@/lib/data/assessments";
 import type { AccessLevel } from "@/lib/domain/assessments";
 import { UnauthenticatedError } from "@/lib/domain/errors";
+import { endOfDay } from "@/lib/domain/partial-date";
 
 export const dynamic = "force-dynamic";
-
-const DAY_MS = 86_400_000;
 
 /** Published assessments, each at its latest version published by `asOf` (a day: to its end). */
 export async function GET(request: Request): Promise<Response> {
@@ -24,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
       level: level as AccessLevel | undefined,
       from,
       to,
-      asOf: asOf ? new Date(asOf.getTime() + DAY_MS - 1) : undefined,
+      asOf: asOf ? endOfDay(asOf) : undefined,
     });
     return conditionalJson(request, { data });
   } catch (error) {
