@@ -35,6 +35,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     { href: "/presences", label: t("nav.presences") },
     { href: "/organisations", label: t("nav.organisations") },
     { href: "/events", label: t("nav.events") },
+    { href: "/assessments", label: t("nav.assessments") },
     ...(can(actor.role, "follow") ? [{ href: "/watchlist", label: t("nav.watchlist") }] : []),
     ...(can(actor.role, "editEvents")
       ? [

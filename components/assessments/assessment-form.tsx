@@ -26,6 +26,8 @@ export interface ProposedEvent {
 
 interface Props {
   iso3: string;
+  /** The area assessed (ISO 3166-2), or null for the whole country. */
+  area: string | null;
   from: string;
   to: string;
   proposals: Record<Category, ProposedEvent[]>;
@@ -33,7 +35,7 @@ interface Props {
 
 type Draft = { score: string; rationale: string; kept: Set<number> };
 
-export function AssessmentForm({ iso3, from, to, proposals }: Props) {
+export function AssessmentForm({ iso3, area, from, to, proposals }: Props) {
   const t = useTranslations("assessments");
   const f = useFormat();
   const router = useRouter();
@@ -66,9 +68,13 @@ export function AssessmentForm({ iso3, from, to, proposals }: Props) {
     );
     const override = overriding ? { level: Number(form.get("overrideLevel")), reason: String(form.get("overrideReason") ?? "") } : null;
     setPending(true);
-    void callAction(() => createAssessmentAction({ country: iso3, from, to, indicators, override, draft: form.get("saveAsDraft") === "on" })).then((result) => {
+    void callAction(() =>
+      createAssessmentAction({ country: iso3, ...(area ? { area } : {}), from, to, indicators, override, draft: form.get("saveAsDraft") === "on" }),
+    ).then((result) => {
       setPending(false);
-      if (result.ok) router.push(`/countries/${iso3}?assessment=${result.value.id}${result.value.reviewState === "DRAFT" ? "&draft=1" : ""}#assessment`);
+      // An area's assessment opens its own page; the country's, the country page's Access level.
+      if (result.ok && area) router.push(`/assessments/${result.value.id}`);
+      else if (result.ok) router.push(`/countries/${iso3}?assessment=${result.value.id}${result.value.reviewState === "DRAFT" ? "&draft=1" : ""}#assessment`);
       else setFailure(result);
     });
   }

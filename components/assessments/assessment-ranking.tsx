@@ -18,8 +18,16 @@ const SHADE: Record<string, string> = {
   X: "bg-white text-slate-500 italic",
 };
 
-export async function AssessmentRanking({ ranked, query }: { ranked: readonly RankedCountry[]; query: string }) {
+/**
+ * The overview shows the most constrained countries only (all of them with ?ranking=all): a
+ * full ranking of 250 countries × nine cells made the page ten times heavier.
+ */
+export const RANKING_ROWS = 25;
+
+export async function AssessmentRanking({ ranked, query, all = false }: { ranked: readonly RankedCountry[]; query: string; all?: boolean }) {
   const [t, f, countryName] = [await getTranslations("ranking"), await getFormat(), await getCountryName()];
+  const shown = all ? ranked : ranked.slice(0, RANKING_ROWS);
+  const toggle = `${query ? `${query}&` : "?"}ranking=all#ranking-title`;
   const cell = (score: IndicatorScore) => (score === null ? "X" : String(score));
   return (
     <section aria-labelledby="ranking-title" className="space-y-2" data-testid="assessment-ranking">
@@ -50,13 +58,17 @@ export async function AssessmentRanking({ ranked, query }: { ranked: readonly Ra
                   </th>
                   {INDICATORS.map((i) => (
                     <th key={i.category} scope="col" className="px-1 py-2 text-center">
-                      <abbr title={CATEGORY[i.category][f.locale]}>{i.code}</abbr>
+                      {/* Screen readers announce each cell with its column's full name, said once here. */}
+                      <abbr title={CATEGORY[i.category][f.locale]} aria-hidden>
+                        {i.code}
+                      </abbr>
+                      <span className="sr-only">{CATEGORY[i.category][f.locale]}</span>
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {ranked.map((r) => {
+                {shown.map((r) => {
                   const change = levelChange(r.previousLevel, r.latest.level);
                   return (
                     <tr key={r.iso3} className="border-t border-slate-100" data-testid="ranking-row" data-iso3={r.iso3} data-level={r.latest.level ?? ""}>
@@ -75,11 +87,12 @@ export async function AssessmentRanking({ ranked, query }: { ranked: readonly Ra
                       {INDICATORS.map((i) => {
                         const value = cell(r.latest.scores[i.category]);
                         return (
-                          <td key={i.category} className={`border-l border-white px-1 py-2 text-center font-semibold tabular-nums ${SHADE[value]}`}>
-                            <span aria-hidden>{value}</span>
-                            <span className="sr-only">
-                              {CATEGORY[i.category][f.locale]}: {value === "X" ? t("gapTitle") : value}
-                            </span>
+                          <td
+                            key={i.category}
+                            data-score={value}
+                            className={`border-l border-white px-1 py-2 text-center font-semibold tabular-nums ${SHADE[value]}`}
+                          >
+                            {value === "X" ? <abbr title={t("gapTitle")}>X</abbr> : value}
                           </td>
                         );
                       })}
@@ -89,6 +102,22 @@ export async function AssessmentRanking({ ranked, query }: { ranked: readonly Ra
               </tbody>
             </table>
           </div>
+          {ranked.length > RANKING_ROWS && (
+            <p className="text-sm text-slate-700" data-testid="ranking-more">
+              {all ? (
+                <Link href={`${query || "?"}#ranking-title`} className="underline">
+                  {t("showFewer", { count: RANKING_ROWS })}
+                </Link>
+              ) : (
+                <>
+                  {t("shownOf", { shown: RANKING_ROWS, total: ranked.length })}{" "}
+                  <Link href={toggle} className="font-medium underline">
+                    {t("showAll", { total: ranked.length })}
+                  </Link>
+                </>
+              )}
+            </p>
+          )}
           <details className="text-xs text-slate-600">
             <summary className="cursor-pointer">{t("legend")}</summary>
             <ul className="mt-1 grid gap-x-4 sm:grid-cols-3">

@@ -1,7 +1,7 @@
 // Table rows → API items (nested organisation and country, as integrators expect).
-import type { EventRow, OrganisationRow, PresenceRow } from "@/lib/domain/tables/rows";
+import type { AssessmentRow, EventRow, OrganisationRow, PresenceRow } from "@/lib/domain/tables/rows";
 import { CATEGORY } from "@/lib/domain/constraints";
-import type { EventItem, OrganisationItem, PresenceItem } from "./schemas";
+import type { AssessmentItem, EventItem, OrganisationItem, PresenceItem } from "./schemas";
 import type { TimelineEvent } from "@/lib/data/timeline";
 import { isoDate } from "@/lib/domain/partial-date";
 
@@ -87,5 +87,24 @@ export function eventDetailOf(e: TimelineEvent) {
       claim: s.claim,
     })),
     retraction: e.retraction ? { at: e.retraction.at.toISOString(), reason: e.retraction.reason } : null,
+  };
+}
+
+export function assessmentItemOf(r: AssessmentRow): AssessmentItem {
+  return {
+    id: r.id,
+    country: { iso3: r.countryIso3, name: r.countryName, region: r.region },
+    area: r.area,
+    from: r.from,
+    to: r.to,
+    version: r.version,
+    publishedAt: r.publishedAt,
+    level: r.level,
+    computedLevel: r.computedLevel,
+    override: r.override,
+    scores: r.scores,
+    gaps: r.gaps,
+    evidence: r.evidence,
+    evidenceChanged: r.evidenceChanged,
   };
 }

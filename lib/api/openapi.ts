@@ -4,7 +4,7 @@ import { feedFiltersSchema } from "@/lib/domain/feeds";
 import { webhookSubscriptionSchema } from "@/lib/domain/webhooks";
 import { UPDATED_SINCE_TABLES } from "@/lib/domain/changes";
 import { z } from "zod";
-import { sortableColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
+import { sortableColumns, TABLE_COLUMNS, TABLE_NAMES, type TableName } from "@/lib/domain/tables/columns";
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS } from "@/lib/domain/tables/export-files";
 import { DEFAULT_PAGE_SIZE, FILTER_SCHEMAS, MAX_PAGE_SIZE, type FilterKey } from "@/lib/domain/tables/query";
 import { TABLES } from "@/lib/domain/tables/descriptors";
@@ -32,12 +32,12 @@ import { assessmentEditSchema, assessmentSchema } from "@/lib/domain/assessment-
 import {
   changeList,
   changesQuerySchema,
-  assessmentsQuerySchema,
   evidenceQuerySchema,
   countriesQuerySchema,
   countryItem,
   errorResponse,
   eventItem,
+  assessmentItem,
   listResponse,
   organisationItem,
   presenceItem,
@@ -61,6 +61,7 @@ const FILTER_DESCRIPTIONS: Record<FilterKey, string> = {
   area: "First-level area, ISO 3166-2 code (see /api/v1/countries/{iso3}/areas), e.g. NE-6: the events located there",
   organisation: "Organisation id (for events: its own events and the country-level constraints that name it)",
   confidence: "Confidence of the event",
+  level: "Access level 0–5 (assessments: the level stated, the override's when there is one)",
   actor: "Email or name of the person (contains)",
   action: "Audit action, e.g. export",
   entityType: "Kind of record, e.g. Presence",
@@ -220,19 +221,11 @@ export function openApiDocument(serverUrl: string) {
         ),
       },
       "/api/v1/assessments": {
-        get: {
-          summary:
-            "Published access assessments (ACAPS's nine indicators and the 0–5 level by the project's documented rule), each at its latest version published on or before `asOf`",
-          operationId: "listAssessments",
-          parameters: Object.entries(jsonSchema(assessmentsQuerySchema).properties as Record<string, JsonSchema>).map(([name, schema]) =>
-            param(name, schema, name),
-          ),
-          responses: {
-            "200": { description: "Assessments, latest period first", content: { "application/json": { schema: { type: "object" } } } },
-            "304": { description: "Nothing changed since the ETag or date sent" },
-            ...errors,
-          },
-        },
+        ...listPath(
+          "assessments",
+          "Published access assessments (ACAPS's nine indicators and the 0–5 level by the project's documented rule), each at its latest version published by the end of `asOf`; `from`/`to` find the assessments whose period overlaps them",
+          "Assessment",
+        ),
         post: writeOperation(
           "createAssessment",
           'Analysts and admins: assess a country (or one of its areas) over a period. `indicators` holds all nine categories, each `{"score": 0–3 or null for an information gap, "rationale", "eventIds"}`; the events must be published events of that category, country (and area) and period. Published at once unless `"draft": true` or REQUIRE_REVIEW is on; the answer has the computed level.',
@@ -640,7 +633,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...Object.fromEntries(
-        (["organisations", "presences", "events", "audit"] as const).map((table) => [
+        TABLE_NAMES.map((table) => [
           `/api/v1/export/${table}`,
           {
             get: {
@@ -672,6 +665,8 @@ export function openApiDocument(serverUrl: string) {
         Country: jsonSchema(countryItem),
         PresenceList: jsonSchema(listResponse(presenceItem)),
         EventList: jsonSchema(listResponse(eventItem)),
+        Assessment: jsonSchema(assessmentItem),
+        AssessmentList: jsonSchema(listResponse(assessmentItem)),
         OrganisationList: jsonSchema(listResponse(organisationItem)),
         CountryList: jsonSchema(listResponse(countryItem)),
         ChangeList: jsonSchema(changeList),

@@ -80,6 +80,29 @@ export const eventItem = z.object({
   sources: z.array(sourceItem),
 });
 
+const level = z.number().int().min(0).max(5);
+export const assessmentItem = z.object({
+  id: z.number().int(),
+  country: countryRef,
+  area: z
+    .object({ code: z.string().describe("ISO 3166-2, e.g. NE-6"), name: z.string() })
+    .nullable()
+    .describe("The area assessed; null: the whole country"),
+  from: isoDate.describe("First day of the period assessed"),
+  to: isoDate.describe("Last day of the period assessed"),
+  version: z.number().int().describe("The latest version published by `asOf`"),
+  publishedAt: z.string().describe("When that version was published (UTC)"),
+  level: level.nullable().describe("The level stated: the override's when there is one, else the rule's; null with more than three information gaps"),
+  computedLevel: level.nullable().describe("The level by the documented rule"),
+  override: z.object({ level, reason: z.string() }).nullable(),
+  scores: z
+    .record(z.enum(CATEGORIES), z.number().int().min(0).max(3).nullable())
+    .describe("The nine indicators' scores, 0–3; null is an information gap (ACAPS's X)"),
+  gaps: z.number().int(),
+  evidence: z.number().int().describe("Events cited"),
+  evidenceChanged: z.number().int().describe("Cited events retracted, corrected or recategorised since publication"),
+});
+
 export const organisationItem = organisationRef.extend({
   website: z.string().nullable(),
   countries: statusCounts.describe("Countries where it has a status as of the view date"),
@@ -158,19 +181,7 @@ export const errorResponse = z.object({
 export type PresenceItem = z.infer<typeof presenceItem>;
 export type EventItem = z.infer<typeof eventItem>;
 export type OrganisationItem = z.infer<typeof organisationItem>;
-
-/** `GET /api/v1/assessments`: published assessments as of a date, by country, level and period. */
-export const assessmentsQuerySchema = z.strictObject({
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, "An ISO 3166-1 alpha-3 code, e.g. NER")
-    .toUpperCase()
-    .optional(),
-  level: z.coerce.number().int().min(0, "An access level from 0 to 5").max(5, "An access level from 0 to 5").optional(),
-  from: isoDay.optional().describe("Assessments whose period ends on or after this day"),
-  to: isoDay.optional().describe("Assessments whose period starts on or before this day"),
-  asOf: isoDay.optional().describe("Each assessment at its latest version published on or before this day (default: now)"),
-});
+export type AssessmentItem = z.infer<typeof assessmentItem>;
 
 /** `GET /api/v1/assessments/evidence`: the events that may support each indicator of an assessment. */
 export const evidenceQuerySchema = z.strictObject({

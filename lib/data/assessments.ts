@@ -15,6 +15,7 @@ import { mayPublish, newEventState } from "@/lib/domain/review";
 import { isoDate } from "@/lib/domain/partial-date";
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import { RANKING_SQL } from "./assessments-sql";
 
 export interface EvidenceEvent {
   id: number;
@@ -490,26 +491,7 @@ export async function assessmentRanking(actor: Actor | null, asOf = new Date()):
     overrideLevel: number | null;
     overrideReason: string | null;
     place: string;
-  }>(
-    `WITH latest AS (
-       SELECT DISTINCT ON (v."assessmentId") v."assessmentId", v.id AS "versionId", v.version, v."publishedAt",
-              v."computedLevel", v."overrideLevel", v."overrideReason"
-       FROM "AssessmentVersion" v
-       -- publishedAt is a UTC timestamp without zone: the instant is sent as UTC text and read as such.
-       WHERE v."reviewState" = 'PUBLISHED' AND v."publishedAt" <= ($1::timestamptz AT TIME ZONE 'UTC')
-       ORDER BY v."assessmentId", v."publishedAt" DESC, v.version DESC
-     ), ranked AS (
-       SELECT a.id, a."countryIso3" AS iso3, l.*,
-              -- As text: node-postgres would read a DATE at local midnight.
-              to_char(a."periodFrom", 'YYYY-MM-DD') AS "periodFrom", to_char(a."periodTo", 'YYYY-MM-DD') AS "periodTo",
-              row_number() OVER (PARTITION BY a."countryIso3" ORDER BY a."periodTo" DESC, a.id DESC) AS place
-       FROM "Assessment" a JOIN latest l ON l."assessmentId" = a.id
-       WHERE a."areaCode" IS NULL
-     )
-     SELECT r.*, c."nameEn" AS name, to_char(r."publishedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedUtc"
-     FROM ranked r JOIN "Country" c ON c.iso3 = r.iso3 WHERE r.place <= 2`,
-    [asOf.toISOString()],
-  );
+  }>(RANKING_SQL, [asOf.toISOString()]);
   const firsts = rows.filter((r) => Number(r.place) === 1);
   const scores = await db().assessmentIndicator.findMany({ where: { versionId: { in: firsts.map((r) => r.versionId) } } });
   const previous = new Map(rows.filter((r) => Number(r.place) === 2).map((r) => [r.iso3, statedLevel(r.computedLevel as AccessLevel | null, overrideOf(r))]));

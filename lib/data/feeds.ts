@@ -15,9 +15,8 @@ import { wholeNumber } from "@/lib/domain/edit-schemas";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import { categoriesOf } from "@/lib/domain/constraints";
 import {
-  carriesStatusChanges,
   describeFeedFilters,
-  FEED_CHANGE_KINDS,
+  feedKinds,
   FEED_TOKEN_PREFIX,
   feedFiltersQuery,
   feedFiltersSchema,
@@ -190,6 +189,7 @@ interface EntryRow {
   version: number | null;
   retraction_reason: string | null;
   sources: { publisher: string; title: string; url: string | null }[] | null;
+  assessment: NonNullable<FeedEntry["assessment"]> | null;
 }
 
 /**
@@ -202,7 +202,7 @@ export async function feedEntries(
   { limit = FEED_ENTRIES, after = null }: { limit?: number; after?: ChangePosition | null } = {},
 ): Promise<FeedEntry[]> {
   authorize(actor, "read");
-  const kinds: string[] = carriesStatusChanges(filters) ? [...FEED_CHANGE_KINDS] : FEED_CHANGE_KINDS.filter((k) => k.startsWith("event."));
+  const kinds: string[] = feedKinds(filters);
   const isEvent = Prisma.sql`ch."entityType" = 'AccessEvent'`;
   const conditions: Prisma.Sql[] = [Prisma.sql`ch.kind = ANY(${kinds}::text[])`, Prisma.sql`ch.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`];
   if (after) conditions.push(Prisma.sql`(ch.txid, ch.seq) > (${after.txid}::bigint, ${after.seq}::bigint)`);
@@ -231,11 +231,22 @@ export async function feedEntries(
            e.kind::text AS e_kind, e.category::text AS category, e."resultingStatus"::text AS resulting_status,
            e."occurredOn"::text AS occurred_on, e."datePrecision"::text AS date_precision, e.summary, e.version, e."retractionReason" AS retraction_reason,
            (SELECT json_agg(json_build_object('publisher', so.publisher, 'title', so.title, 'url', so.url) ORDER BY so.id)
-              FROM "EventSource" es JOIN "Source" so ON so.id = es."sourceId" WHERE es."eventId" = e.id) AS sources
+              FROM "EventSource" es JOIN "Source" so ON so.id = es."sourceId" WHERE es."eventId" = e.id) AS sources,
+           asm.assessment
     FROM "DataChange" ch
     LEFT JOIN "AccessEvent" e ON ${isEvent} AND e.id = ch."entityId"
     LEFT JOIN "Organisation" o ON o.id = ch."organisationId"
     LEFT JOIN "Country" c ON c.iso3 = ch."countryIso3"
+    -- A published assessment: the version its change announces (published at the change's instant).
+    LEFT JOIN LATERAL (
+      SELECT json_build_object('id', a.id, 'from', to_char(a."periodFrom", 'YYYY-MM-DD'), 'to', to_char(a."periodTo", 'YYYY-MM-DD'),
+               'area', CASE WHEN a."areaCode" IS NULL THEN NULL ELSE json_build_object('code', a."areaCode", 'name', coalesce(ar.name, a."areaCode")) END,
+               'version', v.version, 'level', coalesce(v."overrideLevel", v."computedLevel"), 'computedLevel', v."computedLevel",
+               'overrideReason', v."overrideReason") AS assessment
+      FROM "Assessment" a JOIN "AssessmentVersion" v ON v."assessmentId" = a.id LEFT JOIN "Area" ar ON ar.code = a."areaCode"
+      WHERE ch."entityType" = 'Assessment' AND a.id = ch."entityId" AND v."reviewState" = 'PUBLISHED' AND v."publishedAt" <= ch."changedAt"
+      ORDER BY v."publishedAt" DESC, v.version DESC LIMIT 1
+    ) asm ON TRUE
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ch.txid DESC, ch.seq DESC
     LIMIT ${limit}`;
@@ -265,5 +276,6 @@ export async function feedEntries(
             sources: r.sources ?? [],
           }
         : null,
+    assessment: r.assessment,
   }));
 }

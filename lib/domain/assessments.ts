@@ -31,6 +31,13 @@ export function accessLevelText(level: number | null, locale: Locale, none = "â€
   return level === null ? none : `${level} Â· ${ACCESS_LEVEL_LABELS[locale][level as AccessLevel]}`;
 }
 
+/** Whether a period (ISO days) is one whole calendar month: such periods read as "Feb 2025". */
+export function isWholeMonth(from: string, to: string): boolean {
+  const start = new Date(`${from}T00:00:00Z`);
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
+  return start.getUTCDate() === 1 && end.toISOString().slice(0, 10) === to;
+}
+
 /** With more gaps than this, the scores say too little for a level: the level is left open. */
 export const MAX_INFORMATION_GAPS = 3;
 

@@ -17,6 +17,8 @@ export const CHANGE_KINDS = [
   "organisation.updated",
   /** A duplicate merged into another organisation (organisationId): its id now redirects. */
   "organisation.merged",
+  /** An assessment version published (a new assessment, or a new version of one). */
+  "assessment.published",
 ] as const;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -30,6 +32,7 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   "organisation.created": "Organisation added",
   "organisation.updated": "Organisation edited",
   "organisation.merged": "Organisation merged",
+  "assessment.published": "Assessment published",
 };
 
 /** Where a change's entity is read in the API (a presence: the presences list narrowed to it), by the trigger's entity type. */
@@ -39,6 +42,8 @@ export function changeEntityPath(change: { entityType: string; entityId: number;
       return `/api/v1/events/${change.entityId}`;
     case "Organisation":
       return `/api/v1/organisations/${change.entityId}`;
+    case "Assessment":
+      return `/api/v1/assessments/${change.entityId}`;
     case "Presence":
       return change.countryIso3 && change.organisationId ? `/api/v1/presences?organisation=${change.organisationId}&country=${change.countryIso3}` : null;
     default:
@@ -82,4 +87,5 @@ export const CHANGE_KIND_LABELS_FR: Record<ChangeKind, string> = {
   "organisation.created": "Organisation ajoutée",
   "organisation.updated": "Organisation modifiée",
   "organisation.merged": "Organisation fusionnée",
+  "assessment.published": "Évaluation publiée",
 };

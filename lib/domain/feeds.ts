@@ -13,11 +13,18 @@ import type { ChangeKind } from "./changes";
 import type { Category } from "./constraints";
 import type { DatePrecision, EventKind, Status } from "./vocabulary";
 import { formatIsoDate } from "./partial-date";
+import { accessLevelText, type AccessLevel } from "./assessments";
 
 export const FEED_TOKEN_PREFIX = "amf_";
 
 /** What a feed tells: new events, corrections, retractions and status changes. */
-export const FEED_CHANGE_KINDS = ["event.published", "event.corrected", "event.retracted", "presence.statusChanged"] as const satisfies readonly ChangeKind[];
+export const FEED_CHANGE_KINDS = [
+  "event.published",
+  "event.corrected",
+  "event.retracted",
+  "presence.statusChanged",
+  "assessment.published",
+] as const satisfies readonly ChangeKind[];
 
 export const FEED_FILTER_KEYS = ["country", "organisation", "region", "type", "status", "kind", "category", "pillar", "area", "confidence"] as const;
 export type FeedFilterKey = (typeof FEED_FILTER_KEYS)[number];
@@ -60,6 +67,20 @@ export function parseStoredFeedFilters(query: string): FeedFilters {
 }
 
 export const carriesStatusChanges = (filters: FeedFilters) => !EVENT_ONLY_FILTERS.some((key) => filters[key] !== undefined);
+
+/** Filters an assessment can meet: a feed of a country, a region or everything also carries the published assessments. */
+export const ASSESSMENT_FILTERS: readonly FeedFilterKey[] = ["country", "region"];
+export const carriesAssessments = (filters: FeedFilters) => FEED_FILTER_KEYS.every((key) => filters[key] === undefined || ASSESSMENT_FILTERS.includes(key));
+
+/** The kinds of change a feed with these filters carries. */
+export function feedKinds(filters: FeedFilters): (typeof FEED_CHANGE_KINDS)[number][] {
+  return FEED_CHANGE_KINDS.filter(
+    (kind) =>
+      kind.startsWith("event.") ||
+      (kind === "presence.statusChanged" && carriesStatusChanges(filters)) ||
+      (kind === "assessment.published" && carriesAssessments(filters)),
+  );
+}
 
 /** Names for the codes a feed's filters cannot name themselves (country, organisation, area), when known. */
 export interface FeedFilterNames {
@@ -113,6 +134,17 @@ export interface FeedEntry {
     retractionReason: string | null;
     sources: { publisher: string; title: string; url: string | null }[];
   } | null;
+  /** For a published assessment: the version it announces. */
+  assessment: {
+    id: number;
+    from: string;
+    to: string;
+    area: { code: string; name: string } | null;
+    version: number;
+    level: AccessLevel | null;
+    computedLevel: AccessLevel | null;
+    overrideReason: string | null;
+  } | null;
 }
 
 const WHAT: Record<Locale, Record<(typeof FEED_CHANGE_KINDS)[number], string>> = {
@@ -121,12 +153,14 @@ const WHAT: Record<Locale, Record<(typeof FEED_CHANGE_KINDS)[number], string>> =
     "event.corrected": "Event corrected",
     "event.retracted": "Event retracted",
     "presence.statusChanged": "Status changed",
+    "assessment.published": "Access assessed",
   },
   fr: {
     "event.published": "Nouvel événement",
     "event.corrected": "Événement corrigé",
     "event.retracted": "Événement retiré",
     "presence.statusChanged": "Statut changé",
+    "assessment.published": "Accès évalué",
   },
 };
 
@@ -144,6 +178,13 @@ export function feedEntryTitle(entry: FeedEntry, locale: Locale = DEFAULT_LOCALE
   if (entry.kind === "presence.statusChanged" && entry.status) {
     const change = entry.previousStatus ? `${statusLabels[entry.previousStatus]} → ${statusLabels[entry.status]}` : statusLabels[entry.status];
     return `${what}${sep}${subject(entry, locale)}, ${change}`;
+  }
+  if (entry.assessment) {
+    const a = entry.assessment;
+    const place = a.area ? `${a.area.name} (${subject(entry, locale)})` : subject(entry, locale);
+    const period = `${formatIsoDate(a.from, "DAY", locale)} – ${formatIsoDate(a.to, "DAY", locale)}`;
+    const level = locale === "fr" ? `niveau ${accessLevelText(a.level, locale, "aucun")}` : `level ${accessLevelText(a.level, locale, "none")}`;
+    return `${what}${sep}${place}, ${period}, ${level}`;
   }
   if (entry.event) {
     const status = entry.event.resultingStatus ? ` (${statusLabels[entry.event.resultingStatus]})` : "";
@@ -176,14 +217,24 @@ export function feedEntryHtml(entry: FeedEntry): string {
       });
       lines.push(`<p>Sources:</p><ul>${items.join("")}</ul>`);
     }
+  } else if (entry.assessment) {
+    const a = entry.assessment;
+    lines.push(`<p>${escapeHtml(feedEntryTitle(entry))}.</p>`);
+    const facts = [
+      `Access level: ${accessLevelText(a.level, "en", "none (more than three information gaps)")}`,
+      a.overrideReason ? `Stated by the analyst instead of the rule's ${accessLevelText(a.computedLevel, "en", "none")}: ${a.overrideReason}` : null,
+      `Version ${a.version}`,
+    ].filter((fact): fact is string => fact !== null);
+    lines.push(`<p>${facts.map(escapeHtml).join("<br>")}</p>`);
   } else if (entry.status) {
     lines.push(`<p>${escapeHtml(feedEntryTitle(entry))}.</p>`);
   }
   return lines.join("");
 }
 
-/** Where an entry opens in the app: the event, or the organisation's page for a status change. */
+/** Where an entry opens in the app: the event, the assessment, or the organisation's page for a status change. */
 export function feedEntryPath(entry: FeedEntry): string {
+  if (entry.assessment) return `/assessments/${entry.assessment.id}`;
   if (entry.eventId !== null) return `/events/${entry.eventId}`;
   if (entry.organisationId !== null) return `/organisations/${entry.organisationId}`;
   return entry.countryIso3 ? `/countries/${entry.countryIso3}` : "/";

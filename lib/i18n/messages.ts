@@ -16,7 +16,20 @@ export type TableNoun = keyof Messages["table"]["nouns"];
  * The namespaces that only server components read: kept out of what every page sends to the
  * browser (the demo accounts' words, too, which a deployment that is no demo never shows).
  */
-const SERVER_ONLY = ["meta", "signInPage", "overview", "lists", "country", "constraints", "organisation", "event", "timeline", "watchlist", "ranking"] as const;
+const SERVER_ONLY = [
+  "meta",
+  "signInPage",
+  "overview",
+  "lists",
+  "country",
+  "constraints",
+  "organisation",
+  "event",
+  "timeline",
+  "watchlist",
+  "ranking",
+  "assessmentPage",
+] as const;
 
 /** The messages the browser needs (client components), in one language. */
 export function clientMessages(locale: Locale): Partial<Messages> {

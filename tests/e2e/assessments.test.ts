@@ -65,7 +65,7 @@ describe("access assessments", () => {
     const row = page.getByTestId("assessment-ranking").locator('[data-iso3="NER"]');
     expect(await row.getAttribute("data-level")).toBe("2");
     expect(await row.textContent()).toContain("2 · Moderate constraints");
-    expect((await row.locator("td span[aria-hidden]").allTextContents()).join(" ")).toBe("0 0 3 0 3 0 0 X 0");
+    expect((await row.locator("td[data-score]").allTextContents()).join(" ")).toBe("0 0 3 0 3 0 0 X 0");
     await screenshot(page, "overview-ranking");
     const map = page.getByTestId("world-map");
     await map.getByRole("button", { name: "Access level" }).click();
@@ -90,5 +90,49 @@ describe("access assessments", () => {
     expect(await since.textContent()).toContain("Impediments to entry (bureaucratic, administrative): 3 → 0 (down)");
     expect(await since.getByRole("listitem").count()).toBe(1);
     expect(await page.getByTestId("country-assessment").getByRole("table").textContent()).toContain("down (better)");
+
+    // The level over time as a chart beside its table: two points, oldest first, each labelled with its level.
+    const chart = page.getByTestId("access-level-chart");
+    await chart.locator(".recharts-label-list text").first().waitFor();
+    expect(await chart.locator(".recharts-label-list text").allTextContents()).toEqual(["2", "1"]);
+    expect(await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick").allTextContents()).toEqual(["Feb 2025", "Mar 2025"]);
+    await screenshot(page, "country-access-level-history");
+
+    // March's own page, and both in the assessments table, latest period first.
+    await page.getByRole("link", { name: "Open this assessment and its versions" }).click();
+    await page.getByRole("heading", { name: "Access in Niger, 1 Mar 2025 – 31 Mar 2025" }).waitFor();
+    expect(await page.getByTestId("version-shown").textContent()).toBe("Version 1 of 1.");
+    await page.goto(`${baseUrl}/assessments?country=NER`);
+    const rows = page.getByRole("table").locator("tbody tr");
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain("1 · Low constraints");
+    expect(await rows.nth(1).textContent()).toContain("2 · Moderate constraints");
+    await screenshot(page, "assessments-table");
+  });
+
+  it("assesses an area: Tillabéri for February 2025, on its own page and in the country's areas", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signIn(page, "analyst@example.org");
+    await page.waitForURL(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/countries/NER/assessments/new?month=2025-02`);
+    await page.getByLabel("Area assessed").selectOption("NE-6");
+    await page.getByRole("button", { name: "Change the month or area" }).click();
+    await page.getByRole("heading", { name: "Access in Tillabéri (Niger), Feb 2025" }).waitFor();
+    for (const category of CATEGORIES) {
+      const block = page.getByTestId(`indicator-${category}`);
+      await block.getByLabel("Score").selectOption(category === "MOVEMENT_RESTRICTIONS" ? "2" : "0");
+      await block.getByLabel("Rationale").fill("Scored for Tillabéri from the month's sources.");
+    }
+    // 2 of 27 → ⌈0.37⌉ = 1.
+    expect(await page.getByTestId("computed-level").textContent()).toContain("Level by the rule: 1 · Low constraints (no information gap)");
+    await page.getByRole("button", { name: "Save the assessment" }).click();
+    await page.waitForURL(/\/assessments\/\d+$/);
+    await page.getByRole("heading", { name: "Access in Tillabéri (Niger), 1 Feb 2025 – 28 Feb 2025" }).waitFor();
+    expect(await page.getByTestId("access-level").textContent()).toBe("Level 1 · Low constraints");
+    await page.goto(`${baseUrl}/countries/NER`);
+    const areas = page.getByTestId("area-assessments");
+    expect(await areas.locator("tbody tr").count()).toBe(1);
+    expect(await areas.locator("tbody tr").textContent()).toContain("Tillabéri");
+    expect(await areas.locator("tbody tr").textContent()).toContain("1 · Low constraints");
   });
 });

@@ -18,6 +18,8 @@ export const APP_PAGES: { path: string; as: "analyst@example.org" | "admin@examp
   { path: "/countries/NER/constraints/new", as: "analyst@example.org" },
   { path: "/countries/NER/assessments/new?month=2025-02", as: "analyst@example.org" },
   { path: "/events?country=NER&area=NE-6", as: "analyst@example.org" },
+  { path: "/assessments", as: "analyst@example.org" },
+  { path: "/countries/NER/assessments/new?month=2025-02&area=NE-6", as: "analyst@example.org" },
   { path: "/organisations/new", as: "analyst@example.org" },
   { path: "/account", as: "analyst@example.org" },
   { path: "/watchlist", as: "analyst@example.org" },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { accessLevel, accessLevelText, indicatorChanges, levelChange, statedLevel, type IndicatorScore, type IndicatorScores } from "@/lib/domain/assessments";
+import {
+  accessLevel,
+  accessLevelText,
+  indicatorChanges,
+  isWholeMonth,
+  levelChange,
+  statedLevel,
+  type IndicatorScore,
+  type IndicatorScores,
+} from "@/lib/domain/assessments";
 import { CATEGORIES } from "@/lib/domain/constraint-codes";
 import { assessmentSchema } from "@/lib/domain/assessment-input";
 import { endOfDay } from "@/lib/domain/partial-date";
@@ -103,5 +112,16 @@ describe("how levels and as-of days are written", () => {
     expect(accessLevelText(5, "fr")).toBe("5 · Contraintes extrêmes");
     expect(accessLevelText(null, "en")).toBe("—");
     expect(endOfDay(new Date("2025-02-28T00:00:00Z")).toISOString()).toBe("2025-02-28T23:59:59.999Z");
+  });
+});
+
+describe("whole-month periods", () => {
+  it("are a calendar month's first to last day, leap years included", () => {
+    expect(isWholeMonth("2025-02-01", "2025-02-28")).toBe(true);
+    expect(isWholeMonth("2024-02-01", "2024-02-29")).toBe(true);
+    expect(isWholeMonth("2024-02-01", "2024-02-28")).toBe(false);
+    expect(isWholeMonth("2025-12-01", "2025-12-31")).toBe(true);
+    expect(isWholeMonth("2025-02-02", "2025-02-28")).toBe(false);
+    expect(isWholeMonth("2025-01-01", "2025-03-31")).toBe(false);
   });
 });

@@ -151,6 +151,7 @@ describe("words the domain builds, in French", () => {
       status: "EXPELLED" as const,
       previousStatus: "OPERATING" as const,
       event: null,
+      assessment: null,
     };
     expect(feedEntryTitle(change, "fr")).toBe("Statut changé : ICRC (Niger), Opérationnelle → Expulsée");
     expect(feedEntryTitle(change)).toBe("Status changed: ICRC in Niger, Operating → Expelled");

@@ -2,6 +2,7 @@
 // would be a 500, a sort key without a column a sort nobody can ask for.
 import { describe, expect, it } from "vitest";
 import { auditTable } from "@/lib/data/tables/audit-table";
+import { assessmentsTable } from "@/lib/data/tables/assessments-table";
 import { eventsTable } from "@/lib/data/tables/events-table";
 import { organisationsTable } from "@/lib/data/tables/organisations-table";
 import { presencesTable } from "@/lib/data/tables/presences-table";
@@ -15,6 +16,7 @@ const SQL: Record<TableName, (query: TableQuery) => TableDefinition> = {
   organisations: organisationsTable,
   presences: presencesTable,
   events: eventsTable,
+  assessments: assessmentsTable,
   audit: auditTable,
 };
 const now = new Date("2026-12-02T12:00:00Z");
@@ -40,6 +42,7 @@ describe("table descriptors", () => {
       organisations: "read",
       presences: "read",
       events: "read",
+      assessments: "read",
       audit: "readAudit",
     });
   });
@@ -52,6 +55,9 @@ describe("table descriptors", () => {
     expect(TABLES.presences.rowEdit?.href(presence as never)).toBe("/presences/7/change-status");
     expect(TABLES.events.rowEdit).toBeUndefined();
     expect(TABLES.audit.rowHref({} as never, "")).toBeNull();
+    const assessment = { id: 12, from: "2025-02-01", to: "2025-02-28", area: { code: "NE-6", name: "Tillabéri" } };
+    expect(TABLES.assessments.rowHref(assessment as never, "?asOf=2025-03-01")).toBe("/assessments/12?asOf=2025-03-01");
+    expect(TABLES.assessments.rowLabel(assessment as never, "en", "Niger")).toBe("Assessment: Tillabéri, Niger, 2025-02-01 – 2025-02-28");
   });
 
   it("leave out what a country or organisation page would repeat", () => {

@@ -40,7 +40,8 @@ const OVERVIEW_PRESENCES = 25;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  const view = parseView(await searchParams);
+  const params = await searchParams;
+  const view = parseView(params);
   const [figures, people, byCountry, byKind, byType, map, regions, presences, pillars, constraintCounts, ranked] = await Promise.all([
     headlineFigures(actor, view),
     peopleAffectedByMonth(actor, view),
@@ -80,7 +81,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         constraints={constraintCounts}
         levels={levels}
       />
-      <AssessmentRanking ranked={ranked} query={query} />
+      <AssessmentRanking ranked={ranked} query={query} all={params.ranking === "all"} />
       <div className="grid gap-4 lg:grid-cols-2">
         <div id="people-affected">
           <PeopleAffectedChart series={people} widerHref={`/${widerChartWindow(view)}#people-affected`} />

@@ -8,11 +8,13 @@ import type { TableName } from "@/lib/domain/tables/columns";
 import type { SourceRef, TableRows } from "@/lib/domain/tables/rows";
 import type { DatePrecision } from "@/lib/domain/vocabulary";
 import type { Formatter } from "@/lib/i18n/format";
+import { accessLevelText } from "@/lib/domain/assessments";
+import { CATEGORIES } from "@/lib/domain/constraint-codes";
 
 /** What a cell needs besides its row: the page's language (dates, numbers, labels, words). */
 export interface CellContext {
   f: Formatter;
-  t: (key: "disputed" | "noChange" | "andMore", values?: { count: number }) => string;
+  t: (key: "disputed" | "noChange" | "andMore" | "wholeCountry", values?: { count: number }) => string;
   /** A country's name in the page's language, from its ISO3 code (the row's own name when unknown). */
   country: (iso3: string, fallback: string) => string;
 }
@@ -29,6 +31,11 @@ const day = (iso: string, precision: DatePrecision, f: Formatter) => (
 );
 const number = (value: number | null, f: Formatter) => (value === null ? <span className="text-slate-500">—</span> : f.number(value));
 const muted = (text: string | null) => text ?? <span className="text-slate-500">—</span>;
+const instant = (iso: string, f: Formatter) => (
+  <time dateTime={iso} className="whitespace-nowrap">
+    {f.date(new Date(iso), "DAY")} {iso.slice(11, 16)}
+  </time>
+);
 
 type Renderers<T extends TableName> = Partial<Record<string, (row: TableRows[T], context: CellContext) => ReactNode>>;
 
@@ -62,6 +69,28 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
     peopleAffected: (r, { f }) => number(r.peopleAffected, f),
     summary: (r) => <span className="line-clamp-2 max-w-md">{r.summary}</span>,
     sources: (r) => sourceSummary(r.sources),
+  },
+  assessments: {
+    country: (r, { country }) => country(r.countryIso3, r.countryName),
+    area: (r, { t }) => (r.area ? r.area.name : <span className="text-slate-600">{t("wholeCountry")}</span>),
+    from: (r, { f }) => day(r.from, "DAY", f),
+    to: (r, { f }) => day(r.to, "DAY", f),
+    // The number first, in bold, then ACAPS's words: it reads without colour.
+    level: (r, { f }) => <span className="whitespace-nowrap font-semibold text-slate-900">{accessLevelText(r.level, f.locale)}</span>,
+    computedLevel: (r, { f }) => accessLevelText(r.computedLevel, f.locale),
+    overrideReason: (r) => (r.override ? <span className="line-clamp-2 max-w-xs">{r.override.reason}</span> : muted(null)),
+    gaps: (r, { f }) => f.number(r.gaps),
+    evidence: (r, { f }) => f.number(r.evidence),
+    evidenceChanged: (r, { f }) =>
+      r.evidenceChanged > 0 ? (
+        <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">{f.number(r.evidenceChanged)}</span>
+      ) : (
+        f.number(0)
+      ),
+    publishedAt: (r, { f }) => instant(r.publishedAt, f),
+    ...Object.fromEntries(
+      CATEGORIES.map((category) => [category, (r: TableRows["assessments"]) => <span className="tabular-nums">{r.scores[category] ?? "X"}</span>]),
+    ),
   },
   organisations: {
     name: (r) => <span className="font-medium text-slate-900">{r.name}</span>,

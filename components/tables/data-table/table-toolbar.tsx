@@ -10,6 +10,7 @@ import { asOfQuery } from "@/lib/domain/view-url";
 import { Button } from "@/components/ui/button";
 import { CATEGORIES, CATEGORY, PILLAR_LABELS, PILLARS } from "@/lib/domain/constraints";
 import { ComboboxField } from "@/components/ui/combobox";
+import { ACCESS_LEVELS, accessLevelText } from "@/lib/domain/assessments";
 
 const countryOption = (countries: { iso3: string; name: string }[], iso3?: string) => {
   const country = iso3 ? countries.find((c) => c.iso3 === iso3) : undefined;
@@ -106,6 +107,15 @@ export async function TableToolbar({ query, basePath, options }: { query: TableQ
       )}
       {has("confidence") && (
         <Select name="confidence" title={t("confidence")} all={all} value={f.confidence} options={CONFIDENCES.map((c) => [c, labels.confidence[c]])} />
+      )}
+      {has("level") && (
+        <Select
+          name="level"
+          title={t("level")}
+          all={all}
+          value={f.level === undefined ? undefined : String(f.level)}
+          options={ACCESS_LEVELS.map((level) => [String(level), accessLevelText(level, locale)])}
+        />
       )}
       {has("actor") && (
         <label className={label}>

@@ -1,5 +1,5 @@
 import "server-only";
-// Reading the four tables: a page (with its total), a keyset slice (API) and a stream of
+// Reading the tables: a page (with its total), a keyset slice (API) and a stream of
 // every row in batches (exports). Every call checks the actor first.
 import Cursor from "pg-cursor";
 import pg from "pg";
@@ -12,6 +12,7 @@ import type { TableRows } from "@/lib/domain/tables/rows";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { auditTable, toAuditRow } from "./audit-table";
+import { assessmentsTable, toAssessmentRow } from "./assessments-table";
 import { DENSE_PAGE_MATCHES, eventsTable, searchProbeSql, toEventRow } from "./events-table";
 import { organisationsTable, toOrganisationRow } from "./organisations-table";
 import { presencesTable, toPresenceRow } from "./presences-table";
@@ -27,6 +28,7 @@ const SQL_TABLES: {
   organisations: { define: organisationsTable, toRow: toOrganisationRow },
   presences: { define: presencesTable, toRow: toPresenceRow },
   events: { define: eventsTable, toRow: toEventRow },
+  assessments: { define: assessmentsTable, toRow: toAssessmentRow },
   audit: { define: auditTable, toRow: toAuditRow },
 };
 

@@ -5,6 +5,7 @@ import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_
 import { CATEGORY_LABELS, CATEGORY_PILLAR } from "../constraint-codes";
 import { PILLAR_LABELS } from "../pillars";
 import type { Column, TableName } from "./columns";
+import { ACCESS_LEVEL_LABELS } from "../assessments";
 import { columnMeaning } from "./column-meanings";
 
 export interface AboutFile {
@@ -48,6 +49,7 @@ export function aboutSheetRows(file: AboutFile, columns: readonly Pick<Column<ne
     ),
     ...vocabulary("Organisation types", ORGANISATION_TYPE_LABELS),
     ...vocabulary("Confidence", CONFIDENCE_LABELS),
+    ...vocabulary("Access levels (ACAPS's scale)", ACCESS_LEVEL_LABELS.en),
   );
   return rows;
 }

@@ -3,6 +3,7 @@
 // ids do not change with the language. A unit test checks that every column has one.
 import type { Locale } from "../locales";
 import { TABLE_COLUMNS, type TableName } from "./columns";
+import { CATEGORIES, CATEGORY } from "../constraints";
 
 export const COLUMN_LABELS_FR: { [T in TableName]: Record<string, string> } = {
   presences: {
@@ -48,6 +49,26 @@ export const COLUMN_LABELS_FR: { [T in TableName]: Record<string, string> } = {
     summary: "Résumé",
     sources: "Sources",
     sourceUrls: "URL des sources",
+  },
+  assessments: {
+    id: "Identifiant de l'évaluation",
+    country: "Pays",
+    iso3: "ISO3",
+    region: "Région",
+    area: "Zone",
+    areaCode: "Code de la zone",
+    from: "Période du",
+    to: "Période au",
+    level: "Niveau d'accès",
+    levelLabel: "Niveau d'accès (libellé)",
+    computedLevel: "Niveau selon la règle",
+    overrideReason: "Motif de la dérogation",
+    gaps: "Lacunes (X)",
+    ...Object.fromEntries(CATEGORIES.map((category) => [category, CATEGORY[category].fr])),
+    evidence: "Événements cités",
+    evidenceChanged: "Éléments modifiés",
+    version: "Version",
+    publishedAt: "Publiée (UTC)",
   },
   organisations: {
     id: "Identifiant de l'organisation",

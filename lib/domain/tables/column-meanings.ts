@@ -1,6 +1,7 @@
 // What each exported column means, for the "About" sheet of the XLSX export: by column id
 // (the same id means the same thing in every table), with a table's own wording first.
 import type { TableName } from "./columns";
+import { CATEGORIES, CATEGORY_LABELS } from "../constraint-codes";
 
 const SHARED: Record<string, string> = {
   organisation: "The organisation's name as recorded here.",
@@ -40,6 +41,25 @@ const OWN: Partial<Record<TableName, Record<string, string>>> = {
     confidence: "Confirmed, reported or disputed (see below).",
     peopleAffected: "People affected by this event, as its sources report it.",
     summary: "What happened, in our words, from the sources.",
+  },
+  assessments: {
+    id: "This app's id of the assessment.",
+    area: "The first-level area assessed; empty when the assessment covers the whole country.",
+    areaCode: "ISO 3166-2 code of that area.",
+    from: "First day of the period assessed.",
+    to: "Last day of the period assessed.",
+    level:
+      "The access level stated, 0 (no constraints) to 5 (extreme), on ACAPS's scale: the analyst's override when there is one, else the level by the rule; empty when too many indicators are information gaps.",
+    levelLabel: "ACAPS's words for that level.",
+    computedLevel:
+      "The level this app's documented rule gives from the nine scores (the scores carried to nine over the gaps, each fifth of the 0–27 range a level; see the README). ACAPS's own method is not public.",
+    overrideReason: "Why the analyst stated another level than the rule's; empty when there is no override.",
+    gaps: 'How many of the nine indicators are information gaps ("X").',
+    ...Object.fromEntries(CATEGORIES.map((c) => [c, `Score of "${CATEGORY_LABELS[c]}": 0 none, 1 low, 2 medium, 3 high, X an information gap.`])),
+    evidence: "How many published events the assessment cites.",
+    evidenceChanged: "How many of them were retracted, corrected or given another category since the version was published.",
+    version: "The assessment's version (an edit is a new version; earlier ones stay readable).",
+    publishedAt: "When this version was published (UTC).",
   },
   organisations: {
     id: "This app's id of the organisation.",

@@ -1,13 +1,15 @@
 // The columns of every table: the one source of truth for the table headers, the column
 // picker, the sortable allow-list and all four export formats (CSV, XLSX, JSON, HXL).
 import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "../vocabulary";
-import { CATEGORY_LABELS, CATEGORY_PILLAR, SUBTYPE_LABELS } from "../constraint-codes";
+import { CATEGORIES, CATEGORY_LABELS, CATEGORY_PILLAR, SUBTYPE_LABELS } from "../constraint-codes";
+import { ACCESS_LEVEL_LABELS } from "../assessments";
+import { INDICATOR_HXL } from "../hxl";
 import { concernsLabel } from "../concerns";
 import { PILLAR_LABELS } from "../pillars";
 import { describeChanges } from "../audit-diff";
 import type { TableRows, SourceRef } from "./rows";
 
-export const TABLE_NAMES = ["organisations", "presences", "events", "audit"] as const;
+export const TABLE_NAMES = ["organisations", "presences", "events", "assessments", "audit"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export type CellKind = "text" | "number" | "date" | "datetime";
@@ -153,6 +155,66 @@ export const TABLE_COLUMNS: { [T in TableName]: Columns<T> } = {
     { id: "summary", label: "Summary", hxl: "#description", kind: "text", value: (r) => r.summary, width: 60, visible: true },
     { id: "sources", label: "Sources", hxl: "#meta+source", kind: "text", value: (r) => sourceNames(r.sources), width: 50 },
     { id: "sourceUrls", label: "Source URLs", hxl: "#meta+url", kind: "text", value: (r) => sourceUrls(r.sources), width: 50 },
+  ],
+  assessments: [
+    { id: "id", label: "Assessment id", hxl: "#meta+id", kind: "number", value: (r) => r.id, width: 10 },
+    { id: "country", label: "Country", hxl: "#country+name", kind: "text", value: (r) => r.countryName, width: 22, sortable: true, visible: true },
+    { id: "iso3", label: "ISO3", hxl: "#country+code", kind: "text", value: (r) => r.countryIso3, width: 7 },
+    { id: "region", label: "Region", hxl: "#region+name", kind: "text", value: (r) => r.region, width: 12 },
+    { id: "area", label: "Area", hxl: "#adm1+name", kind: "text", value: (r) => r.area?.name ?? null, width: 22, visible: true },
+    { id: "areaCode", label: "Area code", hxl: "#adm1+code", kind: "text", value: (r) => r.area?.code ?? null, width: 10 },
+    { id: "from", label: "Period from", hxl: "#date+start", kind: "date", value: (r) => r.from, width: 12, visible: true },
+    { id: "to", label: "Period to", hxl: "#date+end", kind: "date", value: (r) => r.to, width: 12, sortable: true, visible: true },
+    { id: "level", label: "Access level", hxl: "#severity+num", kind: "number", value: (r) => r.level, width: 8, sortable: true, visible: true },
+    {
+      id: "levelLabel",
+      label: "Access level (label)",
+      hxl: "#severity+name",
+      kind: "text",
+      value: (r) => (r.level === null ? null : ACCESS_LEVEL_LABELS.en[r.level]),
+      width: 22,
+    },
+    { id: "computedLevel", label: "Level by the rule", hxl: "#severity+num+computed", kind: "number", value: (r) => r.computedLevel, width: 8 },
+    {
+      id: "overrideReason",
+      label: "Override reason",
+      hxl: "#severity+override+text",
+      kind: "text",
+      value: (r) => r.override?.reason ?? null,
+      width: 40,
+      visible: true,
+    },
+    { id: "gaps", label: "Gaps (X)", hxl: "#access+num+gap", kind: "number", value: (r) => r.gaps, width: 8, visible: true },
+    // ACAPS's notation: 0–3, X for an information gap.
+    ...CATEGORIES.map((category): Column<TableRows["assessments"]> => ({
+      id: category,
+      label: CATEGORY_LABELS[category],
+      hxl: `#access+num+${INDICATOR_HXL[category]}`,
+      kind: "number",
+      value: (r) => r.scores[category] ?? "X",
+      width: 10,
+    })),
+    { id: "evidence", label: "Events cited", hxl: "#event+num", kind: "number", value: (r) => r.evidence, width: 8, visible: true },
+    {
+      id: "evidenceChanged",
+      label: "Evidence changed",
+      hxl: "#event+num+changed",
+      kind: "number",
+      value: (r) => r.evidenceChanged,
+      width: 10,
+      visible: true,
+    },
+    { id: "version", label: "Version", hxl: "#meta+version", kind: "number", value: (r) => r.version, width: 8 },
+    {
+      id: "publishedAt",
+      label: "Published (UTC)",
+      hxl: "#date+published",
+      kind: "datetime",
+      value: (r) => r.publishedAt,
+      width: 20,
+      sortable: true,
+      visible: true,
+    },
   ],
   organisations: [
     { id: "id", label: "Organisation id", hxl: "#meta+id", kind: "number", value: (r) => r.id, width: 10 },

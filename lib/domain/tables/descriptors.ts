@@ -10,6 +10,7 @@ import { TABLE_COLUMNS, type Columns, type TableName } from "./columns";
 import type { FilterKey, TableSort } from "./query-string";
 import type { TableRows } from "./rows";
 import { presenceName } from "../format";
+import { CATEGORIES } from "../constraint-codes";
 
 export interface TableDescriptor<T extends TableName> {
   columns: Columns<T>;
@@ -26,7 +27,7 @@ export interface TableDescriptor<T extends TableName> {
   filters: readonly FilterKey[];
   defaultSort: TableSort;
   /** What the from/to date filters filter on, and what the status filter is: message keys of the toolbar (table.*). */
-  dateLabel: "date" | "since" | "logged";
+  dateLabel: "date" | "since" | "logged" | "period";
   statusLabel: "status" | "resultingStatus";
   /** The page a row opens (with the as-of query carried over), or null when rows open nothing. */
   rowHref: (row: TableRows[T], asOfQuery: string) => string | null;
@@ -84,6 +85,22 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     rowHref: (row, asOf) => `/events/${row.id}${asOf}`,
     rowLabel: (row, locale) =>
       `${locale === "fr" ? `Événement du ${row.occurredOn}` : `Event of ${row.occurredOn}`}: ${vocabularyLabels(locale).kind[row.kind]}${row.organisationName ? `, ${row.organisationName}` : ""}`,
+  },
+  assessments: {
+    columns: TABLE_COLUMNS.assessments,
+    readAction: "read",
+    title: "Assessments",
+    // An assessment's file always holds its nine scores, shown or not: its level alone cannot be checked.
+    alwaysExported: ["id", "iso3", "areaCode", "from", "to", "level", "version", ...CATEGORIES],
+    // from/to: assessments whose period overlaps the range.
+    filters: ["country", "region", "area", "level", "from", "to"],
+    defaultSort: { column: "to", direction: "desc" },
+    dateLabel: "period",
+    statusLabel: "status",
+    rowHref: (row, asOf) => `/assessments/${row.id}${asOf}`,
+    rowLabel: (row, locale, country) =>
+      `${locale === "fr" ? "Évaluation" : "Assessment"}: ${row.area ? `${row.area.name}, ` : ""}${country}, ${row.from} – ${row.to}`,
+    whenFixed: { country: { columns: ["country"], filters: ["region"] } },
   },
   audit: {
     columns: TABLE_COLUMNS.audit,

@@ -21,6 +21,8 @@ export interface TableFilters {
   /** A first-level area, by ISO 3166-2 code (e.g. NE-6). */
   area?: string;
   confidence?: Confidence;
+  /** An access level, 0–5 (assessments). */
+  level?: number;
   actor?: string;
   action?: AuditAction;
   entityType?: AuditEntityType;

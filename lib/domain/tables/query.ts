@@ -32,6 +32,7 @@ export const FILTER_SCHEMAS = {
   pillar: z.enum(PILLARS),
   area: areaCodeSchema(),
   confidence: z.enum(CONFIDENCES),
+  level: z.coerce.number().int().min(0, "An access level from 0 to 5").max(5, "An access level from 0 to 5"),
   actor: queryText(200),
   action: z.enum(AUDIT_ACTIONS),
   entityType: z.enum(AUDIT_ENTITY_TYPES),

@@ -1,8 +1,9 @@
-// The row shapes of the four tables, as the data layer returns them: plain values only
+// The row shapes of the tables, as the data layer returns them: plain values only
 // (dates as ISO strings), so that they cross to client components and into every export
 // format unchanged.
 import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } from "../vocabulary";
 import type { Category, Subtype } from "../constraints";
+import type { AccessLevel, IndicatorScore } from "../assessments";
 
 export interface SourceRef {
   id: number;
@@ -97,7 +98,33 @@ export interface AuditRow {
   after: unknown;
 }
 
+/** An assessment at its latest version published by the view date. */
+export interface AssessmentRow {
+  id: number;
+  countryIso3: string;
+  countryName: string;
+  region: string;
+  /** The area assessed (ISO 3166-2), or null for the whole country. */
+  area: AreaRef | null;
+  /** The period assessed, first and last day. */
+  from: string;
+  to: string;
+  version: number;
+  /** ISO 8601 timestamp, UTC. */
+  publishedAt: string;
+  computedLevel: AccessLevel | null;
+  override: { level: AccessLevel; reason: string } | null;
+  /** The level stated: the override when there is one, else the rule's. */
+  level: AccessLevel | null;
+  scores: Record<Category, IndicatorScore>;
+  gaps: number;
+  /** Events cited, and how many of them were retracted, corrected or recategorised since. */
+  evidence: number;
+  evidenceChanged: number;
+}
+
 export interface TableRows {
+  assessments: AssessmentRow;
   organisations: OrganisationRow;
   presences: PresenceRow;
   events: EventRow;

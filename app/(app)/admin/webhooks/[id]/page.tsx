@@ -17,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Where a change's entity opens in the app (a presence's changes name the presence, which has no page of its own). */
-const ENTITY_PAGES: Record<string, { path: string; noun: "entityEvent" | "entityOrganisation" }> = {
+const ENTITY_PAGES: Record<string, { path: string; noun: "entityEvent" | "entityOrganisation" | "entityAssessment" }> = {
   AccessEvent: { path: "/events", noun: "entityEvent" },
+  Assessment: { path: "/assessments", noun: "entityAssessment" },
   Organisation: { path: "/organisations", noun: "entityOrganisation" },
 };
 const isState = (state: string): state is "PENDING" | "DELIVERED" | "FAILED" => ["PENDING", "DELIVERED", "FAILED"].includes(state);

@@ -8,6 +8,7 @@ import { proposeEvidence } from "@/lib/data/assessments";
 import { getCountry } from "@/lib/data/countries";
 import { can } from "@/lib/domain/permissions";
 import { isoDate } from "@/lib/domain/partial-date";
+import { areasOf } from "@/lib/domain/areas";
 import { getFormat, getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,13 @@ function monthOf(text: string | undefined, today = new Date()): { month: string;
   return { month: isoDate(from).slice(0, 7), from, to: to > today ? today : to };
 }
 
-export default async function NewAssessmentPage({ params, searchParams }: { params: Promise<{ iso3: string }>; searchParams: Promise<{ month?: string }> }) {
+export default async function NewAssessmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ iso3: string }>;
+  searchParams: Promise<{ month?: string; area?: string }>;
+}) {
   const actor = await requireActor();
   const t = await getTranslations("assessments");
   if (!can(actor.role, "editEvents")) return <RoleNotice>{t("readOnly")}</RoleNotice>;
@@ -31,8 +38,13 @@ export default async function NewAssessmentPage({ params, searchParams }: { para
   if (!country) notFound();
   const f = await getFormat();
   const name = (f.locale === "fr" && country.nameFr) || country.nameEn;
-  const period = monthOf((await searchParams).month);
-  const proposals = await proposeEvidence(actor, { country: country.iso3, from: period.from, to: period.to });
+  const search = await searchParams;
+  const period = monthOf(search.month);
+  // An area of this country (?area=NE-6), or the whole country.
+  const areas = areasOf(country.iso3);
+  const area = areas.find((a) => a.code === search.area?.toUpperCase());
+  const proposals = await proposeEvidence(actor, { country: country.iso3, area: area?.code, from: period.from, to: period.to });
+  const month = f.isoDate(isoDate(period.from), "MONTH");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p className="text-sm text-slate-500">
@@ -41,18 +53,40 @@ export default async function NewAssessmentPage({ params, searchParams }: { para
         </Link>{" "}
         / {t("title")}
       </p>
-      <h1 className="text-2xl font-semibold tracking-tight">{t("heading", { country: name, month: f.isoDate(isoDate(period.from), "MONTH") })}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">
+        {area ? t("headingArea", { area: area.name, country: name, month }) : t("heading", { country: name, month })}
+      </h1>
       <p className="text-sm text-slate-600">{t("help")}</p>
       <form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           {t("month")}
           <input type="month" name="month" defaultValue={period.month} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900" />
         </label>
+        {areas.length > 0 && (
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+            {t("area")}
+            <select name="area" defaultValue={area?.code ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900">
+              <option value="">{t("wholeCountry")}</option>
+              {areas.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name} ({a.code})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">
           {t("changeMonth")}
         </button>
       </form>
-      <AssessmentForm key={period.month} iso3={country.iso3} from={isoDate(period.from)} to={isoDate(period.to)} proposals={proposals} />
+      <AssessmentForm
+        key={`${period.month}-${area?.code}`}
+        iso3={country.iso3}
+        area={area?.code ?? null}
+        from={isoDate(period.from)}
+        to={isoDate(period.to)}
+        proposals={proposals}
+      />
     </div>
   );
 }
