@@ -8,6 +8,7 @@ import { startThrowawayApp, type ThrowawayApp } from "./app-process";
 import { progressPrinter } from "./progress";
 import { assertOnlySynthetic, openSyntheticDatabase, type SyntheticDatabase } from "./synthetic-database";
 import { generateSyntheticData, sizeFor, type SyntheticShape } from "./synthetic-data";
+import { generateSyntheticAssessments } from "./synthetic-assessments";
 
 export interface BenchEnvironment {
   database: SyntheticDatabase;
@@ -31,6 +32,15 @@ export async function openBenchDatabase(minEvents: number, shape: SyntheticShape
     );
     await generateSyntheticData(client, sizeFor(minEvents), 1, progressPrinter(), shape);
     events = minEvents;
+  }
+  // A database made before assessments existed (or whose generation stopped half-way): make them (each country, 36 months).
+  const { rows: made } = await client.query<{ assessments: number; evidence: number }>(
+    `SELECT (SELECT count(*)::int FROM "Assessment") AS assessments, (SELECT count(*)::int FROM "AssessmentEvidence") AS evidence`,
+  );
+  if (made[0]!.assessments === 0 || made[0]!.evidence === 0) {
+    console.log("Adding synthetic assessments (every country, 36 months)…");
+    await generateSyntheticAssessments(client, 1);
+    await client.query("ANALYZE");
   }
   const email = "bench@synthetic.invalid";
   const password = randomBytes(18).toString("base64url");

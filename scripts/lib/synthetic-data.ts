@@ -1,7 +1,7 @@
 // Synthetic benchmark data, generated inside PostgreSQL (INSERT … SELECT over
 // generate_series: no row crosses the network) and deterministic from a seed: every random
 // choice is a hash of the row number and the seed, so the same seed gives the same rows.
-// Every organisation, presence, event and source is marked synthetic.
+// Every organisation, presence, event, source and assessment is marked synthetic.
 import type pg from "pg";
 import { CATEGORIES, DEFAULT_CATEGORY } from "../../lib/domain/constraints";
 import { EVENT_KINDS } from "../../lib/domain/vocabulary";
@@ -11,6 +11,7 @@ import { REBUILD_CONSTRAINT_MONTH_TOTALS, REBUILD_EVENT_MONTH_TOTALS } from "@/l
 import { REBUILD_PRESENCE_PERIODS } from "@/lib/data/projections/presence-projection-store";
 import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/projections/status-count-history";
 import { presenceStatusFromEvents } from "@/lib/data/projections/presence-status-sql";
+import { generateSyntheticAssessments } from "./synthetic-assessments";
 
 export interface SyntheticSize {
   events: number;
@@ -69,7 +70,7 @@ export async function generateSyntheticData(
 
   progress("clearing", 0, 1);
   await q(
-    `TRUNCATE "EventSource", "AccessEvent", "Presence", "Organisation", "Source", "AuditEntry", "ApiToken", "TablePreference", "User", "LoginThrottle" RESTART IDENTITY CASCADE`,
+    `TRUNCATE "AssessmentEvidence", "AssessmentIndicator", "AssessmentVersion", "Assessment", "EventSource", "AccessEvent", "Presence", "Organisation", "Source", "AuditEntry", "ApiToken", "TablePreference", "User", "LoginThrottle" RESTART IDENTITY CASCADE`,
   );
   const countries = allCountries();
   await q(
@@ -263,6 +264,9 @@ export async function generateSyntheticData(
   await q(REBUILD_CONSTRAINT_MONTH_TOTALS.text);
   await q(`DELETE FROM "StatusCountPeriod"`);
   await q(REBUILD_STATUS_COUNT_HISTORY.text);
+  progress("assessments", 0, 1);
+  await generateSyntheticAssessments(client, seed, today);
+  progress("assessments", 1, 1);
   progress("analyze", 0, 1);
   await q("ANALYZE");
   progress("analyze", 1, 1);

@@ -44,7 +44,8 @@ export async function assertOnlySynthetic(client: pg.ClientBase): Promise<void> 
   const { rows } = await client.query<{ real: number }>(`
     SELECT (SELECT count(*) FROM "Organisation" WHERE NOT synthetic)
          + (SELECT count(*) FROM "AccessEvent" WHERE NOT synthetic)
-         + (SELECT count(*) FROM "Source" WHERE NOT synthetic) AS real`);
+         + (SELECT count(*) FROM "Source" WHERE NOT synthetic)
+         + (SELECT count(*) FROM "Assessment" WHERE NOT synthetic) AS real`);
   if (Number(rows[0]!.real) > 0) {
     throw new Error("This database holds rows that are not synthetic (real data). Synthetic data goes into its own database only; nothing was changed.");
   }

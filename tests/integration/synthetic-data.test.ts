@@ -53,6 +53,35 @@ describe("synthetic data", () => {
     expect(rows[0].sources_per_event).toBeGreaterThanOrEqual(1.8);
   });
 
+  it("assesses every country for each of the last 36 months, labelled synthetic, each level by the app's rule and every citation a match", async () => {
+    const { rows } = await client.query(`
+      SELECT (SELECT count(*)::int FROM "Assessment") AS assessments, (SELECT count(*)::int FROM "Assessment" WHERE NOT synthetic) AS unmarked,
+             (SELECT count(*)::int FROM "Country") AS countries, (SELECT count(DISTINCT "periodFrom")::int FROM "Assessment") AS months,
+             (SELECT max("periodTo") < date_trunc('month', current_date) FROM "Assessment") AS complete_months,
+             (SELECT count(*)::int FROM "AssessmentVersion" WHERE "reviewState" <> 'PUBLISHED' OR "publishedAt" > now() AT TIME ZONE 'UTC') AS unpublished,
+             (SELECT count(*)::int FROM "AssessmentIndicator") AS indicators, (SELECT count(*)::int FROM "AssessmentIndicator" WHERE score IS NULL) AS gaps,
+             (SELECT count(DISTINCT "computedLevel")::int FROM "AssessmentVersion") AS levels,
+             (SELECT count(*)::int FROM "AssessmentEvidence") AS cited,
+             (SELECT count(*)::int FROM "AssessmentEvidence" x JOIN "AccessEvent" e ON e.id = x."eventId" JOIN "AssessmentVersion" v ON v.id = x."versionId"
+                JOIN "Assessment" a ON a.id = v."assessmentId"
+              WHERE e.category <> x.category OR e."countryIso3" <> a."countryIso3" OR e."occurredOn" NOT BETWEEN a."periodFrom" AND a."periodTo") AS mismatched`);
+    expect(rows[0]).toMatchObject({ unmarked: 0, months: 36, complete_months: true, unpublished: 0, mismatched: 0 });
+    expect(rows[0].assessments).toBe(rows[0].countries * 36);
+    expect(rows[0].indicators).toBe(rows[0].assessments * 9);
+    expect(rows[0].gaps).toBeGreaterThan(0);
+    expect(rows[0].levels).toBeGreaterThanOrEqual(4);
+    expect(rows[0].cited).toBeGreaterThan(0);
+    // The stored level is the rule's, recomputed here from the stored scores by hand-checked cases of the rule.
+    const { rows: sample } = await client.query<{ level: number | null; scores: (number | null)[] }>(`
+      SELECT v."computedLevel" AS level, array_agg(i.score ORDER BY i.category) AS scores
+      FROM "AssessmentVersion" v JOIN "AssessmentIndicator" i ON i."versionId" = v.id GROUP BY v.id ORDER BY v.id LIMIT 200`);
+    for (const { level, scores } of sample) {
+      const scored = scores.filter((s): s is number => s !== null);
+      const expected = scored.length < 6 ? null : Math.ceil(((scored.reduce((a, b) => a + b, 0) * 9) / scored.length) * (5 / 27) - 1e-9);
+      expect(level, JSON.stringify(scores)).toBe(expected);
+    }
+  });
+
   it("places events in areas of their own country, and scopes country-wide constraints to types or named organisations there", async () => {
     const { rows } = await client.query(`
       SELECT (SELECT count(DISTINCT "eventId")::float FROM "EventArea") / (SELECT count(*) FROM "AccessEvent" WHERE category IS NOT NULL) AS located,
