@@ -1,11 +1,15 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = {
-  "@": path.resolve(import.meta.dirname),
+const alias = [
+  { find: "@", replacement: path.resolve(import.meta.dirname) },
   // `server-only` throws outside React Server Components; tests call the data layer directly.
-  "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
-};
+  { find: "server-only", replacement: path.resolve(import.meta.dirname, "tests/support/empty-module.ts") },
+  // As in next.config.js: use-intl formats the messages compiled in lib/i18n/messages.ts.
+  { find: /^use-intl\/format-message$/, replacement: "use-intl/format-message/format-only" },
+];
+// use-intl imports its formatter by that name: it must go through Vite (not Node) for the alias to apply.
+const server = { deps: { inline: ["use-intl"] } };
 
 export default defineConfig({
   resolve: { alias },
@@ -13,12 +17,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", server },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
+          server,
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
@@ -31,6 +36,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "e2e",
+          server,
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/support/e2e-global-setup.ts"],
           testTimeout: 120_000,

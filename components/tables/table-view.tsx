@@ -7,7 +7,11 @@ import type { Actor } from "@/lib/domain/actor";
 import { savedColumns } from "@/lib/data/table-preferences";
 import { listTablePage } from "@/lib/data/tables";
 import { can } from "@/lib/domain/permissions";
-import { selectColumns, type TableName } from "@/lib/domain/tables/columns";
+import { defaultVisibleColumns, selectColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
+import { columnLabel } from "@/lib/domain/tables/column-labels";
+import type { TableRows } from "@/lib/domain/tables/rows";
+import { CELL_RENDERERS } from "./data-table/cells";
+import type { ColumnHeader, RowExtras } from "./data-table/data-table";
 import { parseTableQuery, tableQueryString, type FilterKey, type TableFilters } from "@/lib/domain/tables/query";
 import type { SearchParams } from "@/lib/domain/view";
 import { ColumnPicker } from "./data-table/column-picker";
@@ -16,7 +20,7 @@ import { ExportMenu } from "./data-table/export-menu";
 import { Pagination } from "./data-table/pagination";
 import { TableToolbar } from "./data-table/table-toolbar";
 import { asOfQuery } from "@/lib/domain/view-url";
-import { hiddenWhenFixed } from "@/lib/domain/tables/descriptors";
+import { hiddenWhenFixed, tableDescriptor } from "@/lib/domain/tables/descriptors";
 import { areaByCode, areasOf } from "@/lib/domain/areas";
 import { FEED_FILTER_KEYS, type FeedFilters } from "@/lib/domain/feeds";
 import { FeedButton, type LeftOut } from "@/components/feeds/feed-button";
@@ -85,6 +89,30 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
   const chosenColumns = selectColumns(table, urlQuery.columns ?? saved).map((c) => c.id);
   const visibleColumns = chosenColumns.filter((id) => !hidden.columns.has(id));
   const filtered = Object.keys(urlQuery.filters).length > 0;
+  // What the browser's table needs from the column list and the descriptor, worked out here.
+  const descriptor = tableDescriptor(table);
+  const headers: ColumnHeader[] = TABLE_COLUMNS[table].map((c) => ({
+    id: c.id,
+    label: columnLabel(table, c.id, f.locale),
+    sortable: Boolean(c.sortable),
+    descFirst: c.kind === "number",
+  }));
+  const canEdit = can(actor.role, "editEvents") && descriptor.rowEdit !== undefined;
+  const plain = TABLE_COLUMNS[table].filter((c) => visibleColumns.includes(c.id) && !(CELL_RENDERERS[table] as Record<string, unknown>)[c.id]);
+  const carriedAsOf = asOfQuery(urlQuery);
+  const extras: Record<string, RowExtras> = Object.fromEntries(
+    page.rows.map((row: TableRows[T]) => {
+      const iso3 = (row as { countryIso3?: string }).countryIso3;
+      const country = (iso3 && countryNames[iso3]) || ((row as { countryName?: string }).countryName ?? "");
+      const extra: RowExtras = {
+        href: descriptor.rowHref(row, carriedAsOf),
+        label: descriptor.rowLabel(row, f.locale, country),
+        editHref: canEdit ? descriptor.rowEdit!.href(row) : null,
+        values: Object.fromEntries(plain.map((c) => [c.id, c.value(row)])),
+      };
+      return [String(row.id), extra];
+    }),
+  );
   const clearHref = `${basePath}${asOfQuery(urlQuery)}`;
 
   return (
@@ -93,7 +121,14 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Pagination query={urlQuery} total={page.total} totalIsLowerBound={page.totalIsLowerBound} basePath={basePath} noun={noun} />
         <div className="flex items-center gap-2">
-          <ColumnPicker query={urlQuery} visibleColumns={chosenColumns} basePath={basePath} omit={[...hidden.columns]} />
+          <ColumnPicker
+            query={urlQuery}
+            columns={headers}
+            defaults={defaultVisibleColumns(table)}
+            visibleColumns={chosenColumns}
+            basePath={basePath}
+            omit={[...hidden.columns]}
+          />
           {followable && <FeedButton {...feed} followingId={followingId} />}
           <ExportMenu query={query} visibleColumns={chosenColumns} rowCount={`${f.number(page.total)}${page.totalIsLowerBound ? "+" : ""}`} />
         </div>
@@ -102,12 +137,14 @@ export async function TableView<T extends TableName>({ actor, table, params, bas
         <DataTable
           table={table}
           rows={page.rows}
+          columns={headers}
+          extras={extras}
+          editLabel={canEdit ? descriptor.rowEdit!.label : undefined}
           query={urlQuery}
           visibleColumns={visibleColumns}
           basePath={basePath}
           caption={caption}
           countryNames={countryNames}
-          canEdit={can(actor.role, "editEvents")}
         />
       ) : (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="table-empty">

@@ -95,7 +95,7 @@ describe("access assessments", () => {
     const chart = page.getByTestId("access-level-chart");
     await chart.locator(".recharts-label-list text").first().waitFor();
     expect(await chart.locator(".recharts-label-list text").allTextContents()).toEqual(["2", "1"]);
-    expect(await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick").allTextContents()).toEqual(["Feb 2025", "Mar 2025"]);
+    expect(await chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents()).toEqual(["Feb 2025", "Mar 2025"]);
     await screenshot(page, "country-access-level-history");
 
     // March's own page, and both in the assessments table, latest period first.

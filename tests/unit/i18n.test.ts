@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTranslator } from "use-intl/core";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { negotiateLocale } from "@/lib/domain/locales";
 import { formatInstant, formatIsoDate, formatPartialDate } from "@/lib/domain/partial-date";
 import { formatNumber } from "@/lib/domain/format";
@@ -44,21 +45,27 @@ describe("interface messages", () => {
     }
   });
 
-  it("formats every message in both languages without an error", () => {
-    for (const [locale, messages] of [
+  it("formats every message in both languages, compiled as the app serves them, without an error or a leftover brace", () => {
+    for (const [locale, source] of [
       ["en", en],
       ["fr", fr],
     ] as const) {
       const errors: string[] = [];
-      const t = createTranslator({ locale, messages, onError: (error) => errors.push(error.message) });
-      for (const [key, value] of leaves(messages)) {
+      const t = createTranslator({ locale, messages: MESSAGES[locale], onError: (error) => errors.push(error.message) });
+      for (const [key, value] of leaves(source)) {
+        // Rich messages take their tags as functions: each gets one that keeps its text.
         const tags = [...(value as string).matchAll(/<(\w+)>/g)].map((m) => [m[1], (chunks: string) => chunks]);
         const values = Object.fromEntries([...placeholders(value as string).map((name) => [name, 2]), ...tags]);
-        (t as unknown as { markup: (key: string, values: object) => string }).markup(key, values);
+        const text = (t as unknown as { markup: (key: string, values: object) => string }).markup(key, values);
+        expect(text, `${locale} ${key}`).not.toMatch(/[{}]|<\/?\w+>/);
       }
-      // Rich messages take their tags as functions: each gets one that keeps its text.
       expect(errors, locale).toEqual([]);
     }
+    // Plurals and arguments come out formatted, in each language's way.
+    const t = (locale: "en" | "fr") => createTranslator({ locale, messages: MESSAGES[locale], namespace: "table" });
+    expect(t("en")("range", { first: 1, last: 50, total: "1,200", more: "", noun: "events" })).toBe("1–50 of 1,200 events");
+    expect(t("fr")("nouns.events", { count: 1 })).toBe("événement");
+    expect(t("fr")("nouns.events", { count: 3 })).toBe("événements");
   });
 });
 

@@ -9,7 +9,6 @@ import type { SourceRef, TableRows } from "@/lib/domain/tables/rows";
 import type { DatePrecision } from "@/lib/domain/vocabulary";
 import type { Formatter } from "@/lib/i18n/format";
 import { accessLevelText } from "@/lib/domain/assessments";
-import { CATEGORIES } from "@/lib/domain/constraint-codes";
 
 /** What a cell needs besides its row: the page's language (dates, numbers, labels, words). */
 export interface CellContext {
@@ -88,9 +87,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
         f.number(0)
       ),
     publishedAt: (r, { f }) => instant(r.publishedAt, f),
-    ...Object.fromEntries(
-      CATEGORIES.map((category) => [category, (r: TableRows["assessments"]) => <span className="tabular-nums">{r.scores[category] ?? "X"}</span>]),
-    ),
+    // The nine scores show their plain value: 0–3, or X for a gap.
   },
   organisations: {
     name: (r) => <span className="font-medium text-slate-900">{r.name}</span>,

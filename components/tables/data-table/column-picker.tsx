@@ -6,27 +6,31 @@ import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 import { resetColumnsAction, saveColumnsAction } from "@/lib/actions/table-preferences";
 import { PopoverMenu } from "@/components/ui/popover-menu";
-import { defaultVisibleColumns, TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
+import type { TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import { callAction } from "@/lib/actions/call";
 import { useTranslations } from "use-intl";
-import { useFormat } from "@/components/i18n/use-format";
-import { columnLabel } from "@/lib/domain/tables/column-labels";
+import type { ColumnHeader } from "./data-table";
 
 export function ColumnPicker({
   query,
+  columns,
+  defaults,
   visibleColumns,
   basePath,
   omit = [],
 }: {
   query: TableQuery;
+  /** Every column of the table, in order, with its header in the page's language. */
+  columns: ColumnHeader[];
+  /** The table's default columns (reset). */
+  defaults: string[];
   visibleColumns: string[];
   basePath: string;
   /** Columns this page leaves out (they would repeat what the page is about). */
   omit?: string[];
 }) {
   const t = useTranslations("table");
-  const { locale } = useFormat();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -34,20 +38,20 @@ export function ColumnPicker({
   const [shown, setShown] = useOptimistic(visibleColumns);
   const table: TableName = query.table;
 
-  function apply(columns: string[] | null) {
+  function apply(chosen: string[] | null) {
     setError(null);
     startTransition(async () => {
-      setShown(columns ?? defaultVisibleColumns(table));
-      const result = await callAction(() => (columns ? saveColumnsAction({ table, columns }) : resetColumnsAction({ table })));
+      setShown(chosen ?? defaults);
+      const result = await callAction(() => (chosen ? saveColumnsAction({ table, columns: chosen }) : resetColumnsAction({ table })));
       if (!result.ok) setError(result.error);
-      router.push(`${basePath}${tableQueryString(query, { cols: columns?.join(",") })}`, { scroll: false });
+      router.push(`${basePath}${tableQueryString(query, { cols: chosen?.join(",") })}`, { scroll: false });
     });
   }
 
   function toggle(id: string) {
     const next = shown.includes(id) ? shown.filter((c) => c !== id) : [...shown, id];
     if (next.length === 0) return; // keep at least one column
-    apply(TABLE_COLUMNS[table].map((c) => c.id).filter((c) => next.includes(c)));
+    apply(columns.map((c) => c.id).filter((c) => next.includes(c)));
   }
 
   return (
@@ -67,7 +71,7 @@ export function ColumnPicker({
       >
         <fieldset className="space-y-0.5" aria-busy={pending}>
           <legend className="px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("showColumns")}</legend>
-          {TABLE_COLUMNS[table]
+          {columns
             .filter((column) => !omit.includes(column.id))
             .map((column) => (
               <label key={column.id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 hover:bg-slate-100">
@@ -78,7 +82,7 @@ export function ColumnPicker({
                   onChange={() => toggle(column.id)}
                   disabled={shown.length === 1 && shown.includes(column.id)}
                 />
-                {columnLabel(table, column.id, locale)}
+                {column.label}
               </label>
             ))}
         </fieldset>
@@ -86,7 +90,7 @@ export function ColumnPicker({
           <button
             type="button"
             onClick={() => apply(null)}
-            disabled={pending || shown.join() === defaultVisibleColumns(table).join()}
+            disabled={pending || shown.join() === defaults.join()}
             className="w-full rounded px-2 py-1.5 text-left hover:bg-slate-100 disabled:cursor-default disabled:text-slate-500"
           >
             {t("resetColumns")}

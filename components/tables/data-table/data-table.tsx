@@ -6,21 +6,45 @@ import { ArrowDown, ArrowUp, ArrowUpDown, LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useTransition, type KeyboardEvent } from "react";
 import { columnVisibilityFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
-import { TABLE_COLUMNS, type TableName } from "@/lib/domain/tables/columns";
+import type { CellValue, TableName } from "@/lib/domain/tables/columns";
 import { tableQueryString, type TableQuery } from "@/lib/domain/tables/query-string";
 import type { TableRows } from "@/lib/domain/tables/rows";
-import { tableDescriptor } from "@/lib/domain/tables/descriptors";
 import { useTranslations } from "use-intl";
 import { useFormat } from "@/components/i18n/use-format";
-import { columnLabel } from "@/lib/domain/tables/column-labels";
 import { CELL_RENDERERS, type CellContext } from "./cells";
-import { asOfQuery } from "@/lib/domain/view-url";
 
 const features = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
+
+/** A column as the browser needs it: its header in the page's language, and whether it sorts. */
+export interface ColumnHeader {
+  id: string;
+  label: string;
+  sortable: boolean;
+  /** A first click sorts numbers largest first, text and dates from the start. */
+  descFirst: boolean;
+}
+
+/**
+ * What the server works out for each row (lib/domain/tables: the columns and descriptors stay
+ * on the server, out of the browser's first load): where it leads, what it is called, its edit
+ * link, and the plain values of the shown columns that have no cell renderer.
+ */
+export interface RowExtras {
+  href: string | null;
+  label: string;
+  editHref: string | null;
+  values: Record<string, CellValue>;
+}
 
 interface DataTableProps<T extends TableName> {
   table: T;
   rows: TableRows[T][];
+  /** Every column of the table, in order (the visible ones are shown). */
+  columns: ColumnHeader[];
+  /** By row id (TanStack keeps a row by its id across pages, not its index). */
+  extras: Record<string, RowExtras>;
+  /** The edit link's words, when the table has one. */
+  editLabel?: "changeStatus";
   query: TableQuery<T>;
   visibleColumns: string[];
   /** The path the table's URL state applies to (e.g. /presences or /countries/NER). */
@@ -28,21 +52,20 @@ interface DataTableProps<T extends TableName> {
   caption: string;
   /** The countries of these rows by ISO3, named in the page's language. */
   countryNames?: Record<string, string>;
-  /** Show each row's edit link (the server still checks the role on save). */
-  canEdit?: boolean;
 }
 
 export function DataTable<T extends TableName>({
   table,
   rows,
+  columns: headers,
+  extras,
+  editLabel,
   query,
   visibleColumns,
   basePath,
   caption,
   countryNames = {},
-  canEdit = false,
 }: DataTableProps<T>) {
-  const descriptor = tableDescriptor(table);
   const t = useTranslations("table");
   const f = useFormat();
   const router = useRouter();
@@ -54,20 +77,21 @@ export function DataTable<T extends TableName>({
     const renderers = CELL_RENDERERS[table] as Record<string, ((row: TableRows[T], context: CellContext) => React.ReactNode) | undefined>;
     const context: CellContext = { f, t: (key, values) => t(key, values), country: (iso3, fallback) => countryNames[iso3] ?? fallback };
     return helper.columns(
-      TABLE_COLUMNS[table].map((column) =>
+      headers.map((column) =>
         // An accessor (not a display column): TanStack only offers sorting on columns with one.
-        helper.accessor((row) => column.value(row as never), {
+        helper.accessor((row) => extras[String(row.id)]?.values[column.id] ?? null, {
           id: column.id,
-          header: columnLabel(table, column.id, f.locale),
-          enableSorting: Boolean(column.sortable),
-          cell: ({ row }) => renderers[column.id]?.(row.original, context) ?? column.value(row.original as never) ?? "—",
+          header: column.label,
+          enableSorting: column.sortable,
+          sortDescFirst: column.descFirst,
+          cell: ({ row }) => renderers[column.id]?.(row.original, context) ?? extras[row.id]?.values[column.id] ?? "—",
         }),
       ),
     );
-  }, [table, f, t, countryNames]);
+  }, [table, headers, extras, f, t, countryNames]);
 
   const sorting: SortingState = [{ id: query.sort.column, desc: query.sort.direction === "desc" }];
-  const columnVisibility = Object.fromEntries(TABLE_COLUMNS[table].map((c) => [c.id, visibleColumns.includes(c.id)]));
+  const columnVisibility = Object.fromEntries(headers.map((c) => [c.id, visibleColumns.includes(c.id)]));
   const tanstack = useTable({
     features,
     columns,
@@ -85,13 +109,6 @@ export function DataTable<T extends TableName>({
       navigate(tableQueryString(query, { sort: first?.id ?? query.sort.column, dir: direction, page: undefined }));
     },
   });
-
-  const carriedAsOf = asOfQuery(query);
-  const rowLabel = (row: TableRows[T]) => {
-    const iso3 = (row as { countryIso3?: string }).countryIso3;
-    const fallback = (row as { countryName?: string }).countryName ?? "";
-    return descriptor.rowLabel(row, f.locale, (iso3 && countryNames[iso3]) || fallback);
-  };
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, href: string | null) {
     const row = event.currentTarget;
@@ -141,7 +158,7 @@ export function DataTable<T extends TableName>({
                   </th>
                 );
               })}
-              {canEdit && descriptor.rowEdit && (
+              {editLabel && (
                 <th scope="col" className="px-2.5 py-2">
                   <span className="sr-only">{t("actions")}</span>
                 </th>
@@ -151,8 +168,7 @@ export function DataTable<T extends TableName>({
         </thead>
         <tbody>
           {tanstack.getRowModel().rows.map((row) => {
-            const href = descriptor.rowHref(row.original, carriedAsOf);
-            const label = rowLabel(row.original);
+            const { href, label, editHref } = extras[row.id]!;
             return (
               <tr
                 key={row.id}
@@ -170,15 +186,17 @@ export function DataTable<T extends TableName>({
                     <tanstack.FlexRender cell={cell} />
                   </td>
                 ))}
-                {canEdit && descriptor.rowEdit && (
+                {editLabel && (
                   <td className="px-2.5 py-2 text-right">
-                    <a
-                      href={descriptor.rowEdit.href(row.original)}
-                      className="inline-block rounded-md border border-slate-300 px-2 py-1 text-center text-sm font-medium text-slate-800 hover:bg-slate-100"
-                      aria-label={`${t(descriptor.rowEdit.label)}: ${label}`}
-                    >
-                      {t(descriptor.rowEdit.label)}
-                    </a>
+                    {editHref && (
+                      <a
+                        href={editHref}
+                        className="inline-block rounded-md border border-slate-300 px-2 py-1 text-center text-sm font-medium text-slate-800 hover:bg-slate-100"
+                        aria-label={`${t(editLabel)}: ${label}`}
+                      >
+                        {t(editLabel)}
+                      </a>
+                    )}
                   </td>
                 )}
               </tr>

@@ -11,6 +11,7 @@ import type { FilterKey, TableSort } from "./query-string";
 import type { TableRows } from "./rows";
 import { presenceName } from "../format";
 import { CATEGORIES } from "../constraint-codes";
+import { DEFAULT_SORTS } from "./default-sorts";
 
 export interface TableDescriptor<T extends TableName> {
   columns: Columns<T>;
@@ -49,7 +50,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     title: "Organisations",
     alwaysExported: ["id", "iatiId"],
     filters: ["q", "country", "region", "type", "status"],
-    defaultSort: { column: "name", direction: "asc" },
+    defaultSort: DEFAULT_SORTS.organisations,
     dateLabel: "date",
     statusLabel: "status",
     rowHref: (row, asOf) => `/organisations/${row.id}${asOf}`,
@@ -61,7 +62,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     title: "Presences",
     alwaysExported: ["id", "iso3", "iatiId", "sincePrecision"],
     filters: ["q", "country", "organisation", "region", "type", "status", "from", "to"],
-    defaultSort: { column: "status", direction: "desc" },
+    defaultSort: DEFAULT_SORTS.presences,
     dateLabel: "since",
     statusLabel: "status",
     // The organisation's page: its status in every country and its timeline.
@@ -79,7 +80,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     title: "Events",
     alwaysExported: ["id", "iso3", "iatiId", "datePrecision", "areaCodes"],
     filters: ["q", "country", "organisation", "region", "type", "status", "kind", "pillar", "category", "area", "confidence", "from", "to"],
-    defaultSort: { column: "occurredOn", direction: "desc" },
+    defaultSort: DEFAULT_SORTS.events,
     dateLabel: "date",
     statusLabel: "resultingStatus",
     rowHref: (row, asOf) => `/events/${row.id}${asOf}`,
@@ -94,7 +95,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     alwaysExported: ["id", "iso3", "areaCode", "from", "to", "level", "version", ...CATEGORIES],
     // from/to: assessments whose period overlaps the range.
     filters: ["country", "region", "area", "level", "from", "to"],
-    defaultSort: { column: "to", direction: "desc" },
+    defaultSort: DEFAULT_SORTS.assessments,
     dateLabel: "period",
     statusLabel: "status",
     rowHref: (row, asOf) => `/assessments/${row.id}${asOf}`,
@@ -108,7 +109,7 @@ export const TABLES: { [T in TableName]: TableDescriptor<T> } = {
     title: "Audit log",
     alwaysExported: ["id"],
     filters: ["q", "actor", "action", "entityType", "hide", "from", "to"],
-    defaultSort: { column: "createdAt", direction: "desc" },
+    defaultSort: DEFAULT_SORTS.audit,
     dateLabel: "logged",
     statusLabel: "status",
     rowHref: () => null,

@@ -4,7 +4,7 @@ import type { AuditAction, AuditEntityType } from "../audit-actions";
 import type { Category, Pillar } from "../constraints";
 import type { Confidence, EventKind, OrganisationType, Status } from "../vocabulary";
 import type { TableName } from "./columns";
-import { TABLES } from "./descriptors";
+import { DEFAULT_SORTS } from "./default-sorts";
 import { queryString } from "../view-url";
 
 /** Every filter a table may have (the rules for their values are in query.ts). */
@@ -57,7 +57,7 @@ export interface TableQuery<T extends TableName = TableName> {
 
 /** The query string of a table view (only what differs from the defaults), with overrides. */
 export function tableQueryString(query: TableQuery, overrides: Record<string, string | number | undefined> = {}): string {
-  const defaults = TABLES[query.table].defaultSort;
+  const defaults = DEFAULT_SORTS[query.table];
   const sortIsDefault = query.sort.column === defaults.column && query.sort.direction === defaults.direction;
   return queryString({
     asOf: query.asOfExplicit ? query.asOf : undefined,
