@@ -65,3 +65,34 @@ export const assessmentEditSchema = z.strictObject({
 
 export type AssessmentInput = z.output<typeof assessmentSchema>;
 export type AssessmentEditInput = z.output<typeof assessmentEditSchema>;
+
+/** The longest custom period the form offers: a year (ACAPS assesses twice a year). */
+export const MAX_PERIOD_DAYS = 366;
+
+export interface AssessedPeriod {
+  from: Date;
+  to: Date;
+  /** YYYY-MM when the period is a month (the form's month field), else null (a custom range). */
+  month: string | null;
+}
+
+const day = (text: string | undefined): Date | null => {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const date = new Date(`${text}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? null : date;
+};
+
+/**
+ * The period the assessment form scores, from its address: a custom range (?from=&to=, both
+ * days, in order, ending by today, at most MAX_PERIOD_DAYS long), else a month (?month=YYYY-MM),
+ * else the last complete month. A month still running ends today. Anything else is ignored.
+ */
+export function assessedPeriod(search: { month?: string; from?: string; to?: string }, today = new Date()): AssessedPeriod {
+  const [from, to] = [day(search.from), day(search.to)];
+  if (from && to && from <= to && to <= today && (to.getTime() - from.getTime()) / 86_400_000 < MAX_PERIOD_DAYS) return { from, to, month: null };
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(search.month ?? "");
+  const [year, month] = match ? [Number(match[1]), Number(match[2]) - 1] : [today.getUTCFullYear(), today.getUTCMonth() - 1];
+  const start = new Date(Date.UTC(year, month, 1));
+  const end = new Date(Date.UTC(year, month + 1, 0));
+  return { from: start, to: end > today ? today : end, month: start.toISOString().slice(0, 7) };
+}

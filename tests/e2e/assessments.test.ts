@@ -26,7 +26,7 @@ describe("access assessments", () => {
     await page.getByRole("link", { name: "Assess access in Niger…" }).click();
     await page.waitForURL(/\/countries\/NER\/assessments\/new/);
     await page.getByLabel("Month assessed").fill("2025-02");
-    await page.getByRole("button", { name: "Change the month" }).click();
+    await page.getByRole("button", { name: "Change the period or area" }).click();
     await page.getByRole("heading", { name: "Access in Niger, Feb 2025" }).waitFor();
 
     // The ICRC's office closure is proposed under interference, and kept.
@@ -103,21 +103,26 @@ describe("access assessments", () => {
     await page.getByRole("heading", { name: "Access in Niger, 1 Mar 2025 – 31 Mar 2025" }).waitFor();
     expect(await page.getByTestId("version-shown").textContent()).toBe("Version 1 of 1.");
     await page.goto(`${baseUrl}/assessments?country=NER`);
-    const rows = page.getByRole("table").locator("tbody tr");
+    // The list streams in after its loading skeleton.
+    const rows = page.getByTestId("assessments-table").locator("tbody tr");
+    await rows.first().waitFor();
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain("1 · Low constraints");
     expect(await rows.nth(1).textContent()).toContain("2 · Moderate constraints");
     await screenshot(page, "assessments-table");
   });
 
-  it("assesses an area: Tillabéri for February 2025, on its own page and in the country's areas", async () => {
+  it("assesses an area over a custom range: Tillabéri, 1–20 February 2025, on its own page and in the country's areas", async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await signIn(page, "analyst@example.org");
     await page.waitForURL(`${baseUrl}/`);
     await page.goto(`${baseUrl}/countries/NER/assessments/new?month=2025-02`);
     await page.getByLabel("Area assessed").selectOption("NE-6");
-    await page.getByRole("button", { name: "Change the month or area" }).click();
-    await page.getByRole("heading", { name: "Access in Tillabéri (Niger), Feb 2025" }).waitFor();
+    // A custom range rather than the month: the first twenty days.
+    await page.getByLabel("From", { exact: true }).fill("2025-02-01");
+    await page.getByLabel("To", { exact: true }).fill("2025-02-20");
+    await page.getByRole("button", { name: "Change the period or area" }).click();
+    await page.getByRole("heading", { name: "Access in Tillabéri (Niger), 1 Feb 2025 – 20 Feb 2025" }).waitFor();
     for (const category of CATEGORIES) {
       const block = page.getByTestId(`indicator-${category}`);
       await block.getByLabel("Score").selectOption(category === "MOVEMENT_RESTRICTIONS" ? "2" : "0");
@@ -127,12 +132,14 @@ describe("access assessments", () => {
     expect(await page.getByTestId("computed-level").textContent()).toContain("Level by the rule: 1 · Low constraints (no information gap)");
     await page.getByRole("button", { name: "Save the assessment" }).click();
     await page.waitForURL(/\/assessments\/\d+$/);
-    await page.getByRole("heading", { name: "Access in Tillabéri (Niger), 1 Feb 2025 – 28 Feb 2025" }).waitFor();
+    await page.getByRole("heading", { name: "Access in Tillabéri (Niger), 1 Feb 2025 – 20 Feb 2025" }).waitFor();
     expect(await page.getByTestId("access-level").textContent()).toBe("Level 1 · Low constraints");
     await page.goto(`${baseUrl}/countries/NER`);
     const areas = page.getByTestId("area-assessments");
+    await areas.locator("tbody tr").first().waitFor();
     expect(await areas.locator("tbody tr").count()).toBe(1);
     expect(await areas.locator("tbody tr").textContent()).toContain("Tillabéri");
     expect(await areas.locator("tbody tr").textContent()).toContain("1 · Low constraints");
+    expect(await areas.locator("tbody tr").textContent()).toContain("1 Feb 2025 – 20 Feb 2025");
   });
 });

@@ -10,7 +10,7 @@ import {
   type IndicatorScores,
 } from "@/lib/domain/assessments";
 import { CATEGORIES } from "@/lib/domain/constraint-codes";
-import { assessmentSchema } from "@/lib/domain/assessment-input";
+import { assessedPeriod, assessmentSchema } from "@/lib/domain/assessment-input";
 import { endOfDay } from "@/lib/domain/partial-date";
 
 /** Nine scores in ACAPS's order (pillar 1, 2, 3); "X" is a gap. */
@@ -123,5 +123,30 @@ describe("whole-month periods", () => {
     expect(isWholeMonth("2025-12-01", "2025-12-31")).toBe(true);
     expect(isWholeMonth("2025-02-02", "2025-02-28")).toBe(false);
     expect(isWholeMonth("2025-01-01", "2025-03-31")).toBe(false);
+  });
+});
+
+describe("the period the assessment form scores", () => {
+  const today = new Date("2026-12-04T15:00:00Z");
+  const iso = (p: { from: Date; to: Date; month: string | null }) => [p.from.toISOString().slice(0, 10), p.to.toISOString().slice(0, 10), p.month];
+
+  it("is a custom range when both days are valid, in order, past and within a year", () => {
+    expect(iso(assessedPeriod({ from: "2025-01-15", to: "2025-03-10" }, today))).toEqual(["2025-01-15", "2025-03-10", null]);
+    expect(iso(assessedPeriod({ from: "2025-01-01", to: "2025-12-31" }, today))).toEqual(["2025-01-01", "2025-12-31", null]);
+  });
+
+  it("falls back to the month, or the last complete one, for a range it cannot take", () => {
+    for (const bad of [
+      { from: "2025-03-10", to: "2025-01-15" }, // backwards
+      { from: "2025-01-01", to: "2026-01-02" }, // 367 days
+      { from: "2026-11-01", to: "2026-12-05" }, // ends after today
+      { from: "2025-02-30", to: "2025-03-10" }, // no such day
+      { from: "2025-01-15" }, // no end
+    ]) {
+      expect(iso(assessedPeriod({ ...bad, month: "2025-02" }, today)), JSON.stringify(bad)).toEqual(["2025-02-01", "2025-02-28", "2025-02"]);
+    }
+    expect(iso(assessedPeriod({}, today))).toEqual(["2026-11-01", "2026-11-30", "2026-11"]);
+    expect(iso(assessedPeriod({ month: "2026-12" }, today))).toEqual(["2026-12-01", "2026-12-04", "2026-12"]);
+    expect(iso(assessedPeriod({ month: "2025-13" }, today))).toEqual(["2026-11-01", "2026-11-30", "2026-11"]);
   });
 });

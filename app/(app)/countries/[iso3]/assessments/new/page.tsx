@@ -9,19 +9,11 @@ import { getCountry } from "@/lib/data/countries";
 import { can } from "@/lib/domain/permissions";
 import { isoDate } from "@/lib/domain/partial-date";
 import { areasOf } from "@/lib/domain/areas";
+import { assessedPeriod } from "@/lib/domain/assessment-input";
 import { getFormat, getTranslations } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assessments"))("title") };
-}
-
-/** The month assessed (?month=YYYY-MM), the last complete one by default: its first and last days. */
-function monthOf(text: string | undefined, today = new Date()): { month: string; from: Date; to: Date } {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text ?? "");
-  const [year, month] = match ? [Number(match[1]), Number(match[2]) - 1] : [today.getUTCFullYear(), today.getUTCMonth() - 1];
-  const from = new Date(Date.UTC(year, month, 1));
-  const to = new Date(Date.UTC(year, month + 1, 0));
-  return { month: isoDate(from).slice(0, 7), from, to: to > today ? today : to };
 }
 
 export default async function NewAssessmentPage({
@@ -29,7 +21,7 @@ export default async function NewAssessmentPage({
   searchParams,
 }: {
   params: Promise<{ iso3: string }>;
-  searchParams: Promise<{ month?: string; area?: string }>;
+  searchParams: Promise<{ month?: string; from?: string; to?: string; area?: string }>;
 }) {
   const actor = await requireActor();
   const t = await getTranslations("assessments");
@@ -39,12 +31,14 @@ export default async function NewAssessmentPage({
   const f = await getFormat();
   const name = (f.locale === "fr" && country.nameFr) || country.nameEn;
   const search = await searchParams;
-  const period = monthOf(search.month);
+  const period = assessedPeriod(search);
   // An area of this country (?area=NE-6), or the whole country.
   const areas = areasOf(country.iso3);
   const area = areas.find((a) => a.code === search.area?.toUpperCase());
   const proposals = await proposeEvidence(actor, { country: country.iso3, area: area?.code, from: period.from, to: period.to });
-  const month = f.isoDate(isoDate(period.from), "MONTH");
+  // "Feb 2025" for a month, "15 Jan 2025 – 10 Mar 2025" for a custom range.
+  const month = period.month ? f.isoDate(isoDate(period.from), "MONTH") : `${f.isoDate(isoDate(period.from))} – ${f.isoDate(isoDate(period.to))}`;
+  const field = "rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900";
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <p className="text-sm text-slate-500">
@@ -60,8 +54,19 @@ export default async function NewAssessmentPage({
       <form method="get" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           {t("month")}
-          <input type="month" name="month" defaultValue={period.month} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900" />
+          <input type="month" name="month" defaultValue={period.month ?? ""} className={field} />
         </label>
+        <fieldset className="flex flex-wrap items-end gap-2">
+          <legend className="mb-1 text-xs font-medium text-slate-600">{t("customRange")}</legend>
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+            {t("rangeFrom")}
+            <input type="date" name="from" defaultValue={period.month ? "" : isoDate(period.from)} className={field} />
+          </label>
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+            {t("rangeTo")}
+            <input type="date" name="to" defaultValue={period.month ? "" : isoDate(period.to)} className={field} />
+          </label>
+        </fieldset>
         {areas.length > 0 && (
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
             {t("area")}
@@ -80,7 +85,7 @@ export default async function NewAssessmentPage({
         </button>
       </form>
       <AssessmentForm
-        key={`${period.month}-${area?.code}`}
+        key={`${isoDate(period.from)}-${isoDate(period.to)}-${area?.code}`}
         iso3={country.iso3}
         area={area?.code ?? null}
         from={isoDate(period.from)}
