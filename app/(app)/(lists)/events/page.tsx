@@ -1,26 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations } from "@/lib/i18n/server";
-import { TableView } from "@/components/tables/table-view";
-import { AsOfNotice } from "@/components/view/view-heading";
-import { requireActor } from "@/lib/auth/session";
-import { parseView, type SearchParams } from "@/lib/domain/view";
+import { listPageMetadata, TableListPage } from "@/components/tables/list-page";
+import type { SearchParams } from "@/lib/domain/view";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("lists"))("eventsTitle") };
+  return listPageMetadata("events");
 }
 
-export default async function EventsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await requireActor();
-  const params = await searchParams;
-  const t = await getTranslations("lists");
-  return (
-    <div className="space-y-4">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">{t("eventsTitle")}</h1>
-        <p className="text-slate-600">{t("eventsIntro")}</p>
-        <AsOfNotice view={parseView(params)} />
-      </div>
-      <TableView actor={actor} table="events" params={params} basePath="/events" noun="events" caption={t("eventsCaption")} />
-    </div>
-  );
+export default function EventsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <TableListPage table="events" searchParams={searchParams} />;
 }
