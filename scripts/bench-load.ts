@@ -7,20 +7,10 @@ import autocannon from "autocannon";
 import { startThrowawayApp } from "./lib/app-process";
 import { signInCookie } from "./lib/bench-http";
 import { rssOf, sampleRss } from "./lib/process-memory";
+import { LOAD_MIX } from "./lib/load-mix";
 
 const PASSWORD = "bench-load-password";
-const MIX = [
-  "/",
-  "/presences",
-  "/presences?country=NER&status=EXPELLED&sort=since",
-  "/events?country=NER",
-  "/organisations",
-  "/countries/NER",
-  "/?asOf=2025-02-10",
-  "/api/v1/presences?country=NER",
-  "/api/v1/events?size=50",
-  "/api/v1/countries?region=Africa",
-];
+const MIX = LOAD_MIX;
 const soak = process.argv.includes("--soak");
 const seconds = Number(soak ? (process.env.SOAK_SECONDS ?? 300) : (process.env.LOAD_SECONDS ?? 20));
 const connections = Number(soak ? 4 : (process.env.LOAD_CONNECTIONS ?? 10));

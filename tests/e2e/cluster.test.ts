@@ -2,15 +2,19 @@
 // as a deployment would run it): a session made through the load balancer works on each
 // instance; sign-in throttling counts across them; conflicting edits on the two give one
 // winner and one 409; an API token's budget is one budget; an export streams through the
-// load balancer; and when an instance is
-// killed mid-traffic, no committed write is lost and the next requests go to the other.
+// load balancer; each webhook delivery is sent once; and when an instance is killed
+// mid-traffic, no committed write is lost and the next requests go to the other.
 import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db";
 import { issueApiToken } from "@/lib/data/api-tokens";
+import { createWebhook } from "@/lib/data/webhooks";
+import type { Actor } from "@/lib/domain/actor";
 import { startThrowawayApp, type ThrowawayApp } from "../../scripts/lib/app-process";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
 import { freePort } from "../../scripts/lib/free-port";
@@ -27,6 +31,9 @@ const instances: ThrowawayApp[] = [];
 let balancer: LoadBalancer;
 let token: string;
 let newToken: (name: string) => Promise<string>;
+let admin: Actor;
+let receiver: Server;
+const received: string[] = [];
 
 const api = (base: string, pathname: string, init: RequestInit = {}, bearer = token) =>
   fetch(`${base}${pathname}`, { ...init, headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json", ...init.headers } });
@@ -46,7 +53,13 @@ beforeAll(async () => {
   database = await startEmbeddedPostgres({ dataDir });
   const url = await database.createDatabase("access_monitor");
   const lbPort = await freePort();
-  const shared = { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: `http://localhost:${lbPort}` };
+  const shared = {
+    DATABASE_URL: url,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    NEXTAUTH_URL: `http://localhost:${lbPort}`,
+    // The webhook receiver below is on loopback.
+    WEBHOOK_ALLOW_LOCAL: "true",
+  };
   // One after the other: the first migrates and seeds, the second finds it done.
   for (let i = 0; i < 2; i++) instances.push(await startThrowawayApp(shared));
   balancer = await startLoadBalancer(
@@ -54,13 +67,23 @@ beforeAll(async () => {
     instances.map((instance) => new URL(instance.base).host.replace("localhost", "127.0.0.1")),
   );
   ({ prisma, restore: restoreDatabase } = useDatabase(url));
-  const admin = (await seedUser(prisma, { role: "ADMIN" })).actor;
+  admin = (await seedUser(prisma, { role: "ADMIN" })).actor;
+  receiver = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push(Buffer.concat(chunks).toString("utf8"));
+      response.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const analyst = await seedUser(prisma, { role: "ANALYST" });
   newToken = async (name) => (await issueApiToken(admin, { name, email: analyst.user.email })).token;
   token = await newToken("cluster");
 }, 900_000);
 
 afterAll(async () => {
+  await new Promise((resolve) => receiver?.close(resolve));
   await balancer?.stop();
   for (const instance of instances) await instance.stop();
   await restoreDatabase?.();
@@ -137,6 +160,31 @@ describe("two instances behind nginx", () => {
     const lines = (await response.text()).trim().split("\n");
     const published = await prisma.accessEvent.count({ where: { countryIso3: "NER", reviewState: "PUBLISHED" } });
     expect(lines.length - 1).toBeGreaterThanOrEqual(published);
+  });
+
+  it("sends each webhook delivery once, though both instances run a job worker", async () => {
+    process.env.WEBHOOK_ALLOW_LOCAL = "true";
+    await createWebhook(admin, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, events: ["event.published"] });
+    const bearer = await newToken("webhooks");
+    const created: number[] = [];
+    for (let n = 0; n < 6; n++) {
+      const response = await api(
+        balancer.base,
+        "/api/v1/countries/NER/events",
+        { method: "POST", body: JSON.stringify(constraint(`2025-08-0${n + 1}`)) },
+        bearer,
+      );
+      expect(response.status).toBe(201);
+      created.push(((await response.json()) as { eventId: number }).eventId);
+    }
+    const delivered = () => received.map((body) => (JSON.parse(body) as { change: { entity: { id: number } } }).change.entity.id);
+    const deadline = Date.now() + 30_000;
+    while (!created.every((id) => delivered().includes(id)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    // Time for a second copy to come, had both workers sent one.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(created.filter((id) => !delivered().includes(id))).toEqual([]);
+    // Each change once (a constraint may also publish events of the presences it restricts: each of those once too).
+    expect(delivered().length).toBe(new Set(delivered()).size);
   });
 
   it("loses no committed write when an instance is killed mid-traffic, and sends the next requests to the other", async () => {
