@@ -135,7 +135,7 @@ describe("two instances behind nginx", () => {
     expect(answers.filter((status) => status === 429).length).toBe(80 - served);
   });
 
-  it("gives conflicting edits on the two instances one winner and one 409", async () => {
+  it("gives conflicting edits on the two instances one winner and one 409, one audit entry, one event, the status projected", async () => {
     const presence = await prisma.presence.findFirstOrThrow({ where: { countryIso3: "NER", status: "OPERATING" } });
     const body = JSON.stringify({
       version: presence.version,
@@ -151,6 +151,10 @@ describe("two instances behind nginx", () => {
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
     const after = await prisma.presence.findUniqueOrThrow({ where: { id: presence.id } });
     expect(after.version).toBe(presence.version + 1);
+    // One audit entry and one event for the one write that won, and the status projected from it.
+    expect(await prisma.auditEntry.count({ where: { action: "presence.statusChange", entityId: String(presence.id) } })).toBe(1);
+    expect(await prisma.accessEvent.count({ where: { presenceId: presence.id, summary: "Cluster test: restricted." } })).toBe(1);
+    expect(after.status).toBe("RESTRICTED");
   });
 
   it("streams an export through the load balancer", async () => {
