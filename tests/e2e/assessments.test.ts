@@ -146,4 +146,15 @@ describe("access assessments", () => {
     expect(await areas.locator("tbody tr").textContent()).toContain("1 · Low constraints");
     expect(await areas.locator("tbody tr").textContent()).toContain("1 Feb 2025 – 20 Feb 2025");
   });
+
+  it("fits the assessments table, with rows, in its card in French at 1280×800", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" })).newPage();
+    await signIn(page, "viewer@example.org");
+    await page.waitForURL(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/assessments`);
+    await page.getByTestId("assessments-table").locator("tbody tr").first().waitFor();
+    // Long French dates and levels wrap rather than push the last column out of the card.
+    const overflow = await page.getByTestId("assessments-table").evaluate((table) => table.scrollWidth - table.parentElement!.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
 });

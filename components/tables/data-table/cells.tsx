@@ -30,9 +30,10 @@ const day = (iso: string, precision: DatePrecision, f: Formatter) => (
 );
 const number = (value: number | null, f: Formatter) => (value === null ? <span className="text-slate-500">—</span> : f.number(value));
 const muted = (text: string | null) => text ?? <span className="text-slate-500">—</span>;
+// The day as a table date (it may wrap in French), the time kept whole.
 const instant = (iso: string, f: Formatter) => (
-  <time dateTime={iso} className="whitespace-nowrap">
-    {f.date(new Date(iso), "DAY")} {iso.slice(11, 16)}
+  <time dateTime={iso}>
+    {day(iso, "DAY", f)} <span className="whitespace-nowrap">{iso.slice(11, 16)}</span>
   </time>
 );
 
@@ -75,7 +76,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
     from: (r, { f }) => day(r.from, "DAY", f),
     to: (r, { f }) => day(r.to, "DAY", f),
     // The number first, in bold, then ACAPS's words: it reads without colour.
-    level: (r, { f }) => <span className="whitespace-nowrap font-semibold text-slate-900">{accessLevelText(r.level, f.locale)}</span>,
+    level: (r, { f }) => <span className="font-semibold text-slate-900">{accessLevelText(r.level, f.locale)}</span>,
     computedLevel: (r, { f }) => accessLevelText(r.computedLevel, f.locale),
     overrideReason: (r) => (r.override ? <span className="line-clamp-2 max-w-xs">{r.override.reason}</span> : muted(null)),
     gaps: (r, { f }) => f.number(r.gaps),
