@@ -5,6 +5,7 @@
 // concurrent reads, first-load JavaScript per page, and the CSV export vs COPY
 // (scripts/bench-export.ts). Prints figures; asserts nothing.
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { CONSTRAINT_SQL } from "../lib/data/constraints-sql";
@@ -20,6 +21,7 @@ import { parseTableQuery, type TableQuery } from "../lib/domain/tables/query";
 import { parseView, withChartWindow, type SearchParams } from "../lib/domain/view";
 import { firstLoadJs, percentile, signInCookie } from "./lib/bench-http";
 import { openBenchDatabase, startBenchApp } from "./lib/bench-setup";
+import { startThrowawayApp } from "./lib/app-process";
 import { SYNTHETIC_SHAPES, type SyntheticShape } from "./lib/synthetic-data";
 
 const MIN_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -120,6 +122,44 @@ async function timeRuns(run: () => Promise<unknown>): Promise<{ p50: number; p95
 }
 
 const ms = (n: number) => n.toFixed(1).padStart(8);
+
+/**
+ * The cost of the data: each page's p50 on the seeded demo data (a throwaway app of its own)
+ * next to the same page on the synthetic million, one after the other, same build and
+ * machine. The target (issue 19): under 20 ms of difference for every page.
+ */
+async function seededVersusMillion(millionBase: string, millionCookie: string, busiest: string) {
+  const password = randomBytes(12).toString("base64url");
+  const seeded = await startThrowawayApp({ DEMO_PASSWORD: password, RATE_LIMIT_MULTIPLIER: "1000" });
+  try {
+    const seededCookie = await signInCookie(seeded.base, "analyst@example.org", password);
+    const pages: [string, string, string][] = [
+      ["overview", "/", "/"],
+      ["presences page", "/presences", "/presences"],
+      ["events page", "/events", "/events"],
+      ["organisations page", "/organisations", "/organisations"],
+      ["assessments page", "/assessments", "/assessments"],
+      ["audit log page", "/audit", "/audit"],
+      ["country page", "/countries/NER", `/countries/${busiest}`],
+    ];
+    console.log(`\nThe cost of the data: p50 on the seeded data and on ${MIN_EVENTS.toLocaleString("en-GB")} synthetic events (target: under 20 ms apart)\n`);
+    console.log(`${"page".padEnd(22)}${"seeded".padStart(9)}${"million".padStart(9)}${"difference".padStart(12)}`);
+    for (const [name, seededUrl, millionUrl] of pages) {
+      const time = (base: string, url: string, cookie: string) =>
+        timeRuns(async () => {
+          const response = await fetch(`${base}${url}`, { headers: { cookie } });
+          await response.text();
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        });
+      const small = await time(seeded.base, seededUrl, seededCookie);
+      const large = await time(millionBase, millionUrl, millionCookie);
+      const difference = large.p50 - small.p50;
+      console.log(`${name.padEnd(22)}${ms(small.p50)} ${ms(large.p50)} ${ms(difference)}   ${difference < 20 ? "met" : "NOT met"}`);
+    }
+  } finally {
+    await seeded.stop();
+  }
+}
 
 async function main() {
   const env = await openBenchDatabase(MIN_EVENTS, SHAPE);
@@ -232,6 +272,7 @@ async function main() {
 
     await statusChangeUnderReads(app.base, bearer, cookie, env.client);
     await firstLoad(app.base, cookie, country);
+    await seededVersusMillion(app.base, cookie, country);
   } finally {
     await sqlPool.end();
     await app.stop();
