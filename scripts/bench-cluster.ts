@@ -6,7 +6,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
 import { startThrowawayApp, type ThrowawayApp } from "./lib/app-process";
@@ -14,27 +13,14 @@ import { signInCookie } from "./lib/bench-http";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/free-port";
 import { startLoadBalancer } from "./lib/load-balancer";
-import { LOAD_MIX } from "./lib/load-mix";
+import { LOAD_MIX, runLoadMix } from "./lib/load-mix";
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 15);
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 10);
 const INSTANCES = 3;
 
 async function load(base: string, cookies: string[]) {
-  let turn = 0;
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration: seconds,
-    requests: [
-      {
-        setupRequest: (request) => {
-          turn += 1;
-          return { ...request, method: "GET", path: LOAD_MIX[turn % LOAD_MIX.length]!, headers: { cookie: cookies[turn % cookies.length]! } };
-        },
-      },
-    ],
-  });
+  const result = await runLoadMix(base, cookies, connections, seconds);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

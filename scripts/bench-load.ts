@@ -3,14 +3,12 @@
 // requests per second, latency percentiles, errors.
 // npm run bench:soak  — the same mix for SOAK_SECONDS (default 300) at 4 connections, with
 // the server's memory at the start, the end and its peak. Prints figures; asserts nothing.
-import autocannon from "autocannon";
 import { startThrowawayApp } from "./lib/app-process";
 import { signInCookie } from "./lib/bench-http";
 import { rssOf, sampleRss } from "./lib/process-memory";
-import { LOAD_MIX } from "./lib/load-mix";
+import { LOAD_MIX, runLoadMix } from "./lib/load-mix";
 
 const PASSWORD = "bench-load-password";
-const MIX = LOAD_MIX;
 const soak = process.argv.includes("--soak");
 const seconds = Number(soak ? (process.env.SOAK_SECONDS ?? 300) : (process.env.LOAD_SECONDS ?? 20));
 const connections = Number(soak ? 4 : (process.env.LOAD_CONNECTIONS ?? 10));
@@ -21,32 +19,18 @@ async function main() {
   try {
     const server = serverPid();
     const cookies = await Promise.all(["viewer", "analyst", "admin"].map((who) => signInCookie(base, `${who}@example.org`, PASSWORD)));
-    for (const url of MIX) await (await fetch(`${base}${url}`, { headers: { cookie: cookies[0]! } })).text(); // warm up every route
+    for (const url of LOAD_MIX) await (await fetch(`${base}${url}`, { headers: { cookie: cookies[0]! } })).text(); // warm up every route
 
     const startRss = rssOf(server);
     const peak = sampleRss(server, 250);
-    let turn = 0;
-    const result = await autocannon({
-      url: base,
-      connections,
-      duration: seconds,
-      requests: [
-        {
-          // Each request: the next page of the mix, as the next of three signed-in users.
-          setupRequest: (request) => {
-            turn += 1;
-            return { ...request, method: "GET", path: MIX[turn % MIX.length]!, headers: { cookie: cookies[turn % cookies.length]! } };
-          },
-        },
-      ],
-    });
+    const result = await runLoadMix(base, cookies, connections, seconds);
     const peakRss = peak.stop();
     const endRss = rssOf(server);
     const errors = result.errors + result.timeouts + result.non2xx;
     console.log(
       `\n${soak ? "Soak" : "Load"}: ${seconds} s, ${connections} connections, signed-in viewer/analyst/admin in turn, seeded demo data, production build, loopback.`,
     );
-    console.log(`Mix (${MIX.length} routes): ${MIX.join("  ")}\n`);
+    console.log(`Mix (${LOAD_MIX.length} routes): ${LOAD_MIX.join("  ")}\n`);
     console.log(`requests          ${result.requests.total.toLocaleString("en-GB")} (${result.requests.average.toFixed(1)} per second)`);
     console.log(`latency           p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`);
     console.log(`errors            ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);

@@ -1,3 +1,5 @@
+import autocannon from "autocannon";
+
 // The mixed signed-in reads of bench:load and bench:cluster: pages, tables and API lists.
 export const LOAD_MIX = [
   "/",
@@ -11,3 +13,21 @@ export const LOAD_MIX = [
   "/api/v1/events?size=50",
   "/api/v1/countries?region=Africa",
 ];
+
+/** The mix for `seconds` at `connections`: each request the next route, as the next of the signed-in users in turn. */
+export function runLoadMix(base: string, cookies: string[], connections: number, seconds: number) {
+  let turn = 0;
+  return autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => {
+          turn += 1;
+          return { ...request, method: "GET", path: LOAD_MIX[turn % LOAD_MIX.length]!, headers: { cookie: cookies[turn % cookies.length]! } };
+        },
+      },
+    ],
+  });
+}
