@@ -13,6 +13,7 @@ import { feedEntries } from "@/lib/data/feeds";
 import { listChanges } from "@/lib/data/changes";
 import { createWebhook } from "@/lib/data/webhooks";
 import { startWorker } from "@/lib/jobs/worker";
+import { settled } from "../support/change-log";
 import { seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
@@ -73,6 +74,8 @@ describe("published assessments", () => {
       ["assessment.published", id, "NER"],
       ["assessment.published", id, "NER"],
     ]);
+    // The log is read below the oldest running writer on the server (other test files write too).
+    await settled(prisma);
     const changes = await listChanges(viewer, { since: null, after: null, country: null, organisation: null, limit: 10, kinds: ["assessment.published"] });
     expect(changes.data.map((c) => c.entity)).toEqual([
       { type: "Assessment", id, href: `/api/v1/assessments/${id}` },
@@ -81,6 +84,7 @@ describe("published assessments", () => {
   });
 
   it("appear in the feeds of the country and of everything, each entry with the version it announces", async () => {
+    await settled(prisma);
     const entries = (await feedEntries(viewer, { country: "NER" })).filter((e) => e.kind === "assessment.published");
     // Newest first: version 2 (3 → 2 for entry: 2 of 27, still level 1), then version 1.
     expect(entries.map((e) => e.assessment && [e.assessment.id, e.assessment.version, e.assessment.level, e.assessment.from])).toEqual([
