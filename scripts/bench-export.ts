@@ -1,5 +1,6 @@
-// npm run bench:export — CSV export of every event through the app's own export route vs
-// PostgreSQL's COPY (same query) TO STDOUT WITH CSV, on the synthetic database (made with
+// npm run bench:export — CSV export of every event through the app's own export route (which
+// has PostgreSQL write the CSV, lib/data/tables/csv-sql.ts) vs PostgreSQL's COPY of the
+// export's row query (exportSql, the rows the app's own writer formats) TO STDOUT WITH CSV, on the synthetic database (made with
 // 1,000,000 events when missing; never the demo database). Prints rows, seconds,
 // throughput of each, their ratio and the app server's peak RSS. Asserts nothing.
 import { Readable, Writable } from "node:stream";
@@ -81,7 +82,8 @@ async function main() {
       Number(
         (
           await env.client.query<{ n: string }>(
-            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query ILIKE '%FROM "AccessEvent" e%'`,
+            // The export's COPY on the export pool (lib/db.ts); a query's text is cut at 1 kB here, too short to match its FROM.
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'access-monitor-export' AND state = 'active' AND query LIKE 'COPY (%'`,
           )
         ).rows[0]!.n,
       );
@@ -114,7 +116,7 @@ async function main() {
     if (copy.rows !== app.rows) console.log(`Note: row counts differ (COPY ${copy.rows}, app ${app.rows}).`);
     const ratio = app.rows / app.seconds / (copy.rows / copy.seconds);
     const peak = Math.max(...appRuns.map((r) => r.peakRss)) / 2 ** 20;
-    console.log(`\nThroughput ratio (app / COPY): ${ratio.toFixed(2)}   target ≥ 0.50   ${ratio >= 0.5 ? "met" : "NOT met"}`);
+    console.log(`\nThroughput ratio (app / COPY): ${ratio.toFixed(2)}   target ≥ 0.90   ${ratio >= 0.9 ? "met" : "NOT met"}`);
     console.log(`App server peak RSS during the exports: ${peak.toFixed(0)} MB   target < 250 MB   ${peak < 250 ? "met" : "NOT met"}`);
     console.log(
       `Client disconnect after 1 MB: ${runningBefore} export quer${runningBefore === 1 ? "y" : "ies"} running before; ` +

@@ -12,9 +12,13 @@ export function csvField(value: CellValue, kind: Column<unknown>["kind"]): strin
 
 const line = (cells: string[]) => `${cells.join(",")}\r\n`;
 
+/** The header line, and for HXL the hashtag line under it. */
+export function csvHeader(columns: readonly Pick<Column<unknown>, "label" | "hxl">[], { hxl = false } = {}): string {
+  return line(columns.map((c) => csvField(c.label, "text"))) + (hxl ? line(columns.map((c) => c.hxl)) : "");
+}
+
 export async function* csvLines<Row>(columns: readonly Column<Row>[], batches: AsyncIterable<Row[]>, { hxl = false } = {}): AsyncGenerator<string> {
-  yield line(columns.map((c) => csvField(c.label, "text")));
-  if (hxl) yield line(columns.map((c) => c.hxl));
+  yield csvHeader(columns, { hxl });
   for await (const rows of batches) {
     let chunk = "";
     for (const row of rows) chunk += line(columns.map((c) => csvField(c.value(row), c.kind)));

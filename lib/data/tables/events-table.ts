@@ -8,6 +8,10 @@ import type { Confidence, DatePrecision, EventKind, OrganisationType, Status } f
 import type { TableDefinition } from "./table-sql";
 import { anyContains, countryCodesMatching, presenceIdsMatching } from "@/lib/data/search-sql";
 import { eventFilterConditions, sourcesJson, statusSeverity } from "@/lib/data/sql-fragments";
+import { CONFIDENCE_LABELS, EVENT_KIND_LABELS, ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "@/lib/domain/vocabulary";
+import { CATEGORY_LABELS, CATEGORY_PILLAR, SUBTYPE_LABELS } from "@/lib/domain/constraint-codes";
+import { PILLAR_LABELS } from "@/lib/domain/pillars";
+import { labelOf, type CsvDefinition } from "./csv-sql";
 
 /**
  * Events that match a search, as the ids of indexed lookups (summary, organisation, country).
@@ -69,7 +73,7 @@ export function eventsTable(query: TableQuery, options: { denseSearch?: boolean 
       o."iatiId" AS iati_id, c.iso3 AS country_iso3, c."nameEn" AS country_name, c.region,
       (SELECT ${sourcesJson("so")}
          FROM "EventSource" es JOIN "Source" so ON so.id = es."sourceId" WHERE es."eventId" = e.id) AS sources,
-      (SELECT coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY a.name), '[]'::json)
+      (SELECT coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY a.name, a.code), '[]'::json)
          FROM "EventArea" ea JOIN "Area" a ON a.code = ea."areaCode" WHERE ea."eventId" = e.id) AS areas,
       (SELECT coalesce(json_agg(json_build_object('id', co.id, 'name', co.name) ORDER BY co.name), '[]'::json)
          FROM "EventOrganisation" eo JOIN "Organisation" co ON co.id = eo."organisationId" WHERE eo."eventId" = e.id) AS concerned,
@@ -90,8 +94,51 @@ export function eventsTable(query: TableQuery, options: { denseSearch?: boolean 
       confidence: { expr: Prisma.sql`e.confidence::text`, type: "text" },
       peopleAffected: { expr: Prisma.sql`coalesce(e."peopleAffected", -1)`, type: "int" },
     },
+    csv: EVENTS_CSV,
   };
 }
+
+const pillarLabels = Object.fromEntries(Object.entries(CATEGORY_PILLAR).map(([category, pillar]) => [category, PILLAR_LABELS[pillar].en]));
+
+/** Each column's cell as columns.ts writes it (value), in SQL: the lists joined as there, in the select's order. */
+const EVENTS_CSV: CsvDefinition = {
+  joins: Prisma.sql`
+    LEFT JOIN LATERAL (SELECT string_agg(so.publisher || ': ' || so.title, ' | ' ORDER BY so.id) AS names, string_agg(nullif(so.url, ''), ' ' ORDER BY so.id) AS urls
+      FROM "EventSource" es JOIN "Source" so ON so.id = es."sourceId" WHERE es."eventId" = e.id) csv_sources ON TRUE
+    LEFT JOIN LATERAL (SELECT string_agg(a.name, '; ' ORDER BY a.name, a.code) AS names, string_agg(a.code, '; ' ORDER BY a.name, a.code) AS codes
+      FROM "EventArea" ea JOIN "Area" a ON a.code = ea."areaCode" WHERE ea."eventId" = e.id) csv_areas ON TRUE`,
+  columns: {
+    id: Prisma.sql`e.id`,
+    occurredOn: Prisma.sql`e."occurredOn"::text`,
+    datePrecision: Prisma.sql`lower(e."datePrecision"::text)`,
+    country: Prisma.sql`c."nameEn"`,
+    iso3: Prisma.sql`c.iso3`,
+    region: Prisma.sql`c.region`,
+    organisation: Prisma.sql`o.name`,
+    type: labelOf(Prisma.sql`o.type`, ORGANISATION_TYPE_LABELS),
+    iatiId: Prisma.sql`o."iatiId"`,
+    kind: labelOf(Prisma.sql`e.kind`, EVENT_KIND_LABELS),
+    category: labelOf(Prisma.sql`e.category`, CATEGORY_LABELS),
+    pillar: labelOf(Prisma.sql`e.category`, pillarLabels),
+    subtype: labelOf(Prisma.sql`e.subtype`, SUBTYPE_LABELS),
+    areas: Prisma.sql`csv_areas.names`,
+    areaCodes: Prisma.sql`csv_areas.codes`,
+    // concernsLabel (lib/domain/concerns.ts) in English.
+    concerns: Prisma.sql`CASE WHEN o.name <> '' THEN o.name
+      ELSE coalesce(
+        (SELECT string_agg(co.name, '; ' ORDER BY co.name) FROM "EventOrganisation" eo JOIN "Organisation" co ON co.id = eo."organisationId" WHERE eo."eventId" = e.id),
+        'Every ' || (SELECT string_agg(${labelOf(Prisma.sql`t.type`, ORGANISATION_TYPE_LABELS)}, ' or ' ORDER BY t.n)
+                     FROM unnest(e."organisationTypes"::text[]) WITH ORDINALITY t(type, n)) || ' in the country',
+        'Whole country') END`,
+    parentEventId: Prisma.sql`e."parentEventId"`,
+    status: labelOf(Prisma.sql`e."resultingStatus"`, STATUS_LABELS),
+    confidence: labelOf(Prisma.sql`e.confidence`, CONFIDENCE_LABELS),
+    peopleAffected: Prisma.sql`e."peopleAffected"`,
+    summary: Prisma.sql`e.summary`,
+    sources: Prisma.sql`csv_sources.names`,
+    sourceUrls: Prisma.sql`csv_sources.urls`,
+  },
+};
 
 export function toEventRow(r: Record<string, unknown>): EventRow {
   return {

@@ -16,6 +16,8 @@ import { assessmentsTable, toAssessmentRow } from "./assessments-table";
 import { DENSE_PAGE_MATCHES, eventsTable, searchProbeSql, toEventRow } from "./events-table";
 import { organisationsTable, toOrganisationRow } from "./organisations-table";
 import { presencesTable, toPresenceRow } from "./presences-table";
+import { copyCsvStatement } from "./csv-sql";
+import type { Column } from "@/lib/domain/tables/columns";
 import { countLimit, countSql, exportSql, fitsSortKey, keysetSql, pageSql, type TableDefinition } from "./table-sql";
 import { InvalidCursorError } from "@/lib/domain/errors";
 import { assertKnownCountry } from "../countries";
@@ -137,4 +139,18 @@ export async function* streamTableRows<T extends TableName>(
   } finally {
     await cursor.close().catch(() => {});
   }
+}
+
+/**
+ * The COPY statement that has PostgreSQL write these columns of the view as CSV rows, the
+ * same rows in the same order as streamTableRows, or null when a column has no SQL form.
+ */
+export function copyCsvStatementOf<T extends TableName>(
+  actor: Actor | null,
+  query: TableQuery<T>,
+  columns: readonly Pick<Column<unknown>, "id" | "kind">[],
+): string | null {
+  authorize(actor, TABLES[query.table].readAction);
+  authorize(actor, "export");
+  return copyCsvStatement(SQL_TABLES[query.table].define(query), query, columns);
 }

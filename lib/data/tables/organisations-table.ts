@@ -7,6 +7,8 @@ import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
 import type { TableDefinition } from "./table-sql";
 import { organisationMatches } from "@/lib/data/search-sql";
 import { STATUS_COUNTS } from "@/lib/data/sql-fragments";
+import { ORGANISATION_TYPE_LABELS } from "@/lib/domain/vocabulary";
+import { labelOf, type CsvDefinition } from "./csv-sql";
 
 export function organisationsTable(query: TableQuery): TableDefinition {
   const { filters } = query;
@@ -40,6 +42,7 @@ export function organisationsTable(query: TableQuery): TableDefinition {
     conditions,
     id: Prisma.sql`o.id`,
     sortKeys,
+    csv: ORGANISATIONS_CSV,
   };
   if (COUNT_SORTS.has(query.sort.column)) {
     // Sorted by a count: every organisation's counts are needed, from one grouped pass.
@@ -66,6 +69,22 @@ export function organisationsTable(query: TableQuery): TableDefinition {
     ) k ON TRUE`,
   };
 }
+
+/** Each column's cell as columns.ts writes it (value), in SQL, over the organisation (o) and its counts (k). */
+const ORGANISATIONS_CSV: CsvDefinition = {
+  columns: {
+    id: Prisma.sql`o.id`,
+    name: Prisma.sql`o.name`,
+    acronym: Prisma.sql`o.acronym`,
+    type: labelOf(Prisma.sql`o.type`, ORGANISATION_TYPE_LABELS),
+    iatiId: Prisma.sql`o."iatiId"`,
+    website: Prisma.sql`o.website`,
+    countries: Prisma.sql`coalesce(k.countries, 0)`,
+    operating: Prisma.sql`coalesce(k.operating, 0)`,
+    restricted: Prisma.sql`coalesce(k.restricted, 0)`,
+    expelled: Prisma.sql`coalesce(k.expelled, 0)`,
+  },
+};
 
 /** Sort columns that need every organisation's counts. */
 const COUNT_SORTS = new Set(["countries", "expelled"]);

@@ -8,6 +8,8 @@ import { isoDate } from "@/lib/domain/partial-date";
 import type { TableDefinition } from "./table-sql";
 import { countryCodesMatching, presenceIdsMatching } from "@/lib/data/search-sql";
 import { sourcesJson, statusEvent } from "@/lib/data/sql-fragments";
+import { ORGANISATION_TYPE_LABELS, STATUS_LABELS } from "@/lib/domain/vocabulary";
+import { labelOf, type CsvDefinition } from "./csv-sql";
 
 /**
  * Conditions on the events of the run behind each presence's status as of a date (alias re
@@ -42,7 +44,7 @@ export function presencesTable(query: TableQuery): TableDefinition {
          FROM (SELECT DISTINCT so.id, so.publisher, so.title, so.url, so."publishedOn"
                FROM "AccessEvent" re JOIN "EventSource" es ON es."eventId" = re.id JOIN "Source" so ON so.id = es."sourceId"
                WHERE ${inRun(query.asOf)}) src) AS sources,
-      (SELECT coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY a.name), '[]'::json)
+      (SELECT coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY a.name, a.code), '[]'::json)
          FROM "PresenceArea" pa JOIN "Area" a ON a.code = pa."areaCode" WHERE pa."presenceId" = p.id) AS areas`,
     from: Prisma.sql`FROM presence_status s
       JOIN "Presence" p ON p.id = s.presence_id
@@ -62,8 +64,39 @@ export function presencesTable(query: TableQuery): TableDefinition {
       since: { expr: Prisma.sql`s.since`, type: "date" },
       peopleAffected: { expr: Prisma.sql`coalesce(s.people_affected, -1)`, type: "int" },
     },
+    csv: presencesCsv(query.asOf),
   };
 }
+
+/** Each column's cell as columns.ts writes it (value), in SQL: the lists joined as there, in the select's order. */
+const presencesCsv = (asOf: Date): CsvDefinition => ({
+  joins: Prisma.sql`
+    LEFT JOIN LATERAL (SELECT string_agg(src.publisher || ': ' || src.title, ' | ' ORDER BY src.id) AS names, string_agg(nullif(src.url, ''), ' ' ORDER BY src.id) AS urls
+      FROM (SELECT DISTINCT so.id, so.publisher, so.title, so.url
+            FROM "AccessEvent" re JOIN "EventSource" es ON es."eventId" = re.id JOIN "Source" so ON so.id = es."sourceId"
+            WHERE ${inRun(asOf)}) src) csv_sources ON TRUE
+    LEFT JOIN LATERAL (SELECT string_agg(a.name, '; ' ORDER BY a.name, a.code) AS names, string_agg(a.code, '; ' ORDER BY a.name, a.code) AS codes
+      FROM "PresenceArea" pa JOIN "Area" a ON a.code = pa."areaCode" WHERE pa."presenceId" = p.id) csv_areas ON TRUE`,
+  columns: {
+    id: Prisma.sql`p.id`,
+    organisation: Prisma.sql`o.name`,
+    acronym: Prisma.sql`o.acronym`,
+    type: labelOf(Prisma.sql`o.type`, ORGANISATION_TYPE_LABELS),
+    iatiId: Prisma.sql`o."iatiId"`,
+    country: Prisma.sql`c."nameEn"`,
+    iso3: Prisma.sql`c.iso3`,
+    region: Prisma.sql`c.region`,
+    status: labelOf(Prisma.sql`s.status`, STATUS_LABELS),
+    since: Prisma.sql`s.since::text`,
+    sincePrecision: Prisma.sql`lower(s.since_precision::text)`,
+    peopleAffected: Prisma.sql`s.people_affected`,
+    disputed: Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "AccessEvent" re WHERE ${inRun(asOf)} AND re.confidence = 'DISPUTED') THEN 'yes' ELSE 'no' END`,
+    areas: Prisma.sql`csv_areas.names`,
+    areaCodes: Prisma.sql`csv_areas.codes`,
+    sources: Prisma.sql`csv_sources.names`,
+    sourceUrls: Prisma.sql`csv_sources.urls`,
+  },
+});
 
 export function toPresenceRow(r: Record<string, unknown>): PresenceRow {
   return {

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TableQuery } from "@/lib/domain/tables/query";
 import { STATUSES } from "@/lib/domain/vocabulary";
 import { isCalendarDay } from "@/lib/domain/partial-date";
+import type { CsvDefinition } from "./csv-sql";
 
 /** "status": the Status enum, which sorts in declaration order (least to most severe). */
 export type SortKeyType = "text" | "int" | "date" | "timestamp" | "status";
@@ -46,6 +47,8 @@ export interface TableDefinition {
    * the select list runs per-row subqueries; not when its cost is a CTE shared by all rows.
    */
   deferredJoin?: boolean;
+  /** The columns as PostgreSQL can write them to CSV itself (csv-sql.ts); none, the app writes the file. */
+  csv?: CsvDefinition;
 }
 
 /** A LIKE pattern that matches the text literally anywhere. */
@@ -72,6 +75,15 @@ function rowsSql(def: TableDefinition, query: TableQuery, extra: Prisma.Sql[], t
     ${whereClause([...def.conditions, ...extra])}
     ${orderBy(def, query)}
     ${tail}`;
+}
+
+/** Every row of the view in order, as the select list given (and the joins it reads) only: a CSV export by COPY. */
+export function copyRowsSql(def: TableDefinition, query: TableQuery, select: Prisma.Sql, joins: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${withClause(def)}
+    SELECT ${select}
+    ${def.from} ${def.selectJoins ?? Prisma.empty} ${joins}
+    ${whereClause(def.conditions)}
+    ${orderBy(def, query)}`;
 }
 
 /**
