@@ -29,7 +29,14 @@ export function createPrismaClient(database: string | pg.Pool, poolSize = 10): P
   return new PrismaClient({ adapter });
 }
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; exportPool?: pg.Pool };
+const globalForDb = globalThis as unknown as {
+  prisma?: PrismaClient;
+  pgPool?: pg.Pool;
+  exportPool?: pg.Pool;
+  replicaPrisma?: PrismaClient;
+  replicaPool?: pg.Pool;
+  replicaExportPool?: pg.Pool;
+};
 
 export function pool(): pg.Pool {
   if (!globalForDb.pgPool) {
@@ -55,6 +62,24 @@ export function exportPool(): pg.Pool {
 export function db(): PrismaClient {
   globalForDb.prisma ??= createPrismaClient(pool());
   return globalForDb.prisma;
+}
+
+/**
+ * The streaming replica's pools (DATABASE_REPLICA_URL), or null without one. Only
+ * lib/data/read-routing.ts hands them out, once its rule says the replica may serve a read.
+ */
+export function replicaPools(): { pool: pg.Pool; exportPool: pg.Pool; prisma: PrismaClient } | null {
+  const env = getEnv();
+  if (!env.DATABASE_REPLICA_URL) return null;
+  globalForDb.replicaPool ??= createPool(env.DATABASE_REPLICA_URL, env.DATABASE_POOL_SIZE, env.DATABASE_ACQUIRE_TIMEOUT_MS, "access-monitor-replica");
+  globalForDb.replicaExportPool ??= createPool(
+    env.DATABASE_REPLICA_URL,
+    env.EXPORTS_PER_INSTANCE,
+    env.DATABASE_ACQUIRE_TIMEOUT_MS,
+    "access-monitor-replica-export",
+  );
+  globalForDb.replicaPrisma ??= createPrismaClient(globalForDb.replicaPool);
+  return { pool: globalForDb.replicaPool, exportPool: globalForDb.replicaExportPool, prisma: globalForDb.replicaPrisma };
 }
 
 /** For every write transaction: waiting for a connection or a row lock under load is normal; a minute-long write is not. */

@@ -11,6 +11,17 @@ const envSchema = z
     DATABASE_URL: z
       .string({ error: "DATABASE_URL is not set. `npm start` sets it for the embedded database." })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    /**
+     * A streaming replica of DATABASE_URL: pages, tables, exports and API lists read from it,
+     * except what must see the reader's own last write (lib/domain/read-routing.ts).
+     */
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgresql:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** A replica further behind than this serves no reads until it has caught up. */
+    REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     /** Largest number of PostgreSQL connections one app process opens. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),

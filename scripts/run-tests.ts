@@ -1,12 +1,25 @@
 // `npm test`: unit, integration (real PostgreSQL) and end-to-end (real app in headless
 // Chromium) suites, one after the other, then one line "N passed, N failed" for all.
-// Without Chromium the e2e suite is skipped with a clear line, without nginx its cluster test;
-// under CI=true either is a failure.
+// Without Chromium the e2e suite is skipped with a clear line, without nginx its cluster test,
+// without Debian's PostgreSQL its replica test; under CI=true any of these is a failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { findChromium } from "./lib/chromium";
 import { hasNginx } from "./lib/load-balancer";
+import { debianPostgresBin } from "./lib/replicated-postgres";
+
+/** e2e files that need a real component from Debian's packages, which `.ci/run` installs. */
+const NEEDS = [
+  { file: "tests/e2e/cluster.test.ts", name: "cluster", what: "nginx", present: hasNginx, install: "apt-get install -y nginx-light" },
+  {
+    file: "tests/e2e/replica.test.ts",
+    name: "replica",
+    what: "Debian's PostgreSQL",
+    present: () => debianPostgresBin() !== null,
+    install: "apt-get install -y postgresql",
+  },
+];
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS = path.join(ROOT, "test-results");
@@ -52,15 +65,14 @@ for (const suite of suites) {
     }
     continue;
   }
-  // The cluster test runs a real nginx: without it, that one file is left out with a clear
-  // line (and under CI=true it is a failure, as for Chromium).
-  const withoutNginx = suite === "e2e" && !hasNginx();
-  if (withoutNginx) {
+  // Files whose component is missing are left out with a clear line (under CI=true, a failure, as for Chromium).
+  const missing = suite === "e2e" ? NEEDS.filter((need) => !need.present()) : [];
+  for (const need of missing) {
     if (ci) {
       failed += 1;
-      summary.push("e2e cluster: FAILED: no nginx found, and under CI=true that is a failure (apt-get install -y nginx-light).");
+      summary.push(`e2e ${need.name}: FAILED: no ${need.what} found, and under CI=true that is a failure (${need.install}).`);
     } else {
-      summary.push("e2e cluster: skipped: no nginx found (install it with `apt-get install nginx-light`).");
+      summary.push(`e2e ${need.name}: skipped: no ${need.what} found (install it with \`${need.install}\`).`);
     }
   }
   const report = path.join(RESULTS, `${suite}.json`);
@@ -76,7 +88,7 @@ for (const suite of suites) {
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${report}`,
-      ...(withoutNginx ? ["--exclude", "tests/e2e/cluster.test.ts"] : []),
+      ...missing.flatMap((need) => ["--exclude", need.file]),
     ],
     { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" } },
   );

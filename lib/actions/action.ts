@@ -9,6 +9,7 @@ import { findTextIssues } from "@/lib/domain/text";
 import { describeError, UNEXPECTED, UnauthenticatedError, type Conflict } from "@/lib/domain/errors";
 import { getLocale } from "@/lib/i18n/server";
 import { localiseServerMessage } from "@/lib/i18n/server-messages";
+import { recordWrite } from "@/lib/data/read-routing";
 
 export interface ActionFailure {
   ok: false;
@@ -27,7 +28,10 @@ export function action<S extends z.ZodType, T>(schema: S, run: (actor: Actor | n
       if (!actor) throw new UnauthenticatedError();
       const textIssues = findTextIssues(input);
       if (textIssues.length) return inReadersLanguage(textFailure(input, textIssues));
-      return { ok: true, value: await run(actor, schema.parse(input)) };
+      const value = await run(actor, schema.parse(input));
+      // With a replica, this user's next reads (this response's page too) see this write.
+      await recordWrite(actor);
+      return { ok: true, value };
     } catch (error) {
       return inReadersLanguage(failure(error));
     }

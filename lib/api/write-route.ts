@@ -7,6 +7,7 @@ import { apiActor } from "./actor";
 import { foreignOrigin, readJsonBody } from "./body";
 import { errorResponse } from "./respond";
 import { UnauthenticatedError } from "@/lib/domain/errors";
+import { recordWrite } from "@/lib/data/read-routing";
 
 type Params = Promise<Record<string, string>>;
 
@@ -23,7 +24,10 @@ export function writeHandler(
       if (refused) return refused;
       const body = withBody ? await readJsonBody(request, limit) : { ok: true as const, value: {} };
       if (!body.ok) return body.response;
-      return Response.json(await run(actor, body.value, await context.params), { status, headers: { "Cache-Control": "no-store" } });
+      const result = await run(actor, body.value, await context.params);
+      // With a replica, this caller's next reads see this write, on whichever instance.
+      await recordWrite(actor);
+      return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       return errorResponse(error);
     }

@@ -10,6 +10,7 @@ import { enforceRateLimit } from "@/lib/data/rate-limit";
 import { getAuthOptions } from "./options";
 import { nowSeconds, sessionExpiry, sessionLimits } from "./session-policy";
 import { openSessionWithUser } from "./sessions";
+import { readAfterLsnOf } from "@/lib/data/read-routing";
 
 /**
  * The signed-in user for this request, re-read from the database with their session: a
@@ -34,6 +35,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     credential: { kind: "session", sessionId },
     mustChangePassword: user.mustChangePassword,
     locale: isLocale(user.locale) ? user.locale : null,
+    readAfterLsn: await readAfterLsnOf(user.id),
   };
 });
 

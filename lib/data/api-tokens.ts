@@ -3,6 +3,7 @@ import "server-only";
 // role at the time of each call, or read-only; it expires (90 days unless chosen) and ends
 // for good when its user is disabled or their password is reset. Every call with a token
 // that does not work is in the audit log, with the client's address.
+import { readAfterLsnOf } from "./read-routing";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { generateApiToken, hashApiToken, TOKEN_PREFIX } from "@/lib/auth/api-token";
@@ -167,5 +168,12 @@ export async function actorForApiToken(token: string, clientAddress: string | nu
     await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
   }
   const { user } = record;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, credential: { kind: "token", tokenId: record.id, readOnly: record.readOnly } };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    credential: { kind: "token", tokenId: record.id, readOnly: record.readOnly },
+    readAfterLsn: await readAfterLsnOf(user.id),
+  };
 }

@@ -3,7 +3,8 @@ import "server-only";
 // (a new one, or a new version of one), publishing a draft (four eyes when REQUIRE_REVIEW is
 // on), and reading them: the list as of a date, and one with every version and what changed
 // in its evidence since it was published.
-import { db, pool, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
+import { db, TRANSACTION_OPTIONS, type Tx } from "@/lib/db";
+import { readDb, readPool } from "./read-routing";
 import { requireReview } from "@/lib/env";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { can } from "@/lib/domain/permissions";
@@ -288,7 +289,7 @@ export interface AssessmentView {
 export async function getAssessment(actor: Actor | null, id: number): Promise<AssessmentView | null> {
   const user = authorize(actor, "read");
   if (!Number.isSafeInteger(id)) return null;
-  const assessment = await db().assessment.findUnique({
+  const assessment = await readDb(actor).assessment.findUnique({
     where: { id },
     include: {
       versions: {
@@ -402,7 +403,7 @@ export interface AssessmentListItem {
 export async function listAssessments(actor: Actor | null, query: AssessmentListQuery = {}): Promise<AssessmentListItem[]> {
   authorize(actor, "read");
   const asOf = query.asOf ?? new Date();
-  const assessments = await db().assessment.findMany({
+  const assessments = await readDb(actor).assessment.findMany({
     where: {
       ...(query.country ? { countryIso3: query.country } : {}),
       ...(query.from ? { periodTo: { gte: query.from } } : {}),
@@ -478,7 +479,7 @@ export interface RankedCountry {
  */
 export async function assessmentRanking(actor: Actor | null, asOf = new Date()): Promise<RankedCountry[]> {
   authorize(actor, "read");
-  const { rows } = await pool().query<{
+  const { rows } = await readPool(actor).query<{
     id: number;
     iso3: string;
     name: string;
@@ -493,7 +494,7 @@ export async function assessmentRanking(actor: Actor | null, asOf = new Date()):
     place: string;
   }>(RANKING_SQL, [asOf.toISOString()]);
   const firsts = rows.filter((r) => Number(r.place) === 1);
-  const scores = await db().assessmentIndicator.findMany({ where: { versionId: { in: firsts.map((r) => r.versionId) } } });
+  const scores = await readDb(actor).assessmentIndicator.findMany({ where: { versionId: { in: firsts.map((r) => r.versionId) } } });
   const previous = new Map(rows.filter((r) => Number(r.place) === 2).map((r) => [r.iso3, statedLevel(r.computedLevel as AccessLevel | null, overrideOf(r))]));
   return firsts
     .map((r) => {

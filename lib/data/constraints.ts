@@ -2,7 +2,7 @@ import "server-only";
 // Access constraints as figures: per ACAPS indicator and per area of a country (the evidence
 // behind a severity score), per pillar by month, and per country. The SQL is in
 // constraints-sql.ts.
-import { db } from "@/lib/db";
+import { readDb } from "./read-routing";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { monthlyWindow, pivot, type MonthlySeries } from "@/lib/domain/aggregations";
 import { CATEGORIES, PILLARS, type Category } from "@/lib/domain/constraints";
@@ -29,14 +29,14 @@ export interface CountryConstraints {
 export async function countryConstraints(actor: Actor | null, iso3: string, view: Pick<View, "asOf" | "from" | "to">): Promise<CountryConstraints> {
   authorize(actor, "read");
   const [categories, areas] = await Promise.all([
-    db().$queryRaw<{ category: Category; events: number; latest: number; located: number }[]>(CONSTRAINT_SQL.byCategory(iso3, view)),
-    db().$queryRaw<{ code: string; events: number }[]>(CONSTRAINT_SQL.byArea(iso3, view)),
+    readDb(actor).$queryRaw<{ category: Category; events: number; latest: number; located: number }[]>(CONSTRAINT_SQL.byCategory(iso3, view)),
+    readDb(actor).$queryRaw<{ code: string; events: number }[]>(CONSTRAINT_SQL.byArea(iso3, view)),
   ]);
   const latestIds = categories.map((c) => c.latest);
   const latest = new Map(
-    (await db().accessEvent.findMany({ where: { id: { in: latestIds } }, select: { id: true, occurredOn: true, datePrecision: true, summary: true } })).map(
-      (e) => [e.id, { id: e.id, occurredOn: isoDate(e.occurredOn), datePrecision: e.datePrecision, summary: e.summary }],
-    ),
+    (
+      await readDb(actor).accessEvent.findMany({ where: { id: { in: latestIds } }, select: { id: true, occurredOn: true, datePrecision: true, summary: true } })
+    ).map((e) => [e.id, { id: e.id, occurredOn: isoDate(e.occurredOn), datePrecision: e.datePrecision, summary: e.summary }]),
   );
   const byCategory = new Map(categories.map((c) => [c.category, c]));
   const total = categories.reduce((sum, c) => sum + c.events, 0);
@@ -54,13 +54,13 @@ export async function countryConstraints(actor: Actor | null, iso3: string, view
 /** Constraint events per month by pillar (the chart window of withChartWindow; the view's country and region apply). */
 export async function constraintsByMonthAndPillar(actor: Actor | null, requested: View): Promise<MonthlySeries> {
   authorize(actor, "read");
-  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(CONSTRAINT_SQL.byMonthAndPillar(withChartWindow(requested)));
+  const rows = await readDb(actor).$queryRaw<{ key: string; series: string; value: number }[]>(CONSTRAINT_SQL.byMonthAndPillar(withChartWindow(requested)));
   return monthlyWindow(pivot(rows, PILLARS), PILLARS, requested);
 }
 
 /** Constraint events per country as of the view date (the world map's second layer). */
 export async function constraintsByCountry(actor: Actor | null, view: View): Promise<Record<string, number>> {
   authorize(actor, "read");
-  const rows = await db().$queryRaw<{ iso3: string; events: number }[]>(CONSTRAINT_SQL.byCountry(view));
+  const rows = await readDb(actor).$queryRaw<{ iso3: string; events: number }[]>(CONSTRAINT_SQL.byCountry(view));
   return Object.fromEntries(rows.map((r) => [r.iso3, r.events]));
 }

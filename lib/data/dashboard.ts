@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db, pool } from "@/lib/db";
+import { readDb, readPool } from "./read-routing";
 import {
   monthlyWindow,
   mostSevereStatus,
@@ -31,13 +31,16 @@ export interface HeadlineFigures {
 // The status figures, the by-country and by-type charts and the map are all shaped from one
 // grouped query per request (React's cache lasts one server request, keyed by the view
 // object the page passes to each of them).
-const statusSummary = cache(async (view: View): Promise<StatusSummary> =>
-  summariseStatusCounts(await db().$queryRaw<StatusCountRow[]>(DASHBOARD_SQL.statusCounts(view))),
+const statusSummary = cache(async (actor: Actor | null, view: View): Promise<StatusSummary> =>
+  summariseStatusCounts(await readDb(actor).$queryRaw<StatusCountRow[]>(DASHBOARD_SQL.statusCounts(view))),
 );
 
 export async function headlineFigures(actor: Actor | null, view: View): Promise<HeadlineFigures> {
   authorize(actor, "read");
-  const [summary, people] = await Promise.all([statusSummary(view), db().$queryRaw<{ people: number | null }[]>(DASHBOARD_SQL.peopleLast12Months(view))]);
+  const [summary, people] = await Promise.all([
+    statusSummary(actor, view),
+    readDb(actor).$queryRaw<{ people: number | null }[]>(DASHBOARD_SQL.peopleLast12Months(view)),
+  ]);
   return {
     presencesByStatus: summary.presencesByStatus,
     countriesWithExpulsion: summary.countriesByStatus.EXPELLED,
@@ -48,14 +51,14 @@ export async function headlineFigures(actor: Actor | null, view: View): Promise<
 /** People affected per month, stacked by the status the events led to (default window: see withChartWindow). */
 export async function peopleAffectedByMonth(actor: Actor | null, requested: View): Promise<MonthlySeries> {
   authorize(actor, "read");
-  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.peopleByMonth(withChartWindow(requested)));
+  const rows = await readDb(actor).$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.peopleByMonth(withChartWindow(requested)));
   return monthlyWindow(pivot(rows, STATUSES), STATUSES, requested);
 }
 
 /** Events per month by kind (default window: see withChartWindow). */
 export async function eventsByMonthAndKind(actor: Actor | null, requested: View): Promise<MonthlySeries> {
   authorize(actor, "read");
-  const rows = await db().$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.eventsByMonth(withChartWindow(requested)));
+  const rows = await readDb(actor).$queryRaw<{ key: string; series: string; value: number }[]>(DASHBOARD_SQL.eventsByMonth(withChartWindow(requested)));
   return monthlyWindow(pivot(rows, EVENT_KINDS), EVENT_KINDS, requested);
 }
 
@@ -64,13 +67,13 @@ export type CountryStatusRow = CountryStatusCounts;
 /** Presences by status per country, the countries with most restrictions first. */
 export async function statusByCountry(actor: Actor | null, view: View, limit = 15): Promise<CountryStatusRow[]> {
   authorize(actor, "read");
-  return rankByRestriction((await statusSummary(view)).byCountry).slice(0, limit);
+  return rankByRestriction((await statusSummary(actor, view)).byCountry).slice(0, limit);
 }
 
 /** Presences by organisation type and status. */
 export async function statusByOrganisationType(actor: Actor | null, view: View): Promise<SeriesRow[]> {
   authorize(actor, "read");
-  return (await statusSummary(view)).byType;
+  return (await statusSummary(actor, view)).byType;
 }
 
 export type MapCountry = { iso3: string; name: string; worst: Status | null } & Record<Status, number>;
@@ -83,6 +86,6 @@ export async function mapData(actor: Actor | null, view: View): Promise<MapCount
 
 export async function listRegions(actor: Actor | null): Promise<string[]> {
   authorize(actor, "read");
-  const { rows } = await pool().query<{ region: string }>(`SELECT DISTINCT region FROM "Country" ORDER BY region`);
+  const { rows } = await readPool(actor).query<{ region: string }>(`SELECT DISTINCT region FROM "Country" ORDER BY region`);
   return rows.map((r) => r.region);
 }

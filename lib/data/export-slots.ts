@@ -9,6 +9,7 @@ import "server-only";
 // A request beyond either cap is refused at once (429 with Retry-After), never queued.
 import type pg from "pg";
 import { exportPool, pool } from "@/lib/db";
+import { readExportPool } from "./read-routing";
 import { getEnv } from "@/lib/env";
 import type { Actor } from "@/lib/domain/actor";
 import { RateLimitedError } from "@/lib/domain/errors";
@@ -22,7 +23,10 @@ const RETRY_AFTER_SECONDS = 15;
 let runningHere = 0;
 
 export interface ExportSlot {
+  /** The primary's connection that holds the slot's lock. */
   client: pg.PoolClient;
+  /** Where the export reads its rows: the same connection, or one of the replica's (lib/data/read-routing.ts). */
+  reader: pg.PoolClient;
   /** Gives the slot back (once; later calls do nothing). A broken connection is discarded. */
   release: (broken?: Error) => Promise<void>;
 }
@@ -57,7 +61,7 @@ export async function acquireExportSlot(actor: Actor): Promise<ExportSlot> {
     for (let slot = 0; slot < Math.min(EXPORTS_PER_USER, SLOTS_PER_USER_KEY); slot += 1) {
       const key = lockKey(actor.id, slot);
       const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS locked", [LOCK_NAMESPACE, key]);
-      if (rows[0]?.locked) return slotOf(client, key);
+      if (rows[0]?.locked) return await slotOf(actor, client, key);
     }
     throw tooManyExportsOfUser();
   } catch (error) {
@@ -67,13 +71,21 @@ export async function acquireExportSlot(actor: Actor): Promise<ExportSlot> {
   }
 }
 
-function slotOf(client: pg.PoolClient, key: number): ExportSlot {
+async function slotOf(actor: Actor, client: pg.PoolClient, key: number): Promise<ExportSlot> {
+  const readerPool = readExportPool(actor);
+  let reader = client;
+  if (readerPool !== exportPool()) {
+    // A replica that cannot give a connection now: the export reads the primary instead.
+    reader = await readerPool.connect().catch(() => client);
+  }
   let released = false;
   return {
     client,
+    reader,
     release: async (broken) => {
       if (released) return;
       released = true;
+      if (reader !== client) reader.release(broken);
       try {
         if (!broken) await client.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_NAMESPACE, key]);
         client.release(broken);

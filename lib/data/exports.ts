@@ -91,8 +91,8 @@ export async function startExport<T extends TableName>(
     // CSV and HXL by PostgreSQL's COPY where every column has an SQL form (the same bytes, at COPY's speed).
     const copy = format === "csv" || format === "hxl" ? copyCsvStatementOf(user, query, columns) : null;
     const chunks = copy
-      ? copyCsvChunks(slot.client, csvHeader(columns, { hxl: format === "hxl" }), copy, slot.release)
-      : exportChunks(format, TABLES[query.table].title, columns, streamTableRows(user, query, slot.client), about);
+      ? copyCsvChunks(slot.reader, csvHeader(columns, { hxl: format === "hxl" }), copy, slot.release)
+      : exportChunks(format, TABLES[query.table].title, columns, streamTableRows(user, query, slot.reader), about);
     const body = toByteStream(chunks, {
       onError: (error) => console.error("[export] failed while streaming", error),
       // A timed-out export's connection may be mid-query: it is closed rather than reused.

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readDb } from "./read-routing";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ISO3_CODE, type DatePrecision, type OrganisationType, type Status } from "@/lib/domain/vocabulary";
 import type { View } from "@/lib/domain/view";
@@ -49,6 +50,7 @@ export async function listPresencesInView(actor: Actor | null, view: View, limit
   };
   const page = await listTablePage(actor, query);
   const citations = await citationsBehindStatus(
+    actor,
     page.rows.map((row) => row.id),
     view.asOf,
   );
@@ -70,10 +72,10 @@ export async function listPresencesInView(actor: Actor | null, view: View, limit
  * Per presence, the sources of the events behind its status as of a date, each source once
  * (with the quote and claim of its first citation, events in id order).
  */
-async function citationsBehindStatus(presenceIds: number[], asOf: Date): Promise<Map<number, SourceCitation[]>> {
+async function citationsBehindStatus(actor: Actor | null, presenceIds: number[], asOf: Date): Promise<Map<number, SourceCitation[]>> {
   const byPresence = new Map<number, SourceCitation[]>();
   if (presenceIds.length === 0) return byPresence;
-  const links = await db().$queryRaw<(SourceCitation & { presenceId: number })[]>`
+  const links = await readDb(actor).$queryRaw<(SourceCitation & { presenceId: number })[]>`
     WITH ${presenceStatusCte(asOf)}
     SELECT p.id AS "presenceId", so.id AS "sourceId", so.publisher, so.title, so.url, so."publishedOn",
            so."publishedPrecision"::text AS "publishedPrecision", es.quote, es.claim

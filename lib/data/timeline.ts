@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readDb } from "./read-routing";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Confidence, DatePrecision, EventKind, Status } from "@/lib/domain/vocabulary";
 import { authorize, type Actor } from "@/lib/domain/actor";
@@ -85,7 +85,7 @@ export async function listTimeline(
   limit = TIMELINE_LIMIT,
 ): Promise<{ events: TimelineEvent[]; more: boolean }> {
   authorize(actor, "read");
-  const events = await db().accessEvent.findMany({
+  const events = await readDb(actor).accessEvent.findMany({
     where: {
       ...EVER_PUBLISHED,
       occurredOn: { lte: asOf },
@@ -104,6 +104,6 @@ export async function getEvent(actor: Actor | null, id: number): Promise<Timelin
   if (!Number.isSafeInteger(id) || id < 1) return null;
   // Drafts are seen by those who may edit events (to review them), by nobody else.
   const visible = can(actor!.role, "editEvents") ? {} : EVER_PUBLISHED;
-  const event = await db().accessEvent.findFirst({ where: { id, ...visible }, include: TIMELINE_INCLUDE });
+  const event = await readDb(actor).accessEvent.findFirst({ where: { id, ...visible }, include: TIMELINE_INCLUDE });
   return event ? toTimelineEvent(event) : null;
 }

@@ -21,6 +21,11 @@ export interface Actor {
   mustChangePassword?: boolean;
   /** The interface language the user chose, when they chose one. */
   locale?: Locale | null;
+  /**
+   * With a replica: the primary's WAL position after this user's last write. Their reads go
+   * to the primary until the replica has replayed it (lib/domain/read-routing.ts).
+   */
+  readAfterLsn?: string | null;
 }
 
 export function authorize(actor: Actor | null | undefined, action: Action): Actor {

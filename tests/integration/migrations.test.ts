@@ -66,6 +66,7 @@ describe("migrations through the WebAssembly schema engine", () => {
       "PresenceArea",
       "PresenceStatusPeriod",
       "RateLimit",
+      "ReadAfterWrite",
       "Source",
       "StatusCountPeriod",
       "TablePreference",

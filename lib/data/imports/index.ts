@@ -1,4 +1,5 @@
 import "server-only";
+import { recordWrite } from "../read-routing";
 // Bulk import: a file is read as it streams in and each row planned and stored (ImportRow),
 // batch by batch, so memory stays flat however long the file; the preview is those rows. The
 // commit plans the rows again in its own transaction (the database may have changed since)
@@ -222,7 +223,7 @@ export async function commitImport(
   const user = authorizeImport(actor);
   const { draft } = z.strictObject({ draft: z.boolean("draft is true or false").optional() }).parse(input ?? {});
   if (!Number.isSafeInteger(importId)) throw new NotFoundError("This import");
-  return db().$transaction(async (tx) => {
+  const committed = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('import-commit', 0))`;
     const [staged] = await tx.$queryRaw<{ id: number; userId: number | null; state: string; table: string; summary: ImportSummary }[]>`
       SELECT id, "userId", state::text AS state, "table", summary FROM "Import" WHERE id = ${importId} FOR UPDATE`;
@@ -276,6 +277,9 @@ export async function commitImport(
     });
     return { id: importId, created, skipped, reviewState };
   }, IMPORT_TRANSACTION);
+  // With a replica, the importer's next reads (on any instance) see the rows.
+  await recordWrite(user);
+  return committed;
 }
 
 /**

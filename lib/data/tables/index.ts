@@ -3,7 +3,7 @@ import "server-only";
 // every row in batches (exports). Every call checks the actor first.
 import Cursor from "pg-cursor";
 import pg from "pg";
-import { pool } from "@/lib/db";
+import { readQuery } from "../read-routing";
 import type { TableName } from "@/lib/domain/tables/columns";
 import { TABLES } from "@/lib/domain/tables/descriptors";
 import { decodeCursor, encodeCursor } from "@/lib/domain/tables/cursor";
@@ -41,8 +41,8 @@ const types = {
     KEEP_AS_TEXT.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-async function run(sql: Prisma.Sql): Promise<Row[]> {
-  const result = await pool().query<Row>({ text: sql.text, values: sql.values, types });
+async function run(actor: Actor | null, sql: Prisma.Sql): Promise<Row[]> {
+  const result = await readQuery<Row>(actor, { text: sql.text, values: sql.values, types });
   return result.rows;
 }
 
@@ -52,14 +52,14 @@ async function run(sql: Prisma.Sql): Promise<Row[]> {
  * forms of the search (events-table.ts): a page of a dense search walks the table's order
  * and stops after a page, its count too once the matches exceed what is counted at all.
  */
-async function define(query: TableQuery): Promise<{ page: TableDefinition; count: TableDefinition }> {
+async function define(actor: Actor | null, query: TableQuery): Promise<{ page: TableDefinition; count: TableDefinition }> {
   const table = SQL_TABLES[query.table];
   if (query.table !== "events" || !query.filters.q) {
     const def = table.define(query);
     return { page: def, count: def };
   }
   const cap = countLimit(query);
-  const probe = await run(searchProbeSql(query.filters.q, cap));
+  const probe = await run(actor, searchProbeSql(query.filters.q, cap));
   const matches = (probe[0]?.matches as number) ?? 0;
   return { page: table.define(query, { denseSearch: matches > DENSE_PAGE_MATCHES }), count: table.define(query, { denseSearch: matches >= cap }) };
 }
@@ -74,8 +74,8 @@ export interface TablePage<T extends TableName> {
 export async function listTablePage<T extends TableName>(actor: Actor | null, query: TableQuery<T>): Promise<TablePage<T>> {
   authorize(actor, TABLES[query.table].readAction);
   const table = SQL_TABLES[query.table];
-  const def = await define(query);
-  const [rows, count] = await Promise.all([run(pageSql(def.page, query)), run(countSql(def.count, query))]);
+  const def = await define(actor, query);
+  const [rows, count] = await Promise.all([run(actor, pageSql(def.page, query)), run(actor, countSql(def.count, query))]);
   const counted = (count[0]?.total as number) ?? 0;
   const limit = countLimit(query);
   return {
@@ -102,9 +102,9 @@ export async function listTableAfter<T extends TableName>(
   const after = cursor === null ? null : decodeCursor(query.sort, cursor);
   if (cursor !== null && !after) throw new InvalidCursorError();
   const table = SQL_TABLES[query.table];
-  const def = (await define(query)).page;
+  const def = (await define(actor, query)).page;
   if (after && !fitsSortKey(def, query, after)) throw new InvalidCursorError();
-  const rows = await run(keysetSql(def, query, after, limit + 1));
+  const rows = await run(actor, keysetSql(def, query, after, limit + 1));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor(query.sort, { value: last.sort_key as string | number, id: last.row_id as number }) : null;
