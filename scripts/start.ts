@@ -39,7 +39,8 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   log("Stopping…");
-  if (next && next.exitCode === null) {
+  // A server killed by a signal (an out-of-memory abort) has a signalCode and no exitCode: it has exited too.
+  if (next && next.exitCode === null && next.signalCode === null) {
     const exited = new Promise((resolve) => next!.once("exit", resolve));
     next.kill("SIGTERM");
     await exited;

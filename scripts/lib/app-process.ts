@@ -94,10 +94,12 @@ export async function startThrowawayApp(env: Record<string, string | undefined> 
     await stop();
     throw error;
   }
-  const serverPid = () => {
-    const pid = descendants(app.child.pid!).find((candidate) => /next(\/dist\/bin\/next)? start|next-server/.test(commandOf(candidate)));
-    if (!pid) throw new Error("Could not find the Next.js server process");
-    return pid;
-  };
-  return { app, base: `http://localhost:${port}`, serverPid, stop };
+  return { app, base: `http://localhost:${port}`, serverPid: () => nextServerPid(app), stop };
+}
+
+/** The `next start` process under an app started by startApp (where requests are handled). */
+export function nextServerPid(app: AppProcess): number {
+  const pid = descendants(app.child.pid!).find((candidate) => /next(\/dist\/bin\/next)? start|next-server/.test(commandOf(candidate)));
+  if (!pid) throw new Error("Could not find the Next.js server process");
+  return pid;
 }

@@ -9,7 +9,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/free-port";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
-import { startApp, type AppProcess } from "../../scripts/lib/app-process";
+import { nextServerPid, startApp, type AppProcess } from "../../scripts/lib/app-process";
 
 async function embeddedUrl(dataDir: string, output: string) {
   const port = /listening on 127\.0\.0\.1:(\d+)/.exec(output)?.[1];
@@ -63,6 +63,25 @@ describe("npm start", () => {
       expect(await second.stop()).toBe(0);
     } finally {
       for (const app of apps) await app.stop().catch(() => {});
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops PostgreSQL and exits with an error when the web server dies of a signal (as an out-of-memory abort does)", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "access-monitor-crash-"));
+    const app = startApp({ ACCESS_MONITOR_DATA_DIR: dataDir, PORT: String(await freePort()), DATABASE_URL: undefined, AUTH_SECRET: undefined });
+    try {
+      await app.ready;
+      const exited = new Promise<number | null>((resolve) => app.child.once("exit", resolve));
+      process.kill(nextServerPid(app), "SIGABRT");
+      // It used to wait forever for a server that had already gone, keeping PostgreSQL running.
+      const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve("still running"), 30_000))]);
+      expect(code).not.toBe("still running");
+      expect(code).not.toBe(0);
+      expect(app.output()).toContain("PostgreSQL stopped cleanly.");
+      expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+    } finally {
+      await app.stop().catch(() => {});
       await rm(dataDir, { recursive: true, force: true });
     }
   });
