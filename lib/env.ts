@@ -20,6 +20,8 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgresql:// URL")
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    /** Memory for answers kept per data version (lib/data/read-cache.ts), per instance; 0: none kept. */
+    READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
     /** A replica further behind than this serves no reads until it has caught up. */
     REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),

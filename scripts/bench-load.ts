@@ -1,6 +1,8 @@
 // npm run bench:load  — mixed signed-in reads (pages, tables, API) against the production
 // build on loopback, bounded in time (LOAD_SECONDS, default 20; LOAD_CONNECTIONS, default 10):
 // requests per second, latency percentiles, errors.
+// npm run bench:load -- --per-route — then each route alone (3 s each), with two floors: the
+// health check (no session) and the account page (the signed-in layout, little else).
 // npm run bench:soak  — the same mix for SOAK_SECONDS (default 300) at 4 connections, with
 // the server's memory at the start, the end and its peak. Prints figures; asserts nothing.
 import { startThrowawayApp } from "./lib/app-process";
@@ -10,6 +12,7 @@ import { LOAD_MIX, runLoadMix } from "./lib/load-mix";
 
 const PASSWORD = "bench-load-password";
 const soak = process.argv.includes("--soak");
+const perRoute = process.argv.includes("--per-route");
 const seconds = Number(soak ? (process.env.SOAK_SECONDS ?? 300) : (process.env.LOAD_SECONDS ?? 20));
 const connections = Number(soak ? 4 : (process.env.LOAD_CONNECTIONS ?? 10));
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -35,6 +38,16 @@ async function main() {
     console.log(`latency           p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`);
     console.log(`errors            ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);
     console.log(`server memory     start ${mb(startRss)}   end ${mb(endRss)}   peak ${mb(peakRss)}`);
+    if (perRoute) {
+      console.log(`\nEach route alone, 3 s, ${connections} connections:`);
+      for (const route of ["/api/health", "/account", ...LOAD_MIX]) {
+        const alone = await runLoadMix(base, cookies, connections, 3, [route]);
+        const failed = alone.errors + alone.timeouts + alone.non2xx;
+        console.log(
+          `  ${route.padEnd(52)} ${alone.requests.average.toFixed(0).padStart(5)} req/s   p50 ${String(alone.latency.p50).padStart(4)} ms${failed ? `   ${failed} errors` : ""}`,
+        );
+      }
+    }
   } finally {
     await stop();
   }

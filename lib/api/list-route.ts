@@ -5,9 +5,10 @@ import type { TableName } from "@/lib/domain/tables/columns";
 import { parseTableQueryStrict } from "@/lib/domain/tables/query";
 import type { TableRows } from "@/lib/domain/tables/rows";
 import { listTableAfter } from "@/lib/data/tables";
+import { cachedRead } from "@/lib/data/read-cache";
 import { apiActor } from "./actor";
 import { badRequest, errorResponse } from "./respond";
-import { conditionalJson } from "./conditional";
+import { conditionalBody, conditionalJson } from "./conditional";
 import { UnauthenticatedError } from "@/lib/domain/errors";
 import { UPDATED_SINCE_TABLES, updatedSinceList, type UpdatedSinceTable } from "./updated-since";
 
@@ -31,8 +32,15 @@ export function tableListHandler<T extends TableName>(table: T, toItem: (row: Ta
       }));
       const parsed = parseTableQueryStrict(table, params, ["cursor", ...NOT_FOR_LISTS]);
       if (refused.length || !parsed.ok) return badRequest([...refused, ...(parsed.ok ? [] : parsed.issues)]);
-      const slice = await listTableAfter(actor, parsed.value, params.get("cursor"), parsed.value.pageSize);
-      return conditionalJson(request, { data: slice.rows.map(toItem), nextCursor: slice.nextCursor });
+      const list = async (reader: typeof actor) => {
+        const slice = await listTableAfter(reader, parsed.value, params.get("cursor"), parsed.value.pageSize);
+        return JSON.stringify({ data: slice.rows.map(toItem), nextCursor: slice.nextCursor });
+      };
+      // The same answer for everyone with this role until the next write, keyed by the query as
+      // parsed (its as-of day included: "today" moves at midnight); the audit log is never kept.
+      const body =
+        table === "audit" ? await list(actor) : await cachedRead(actor, `api:${table}:${JSON.stringify(parsed.value)}:${params.get("cursor")}`, list);
+      return conditionalBody(request, body, "application/json");
     } catch (error) {
       return errorResponse(error);
     }

@@ -15,7 +15,7 @@ export const LOAD_MIX = [
 ];
 
 /** The mix for `seconds` at `connections`: each request the next route, as the next of the signed-in users in turn. */
-export function runLoadMix(base: string, cookies: string[], connections: number, seconds: number) {
+export function runLoadMix(base: string, cookies: string[], connections: number, seconds: number, routes: readonly string[] = LOAD_MIX) {
   let turn = 0;
   return autocannon({
     url: base,
@@ -25,7 +25,7 @@ export function runLoadMix(base: string, cookies: string[], connections: number,
       {
         setupRequest: (request) => {
           turn += 1;
-          return { ...request, method: "GET", path: LOAD_MIX[turn % LOAD_MIX.length]!, headers: { cookie: cookies[turn % cookies.length]! } };
+          return { ...request, method: "GET", path: routes[turn % routes.length]!, headers: { cookie: cookies[turn % cookies.length]! } };
         },
       },
     ],

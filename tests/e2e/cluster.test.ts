@@ -191,6 +191,23 @@ describe("two instances behind nginx", () => {
     expect(delivered().length).toBe(new Set(delivered()).size);
   });
 
+  it("answers from each instance's read cache until a write on either, then every instance's next read has it", async () => {
+    const bearer = await newToken("read cache");
+    const summaries = async (base: string) => {
+      const response = await api(base, "/api/v1/events?country=NER&size=200", {}, bearer);
+      expect(response.status, base).toBe(200);
+      return ((await response.json()) as { data: { summary: string }[] }).data.map((e) => e.summary);
+    };
+    const bases = [...instances.map((i) => i.base), balancer.base];
+    // Each instance computes the list once and keeps it (the same answer twice).
+    for (const base of bases) expect(await summaries(base)).toEqual(await summaries(base));
+    const response = await api(instances[0]!.base, "/api/v1/countries/NER/events", { method: "POST", body: JSON.stringify(constraint("2025-08-20")) }, bearer);
+    expect(response.status).toBe(201);
+    // The very next read on the other instance, which kept the list from before, has the write.
+    for (const base of [instances[1]!.base, instances[0]!.base, balancer.base])
+      expect(await summaries(base), base).toContain("Cluster test constraint of 2025-08-20.");
+  });
+
   it("loses no committed write when an instance is killed mid-traffic, and sends the next requests to the other", async () => {
     const bearer = await newToken("writes");
     const created: number[] = [];

@@ -51,6 +51,7 @@ describe("migrations through the WebAssembly schema engine", () => {
       "ConstraintMonthTotal",
       "Country",
       "DataChange",
+      "DataVersion",
       "EventArea",
       "EventMonthTotal",
       "EventOrganisation",
