@@ -241,7 +241,7 @@ export async function generateSyntheticData(
     SELECT e.id, o."organisationId"
     FROM "AccessEvent" e
     CROSS JOIN LATERAL (SELECT p."organisationId" FROM "Presence" p WHERE p."countryIso3" = e."countryIso3"
-                        ORDER BY hashint8(p.id * 7919 + e.id) LIMIT 2 + floor(pg_temp.rnd(e.id, 27) * 3)::int) o
+                        ORDER BY hashint8(p.id::bigint * 7919 + e.id) LIMIT 2 + floor(pg_temp.rnd(e.id, 27) * 3)::int) o
     WHERE e."presenceId" IS NULL AND pg_temp.rnd(e.id, 24) >= 0.3 AND pg_temp.rnd(e.id, 24) < 0.5
     ON CONFLICT DO NOTHING`);
 
