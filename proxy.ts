@@ -7,7 +7,12 @@
 // alone can be bypassed).
 import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret } from "@/lib/env";
+import { authSecret, pageCacheSelfUrl } from "@/lib/env";
+import { isCacheablePageLoad, PAGE_CACHE_HEADERS, PAGE_CACHE_ROUTE } from "@/lib/domain/page-cache";
+
+const proofStore = globalThis as unknown as { pageCacheProof?: string };
+/** Marks this process's own rewrites to the page cache's route: random, never sent out. */
+const pageCacheProof = () => (proofStore.pageCacheProof ??= crypto.randomUUID());
 import { authCookies, servedOverHttps, sessionCookie } from "@/lib/auth/cookies";
 import { ERROR_STATUS, errorBody, type ErrorCode } from "@/lib/domain/errors";
 import { replacementCallback } from "@/lib/domain/redirects";
@@ -76,6 +81,9 @@ function cleanAuthCallbacks(request: NextRequest, headers: Headers): URL | null 
 }
 
 export async function proxy(request: NextRequest) {
+  // The page cache's route, reached by this proxy's own rewrite (which Next.js passes through
+  // the proxy again): on, as it is, with the nonce and policy already set.
+  if (request.nextUrl.pathname === PAGE_CACHE_ROUTE && request.headers.get(PAGE_CACHE_HEADERS.via) === pageCacheProof()) return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, {
     development: process.env.NODE_ENV === "development",
@@ -99,6 +107,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const { pathname, search } = request.nextUrl;
+  if (pathname === PAGE_CACHE_ROUTE) return withCsp(errorJson("not_found", "This page does not exist."));
   if (pathname.startsWith("/api/auth/")) {
     const cleaned = cleanAuthCallbacks(request, requestHeaders);
     if (cleaned) return withCsp(NextResponse.rewrite(cleaned, { request: { headers: requestHeaders } }));
@@ -117,7 +126,13 @@ export async function proxy(request: NextRequest) {
   const now = nowSeconds();
   const ended = token ? sessionExpiry(token, now, limits) : null;
   if (token && !ended) {
-    const response = next();
+    // Full loads of the reading pages go to the whole-page cache (lib/page-cache/serve.ts).
+    const cached = pageCacheSelfUrl() !== null && isCacheablePageLoad({ method: request.method, pathname, headers: request.headers });
+    if (cached) {
+      requestHeaders.set(PAGE_CACHE_HEADERS.target, `${pathname}${search}`);
+      requestHeaders.set(PAGE_CACHE_HEADERS.via, pageCacheProof());
+    }
+    const response = cached ? withCsp(NextResponse.rewrite(new URL(PAGE_CACHE_ROUTE, request.url), { request: { headers: requestHeaders } })) : next();
     // Activity moves the idle deadline: rewrite the cookie (at most once a minute).
     if (needsRefresh({ signedInAt: token.signedInAt!, lastSeenAt: token.lastSeenAt! }, now, limits)) {
       const value = await encode({ token: { ...token, lastSeenAt: now }, secret: authSecret(), maxAge: limits.maxAgeSeconds });

@@ -22,6 +22,8 @@ const envSchema = z
       .or(z.literal("").transform(() => undefined)),
     /** Memory for answers kept per data version (lib/data/read-cache.ts), per instance; 0: none kept. */
     READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+    /** Memory for whole pages kept per data version (lib/page-cache), per instance; 0: none kept. */
+    PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     /** A replica further behind than this serves no reads until it has caught up. */
     REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
@@ -104,3 +106,16 @@ export const requireReview = (): boolean => /^(true|1)$/.test(process.env.REQUIR
 
 /** Whether webhooks may reach local and private addresses (WEBHOOK_ALLOW_LOCAL). Read on each call, like requireReview, so that a test can switch it. */
 export const webhookAllowLocal = (): boolean => /^(true|1)$/.test(process.env.WEBHOOK_ALLOW_LOCAL ?? "");
+
+/**
+ * Where this instance answers itself (the whole-page cache renders the pages it keeps by
+ * asking for them), or null when the page cache is off: PAGE_CACHE_MB=0, or no PORT (set by
+ * `npm start` for the server it starts).
+ */
+export function pageCacheSelfUrl(): string | null {
+  const port = process.env.PORT ?? "";
+  if (!/^\d{1,5}$/.test(port) || process.env.PAGE_CACHE_MB === "0") return null;
+  const host = process.env.HOST ?? "127.0.0.1";
+  const loopback = host === "" || host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host;
+  return `http://${loopback}:${port}`;
+}

@@ -22,7 +22,8 @@ async function main() {
   try {
     const server = serverPid();
     const cookies = await Promise.all(["viewer", "analyst", "admin"].map((who) => signInCookie(base, `${who}@example.org`, PASSWORD)));
-    for (const url of LOAD_MIX) await (await fetch(`${base}${url}`, { headers: { cookie: cookies[0]! } })).text(); // warm up every route
+    // Warm up every route for every user: the first read of a page by each role renders it.
+    for (const cookie of cookies) for (const url of LOAD_MIX) await (await fetch(`${base}${url}`, { headers: { cookie } })).text();
 
     const startRss = rssOf(server);
     const peak = sampleRss(server, 250);

@@ -130,6 +130,7 @@ async function main() {
         MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
         ACCESS_MONITOR_DEMO: demo ? "1" : "",
         HOST: host,
+        PORT: String(port),
       },
     },
   );

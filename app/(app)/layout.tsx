@@ -16,6 +16,8 @@ import { getLocale, getTranslations } from "@/lib/i18n/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { RateLimitedError } from "@/lib/domain/errors";
 import { countDrafts } from "@/lib/data/review";
+import { NAME_PLACEHOLDER } from "@/lib/domain/page-cache";
+import { currentFill } from "@/lib/page-cache/fill";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   // A user with a one-time password is sent to the account page before anything streams
@@ -29,6 +31,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   if (actor === "unavailable") return <DatabaseUnavailable />;
   if (actor instanceof RateLimitedError) return <TooManyRequests retryAfterSeconds={actor.retryAfterSeconds} />;
   const [locale, t] = [await getLocale(), await getTranslations("shell")];
+  // A page rendered for the whole-page cache shows a placeholder, replaced by each reader's name.
+  const name = (await currentFill()) ? NAME_PLACEHOLDER : actor.name;
   const drafts = can(actor.role, "editEvents") && !actor.mustChangePassword ? await countDrafts(actor) : 0;
   const nav: NavItem[] = [
     { href: "/", label: t("nav.overview") },
@@ -67,7 +71,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           )}
           <div className="flex items-center gap-3 text-sm text-slate-600">
             <Link href="/account" className="rounded-md px-1.5 py-1 hover:bg-slate-100" title={t("accountTitle")}>
-              {actor.name} <span className="text-slate-500">·</span> {vocabularyLabels(locale).role[actor.role]}
+              {name} <span className="text-slate-500">·</span> {vocabularyLabels(locale).role[actor.role]}
             </Link>
             <LanguageSwitch />
             <SignOutButton />

@@ -1,16 +1,19 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { isLocale } from "@/lib/domain/locales";
 import { enforceRateLimit } from "@/lib/data/rate-limit";
-import { getAuthOptions } from "./options";
+import { authSecret } from "@/lib/env";
+import { sessionCookie } from "./cookies";
 import { nowSeconds, sessionExpiry, sessionLimits } from "./session-policy";
 import { openSessionWithUser } from "./sessions";
-import { readAfterLsnOf } from "@/lib/data/read-routing";
+import { ON_PRIMARY, readAfterLsnOf } from "@/lib/data/read-routing";
+import { currentFill } from "@/lib/page-cache/fill";
 
 /**
  * The signed-in user for this request, re-read from the database with their session: a
@@ -20,13 +23,19 @@ import { readAfterLsnOf } from "@/lib/data/read-routing";
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   await connection(); // per-request: never prerendered at build time
-  const session = await getServerSession(getAuthOptions());
-  const sessionId = session?.sessionId;
-  if (!sessionId || sessionExpiry(session.times ?? {}, nowSeconds(), sessionLimits())) return null;
+  // The cookie's token, decoded only (next-auth's getServerSession would also encode a new
+  // one on every call, which a page cannot send anyway: the proxy moves the idle deadline).
+  // Only the cookie: getToken would also take a bearer token from the headers.
+  const req = { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+  const token = await getToken({ req, secret: authSecret(), cookieName: sessionCookie().name });
+  const sessionId = token?.sid;
+  if (!token?.uid || !sessionId || sessionExpiry({ signedInAt: token.signedInAt, lastSeenAt: token.lastSeenAt }, nowSeconds(), sessionLimits())) return null;
   const open = await openSessionWithUser(db(), sessionId);
   const user = open?.user;
-  if (!user || user.disabledAt || String(user.id) !== session.user.id) return null;
-  await enforceRateLimit(`user:${user.id}`, "session");
+  if (!user || user.disabledAt || String(user.id) !== token.uid) return null;
+  // A page the whole-page cache renders was counted by the request that asked for it.
+  const fill = await currentFill();
+  if (!fill?.budgetCounted) await enforceRateLimit(`user:${user.id}`, "session");
   return {
     id: user.id,
     email: user.email,
@@ -35,7 +44,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     credential: { kind: "session", sessionId },
     mustChangePassword: user.mustChangePassword,
     locale: isLocale(user.locale) ? user.locale : null,
-    readAfterLsn: await readAfterLsnOf(user.id),
+    readAfterLsn: fill?.onPrimary ? ON_PRIMARY : await readAfterLsnOf(user.id),
   };
 });
 

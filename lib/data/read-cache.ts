@@ -7,43 +7,25 @@ import "server-only";
 // from before a write it could see, whichever instance wrote. Nothing personal goes in.
 import type { Actor } from "@/lib/domain/actor";
 import { getEnv } from "@/lib/env";
-import { readQuery, readServer } from "./read-routing";
+import { SizedLru } from "@/lib/domain/sized-lru";
+import { ON_PRIMARY, readQuery, readServer } from "./read-routing";
 
-/** Least recently used first out, within a budget of characters. */
-class TextCache {
-  private entries = new Map<string, string>();
-  private size = 0;
-  constructor(private readonly budget: number) {}
+const store = globalThis as unknown as { readCache?: SizedLru<string> };
+const cache = () => (store.readCache ??= new SizedLru<string>(getEnv().READ_CACHE_MB * 1024 * 1024, (text) => text.length));
 
-  get(key: string): string | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: string) {
-    if (value.length > this.budget / 4) return; // one answer never takes most of the budget
-    const old = this.entries.get(key);
-    if (old !== undefined) this.size -= old.length;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    this.size += value.length;
-    for (const [oldest, text] of this.entries) {
-      if (this.size <= this.budget) break;
-      this.entries.delete(oldest);
-      this.size -= text.length;
-    }
-  }
+/**
+ * The actor whose reads go where its data version is read: when that is the primary, every
+ * read of the answer goes there too (a replica may not have reached that version).
+ */
+export function versionReader(actor: Actor): Actor {
+  return readServer(actor) === "primary" ? { ...actor, readAfterLsn: ON_PRIMARY } : actor;
 }
 
-const store = globalThis as unknown as { readCache?: TextCache };
-const cache = () => (store.readCache ??= new TextCache(getEnv().READ_CACHE_MB * 1024 * 1024));
-
-/** A WAL position no server reaches: reads by this actor stay on the primary. */
-const ON_PRIMARY = "FFFFFFFF/FFFFFFFF";
+/** The data version on the server this reader's reads go to. */
+export async function dataVersion(reader: Actor): Promise<string> {
+  const { rows } = await readQuery<{ version: string }>(reader, { text: `SELECT version::text AS version FROM "DataVersion" WHERE id = 1` });
+  return rows[0]?.version ?? "none";
+}
 
 /**
  * The answer for this view, from the cache when this data version's is there; otherwise
@@ -53,9 +35,8 @@ const ON_PRIMARY = "FFFFFFFF/FFFFFFFF";
  */
 export async function cachedRead(actor: Actor, view: string, compute: (reader: Actor) => Promise<string>, language = "en"): Promise<string> {
   if (getEnv().READ_CACHE_MB === 0) return compute(actor);
-  const reader = readServer(actor) === "primary" ? { ...actor, readAfterLsn: ON_PRIMARY } : actor;
-  const { rows } = await readQuery<{ version: string }>(reader, { text: `SELECT version::text AS version FROM "DataVersion" WHERE id = 1` });
-  const key = `${rows[0]?.version ?? "none"}|${actor.role}|${language}|${view}`;
+  const reader = versionReader(actor);
+  const key = `${await dataVersion(reader)}|${actor.role}|${language}|${view}`;
   const kept = cache().get(key);
   if (kept !== undefined) return kept;
   const value = await compute(reader);

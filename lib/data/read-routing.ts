@@ -54,6 +54,9 @@ function replicaStatus(): ReplicaStatus | null {
 }
 
 /** Where this actor's reads go now. */
+/** A WAL position no server reaches: reads by an actor carrying it stay on the primary. */
+export const ON_PRIMARY = "FFFFFFFF/FFFFFFFF";
+
 export function readServer(actor: Actor | null): ReadServer {
   return chooseReadServer(replicaStatus(), actor?.readAfterLsn, getEnv().REPLICA_MAX_LAG_SECONDS);
 }

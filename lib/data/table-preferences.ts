@@ -6,11 +6,14 @@ import { db } from "@/lib/db";
 import { TABLE_COLUMNS, TABLE_NAMES, type TableName } from "@/lib/domain/tables/columns";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { TABLES } from "@/lib/domain/tables/descriptors";
+import { notePersonal } from "@/lib/page-cache/fill";
 
 export async function savedColumns(actor: Actor | null, table: TableName): Promise<string[] | null> {
   const user = authorize(actor, TABLES[table].readAction);
   const saved = await db().tablePreference.findUnique({ where: { userId_table: { userId: user.id, table } } });
-  return saved?.columns ?? null;
+  const columns = saved?.columns ?? null;
+  await notePersonal("columns", table, columns);
+  return columns;
 }
 
 export const columnChoiceSchema = z

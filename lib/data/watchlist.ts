@@ -12,6 +12,7 @@ import { RuleError } from "@/lib/domain/errors";
 import { describeFeedFilters, feedFiltersQuery, feedFiltersSchema, parseStoredFeedFilters, type FeedEntry, type FeedFilters } from "@/lib/domain/feeds";
 import type { ChangePosition } from "@/lib/domain/changes";
 import { feedEntries, feedFilterNames } from "./feeds";
+import { notePersonal } from "@/lib/page-cache/fill";
 import type { Locale } from "@/lib/domain/locales";
 
 export const MAX_WATCH_ITEMS = 100;
@@ -66,7 +67,9 @@ export async function listWatchItems(actor: Actor | null, locale: Locale = "en")
 export async function watchItemFor(actor: Actor | null, filters: FeedFilters): Promise<number | null> {
   const user = authorize(actor, "follow");
   const item = await db().watchItem.findUnique({ where: { userId_filters: { userId: user.id, filters: feedFiltersQuery(filters) } }, select: { id: true } });
-  return item?.id ?? null;
+  const following = item?.id ?? null;
+  await notePersonal("following", JSON.stringify(filters), following);
+  return following;
 }
 
 export interface WhatChanged {

@@ -38,3 +38,18 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   return ranges.map((range) => range.language).find(isLocale) ?? null;
 }
+
+/** A request's language: the signed-in user's choice, else the switch's cookie, else the browser's, else English. */
+export function requestLocale({
+  chosen,
+  cookie,
+  acceptLanguage,
+}: {
+  chosen: Locale | null | undefined;
+  cookie: string | undefined;
+  acceptLanguage: string | null;
+}): Locale {
+  if (chosen) return chosen;
+  if (isLocale(cookie)) return cookie;
+  return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE;
+}

@@ -7,17 +7,18 @@ import { cookies, headers } from "next/headers";
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import { currentActor } from "@/lib/auth/session";
 import { countryNamesIn } from "@/lib/data/countries";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/domain/locales";
+import { LOCALE_COOKIE, requestLocale, type Locale } from "@/lib/domain/locales";
 import { MESSAGES, type Messages } from "./messages";
 import { formatterFor } from "./format";
 
 export const getLocale = cache(async (): Promise<Locale> => {
   // A database or rate-limit failure here must not stop the page saying so in some language.
   const actor = await currentActor().catch(() => null);
-  if (actor?.locale) return actor.locale;
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(chosen)) return chosen;
-  return negotiateLocale((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+  return requestLocale({
+    chosen: actor?.locale,
+    cookie: (await cookies()).get(LOCALE_COOKIE)?.value,
+    acceptLanguage: (await headers()).get("accept-language"),
+  });
 });
 
 /** A translator for one namespace of the messages in this request's language. */

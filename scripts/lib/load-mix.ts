@@ -25,7 +25,10 @@ export function runLoadMix(base: string, cookies: string[], connections: number,
       {
         setupRequest: (request) => {
           turn += 1;
-          return { ...request, method: "GET", path: routes[turn % routes.length]!, headers: { cookie: cookies[turn % cookies.length]! } };
+          const path = routes[turn % routes.length]!;
+          // Pages are asked for as a browser loads them (Accept: text/html).
+          const accept = path.startsWith("/api/") ? "application/json" : "text/html,application/xhtml+xml";
+          return { ...request, method: "GET", path, headers: { cookie: cookies[turn % cookies.length]!, accept } };
         },
       },
     ],

@@ -208,6 +208,27 @@ describe("two instances behind nginx", () => {
       expect(await summaries(base), base).toContain("Cluster test constraint of 2025-08-20.");
   });
 
+  it("serves each instance's kept pages until a write on either, then every instance's next page load has it", async () => {
+    const { user, password } = await seedUser(prisma, { role: "VIEWER" });
+    const cookie = await signInCookie(balancer.base, user.email, password);
+    const page = async (base: string) => {
+      const response = await fetch(`${base}/events?country=NER`, { headers: { cookie, accept: "text/html" } });
+      expect(response.status, base).toBe(200);
+      return { outcome: response.headers.get("x-access-monitor-page-cache"), html: await response.text() };
+    };
+    for (const instance of instances) {
+      await page(instance.base);
+      expect((await page(instance.base)).outcome, instance.base).toBe("hit");
+    }
+    const bearer = await newToken("page cache");
+    const response = await api(instances[0]!.base, "/api/v1/countries/NER/events", { method: "POST", body: JSON.stringify(constraint("2025-08-21")) }, bearer);
+    expect(response.status).toBe(201);
+    for (const base of [instances[1]!.base, instances[0]!.base, balancer.base]) {
+      const next = await page(base);
+      expect(next.html, base).toContain("Cluster test constraint of 2025-08-21.");
+    }
+  });
+
   it("loses no committed write when an instance is killed mid-traffic, and sends the next requests to the other", async () => {
     const bearer = await newToken("writes");
     const created: number[] = [];

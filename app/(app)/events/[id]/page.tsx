@@ -10,6 +10,7 @@ import { can } from "@/lib/domain/permissions";
 import { ReviewActions } from "@/components/forms/review-actions";
 import { eventHistory } from "@/lib/data/review";
 import { requireReview } from "@/lib/env";
+import { isReader } from "@/lib/page-cache/fill";
 import { asOfOnly, isoDate, parseView, viewQuery, type SearchParams } from "@/lib/domain/view";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -43,7 +44,13 @@ export default async function EventPage({ params, searchParams }: Props) {
       <ul>
         <EventCard event={event} query={query} showCountry detailed>
           {event.draft && can(actor.role, "editEvents") && (
-            <ReviewActions eventId={event.id} version={event.version} own={event.draft.author?.id === actor.id} fourEyes={requireReview()} onEventPage />
+            <ReviewActions
+              eventId={event.id}
+              version={event.version}
+              own={await isReader(actor, event.draft.author?.id)}
+              fourEyes={requireReview()}
+              onEventPage
+            />
           )}
         </EventCard>
       </ul>
