@@ -13,7 +13,7 @@ import { signInCookie } from "./lib/bench-http";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { freePort } from "./lib/free-port";
 import { startLoadBalancer } from "./lib/load-balancer";
-import { LOAD_MIX, runLoadMix } from "./lib/load-mix";
+import { LOAD_MIX, runLoadMix, warmUp } from "./lib/load-mix";
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 15);
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 10);
@@ -57,8 +57,8 @@ async function main() {
     }
     await client.end();
     const cookies = await Promise.all(["viewer", "analyst", "admin"].map((who) => signInCookie(instances[0]!.base, `${who}@bench.invalid`, password)));
-    for (const instance of instances)
-      for (const route of LOAD_MIX) await (await fetch(`${instance.base}${route}`, { headers: { cookie: cookies[0]! } })).text();
+    // Each instance keeps its own pages: warm each for every user.
+    for (const instance of instances) await warmUp(instance.base, cookies);
 
     console.log(
       `\n${seconds} s per run, ${connections} connections, the bench:load mix (${LOAD_MIX.length} routes), seeded data, production build, one machine (${os.cpus().length} cores).\n`,

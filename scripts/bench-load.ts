@@ -8,7 +8,7 @@
 import { startThrowawayApp } from "./lib/app-process";
 import { signInCookie } from "./lib/bench-http";
 import { rssOf, sampleRss } from "./lib/process-memory";
-import { LOAD_MIX, runLoadMix } from "./lib/load-mix";
+import { LOAD_MIX, runLoadMix, warmUp } from "./lib/load-mix";
 
 const PASSWORD = "bench-load-password";
 const soak = process.argv.includes("--soak");
@@ -23,7 +23,7 @@ async function main() {
     const server = serverPid();
     const cookies = await Promise.all(["viewer", "analyst", "admin"].map((who) => signInCookie(base, `${who}@example.org`, PASSWORD)));
     // Warm up every route for every user: the first read of a page by each role renders it.
-    for (const cookie of cookies) for (const url of LOAD_MIX) await (await fetch(`${base}${url}`, { headers: { cookie } })).text();
+    await warmUp(base, cookies);
 
     const startRss = rssOf(server);
     const peak = sampleRss(server, 250);

@@ -14,6 +14,14 @@ export const LOAD_MIX = [
   "/api/v1/countries?region=Africa",
 ];
 
+/** What a browser (pages) or an API client asks for: pages with Accept: text/html, as a page load does. */
+export const acceptFor = (path: string) => (path.startsWith("/api/") ? "application/json" : "text/html,application/xhtml+xml");
+
+/** Loads every route once for each user, as the mix asks for them (so kept pages are filled before the clock starts). */
+export async function warmUp(base: string, cookies: string[], routes: readonly string[] = LOAD_MIX) {
+  for (const cookie of cookies) for (const path of routes) await (await fetch(`${base}${path}`, { headers: { cookie, accept: acceptFor(path) } })).text();
+}
+
 /** The mix for `seconds` at `connections`: each request the next route, as the next of the signed-in users in turn. */
 export function runLoadMix(base: string, cookies: string[], connections: number, seconds: number, routes: readonly string[] = LOAD_MIX) {
   let turn = 0;
@@ -26,9 +34,7 @@ export function runLoadMix(base: string, cookies: string[], connections: number,
         setupRequest: (request) => {
           turn += 1;
           const path = routes[turn % routes.length]!;
-          // Pages are asked for as a browser loads them (Accept: text/html).
-          const accept = path.startsWith("/api/") ? "application/json" : "text/html,application/xhtml+xml";
-          return { ...request, method: "GET", path, headers: { cookie: cookies[turn % cookies.length]!, accept } };
+          return { ...request, method: "GET", path, headers: { cookie: cookies[turn % cookies.length]!, accept: acceptFor(path) } };
         },
       },
     ],
