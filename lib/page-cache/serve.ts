@@ -12,6 +12,7 @@ import { cookies } from "next/headers";
 import { currentActor } from "@/lib/auth/session";
 import { dataVersion, versionReader } from "@/lib/data/read-cache";
 import type { Actor } from "@/lib/domain/actor";
+import { RateLimitedError } from "@/lib/domain/errors";
 import { LOCALE_COOKIE, requestLocale } from "@/lib/domain/locales";
 import { holeText, isCacheablePageLoad, nonceOf, PAGE_CACHE_HEADERS, pageCacheKey, pageTemplate, type PageHole } from "@/lib/domain/page-cache";
 import { SizedLru } from "@/lib/domain/sized-lru";
@@ -65,9 +66,15 @@ export async function servePage(request: Request): Promise<Response> {
   if (!selfUrl || !nonce || !url || !isCacheablePageLoad({ method: "GET", pathname: url.pathname, headers: request.headers })) {
     return Response.json({ error: { code: "not_found", message: "This page does not exist." } }, { status: 404 });
   }
-  const actor = await currentActor().catch(() => null);
+  const actor = await currentActor().catch((error: unknown) => (error instanceof RateLimitedError ? error : null));
 
-  // Signed out, over budget, a password to change, the database down: the page itself says so.
+  // Over budget: the page says so (its render is refused by the budget too, which a refusal
+  // does not spend), answered as the refusal it is, 429 with Retry-After, never kept.
+  if (actor instanceof RateLimitedError) {
+    const page = await fill(request, selfUrl, address, null);
+    return answer(page.status === 200 ? { ...page, status: 429 } : page, nonce, "", "pass", { "retry-after": String(actor.retryAfterSeconds) });
+  }
+  // Signed out, a password to change, the database down: the page itself says so.
   if (!actor || actor.mustChangePassword) return answer(await fill(request, selfUrl, address, null), nonce, actor?.name ?? "", "pass");
 
   const reader = versionReader(actor);
@@ -135,10 +142,11 @@ async function fill(request: Request, selfUrl: string, address: string, options:
   }
 }
 
-function answer(page: KeptPage, nonce: string, name: string, outcome: "hit" | "miss" | "pass"): Response {
+function answer(page: KeptPage, nonce: string, name: string, outcome: "hit" | "miss" | "pass", extra: Record<string, string> = {}): Response {
   // The preload links carry the nonce too.
   const headers = new Headers(page.headers.map(([header, value]) => [header, page.nonce ? value.split(page.nonce).join(nonce) : value] as [string, string]));
   headers.set("x-access-monitor-page-cache", outcome);
+  for (const [header, value] of Object.entries(extra)) headers.set(header, value);
   const reader = { nonce, name };
   const bytes = page.parts.flatMap((part, i) => (i < page.holes.length ? [part, Buffer.from(holeText(page.holes[i]!, reader))] : [part]));
   return new Response(Buffer.concat(bytes), { status: page.status, headers });

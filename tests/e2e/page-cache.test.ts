@@ -36,7 +36,7 @@ async function load(who: Reader, address: string, headers: Record<string, string
   const response = await fetch(`${own.baseUrl}${address}`, { headers: { cookie: who.cookie, accept: "text/html", ...headers }, redirect: "manual" });
   const html = await response.text();
   const policyNonce = response.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
-  return { status: response.status, outcome: response.headers.get(CACHE_HEADER), html, policyNonce, location: response.headers.get("location") };
+  return { status: response.status, outcome: response.headers.get(CACHE_HEADER), html, policyNonce, location: response.headers.get("location"), retryAfter: response.headers.get("retry-after") };
 }
 
 const scriptNonces = (html: string) => new Set([...html.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((m) => m[1]));
@@ -132,6 +132,26 @@ describe("the whole-page cache", () => {
     expect(page.outcome).toBe("pass");
     expect(page.status).toBe(307);
     expect(page.location).toContain("/account");
+  });
+
+  it("answers a reader over their request budget 429 with Retry-After and the page saying so, and keeps nothing of it", async () => {
+    const spent = await reader("VIEWER");
+    // Their budget spent for the next hour (the budget's row, as 300 quick requests would leave it an instant).
+    await own.prisma.$executeRaw`INSERT INTO "RateLimit" (key, tat) VALUES (${`user:${spent.actor.id}`}, (now() AT TIME ZONE 'UTC') + interval '1 hour')
+      ON CONFLICT (key) DO UPDATE SET tat = EXCLUDED.tat`;
+    const refused = await load(spent, "/presences");
+    expect(refused.status).toBe(429);
+    expect(refused.outcome).toBe("pass");
+    expect(Number(refused.retryAfter)).toBeGreaterThan(3000);
+    expect(refused.html).toContain('data-testid="too-many-requests"');
+    expect(refused.html).not.toContain('data-testid="presences-table"');
+    // Another viewer still gets the page, and the spent reader gets it once their budget is back.
+    expect((await load(viewer, "/presences")).status).toBe(200);
+    await own.prisma.$executeRaw`DELETE FROM "RateLimit" WHERE key = ${`user:${spent.actor.id}`}`;
+    const back = await load(spent, "/presences");
+    expect(back.status).toBe(200);
+    expect(back.html).not.toContain('data-testid="too-many-requests"');
+    expect(back.html).toContain('data-testid="presences-table"');
   });
 
   it("leaves client-side navigations to the renderer, and refuses its route and forged fills", async () => {
