@@ -36,7 +36,14 @@ async function load(who: Reader, address: string, headers: Record<string, string
   const response = await fetch(`${own.baseUrl}${address}`, { headers: { cookie: who.cookie, accept: "text/html", ...headers }, redirect: "manual" });
   const html = await response.text();
   const policyNonce = response.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
-  return { status: response.status, outcome: response.headers.get(CACHE_HEADER), html, policyNonce, location: response.headers.get("location"), retryAfter: response.headers.get("retry-after") };
+  return {
+    status: response.status,
+    outcome: response.headers.get(CACHE_HEADER),
+    html,
+    policyNonce,
+    location: response.headers.get("location"),
+    retryAfter: response.headers.get("retry-after"),
+  };
 }
 
 const scriptNonces = (html: string) => new Set([...html.matchAll(/<script[^>]* nonce="([^"]+)"/g)].map((m) => m[1]));
