@@ -40,6 +40,29 @@ async function openExport(token?: string) {
   return reader;
 }
 
+/**
+ * An open export whose client keeps reading a chunk now and then, as a slow client would:
+ * with EXPORT_STALL_SECONDS at 1 here, an export merely held open would be ended as stalled
+ * while the test opens the others on a busy machine. `release` stops reading and cancels it.
+ */
+async function holdExport(token?: string) {
+  const reader = await openExport(token);
+  let holding = true;
+  const reading = (async () => {
+    while (holding) {
+      if ((await reader.read()).done) return;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  })();
+  return {
+    release: async () => {
+      holding = false;
+      await reading;
+      await reader.cancel();
+    },
+  };
+}
+
 beforeAll(async () => {
   const database = useDatabase(await createFreshDatabase(inject("serverUrl")));
   ({ pool, exportPool, restore } = database);
@@ -99,8 +122,8 @@ describe("streamed exports", () => {
   });
 
   it("allows two exports at once per user: the third gets 429 with Retry-After, and the menu's check says so", async () => {
-    const first = await openExport(tokens[0]);
-    const second = await openExport(tokens[0]);
+    const first = await holdExport(tokens[0]);
+    const second = await holdExport(tokens[0]);
     const third = await exportEvents(tokens[0]);
     expect(third.status).toBe(429);
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -110,15 +133,15 @@ describe("streamed exports", () => {
     expect(decodeURIComponent(check.headers.get("x-error-message")!)).toContain("You already have 2 exports running");
     // Another user is not held up by the first one's exports.
     expect((await checkExport(tokens[1])).status).toBe(200);
-    await first.cancel();
+    await first.release();
     await expect.poll(async () => (await checkExport(tokens[0])).status, { timeout: 5_000 }).toBe(200);
-    await second.cancel();
+    await second.release();
     await expect.poll(() => exportsRunningHere(), { timeout: 5_000 }).toBe(0);
   });
 
   it("runs at most four exports per instance, and the main pool keeps serving while they do", async () => {
-    const readers = [];
-    for (const token of tokens) readers.push(await openExport(token));
+    const held = [];
+    for (const token of tokens) held.push(await holdExport(token));
     expect(checkedOut(exportPool)).toBe(4);
     const fifth = await exportEvents(tokens[0]);
     expect(fifth.status).toBe(429);
@@ -128,7 +151,7 @@ describe("streamed exports", () => {
     expect((await health()).status).toBe(200);
     expect((await presences(tokens[1]!)).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(2_000);
-    await Promise.all(readers.map((reader) => reader.cancel()));
+    await Promise.all(held.map((h) => h.release()));
     await expect.poll(() => checkedOut(exportPool), { timeout: 5_000 }).toBe(0);
     expect(exportsRunningHere()).toBe(0);
   });
