@@ -36,7 +36,9 @@ async function main() {
     );
     console.log(`Mix (${LOAD_MIX.length} routes): ${LOAD_MIX.join("  ")}\n`);
     console.log(`requests          ${result.requests.total.toLocaleString("en-GB")} (${result.requests.average.toFixed(1)} per second)`);
-    console.log(`latency           p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`);
+    console.log(
+      `latency           p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p97.5 ${result.latency.p97_5} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`,
+    );
     console.log(`errors            ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`);
     console.log(`server memory     start ${mb(startRss)}   end ${mb(endRss)}   peak ${mb(peakRss)}`);
     if (perRoute) {
