@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -101,20 +101,24 @@ describe("migrations through the WebAssembly schema engine", () => {
 
   it("detects a schema change and writes a migration that covers it", async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), "access-monitor-migrations-"));
-    const paths = { schema: path.join(work, "schema.prisma"), migrations: path.join(work, "migrations") };
-    await cp(MIGRATIONS_DIR, paths.migrations, { recursive: true });
-    const schema = await readFile(SCHEMA_PATH, "utf8");
-    await writeFile(paths.schema, schema.replace("  website   String?", "  website   String?\n  phone     String?"));
+    try {
+      const paths = { schema: path.join(work, "schema.prisma"), migrations: path.join(work, "migrations") };
+      await cp(MIGRATIONS_DIR, paths.migrations, { recursive: true });
+      const schema = await readFile(SCHEMA_PATH, "utf8");
+      await writeFile(paths.schema, schema.replace("  website   String?", "  website   String?\n  phone     String?"));
 
-    const pending = await pendingSchemaChanges(await emptyDatabase(), paths);
-    expect(pending).toMatch(/ALTER TABLE "Organisation" ADD COLUMN\s+"phone" TEXT/);
+      const pending = await pendingSchemaChanges(await emptyDatabase(), paths);
+      expect(pending).toMatch(/ALTER TABLE "Organisation" ADD COLUMN\s+"phone" TEXT/);
 
-    const folder = await createMigration(await emptyDatabase(), "add phone", paths);
-    expect(folder).toMatch(/_add_phone$/);
-    expect(await pendingSchemaChanges(await emptyDatabase(), paths)).toBe("");
+      const folder = await createMigration(await emptyDatabase(), "add phone", paths);
+      expect(folder).toMatch(/_add_phone$/);
+      expect(await pendingSchemaChanges(await emptyDatabase(), paths)).toBe("");
 
-    const url = await emptyDatabase();
-    const applied = await applyMigrations(url, paths);
-    expect(applied.at(-1)).toBe(path.basename(folder!));
+      const url = await emptyDatabase();
+      const applied = await applyMigrations(url, paths);
+      expect(applied.at(-1)).toBe(path.basename(folder!));
+    } finally {
+      await rm(work, { recursive: true, force: true }); // a copy of the migrations, each run
+    }
   });
 });
