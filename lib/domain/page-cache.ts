@@ -13,6 +13,8 @@ export const PAGE_CACHE_HEADERS = {
   via: "x-access-monitor-page-via",
   /** On the cache's own request for a page it is filling: the fill's one-time id. */
   fill: "x-access-monitor-page-fill",
+  /** On every answer for a page load the proxy sent to the cache: hit, miss or pass. */
+  outcome: "x-access-monitor-page-cache",
 } as const;
 
 /** The route the proxy rewrites cacheable page loads to. */

@@ -145,7 +145,7 @@ async function fill(request: Request, selfUrl: string, address: string, options:
 function answer(page: KeptPage, nonce: string, name: string, outcome: "hit" | "miss" | "pass", extra: Record<string, string> = {}): Response {
   // The preload links carry the nonce too.
   const headers = new Headers(page.headers.map(([header, value]) => [header, page.nonce ? value.split(page.nonce).join(nonce) : value] as [string, string]));
-  headers.set("x-access-monitor-page-cache", outcome);
+  headers.set(PAGE_CACHE_HEADERS.outcome, outcome);
   for (const [header, value] of Object.entries(extra)) headers.set(header, value);
   const reader = { nonce, name };
   const bytes = page.parts.flatMap((part, i) => (i < page.holes.length ? [part, Buffer.from(holeText(page.holes[i]!, reader))] : [part]));

@@ -15,6 +15,7 @@ import type { PrismaClient } from "@/lib/db";
 import { issueApiToken } from "@/lib/data/api-tokens";
 import { createWebhook } from "@/lib/data/webhooks";
 import type { Actor } from "@/lib/domain/actor";
+import { PAGE_CACHE_HEADERS } from "@/lib/domain/page-cache";
 import { startThrowawayApp, type ThrowawayApp } from "../../scripts/lib/app-process";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/lib/embedded-postgres";
 import { freePort } from "../../scripts/lib/free-port";
@@ -214,7 +215,7 @@ describe("two instances behind nginx", () => {
     const page = async (base: string) => {
       const response = await fetch(`${base}/events?country=NER`, { headers: { cookie, accept: "text/html" } });
       expect(response.status, base).toBe(200);
-      return { outcome: response.headers.get("x-access-monitor-page-cache"), html: await response.text() };
+      return { outcome: response.headers.get(PAGE_CACHE_HEADERS.outcome), html: await response.text() };
     };
     for (const instance of instances) {
       await page(instance.base);

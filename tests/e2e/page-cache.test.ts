@@ -12,7 +12,6 @@ import { seedPresence, seedUser } from "../support/factories";
 import { ownDatabaseAppForFile, signedInPage } from "../support/own-app";
 
 const own = ownDatabaseAppForFile();
-const CACHE_HEADER = "x-access-monitor-page-cache";
 /** The follow toggle's label on Niger's page for a reader who follows it. */
 const FOLLOWING = 'aria-label="Stop following Niger"';
 
@@ -38,7 +37,7 @@ async function load(who: Reader, address: string, headers: Record<string, string
   const policyNonce = response.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
   return {
     status: response.status,
-    outcome: response.headers.get(CACHE_HEADER),
+    outcome: response.headers.get(PAGE_CACHE_HEADERS.outcome),
     html,
     policyNonce,
     location: response.headers.get("location"),
@@ -191,7 +190,7 @@ describe("the whole-page cache", () => {
     });
     page.on("pageerror", (error) => problems.push(error.message));
     const response = await page.goto(`${own.baseUrl}/presences`);
-    expect(response?.headers()[CACHE_HEADER]).toBe("hit");
+    expect(response?.headers()[PAGE_CACHE_HEADERS.outcome]).toBe("hit");
     await page.waitForLoadState("networkidle");
     await expect.poll(() => page.getByRole("link", { name: new RegExp(first.actor.name) }).count()).toBe(1);
     // Hydrated and its server actions live: unchecking a column saves the choice.
