@@ -9,12 +9,18 @@ import { and, EVENT_JOINS, eventConditions } from "./view-sql";
 import { publishedEvent, statusEvent } from "@/lib/data/sql-fragments";
 
 /**
- * Whether the monthly figures can be read from the EventMonthTotal projection: no region,
- * country or organisation-type filter (the projection has none).
+ * Where a view's monthly figures can be read from: EventMonthTotal without filters,
+ * CountryEventMonthTotal with only a country or a region (and a status, which both have),
+ * or nowhere (null: grouped from the events): the projections have no organisation type,
+ * constraint category or area.
  */
-export function readsMonthTotals(view: View): boolean {
-  return !view.region && !view.country && !view.type && !view.category && !view.pillar && !view.area;
+export function monthTotalsFor(view: View): "all" | "country" | null {
+  if (view.type || view.category || view.pillar || view.area) return null;
+  return view.region || view.country ? "country" : "all";
 }
+
+/** Whether the monthly figures are read from a projection (monthTotalsFor). */
+export const readsMonthTotals = (view: View): boolean => monthTotalsFor(view) !== null;
 
 /**
  * The last day a monthly chart counts, when the totals cannot simply be read to the end:
@@ -99,15 +105,63 @@ export const chartWindow = (view: View): MonthlyWindow => ({
   statuses: view.status ? [view.status] : undefined,
 });
 
-const PEOPLE_PARTS = {
-  totals: Prisma.sql`SELECT month, "statusKey" AS series, people::float8 AS value, "peopleEvents" AS counted FROM "EventMonthTotal" WHERE "statusKey" <> ''`,
-  events: Prisma.sql`SELECT e."occurredOn", e."resultingStatus"::text, e."peopleAffected"::float8, 1 FROM "AccessEvent" e
-    WHERE ${statusEvent("e")} AND e."peopleAffected" IS NOT NULL`,
+/** The view's country or region as conditions on a country column (a projection's or the events'). */
+const placeConditions = (view: View, column: Prisma.Sql): Prisma.Sql[] => [
+  ...(view.country ? [Prisma.sql`${column} = ${view.country}`] : []),
+  ...(view.region ? [Prisma.sql`${column} IN (SELECT iso3 FROM "Country" WHERE region = ${view.region})`] : []),
+];
+
+/** Which projection a view reads, with its place conditions (monthTotalsFor decides). */
+function totalsOf(view: View): { table: Prisma.Sql; where: Prisma.Sql } {
+  return monthTotalsFor(view) === "country"
+    ? { table: Prisma.sql`"CountryEventMonthTotal"`, where: Prisma.join([Prisma.sql`TRUE`, ...placeConditions(view, Prisma.sql`"countryIso3"`)], " AND ") }
+    : { table: Prisma.sql`"EventMonthTotal"`, where: Prisma.sql`TRUE` };
+}
+
+const peopleParts = (view: View) => {
+  const { table, where } = totalsOf(view);
+  return {
+    totals: Prisma.sql`SELECT month, "statusKey" AS series, people::float8 AS value, "peopleEvents" AS counted FROM ${table} WHERE ${where} AND "statusKey" <> ''`,
+    events: Prisma.sql`SELECT e."occurredOn", e."resultingStatus"::text, e."peopleAffected"::float8, 1 FROM "AccessEvent" e
+    WHERE ${statusEvent("e")} AND e."peopleAffected" IS NOT NULL ${and(placeConditions(view, Prisma.sql`e."countryIso3"`))}`,
+  };
 };
 
-const EVENT_PARTS = {
-  totals: Prisma.sql`SELECT month, kind::text AS series, events::float8 AS value, events AS counted FROM "EventMonthTotal" WHERE TRUE`,
-  events: Prisma.sql`SELECT e."occurredOn", e.kind::text, 1::float8, 1 FROM "AccessEvent" e WHERE ${publishedEvent("e")}`,
+const eventParts = (view: View) => {
+  const { table, where } = totalsOf(view);
+  return {
+    totals: Prisma.sql`SELECT month, kind::text AS series, events::float8 AS value, events AS counted FROM ${table} WHERE ${where}`,
+    events: Prisma.sql`SELECT e."occurredOn", e.kind::text, 1::float8, 1 FROM "AccessEvent" e
+    WHERE ${publishedEvent("e")} ${and(placeConditions(view, Prisma.sql`e."countryIso3"`))}`,
+  };
+};
+
+/**
+ * The monthly figures grouped from the events, whatever the view: what a view the
+ * projections cannot answer reads, and what tests compare the projections' answers with.
+ */
+export const FROM_EVENTS = {
+  peopleLast12Months: (view: View) => {
+    const statuses: Status[] = view.status ? [view.status] : ["EXPELLED", "RESTRICTED"];
+    return Prisma.sql`
+      SELECT coalesce(sum(e."peopleAffected"), 0)::float8 AS people
+      FROM "AccessEvent" e ${EVENT_JOINS}
+      ${eventConditions({ ...view, from: undefined, to: undefined }, [
+        Prisma.sql`e."resultingStatus"::text IN (${Prisma.join(statuses)})`,
+        Prisma.sql`e."occurredOn" > ${isoDate(twelveMonthsBefore(view.asOf))}::date`,
+      ])}`;
+  },
+  peopleByMonth: (view: View) => Prisma.sql`
+    SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e."resultingStatus"::text AS series,
+           sum(e."peopleAffected")::float8 AS value
+    FROM "AccessEvent" e ${EVENT_JOINS}
+    ${eventConditions(view, [Prisma.sql`e."resultingStatus" IS NOT NULL`, Prisma.sql`e."peopleAffected" IS NOT NULL`])}
+    GROUP BY 1, 2 ORDER BY 1`,
+  eventsByMonth: (view: View) => Prisma.sql`
+    SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e.kind::text AS series, count(*)::int AS value
+    FROM "AccessEvent" e ${EVENT_JOINS}
+    ${eventConditions(view)}
+    GROUP BY 1, 2 ORDER BY 1`,
 };
 
 /** The view's filters on the StatusCountPeriod counters (alias t) and Country (c). */
@@ -134,43 +188,20 @@ export const DASHBOARD_SQL = {
 
   /**
    * People affected by events leading to expulsion or restriction in the 12 months up to
-   * the view date (after the same day a year before). Without region, country or type
-   * filters: the whole months in between from the totals, the two partial months at the
-   * ends from their events.
+   * the view date (after the same day a year before). From a projection when the view
+   * allows (monthTotalsFor): the whole months in between from the totals, the two partial
+   * months at the ends from their events.
    */
   peopleLast12Months: (view: View) => {
+    if (!readsMonthTotals(view)) return FROM_EVENTS.peopleLast12Months(view);
     const statuses: Status[] = view.status ? [view.status] : ["EXPELLED", "RESTRICTED"];
-    const after = twelveMonthsBefore(view.asOf);
-    if (!readsMonthTotals(view))
-      return Prisma.sql`
-      SELECT coalesce(sum(e."peopleAffected"), 0)::float8 AS people
-      FROM "AccessEvent" e ${EVENT_JOINS}
-      ${eventConditions({ ...view, from: undefined, to: undefined }, [
-        Prisma.sql`e."resultingStatus"::text IN (${Prisma.join(statuses)})`,
-        Prisma.sql`e."occurredOn" > ${isoDate(after)}::date`,
-      ])}`;
-    const window = { start: new Date(after.getTime() + 86_400_000), end: monthlyCutoff({ ...view, to: undefined }), statuses };
-    return Prisma.sql`SELECT coalesce(sum(value), 0)::float8 AS people FROM (${monthlyFromTotals(window, PEOPLE_PARTS)}) AS monthly`;
+    const window = { start: new Date(twelveMonthsBefore(view.asOf).getTime() + 86_400_000), end: monthlyCutoff({ ...view, to: undefined }), statuses };
+    return Prisma.sql`SELECT coalesce(sum(value), 0)::float8 AS people FROM (${monthlyFromTotals(window, peopleParts(view))}) AS monthly`;
   },
 
   /** Expects a view with its chart window applied (withChartWindow). */
-  peopleByMonth: (view: View) =>
-    readsMonthTotals(view)
-      ? monthlyFromTotals(chartWindow(view), PEOPLE_PARTS)
-      : Prisma.sql`
-    SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e."resultingStatus"::text AS series,
-           sum(e."peopleAffected")::float8 AS value
-    FROM "AccessEvent" e ${EVENT_JOINS}
-    ${eventConditions(view, [Prisma.sql`e."resultingStatus" IS NOT NULL`, Prisma.sql`e."peopleAffected" IS NOT NULL`])}
-    GROUP BY 1, 2 ORDER BY 1`,
+  peopleByMonth: (view: View) => (readsMonthTotals(view) ? monthlyFromTotals(chartWindow(view), peopleParts(view)) : FROM_EVENTS.peopleByMonth(view)),
 
   /** Expects a view with its chart window applied (withChartWindow). */
-  eventsByMonth: (view: View) =>
-    readsMonthTotals(view)
-      ? monthlyFromTotals(chartWindow(view), EVENT_PARTS)
-      : Prisma.sql`
-    SELECT to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS key, e.kind::text AS series, count(*)::int AS value
-    FROM "AccessEvent" e ${EVENT_JOINS}
-    ${eventConditions(view)}
-    GROUP BY 1, 2 ORDER BY 1`,
+  eventsByMonth: (view: View) => (readsMonthTotals(view) ? monthlyFromTotals(chartWindow(view), eventParts(view)) : FROM_EVENTS.eventsByMonth(view)),
 };

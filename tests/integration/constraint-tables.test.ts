@@ -10,7 +10,9 @@ import { recordConstraint } from "@/lib/data/edits/constraints";
 import { editEvent, retractEvent } from "@/lib/data/edits/events";
 import { constraintsByCountry, constraintsByMonthAndPillar, countryConstraints } from "@/lib/data/constraints";
 import { eventsByMonthAndKind } from "@/lib/data/dashboard";
-import { parseView } from "@/lib/domain/view";
+import { parseView, withChartWindow } from "@/lib/domain/view";
+import { CONSTRAINT_FROM_EVENTS, CONSTRAINT_SQL } from "@/lib/data/constraints-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { listTablePage } from "@/lib/data/tables";
 import { eventItemOf } from "@/lib/api/items";
 import { parseTableQuery } from "@/lib/domain/tables/query";
@@ -179,14 +181,72 @@ describe("the constraint totals", () => {
         await prisma.$queryRaw<{ row: string }[]>`
           SELECT concat_ws('|', to_char(month, 'YYYY-MM'), "countryIso3", category, events) AS row FROM "ConstraintMonthTotal" WHERE events <> 0 ORDER BY 1`
       ).map((r) => r.row);
+    // Every figure read from the totals equals the same grouped from the events, and every
+    // other constraint projection equals its recount (written out here).
+    const expectFiguresFromEvents = async () => {
+      const rows = async (sql: Prisma.Sql) =>
+        (await prisma.$queryRaw<Record<string, unknown>[]>(sql)).map((r) => JSON.stringify(Object.entries(r).sort())).sort();
+      const views = [{}, { asOf: "2025-03-15" }, { from: "2025-03-10" }, { from: "2024-11-01", to: "2025-04-05" }, { asOf: "2025-04-30" }];
+      for (const params of views) {
+        const view = parseView(params);
+        const where = JSON.stringify(params);
+        expect(await rows(CONSTRAINT_SQL.byCategory("NER", view)), where).toEqual(await rows(CONSTRAINT_FROM_EVENTS.byCategory("NER", view)));
+        expect(await rows(CONSTRAINT_SQL.byArea("NER", view)), where).toEqual(await rows(CONSTRAINT_FROM_EVENTS.byArea("NER", view)));
+        for (const place of [{}, { country: "NER" }, { region: "Africa" }, { category: "INTERFERENCE" as const }]) {
+          const charts = { ...withChartWindow(view), ...place };
+          expect(await rows(CONSTRAINT_SQL.byMonthAndPillar(charts)), where).toEqual(await rows(CONSTRAINT_FROM_EVENTS.byMonthAndPillar(charts)));
+          expect(await rows(CONSTRAINT_SQL.byCountry({ ...view, ...place })), where).toEqual(
+            await rows(CONSTRAINT_FROM_EVENTS.byCountry({ ...view, ...place })),
+          );
+        }
+      }
+      const recounted = (sql: Prisma.Sql) => prisma.$queryRaw<unknown[]>(sql);
+      expect(
+        await recounted(
+          Prisma.sql`SELECT to_char(month, 'YYYY-MM') AS m, "countryIso3", category::text, located FROM "ConstraintMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3`,
+        ),
+      ).toEqual(
+        await recounted(Prisma.sql`
+          SELECT to_char(date_trunc('month', "occurredOn"), 'YYYY-MM') AS m, "countryIso3", category::text,
+                 count(*) FILTER (WHERE id IN (SELECT "eventId" FROM "EventArea"))::int AS located
+          FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED' AND category IS NOT NULL AND "parentEventId" IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+      );
+      expect(
+        await recounted(
+          Prisma.sql`SELECT "countryIso3", to_char(month, 'YYYY-MM') AS m, "areaCode", events FROM "ConstraintAreaMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3`,
+        ),
+      ).toEqual(
+        await recounted(Prisma.sql`
+          SELECT e."countryIso3", to_char(date_trunc('month', e."occurredOn"), 'YYYY-MM') AS m, ea."areaCode", count(*)::int AS events
+          FROM "AccessEvent" e JOIN "EventArea" ea ON ea."eventId" = e.id
+          WHERE e."reviewState" = 'PUBLISHED' AND e.category IS NOT NULL AND e."parentEventId" IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+      );
+      expect(
+        await recounted(
+          Prisma.sql`SELECT to_char(month, 'YYYY-MM') AS m, category::text, events FROM "ConstraintCategoryMonthTotal" WHERE events <> 0 ORDER BY 1, 2`,
+        ),
+      ).toEqual(
+        await recounted(Prisma.sql`
+          SELECT to_char(date_trunc('month', "occurredOn"), 'YYYY-MM') AS m, category::text, count(*)::int AS events
+          FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED' AND category IS NOT NULL AND "parentEventId" IS NULL GROUP BY 1, 2 ORDER BY 1, 2`),
+      );
+      expect(await recounted(Prisma.sql`SELECT "countryIso3", category::text, events FROM "ConstraintCountryTotal" WHERE events <> 0 ORDER BY 1, 2`)).toEqual(
+        await recounted(Prisma.sql`
+          SELECT "countryIso3", category::text, count(*)::int AS events
+          FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED' AND category IS NOT NULL AND "parentEventId" IS NULL GROUP BY 1, 2 ORDER BY 1, 2`),
+      );
+    };
     expect(await totals()).toEqual(await recount());
     expect(await totals()).toContain("2025-03|NER|MOVEMENT_RESTRICTIONS|1");
+    await expectFiguresFromEvents();
     const edited = await editEvent(analyst, escortId, { version: 1, category: "INTERFERENCE", subtype: null, occurredOn: "2025-04-02", datePrecision: "DAY" });
     expect(await totals()).toContain("2025-04|NER|INTERFERENCE|1");
     expect(await totals()).not.toContain("2025-03|NER|MOVEMENT_RESTRICTIONS|1");
     expect(await totals()).toEqual(await recount());
+    await expectFiguresFromEvents();
     await retractEvent(analyst, escortId, { version: edited.version, reason: "Recorded twice by mistake in this test." });
     expect(await totals()).toEqual(await recount());
     expect(await totals()).not.toContain("2025-04|NER|INTERFERENCE|1");
+    await expectFiguresFromEvents();
   });
 });

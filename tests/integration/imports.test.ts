@@ -14,7 +14,7 @@ import { POST as commitRoute } from "@/app/api/v1/imports/[id]/commit/route";
 import { seedDatabase } from "@/prisma/seed";
 import { remapImport, stageImport, commitImport, listImportRows } from "@/lib/data/imports";
 import { TABLE_COLUMNS } from "@/lib/domain/tables/columns";
-import { REBUILD_CONSTRAINT_MONTH_TOTALS, REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
+import { REBUILD_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
 import { seedUser } from "../support/factories";
 import { createFreshDatabase, useDatabase } from "../support/test-database";
 
@@ -49,15 +49,14 @@ async function expectTotalsRecounted() {
   const read = async () => ({
     events:
       await prisma.$queryRaw`SELECT month, kind::text, "statusKey", events, "peopleEvents", people::text FROM "EventMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3`,
-    constraints: await prisma.$queryRaw`SELECT month, "countryIso3", category::text, events FROM "ConstraintMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3`,
+    byCountry:
+      await prisma.$queryRaw`SELECT "countryIso3", month, kind::text, "statusKey", events, "peopleEvents", people::text FROM "CountryEventMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3, 4`,
+    constraints:
+      await prisma.$queryRaw`SELECT month, "countryIso3", category::text, events, located FROM "ConstraintMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3`,
+    areas: await prisma.$queryRaw`SELECT "countryIso3", month, "areaCode", events FROM "ConstraintAreaMonthTotal" WHERE events <> 0 ORDER BY 1, 2, 3`,
   });
   const kept = await read();
-  await prisma.$transaction([
-    prisma.$executeRaw`DELETE FROM "EventMonthTotal"`,
-    prisma.$executeRaw(REBUILD_EVENT_MONTH_TOTALS),
-    prisma.$executeRaw`DELETE FROM "ConstraintMonthTotal"`,
-    prisma.$executeRaw(REBUILD_CONSTRAINT_MONTH_TOTALS),
-  ]);
+  await prisma.$transaction(REBUILD_MONTH_TOTALS.map((statement) => prisma.$executeRaw(statement)));
   expect(kept).toEqual(await read());
 }
 

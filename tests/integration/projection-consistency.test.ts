@@ -11,7 +11,7 @@ import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { changeStatus } from "@/lib/data/edits/status-change";
 import { editEvent, retractEvent } from "@/lib/data/edits/events";
-import { DASHBOARD_SQL, readsMonthTotals } from "@/lib/data/dashboard-sql";
+import { DASHBOARD_SQL, FROM_EVENTS, readsMonthTotals } from "@/lib/data/dashboard-sql";
 import { REBUILD_PRESENCE_PERIODS } from "@/lib/data/projections/presence-projection-store";
 import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/projections/status-count-history";
 import { updateOrganisation } from "@/lib/data/edits/organisations";
@@ -81,11 +81,15 @@ async function expectCounterHistoryToEqualRebuild() {
   expect(await history()).toEqual(stored);
 }
 
-/** The projection's rows recounted from the events (the SELECT of the rebuild statement). */
+/** The projections' rows recounted from the events, written out here (not the rebuild statement under test). */
 const REBUILD_SELECT = Prisma.sql`
   SELECT date_trunc('month', "occurredOn")::date AS month, kind, coalesce("resultingStatus"::text, '') AS "statusKey", count(*)::int AS events,
          count("peopleAffected")::int AS "peopleEvents", coalesce(sum("peopleAffected"), 0) AS people
   FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED' GROUP BY 1, 2, 3`;
+const REBUILD_BY_COUNTRY_SELECT = Prisma.sql`
+  SELECT "countryIso3", date_trunc('month', "occurredOn")::date AS month, kind, coalesce("resultingStatus"::text, '') AS "statusKey", count(*)::int AS events,
+         count("peopleAffected")::int AS "peopleEvents", coalesce(sum("peopleAffected"), 0) AS people
+  FROM "AccessEvent" WHERE "reviewState" = 'PUBLISHED' GROUP BY 1, 2, 3, 4`;
 
 type Row = { presence_id: number; status: string; since: string; since_precision: string; since_event_id: number; people_affected: number | null };
 
@@ -98,6 +102,8 @@ async function statuses(cte: Prisma.Sql, presenceIds: number[]): Promise<Row[]> 
 beforeAll(async () => {
   ({ prisma, restore } = useDatabase(await createFreshDatabase(inject("serverUrl"))));
   await prisma.country.create({ data: { iso3: "NER", iso2: "NE", nameEn: "Niger", nameFr: "Niger", region: "Africa" } });
+  // A second country, so that the per-country totals have more than one country to keep apart.
+  await prisma.country.create({ data: { iso3: "MLI", iso2: "ML", nameEn: "Mali", nameFr: "Mali", region: "Africa" } });
   analyst = (await seedUser(prisma, { role: "ANALYST" })).actor;
 });
 afterAll(() => restore());
@@ -107,9 +113,9 @@ describe("status projection", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 5, maxLength: 25 }), async (operations) => {
         const presenceIds: number[] = [];
-        for (let i = 0; i < 3; i += 1) {
+        for (let i = 0; i < 4; i += 1) {
           const org = await prisma.organisation.create({ data: { name: unique("Projection NGO"), type: "INGO" } });
-          presenceIds.push((await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "NER" } })).id);
+          presenceIds.push((await prisma.presence.create({ data: { organisationId: org.id, countryIso3: i === 3 ? "MLI" : "NER" } })).id);
         }
         const eventIds: number[] = [];
         for (const step of operations) {
@@ -192,10 +198,18 @@ describe("status projection", () => {
         const recount = await prisma.$queryRaw<unknown[]>`
           SELECT month::text, kind::text, "statusKey", events, "peopleEvents", people::float8 FROM (${REBUILD_SELECT}) r ORDER BY 1, 2, 3`;
         expect(totals).toEqual(recount);
+        // …and so do the same totals per country…
+        expect(
+          await prisma.$queryRaw<unknown[]>`
+            SELECT "countryIso3", month::text, kind::text, "statusKey", events, "peopleEvents", people::float8 FROM "CountryEventMonthTotal"
+            WHERE events <> 0 OR "peopleEvents" <> 0 OR people <> 0 ORDER BY 1, 2, 3, 4`,
+        ).toEqual(
+          await prisma.$queryRaw<unknown[]>`
+            SELECT "countryIso3", month::text, kind::text, "statusKey", events, "peopleEvents", people::float8 FROM (${REBUILD_BY_COUNTRY_SELECT}) r ORDER BY 1, 2, 3, 4`,
+        );
         // …and the charts read from them equal the charts grouped from the events: as of today,
         // as of past days (whole months from the totals, the last month from its events) and
-        // with an end of range. A region filter sends the same chart to the events (every
-        // fixture is in Niger, in Africa).
+        // with an end of range; for everything, one country and a region (both countries).
         const sorted = async (sql: Prisma.Sql) =>
           (await prisma.$queryRaw<{ key: string; series: string }[]>(sql)).sort((a, b) => `${a.key}${a.series}`.localeCompare(`${b.key}${b.series}`));
         const pastDays = days.filter((_, index) => index % 4 === 0).map(({ day }) => isoDate(day));
@@ -211,15 +225,15 @@ describe("status projection", () => {
           ]),
         ];
         for (const params of views) {
-          const view = withChartWindow(parseView(params));
-          expect(readsMonthTotals(view)).toBe(true);
-          for (const chart of [DASHBOARD_SQL.peopleByMonth, DASHBOARD_SQL.eventsByMonth]) {
-            expect(await sorted(chart(view)), JSON.stringify(params)).toEqual(await sorted(chart({ ...view, region: "Africa" })));
+          for (const place of [{}, { country: "NER" }, { country: "MLI" }, { region: "Africa" }]) {
+            const view = { ...withChartWindow(parseView(params)), ...place };
+            const where = JSON.stringify({ ...params, ...place });
+            expect(readsMonthTotals(view), where).toBe(true);
+            expect(await sorted(DASHBOARD_SQL.peopleByMonth(view)), where).toEqual(await sorted(FROM_EVENTS.peopleByMonth(view)));
+            expect(await sorted(DASHBOARD_SQL.eventsByMonth(view)), where).toEqual(await sorted(FROM_EVENTS.eventsByMonth(view)));
+            const people = (sql: Prisma.Sql) => prisma.$queryRaw<{ people: number | null }[]>(sql);
+            expect(await people(DASHBOARD_SQL.peopleLast12Months(view)), where).toEqual(await people(FROM_EVENTS.peopleLast12Months(view)));
           }
-          const people = (sql: Prisma.Sql) => prisma.$queryRaw<{ people: number | null }[]>(sql);
-          expect(await people(DASHBOARD_SQL.peopleLast12Months(view)), JSON.stringify(params)).toEqual(
-            await people(DASHBOARD_SQL.peopleLast12Months({ ...view, region: "Africa" })),
-          );
         }
 
         // The status counters as they are now equal a recount of the presences…
@@ -228,12 +242,18 @@ describe("status projection", () => {
         await expectCounterHistoryToEqualRebuild();
         // …and the overview's status rows read from them, today and on every day around every
         // event, equal those grouped from the statuses the events give as of that day.
-        const summary = async (sql: Prisma.Sql) => summariseStatusCounts(await prisma.$queryRaw<StatusCountRow[]>(sql));
-        const groupedFromEvents = (asOf: Date) => prisma.$queryRaw<StatusCountRow[]>`
+        // Rows in one order (the queries have none: the page ranks countries itself).
+        const inOrder = (rows: StatusCountRow[]) =>
+          [...rows].sort((a, b) => `${a.iso3}|${a.type}|${a.status}`.localeCompare(`${b.iso3}|${b.type}|${b.status}`));
+        const summary = async (sql: Prisma.Sql) => summariseStatusCounts(inOrder(await prisma.$queryRaw<StatusCountRow[]>(sql)));
+        const groupedFromEvents = async (asOf: Date) =>
+          inOrder(
+            await prisma.$queryRaw<StatusCountRow[]>`
           WITH ${presenceStatusFromEvents(asOf)}
           SELECT c.iso3, c."nameEn" AS name, o.type::text AS type, s.status::text AS status, count(*)::int AS n
           FROM presence_status s JOIN "Presence" p ON p.id = s.presence_id JOIN "Organisation" o ON o.id = p."organisationId"
-          JOIN "Country" c ON c.iso3 = p."countryIso3" GROUP BY 1, 2, 3, 4`;
+          JOIN "Country" c ON c.iso3 = p."countryIso3" GROUP BY 1, 2, 3, 4`,
+          );
         expect(await summary(DASHBOARD_SQL.statusCounts(parseView({})))).toEqual(summariseStatusCounts(await groupedFromEvents(new Date())));
         for (const { day } of days) {
           expect(await summary(DASHBOARD_SQL.statusCounts(parseView({ asOf: isoDate(day) }))), isoDate(day)).toEqual(

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/domain/actor";
-import { REBUILD_CONSTRAINT_MONTH_TOTALS, REBUILD_EVENT_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
+import { REBUILD_MONTH_TOTALS } from "@/lib/data/projections/event-month-totals";
 import { refreshPresenceProjection } from "@/lib/data/projections/presence-projection-store";
 import { REBUILD_STATUS_COUNT_HISTORY } from "@/lib/data/projections/status-count-history";
 import { createOrganisation, createPresence } from "@/lib/data/edits/organisations";
@@ -77,10 +77,7 @@ export async function refreshProjections(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction(
     async (tx) => {
       for (const { id } of presences) await refreshPresenceProjection(tx, id);
-      await tx.$executeRaw`DELETE FROM "EventMonthTotal"`;
-      await tx.$executeRaw(REBUILD_EVENT_MONTH_TOTALS);
-      await tx.$executeRaw`DELETE FROM "ConstraintMonthTotal"`;
-      await tx.$executeRaw(REBUILD_CONSTRAINT_MONTH_TOTALS);
+      for (const statement of REBUILD_MONTH_TOTALS) await tx.$executeRaw(statement);
       // Fixtures may also have written statuses or types directly.
       await tx.$executeRaw`DELETE FROM "StatusCountPeriod"`;
       await tx.$executeRaw(REBUILD_STATUS_COUNT_HISTORY);
