@@ -174,17 +174,19 @@ const countFilters = (view: View): Prisma.Sql[] => [
 
 export const DASHBOARD_SQL = {
   /**
-   * Presences per country, organisation type and status as of the view date, narrowed by
-   * its filters: every status figure, chart and the map are shaped from these rows
-   * (summariseStatusCounts). Read from the counters' history (StatusCountPeriod), one row
-   * per counter: as of today its open rows (the current counts, from their own index),
-   * earlier the rows whose period holds the day.
+   * Presences per country and status, and per organisation type and status, as of the view
+   * date, narrowed by its filters: every status figure, chart and the map are shaped from
+   * these rows (summariseStatusCounts). Summed from the counters' history
+   * (StatusCountPeriod): as of today its open rows (the current counts, from their own
+   * index), earlier the rows whose period holds the day; grouped twice in one pass, so a
+   * few hundred rows leave the database instead of one per counter (6,000 at a million events).
    */
   statusCounts: (view: View) => Prisma.sql`
-    SELECT c.iso3, c."nameEn" AS name, t."organisationType"::text AS type, t.status::text AS status, t.presences AS n
+    SELECT c.iso3, c."nameEn" AS name, t."organisationType"::text AS type, t.status::text AS status, sum(t.presences)::int AS n
     FROM "StatusCountPeriod" t JOIN "Country" c ON c.iso3 = t."countryIso3"
     WHERE ${readsProjection(view.asOf) ? Prisma.sql`t."validUntil" IS NULL` : Prisma.sql`daterange(t."validFrom", t."validUntil") @> ${isoDate(view.asOf)}::date`}
-      ${and(countFilters(view))}`,
+      ${and(countFilters(view))}
+    GROUP BY GROUPING SETS ((c.iso3, c."nameEn", t.status), (t."organisationType", t.status))`,
 
   /**
    * People affected by events leading to expulsion or restriction in the 12 months up to

@@ -58,11 +58,15 @@ export function rankByRestriction<T extends { name: string; RESTRICTED: number; 
   return [...rows].sort((a, b) => b.RESTRICTED + b.EXPELLED - (a.RESTRICTED + a.EXPELLED) || a.name.localeCompare(b.name));
 }
 
-/** Presences with one status in one country and organisation type (a grouped row). */
+/**
+ * Presences with one status in one country and organisation type (a grouped row); or, as
+ * the overview's query groups them (a few hundred rows instead of thousands), in one country
+ * of any type (type null) or of one type in any country (iso3 and name null).
+ */
 export interface StatusCountRow {
-  iso3: string;
-  name: string;
-  type: OrganisationType;
+  iso3: string | null;
+  name: string | null;
+  type: OrganisationType | null;
   status: Status;
   n: number;
 }
@@ -88,13 +92,18 @@ export function summariseStatusCounts(rows: readonly StatusCountRow[]): StatusSu
   const types = new Map<OrganisationType, Record<Status, number>>();
   for (const row of rows) {
     if (row.n <= 0) continue;
-    presencesByStatus[row.status] += row.n;
-    const country = countries.get(row.iso3) ?? { iso3: row.iso3, name: row.name, ...zeroByStatus() };
-    country[row.status] += row.n;
-    countries.set(row.iso3, country);
-    const type = types.get(row.type) ?? zeroByStatus();
-    type[row.status] += row.n;
-    types.set(row.type, type);
+    // Every presence is in a country: the rows with one count each presence once.
+    if (row.iso3 !== null) {
+      presencesByStatus[row.status] += row.n;
+      const country = countries.get(row.iso3) ?? { iso3: row.iso3, name: row.name ?? row.iso3, ...zeroByStatus() };
+      country[row.status] += row.n;
+      countries.set(row.iso3, country);
+    }
+    if (row.type !== null) {
+      const type = types.get(row.type) ?? zeroByStatus();
+      type[row.status] += row.n;
+      types.set(row.type, type);
+    }
   }
   const countriesByStatus = zeroByStatus();
   for (const country of countries.values()) for (const status of STATUSES) if (country[status] > 0) countriesByStatus[status] += 1;

@@ -156,6 +156,21 @@ describe("summariseStatusCounts", () => {
     ]);
   });
 
+  it("gives the same from rows grouped per country and per type apart (as the overview's query groups them)", () => {
+    const grouped: StatusCountRow[] = [
+      { iso3: "NER", name: "Niger", type: null, status: "EXPELLED", n: 5 },
+      { iso3: "NER", name: "Niger", type: null, status: "OPERATING", n: 1 },
+      { iso3: "MLI", name: "Mali", type: null, status: "RESTRICTED", n: 4 },
+      { iso3: "MLI", name: "Mali", type: null, status: "EXPELLED", n: 0 },
+      { iso3: null, name: null, type: "INGO", status: "EXPELLED", n: 2 },
+      { iso3: null, name: null, type: "INGO", status: "RESTRICTED", n: 4 },
+      { iso3: null, name: null, type: "FOREIGN_MILITARY", status: "EXPELLED", n: 3 },
+      { iso3: null, name: null, type: "FOREIGN_MILITARY", status: "OPERATING", n: 1 },
+    ];
+    expect(summariseStatusCounts(grouped)).toEqual(summary);
+    expect(summariseStatusCounts(grouped).presencesByStatus).toEqual({ OPERATING: 1, RESTRICTED: 4, EXPELLED: 5 });
+  });
+
   it("is all zeros without rows", () => {
     expect(summariseStatusCounts([])).toEqual({
       presencesByStatus: { OPERATING: 0, RESTRICTED: 0, EXPELLED: 0 },
