@@ -33,7 +33,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const [locale, t] = [await getLocale(), await getTranslations("shell")];
   // A page rendered for the whole-page cache shows a placeholder, replaced by each reader's name.
   const name = (await currentFill()) ? NAME_PLACEHOLDER : actor.name;
-  const drafts = can(actor.role, "editEvents") && !actor.mustChangePassword ? await countDrafts(actor) : 0;
+  const drafts = can(actor.role, "editEvents") && !actor.mustChangePassword ? await countDrafts(actor) : null;
   const nav: NavItem[] = [
     { href: "/", label: t("nav.overview") },
     { href: "/presences", label: t("nav.presences") },
@@ -43,7 +43,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     ...(can(actor.role, "follow") ? [{ href: "/watchlist", label: t("nav.watchlist") }] : []),
     ...(can(actor.role, "editEvents")
       ? [
-          { href: "/review", label: drafts ? t("nav.reviewCount", { count: formatNumber(drafts, locale) }) : t("nav.review") },
+          {
+            href: "/review",
+            label: drafts?.count ? t("nav.reviewCount", { count: `${formatNumber(drafts.count, locale)}${drafts.atLeast ? "+" : ""}` }) : t("nav.review"),
+          },
           { href: "/imports", label: t("nav.imports") },
           { href: "/triage", label: t("nav.triage") },
         ]

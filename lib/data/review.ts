@@ -8,9 +8,26 @@ import { TIMELINE_INCLUDE, toTimelineEvent, type TimelineEvent } from "./timelin
 /** The review page shows at most this many drafts; the count says how many there are. */
 export const REVIEW_PAGE_SIZE = 100;
 
+/**
+ * Drafts are counted up to this many; beyond, "1,000+". The navigation counts them on every
+ * page an editor opens, and an exact count reads every draft: 1.4 s for 200,000 drafts at
+ * ten million synthetic events, where the capped count reads a thousand index entries.
+ */
+export const DRAFT_COUNT_CAP = 1_000;
+
+/** How many drafts there are, or at least: `atLeast` when there are more than DRAFT_COUNT_CAP. */
+export interface DraftCount {
+  count: number;
+  atLeast: boolean;
+}
+
+function capped(counted: number): DraftCount {
+  return counted > DRAFT_COUNT_CAP ? { count: DRAFT_COUNT_CAP, atLeast: true } : { count: counted, atLeast: false };
+}
+
 export type DraftFilter = "all" | "mine" | "others" | "returned";
 
-export async function listDrafts(actor: Actor | null, filter: DraftFilter = "all"): Promise<{ drafts: TimelineEvent[]; total: number }> {
+export async function listDrafts(actor: Actor | null, filter: DraftFilter = "all"): Promise<{ drafts: TimelineEvent[]; total: DraftCount }> {
   const user = authorize(actor, "editEvents");
   const where = {
     reviewState: "DRAFT" as const,
@@ -20,15 +37,15 @@ export async function listDrafts(actor: Actor | null, filter: DraftFilter = "all
   };
   const [rows, total] = await Promise.all([
     db().accessEvent.findMany({ where, include: TIMELINE_INCLUDE, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: REVIEW_PAGE_SIZE }),
-    db().accessEvent.count({ where }),
+    db().accessEvent.count({ where, take: DRAFT_COUNT_CAP + 1 }),
   ]);
-  return { drafts: rows.map(toTimelineEvent), total };
+  return { drafts: rows.map(toTimelineEvent), total: capped(total) };
 }
 
 /** How many drafts wait for review (for the navigation). */
-export async function countDrafts(actor: Actor | null): Promise<number> {
+export async function countDrafts(actor: Actor | null): Promise<DraftCount> {
   authorize(actor, "editEvents");
-  return db().accessEvent.count({ where: { reviewState: "DRAFT", parentEventId: null } });
+  return capped(await db().accessEvent.count({ where: { reviewState: "DRAFT", parentEventId: null }, take: DRAFT_COUNT_CAP + 1 }));
 }
 
 /** The steps of an event's history, named by the page in its language (timeline.history.*). */

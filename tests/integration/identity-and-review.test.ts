@@ -12,7 +12,7 @@ import { createOrganisation, createPresence } from "@/lib/data/edits/organisatio
 import { publishEvent, returnDraft } from "@/lib/data/edits/review";
 import { retractEvent } from "@/lib/data/edits/events";
 import { recordConstraint } from "@/lib/data/edits/constraints";
-import { listDrafts } from "@/lib/data/review";
+import { countDrafts, listDrafts } from "@/lib/data/review";
 import { getEvent, listTimeline } from "@/lib/data/timeline";
 import { listTablePage } from "@/lib/data/tables";
 import { parseTableQuery } from "@/lib/domain/tables/query";
@@ -254,6 +254,35 @@ describe("drafts and review", () => {
       }),
     ).toBe(2);
     await expect(publishEvent(analyst, draft.eventId, { version: returned.version + 1 })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("counts drafts exactly up to a thousand and 'at least' beyond (the navigation's and the review page's count)", async () => {
+    const presence = await seedPresenceWithStatus(analyst, { country: "BFA", status: "OPERATING", name: unique("Many Drafts Org") });
+    const draft = await changeStatus(analyst, presence.id, statusChange(presence.version, { draft: true }));
+    const columns = (
+      await prisma.$queryRaw<{ name: string }[]>`SELECT column_name AS name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'AccessEvent' AND column_name <> 'id'`
+    )
+      .map((c) => `"${c.name}"`)
+      .join(", ");
+    const copies = async (n: number) =>
+      prisma.$executeRawUnsafe(
+        `INSERT INTO "AccessEvent" (${columns}) SELECT ${columns} FROM "AccessEvent", generate_series(1, ${n}) WHERE id = ${draft.eventId}`,
+      );
+    const exact = await prisma.accessEvent.count({ where: { reviewState: "DRAFT", parentEventId: null } });
+    try {
+      await copies(1000 - exact);
+      expect(await countDrafts(analyst)).toEqual({ count: 1000, atLeast: false });
+      await copies(1);
+      expect(await countDrafts(analyst)).toEqual({ count: 1000, atLeast: true });
+      const listed = await listDrafts(analyst, "all");
+      expect(listed.total).toEqual({ count: 1000, atLeast: true });
+      expect(listed.drafts).toHaveLength(100);
+      await expect(countDrafts(viewer)).rejects.toMatchObject({ code: "forbidden" });
+    } finally {
+      await prisma.accessEvent.deleteMany({ where: { presenceId: presence.id, id: { gt: draft.eventId } } });
+    }
+    expect(await countDrafts(analyst)).toEqual({ count: exact, atLeast: false });
   });
 
   it("publishes a constraint's parts with it, and never shows a retracted draft in a timeline", async () => {

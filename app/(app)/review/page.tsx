@@ -45,7 +45,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         ))}
       </nav>
       <p className="text-sm text-slate-600" role="status">
-        {total === 0 ? t("none") : `${t("count", { count: total })}${total > REVIEW_PAGE_SIZE ? t("newestShown", { count: REVIEW_PAGE_SIZE }) : ""}.`}
+        {total.count === 0
+          ? t("none")
+          : `${t(total.atLeast ? "countAtLeast" : "count", { count: total.count })}${total.count > REVIEW_PAGE_SIZE ? t("newestShown", { count: REVIEW_PAGE_SIZE }) : ""}.`}
       </p>
       <ul className="space-y-3">
         {drafts.map((draft) => (
