@@ -18,7 +18,16 @@ export function constraintFilters(view: Pick<View, "category" | "pillar" | "area
     ...(view.category ? [Prisma.sql`e.category = ${view.category}::"ConstraintCategory"`] : []),
     ...(view.pillar ? [Prisma.sql`e.category = ANY(${categoriesOf(view.pillar)}::"ConstraintCategory"[])`] : []),
     // Through the (areaCode, eventId) index: the area's events, then the other conditions.
-    ...(view.area ? [Prisma.sql`e.id IN (SELECT ea."eventId" FROM "EventArea" ea WHERE ea."areaCode" = ${view.area})`] : []),
+    // The area's country as well (an event's areas are always its country's): for the newest
+    // page the planner may walk events by date and test each for the area, which at ten
+    // million events read 1.4 million of them (4.8 s); walking the country's events instead
+    // finds the area's within a few hundred.
+    ...(view.area
+      ? [
+          Prisma.sql`e.id IN (SELECT ea."eventId" FROM "EventArea" ea WHERE ea."areaCode" = ${view.area})`,
+          Prisma.sql`e."countryIso3" = (SELECT a."countryIso3" FROM "Area" a WHERE a.code = ${view.area})`,
+        ]
+      : []),
   ];
 }
 
