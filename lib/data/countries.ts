@@ -8,6 +8,7 @@ import { BadQueryError } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/domain/actor";
 import { presenceStatusCte } from "@/lib/data/projections/presence-status-sql";
+import { cachedRead } from "@/lib/data/read-cache";
 import { countryCodesMatching } from "@/lib/data/search-sql";
 import { STATUS_COUNTS } from "@/lib/data/sql-fragments";
 import { ISO3_CODE } from "@/lib/domain/vocabulary";
@@ -84,17 +85,29 @@ const distinctCountries = (name: string, table: string) => `
     FROM ${name} WHERE ${name}.iso3 IS NOT NULL
   )`;
 
-/** Countries that have any presence or event, for filter menus (most tables have few). */
+/**
+ * Countries that have any presence or event, for filter menus (most tables have few). Every
+ * table page asks for them, and with 250 countries the two index walks cost 15-30 ms here: so
+ * they are kept once per data version (lib/data/read-cache.ts), like the API's lists.
+ */
 export async function listCountryOptions(actor: Actor | null, locale: Locale = "en"): Promise<{ iso3: string; name: string }[]> {
-  authorize(actor, "read");
+  const user = authorize(actor, "read");
   // The name column is one of two fixed identifiers, never input.
   const name = locale === "fr" ? `coalesce(c."nameFr", c."nameEn")` : `c."nameEn"`;
-  const { rows } = await pool().query<{ iso3: string; name: string }>(`
-    WITH RECURSIVE ${distinctCountries("presence_countries", '"Presence"')}, ${distinctCountries("event_countries", '"AccessEvent"')}
-    SELECT c.iso3, ${name} AS name FROM "Country" c
-    WHERE c.iso3 IN (SELECT iso3 FROM presence_countries UNION SELECT iso3 FROM event_countries)
-    ORDER BY ${name} COLLATE "und-x-icu"`);
-  return rows;
+  const kept = await cachedRead(
+    user,
+    "country-options",
+    async () => {
+      const { rows } = await pool().query<{ iso3: string; name: string }>(`
+        WITH RECURSIVE ${distinctCountries("presence_countries", '"Presence"')}, ${distinctCountries("event_countries", '"AccessEvent"')}
+        SELECT c.iso3, ${name} AS name FROM "Country" c
+        WHERE c.iso3 IN (SELECT iso3 FROM presence_countries UNION SELECT iso3 FROM event_countries)
+        ORDER BY ${name} COLLATE "und-x-icu"`);
+      return JSON.stringify(rows);
+    },
+    locale,
+  );
+  return JSON.parse(kept) as { iso3: string; name: string }[];
 }
 
 /** Every country, for choosing where an organisation works. */

@@ -52,4 +52,15 @@ describe("country filter options", () => {
     ]);
     await expect(listCountryOptions(null)).rejects.toThrow();
   });
+
+  it("is kept per data version: a presence in another country shows at the next read, in either language", async () => {
+    const { actor } = await seedUser(prisma);
+    expect((await listCountryOptions(actor, "fr")).map((c) => c.name)).toEqual(["Burkina Faso", "Îles Åland", "Mali", "Niger"]);
+    const org = await prisma.organisation.create({ data: { name: "Chad Options NGO", type: "NATIONAL_NGO" } });
+    const chad = await prisma.presence.create({ data: { organisationId: org.id, countryIso3: "TCD" } });
+    expect((await listCountryOptions(actor, "fr")).map((c) => c.name)).toEqual(["Burkina Faso", "Îles Åland", "Mali", "Niger", "Tchad"]);
+    expect((await listCountryOptions(actor)).map((c) => c.iso3)).toEqual(["ALA", "BFA", "TCD", "MLI", "NER"]);
+    await prisma.presence.delete({ where: { id: chad.id } });
+    expect((await listCountryOptions(actor)).map((c) => c.iso3)).toEqual(["ALA", "BFA", "MLI", "NER"]);
+  });
 });

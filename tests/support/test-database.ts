@@ -36,7 +36,9 @@ export async function withFreshDatabase<T>(serverUrl: string, run: (prisma: Pris
  * returns the Prisma client and a function that closes both and restores the defaults.
  */
 export function useDatabase(url: string): { prisma: PrismaClient; pool: pg.Pool; exportPool: pg.Pool; restore: () => Promise<void> } {
-  const globals = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; exportPool?: pg.Pool };
+  // The read cache (lib/data/read-cache.ts) too: it is keyed by data version, which every
+  // fresh database starts again at 0, so another file's answers must not carry over.
+  const globals = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; exportPool?: pg.Pool; readCache?: unknown };
   const previous = { prisma: globals.prisma, pgPool: globals.pgPool, exportPool: globals.exportPool };
   const pool = createPool(url, 4);
   const exportPool = createPool(url, 4, 5_000, "access-monitor-export");
@@ -44,6 +46,7 @@ export function useDatabase(url: string): { prisma: PrismaClient; pool: pg.Pool;
   globals.prisma = prisma;
   globals.pgPool = pool;
   globals.exportPool = exportPool;
+  globals.readCache = undefined;
   return {
     prisma,
     pool,
@@ -52,6 +55,7 @@ export function useDatabase(url: string): { prisma: PrismaClient; pool: pg.Pool;
       globals.prisma = previous.prisma;
       globals.pgPool = previous.pgPool;
       globals.exportPool = previous.exportPool;
+      globals.readCache = undefined;
       await prisma.$disconnect();
       await pool.end();
       await exportPool.end();
