@@ -4,6 +4,7 @@
 // app's own overhead shows), and the target from DESIGN.md. Then a status change under
 // concurrent reads, first-load JavaScript per page, and the CSV export vs COPY
 // (scripts/bench-export.ts). Prints figures; asserts nothing.
+// npm run bench -- --cost-of-data: only the seeded-vs-synthetic comparison at the end.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -33,6 +34,7 @@ const PAST = "2020-01-01";
 const shapeArgument = process.argv.indexOf("--shape");
 const SHAPE = (shapeArgument > 0 ? process.argv[shapeArgument + 1] : "uniform") as SyntheticShape;
 if (!SYNTHETIC_SHAPES.includes(SHAPE)) throw new Error(`--shape must be one of ${SYNTHETIC_SHAPES.join(", ")}`);
+const COST_OF_DATA_ONLY = process.argv.includes("--cost-of-data");
 const TABLE_TARGET = 50; // DESIGN.md: table pages and API list calls, p95
 const PAGE_TARGET = 150; // DESIGN.md: overview server render, p95 (also used for the country page)
 
@@ -268,6 +270,7 @@ async function main() {
           ]),
     ];
 
+    if (COST_OF_DATA_ONLY) return await seededVersusMillion(app.base, cookie, country);
     console.log(
       `\nSYNTHETIC data (${SHAPE}): ${env.events.toLocaleString("en-GB")} events; production build; ${RUNS} sequential requests per case after 3 warm-ups.`,
     );
@@ -299,7 +302,7 @@ async function main() {
     await env.client.end();
     await env.database.stop();
   }
-  if (SHAPE !== "uniform") return; // the export benchmark reads the uniform data
+  if (SHAPE !== "uniform" || COST_OF_DATA_ONLY) return; // the export benchmark reads the uniform data
   console.log("\nCSV export of every event vs PostgreSQL COPY (npm run bench:export, one run):");
   spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bench-export.ts")], {
     stdio: "inherit",
