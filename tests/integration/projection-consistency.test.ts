@@ -224,8 +224,11 @@ describe("status projection", () => {
             { from: daysBefore(to, 40), to },
           ]),
         ];
-        for (const params of views) {
-          for (const place of [{}, { country: "NER" }, { country: "MLI" }, { region: "Africa" }]) {
+        // Every place for the first view, then one place per view in turn (over 25 runs each
+        // view shape meets every place; all of them for every view took over a minute).
+        const places = [{}, { country: "NER" }, { country: "MLI" }, { region: "Africa" }];
+        for (const [index, params] of views.entries()) {
+          for (const place of index === 0 ? places : [places[index % places.length]!]) {
             const view = { ...withChartWindow(parseView(params)), ...place };
             const where = JSON.stringify({ ...params, ...place });
             expect(readsMonthTotals(view), where).toBe(true);
@@ -263,7 +266,7 @@ describe("status projection", () => {
       }),
       { numRuns: 25, seed: SEED },
     );
-  });
+  }, 180_000); // 25 histories of up to 25 writes, each checked every way: 35-40 s here, more on a busy machine
 
   it("stays exact under concurrent status changes and type changes in the same counters, without deadlocks", async () => {
     const presences: { id: number; organisationId: number }[] = [];
