@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AsOfControl } from "@/components/view/as-of-control";
-import { MainNav, type NavItem } from "@/components/layout/main-nav";
+import { MainNav, MainNavLinks, type NavItem } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { DatabaseUnavailable } from "@/components/layout/database-unavailable";
 import { TooManyRequests } from "@/components/layout/too-many-requests";
@@ -82,7 +82,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         </div>
         {!actor.mustChangePassword && (
           <div className="mx-auto max-w-6xl px-4 pb-2">
-            <Suspense fallback={null}>
+            <Suspense fallback={<MainNavLinks items={nav} pathname={path ?? ""} asOf={null} />}>
               <MainNav items={nav} />
             </Suspense>
           </div>

@@ -1,13 +1,17 @@
 // Tables fit their page at the two laptop sizes the app is checked at: no table wider than
-// its card, and no page that scrolls inside a capped box (the page itself scrolls).
+// its card, and no page that scrolls inside a capped box (the page itself scrolls). And the
+// navigation is in a page's first bytes, not streamed in after its content.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { signInCookie } from "../../scripts/lib/bench-http";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
 import { APP_PAGES } from "../support/app-pages";
 
 const baseUrl = inject("baseUrl");
 // Every page an analyst opens.
 const PAGES = APP_PAGES.filter((p) => p.as === "analyst@example.org").map((p) => p.path);
+// Pages that are a section of the navigation themselves.
+const SECTIONS = ["/", "/presences", "/organisations", "/events", "/assessments", "/review", "/audit"];
 let browser: Browser;
 
 beforeAll(async () => {
@@ -18,6 +22,23 @@ afterAll(async () => {
 });
 
 describe("layout", () => {
+  it("sends the main navigation, with the current section marked, before the page's content on every page", async () => {
+    const cookie = await signInCookie(baseUrl, "analyst@example.org", inject("demoPassword"));
+    for (const path of PAGES) {
+      // As a browser loads it, and as a client that asks for anything (rendered, not kept).
+      for (const accept of ["text/html", "*/*"]) {
+        const response = await fetch(`${baseUrl}${path}`, { headers: { cookie, accept } });
+        const html = await response.text();
+        if (path === "/countries/XXX") continue; // the not-found page, outside the signed-in layout
+        expect(response.status, path).toBe(200);
+        const nav = html.indexOf('<nav aria-label="Main"');
+        expect(nav, `${path} (${accept})`).toBeGreaterThan(0);
+        expect(nav, `${path} (${accept}): the navigation comes after the content`).toBeLessThan(html.indexOf('<main id="main"'));
+        if (SECTIONS.includes(path)) expect(html.slice(nav, html.indexOf("</nav>", nav)), path).toContain('aria-current="page"');
+      }
+    }
+  });
+
   for (const [width, height, locale] of [
     [1280, 800, "en-GB"],
     [1440, 1000, "en-GB"],
