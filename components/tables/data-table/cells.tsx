@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { auditChanges } from "@/lib/domain/audit-diff";
 import type { TableName } from "@/lib/domain/tables/columns";
 import type { SourceRef, TableRows } from "@/lib/domain/tables/rows";
-import type { DatePrecision } from "@/lib/domain/vocabulary";
+import type { DatePrecision, OrganisationType } from "@/lib/domain/vocabulary";
 import type { Formatter } from "@/lib/i18n/format";
 import { accessLevelText } from "@/lib/domain/assessments";
 
@@ -28,6 +28,12 @@ const day = (iso: string, precision: DatePrecision, f: Formatter) => (
     {f.date(new Date(`${iso.slice(0, 10)}T00:00:00Z`), precision).replace(/^(\d+) /, "$1\u00a0")}
   </span>
 );
+/**
+ * An organisation type: "Intergouvernementale" is the longest word of any French table, and
+ * beside long names it pushed the presences table past its card at 1280 px; it may break
+ * inside the word, and does only when the table cannot fit otherwise.
+ */
+const organisationType = (type: OrganisationType, f: Formatter) => <span className="block min-w-24 wrap-anywhere">{f.labels.organisationType[type]}</span>;
 const number = (value: number | null, f: Formatter) => (value === null ? <span className="text-slate-500">—</span> : f.number(value));
 const muted = (text: string | null) => text ?? <span className="text-slate-500">—</span>;
 // The day as a table date (it may wrap in French), the time kept whole.
@@ -49,7 +55,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
     ),
     acronym: (r) => muted(r.organisationAcronym),
     country: (r, { country }) => country(r.countryIso3, r.countryName),
-    type: (r, { f }) => f.labels.organisationType[r.organisationType],
+    type: (r, { f }) => organisationType(r.organisationType, f),
     iatiId: (r) => muted(r.iatiId),
     status: (r) => <StatusBadge status={r.status} />,
     since: (r, { f }) => day(r.since, r.sincePrecision, f),
@@ -61,7 +67,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
     country: (r, { country }) => country(r.countryIso3, r.countryName),
     organisation: (r, { f }) => r.organisationName ?? <span className="text-slate-600">{concernsLabel(r, f.locale)}</span>,
     areas: (r) => (r.areas.length ? <span className="block min-w-24">{r.areas.map((a) => a.name).join(", ")}</span> : muted(null)),
-    type: (r, { f }) => (r.organisationType ? f.labels.organisationType[r.organisationType] : muted(null)),
+    type: (r, { f }) => (r.organisationType ? organisationType(r.organisationType, f) : muted(null)),
     kind: (r, { f }) => f.labels.kind[r.kind],
     status: (r, { t }) => (r.resultingStatus ? <StatusBadge status={r.resultingStatus} /> : <span className="text-slate-500">{t("noChange")}</span>),
     confidence: (r, { f }) =>
@@ -93,7 +99,7 @@ export const CELL_RENDERERS: { [T in TableName]: Renderers<T> } = {
   organisations: {
     name: (r) => <span className="font-medium text-slate-900">{r.name}</span>,
     acronym: (r) => muted(r.acronym),
-    type: (r, { f }) => f.labels.organisationType[r.type],
+    type: (r, { f }) => organisationType(r.type, f),
     iatiId: (r) => muted(r.iatiId),
     countries: (r, { f }) => f.number(r.countries),
     operating: (r, { f }) => f.number(r.operating),
