@@ -18,10 +18,10 @@ export function constraintFilters(view: Pick<View, "category" | "pillar" | "area
     ...(view.category ? [Prisma.sql`e.category = ${view.category}::"ConstraintCategory"`] : []),
     ...(view.pillar ? [Prisma.sql`e.category = ANY(${categoriesOf(view.pillar)}::"ConstraintCategory"[])`] : []),
     // Through the (areaCode, eventId) index: the area's events, then the other conditions.
-    // The area's country as well (an event's areas are always its country's): for the newest
-    // page the planner may walk events by date and test each for the area, which at ten
-    // million events read 1.4 million of them (4.8 s); walking the country's events instead
-    // finds the area's within a few hundred.
+    // The area's country as well (an event's areas are always its country's): without it the
+    // planner, expecting the area's events everywhere, walked all events by date testing each
+    // for the area (1.4 million read at ten million events, 4.8 s); with it, it starts from
+    // the area's own events (6,000 there, 0.3 s).
     ...(view.area
       ? [
           Prisma.sql`e.id IN (SELECT ea."eventId" FROM "EventArea" ea WHERE ea."areaCode" = ${view.area})`,
